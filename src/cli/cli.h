@@ -1,0 +1,33 @@
+/* cli.h — the command line's commands and what they share. */
+#ifndef DOSSIER_CLI_H
+#define DOSSIER_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit codes, documented in the README and in `dossier --help`. */
+enum {
+    EXIT_OK = 0,        /* everything asked for was done */
+    EXIT_PARTIAL = 1,   /* some inputs could not be read; the rest were done */
+    EXIT_USAGE = 2,     /* bad command line */
+    EXIT_STORE = 3,     /* the store could not be opened, read or written */
+    EXIT_NOTFOUND = 4,  /* show: no such article */
+    EXIT_INTERNAL = 5,  /* data files or models missing or unreadable */
+};
+
+typedef struct command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+    const char *help;
+} command;
+
+int cmd_extract(int argc, char **argv);
+extern const char cmd_extract_help[];
+
+/* One-line error to stderr, prefixed "dossier: ". */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* True when argv[i] is -h or --help. */
+bool cli_wants_help(int argc, char **argv);
+
+#endif

@@ -1,0 +1,67 @@
+/* main.c — `dossier COMMAND ...`: dispatch, help and exit codes. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "dossier.h"
+
+static const command commands[] = {
+    {"extract", "print each article as one JSON line", cmd_extract, cmd_extract_help},
+};
+enum { NCOMMANDS = sizeof commands / sizeof *commands };
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dossier: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+bool cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--")) return false;
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) return true;
+    }
+    return false;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "dossier %s — read news articles and build a record a reader can check\n\n"
+               "usage: dossier COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", DOSSIER_VERSION);
+    for (int i = 0; i < NCOMMANDS; i++) fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n`dossier COMMAND --help` describes a command.\n\n"
+               "exit status: 0 done; 1 some inputs failed (the rest were done); 2 bad usage;\n"
+               "             3 store error; 4 not found; 5 data or model files missing\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("dossier %s\n", DOSSIER_VERSION);
+        return EXIT_OK;
+    }
+    for (int i = 0; i < NCOMMANDS; i++) {
+        if (strcmp(argv[1], commands[i].name) != 0) continue;
+        if (cli_wants_help(argc - 1, argv + 1)) {
+            fputs(commands[i].help, stdout);
+            return EXIT_OK;
+        }
+        return commands[i].run(argc - 1, argv + 1);
+    }
+    cli_error("unknown command '%s' (see dossier --help)", argv[1]);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,113 @@
+/* arena.c — bump allocator in chained blocks; see arena.h. */
+#include "core/arena.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+    arena_block *prev;
+    size_t cap, used;
+    size_t last;         /* offset of the most recent allocation, for in-place growth */
+    _Alignas(16) unsigned char mem[];
+};
+
+enum { ARENA_MIN_BLOCK = 64 * 1024, ARENA_ALIGN = 16 };
+
+static void oom(size_t n)
+{
+    fprintf(stderr, "dossier: out of memory (asked for %zu bytes)\n", n);
+    abort();
+}
+
+void arena_init(arena *a) { a->head = NULL; a->used_total = 0; }
+
+void arena_free(arena *a)
+{
+    arena_block *b = a->head;
+    while (b) {
+        arena_block *prev = b->prev;
+        free(b);
+        b = prev;
+    }
+    a->head = NULL;
+    a->used_total = 0;
+}
+
+static arena_block *new_block(arena *a, size_t need)
+{
+    size_t cap = a->head ? a->head->cap * 2 : ARENA_MIN_BLOCK;
+    if (cap > (size_t)64 << 20) cap = (size_t)64 << 20;
+    if (cap < need) cap = need;
+    arena_block *b = malloc(sizeof *b + cap);
+    if (!b) oom(need);
+    b->prev = a->head;
+    b->cap = cap;
+    b->used = 0;
+    b->last = 0;
+    a->head = b;
+    return b;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    size_t rounded = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (rounded < n) oom(n);
+    arena_block *b = a->head;
+    if (!b || b->cap - b->used < rounded) b = new_block(a, rounded);
+    void *p = b->mem + b->used;
+    b->last = b->used;
+    b->used += rounded;
+    a->used_total += rounded;
+    memset(p, 0, n);
+    return p;
+}
+
+void *arena_grow(arena *a, void *p, size_t old_n, size_t new_n)
+{
+    if (!p) return arena_alloc(a, new_n);
+    if (new_n <= old_n) return p;
+    arena_block *b = a->head;
+    size_t rounded = (new_n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (b && (unsigned char *)p == b->mem + b->last && b->last + rounded <= b->cap) {
+        memset((unsigned char *)p + old_n, 0, new_n - old_n);
+        a->used_total += rounded - (b->used - b->last);
+        b->used = b->last + rounded;
+        return p;
+    }
+    void *q = arena_alloc(a, new_n);
+    memcpy(q, p, old_n);
+    return q;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *d = arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
+    if (n > 0) vsnprintf(d, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return d;
+}
+
+void arena_vec_grow(arena *a, void **v, uint32_t *cap, size_t elem)
+{
+    uint32_t newcap = *cap ? *cap * 2 : 8;
+    if (newcap < *cap) oom((size_t)*cap * elem);   /* wrapped: over 4G elements */
+    *v = arena_grow(a, *v, (size_t)*cap * elem, (size_t)newcap * elem);
+    *cap = newcap;
+}

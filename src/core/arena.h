@@ -1,0 +1,35 @@
+/* arena.h — one region of memory per article, freed in one call.
+ *
+ * Every stage allocates what it extracts from an article in that article's
+ * arena, so no stage frees anything and article_free() releases it all.
+ * Blocks grow geometrically; the last allocation can grow in place, which
+ * makes arena-backed dynamic arrays (see ARENA_PUSH) cheap. */
+#ifndef DOSSIER_ARENA_H
+#define DOSSIER_ARENA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct arena_block arena_block;
+typedef struct arena {
+    arena_block *head;   /* current block; older blocks chain behind it */
+    size_t used_total;   /* bytes handed out, for statistics */
+} arena;
+
+void  arena_init(arena *a);
+void  arena_free(arena *a);              /* releases every block */
+void *arena_alloc(arena *a, size_t n);   /* zeroed, 16-byte aligned; never NULL (aborts on OOM) */
+void *arena_grow(arena *a, void *p, size_t old_n, size_t new_n); /* like realloc */
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A growable array living in an arena: struct { T *v; uint32_t n, cap; }.
+ * ARENA_PUSH returns a pointer to a new zeroed element at the end. */
+#define ARENA_VEC(T) struct { T *v; uint32_t n, cap; }
+#define ARENA_PUSH(ar, vec) \
+    ((vec).n == (vec).cap ? arena_vec_grow((ar), (void **)&(vec).v, &(vec).cap, sizeof *(vec).v) : (void)0, \
+     &(vec).v[(vec).n++])
+void arena_vec_grow(arena *a, void **v, uint32_t *cap, size_t elem);
+
+#endif

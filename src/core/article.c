@@ -1,0 +1,35 @@
+/* article.c — allocation of an article and lookups shared by stages. */
+#include "core/article.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+article *article_new(void)
+{
+    article *a = calloc(1, sizeof *a);
+    if (!a) {
+        fprintf(stderr, "dossier: out of memory\n");
+        abort();
+    }
+    arena_init(&a->mem);
+    return a;
+}
+
+void article_free(article *a)
+{
+    if (!a) return;
+    arena_free(&a->mem);
+    free(a);
+}
+
+int32_t article_sentence_at(const article *a, uint32_t off)
+{
+    uint32_t lo = 0, hi = a->sents.n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (a->sents.v[mid].end <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < a->sents.n && a->sents.v[lo].start <= off) return (int32_t)lo;
+    return -1;
+}

@@ -1,0 +1,136 @@
+/* utf8.c — see utf8.h. */
+#include "core/utf8.h"
+
+#include <utf8proc.h>
+
+int32_t utf8_decode(const char *s, size_t n, int *len)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) { *len = 1; return c; }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          (utf8proc_ssize_t)(n > 4 ? 4 : n), &cp);
+    if (k <= 0) { *len = 1; return 0xFFFD; }
+    *len = (int)k;
+    return cp;
+}
+
+size_t utf8_valid_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) { i++; continue; }
+        int len;
+        int32_t cp = utf8_decode(s + i, n - i, &len);
+        if (cp == 0xFFFD && len == 1) return i;
+        i += (size_t)len;
+    }
+    return n;
+}
+
+int utf8_encode(int32_t cp, char *out)
+{
+    return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+static bool keep_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r'; }
+
+size_t utf8_repair(const char *s, size_t n, buf *out)
+{
+    size_t bad = 0, i = 0, run = 0;
+    buf_reserve(out, n);
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f) { i++; run++; continue; }
+        if (run) { buf_put(out, s + i - run, run); run = 0; }
+        if (c < 0x80) {
+            if (keep_control(c)) buf_putc(out, (char)c);
+            i++;
+            continue;
+        }
+        int len;
+        int32_t cp = utf8_decode(s + i, n - i, &len);
+        if (cp == 0xFFFD && len == 1) {
+            buf_put(out, "\xEF\xBF\xBD", 3);
+            bad++;
+        } else if (cp >= 0x80 && cp < 0xA0) {
+            /* C1 controls: nothing legitimate in news text */
+        } else {
+            buf_put(out, s + i, (size_t)len);
+        }
+        i += (size_t)len;
+    }
+    if (run) buf_put(out, s + i - run, run);
+    return bad;
+}
+
+bool uc_is_letter(int32_t cp)
+{
+    if (cp < 0x80) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+bool uc_is_upper(int32_t cp)
+{
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool uc_is_lower(int32_t cp)
+{
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool uc_is_digit(int32_t cp)
+{
+    if (cp < 0x80) return cp >= '0' && cp <= '9';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool uc_is_space(int32_t cp)
+{
+    if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+    if (cp == 0xFEFF || cp == 0x200B) return true;  /* BOM and zero-width space as stray padding */
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+bool uc_is_dash(int32_t cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+int32_t uc_tolower(int32_t cp)
+{
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    return utf8proc_tolower(cp);
+}
+
+static int32_t fold_punct(int32_t cp)
+{
+    switch (cp) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB: return '"';
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case '`': return '\'';
+    default: return uc_is_dash(cp) ? '-' : cp;
+    }
+}
+
+void utf8_fold(const char *s, size_t n, buf *out)
+{
+    size_t i = 0;
+    bool space = false;
+    while (i < n) {
+        int len;
+        int32_t cp = utf8_decode(s + i, n - i, &len);
+        i += (size_t)len;
+        if (uc_is_space(cp)) { space = true; continue; }
+        if (space && out->n) buf_putc(out, ' ');
+        space = false;
+        char enc[4];
+        cp = uc_tolower(fold_punct(cp));
+        buf_put(out, enc, (size_t)utf8_encode(cp, enc));
+    }
+}

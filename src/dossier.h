@@ -1,0 +1,45 @@
+/* dossier.h — the library's public API: what the command line, the server and
+ * the tests call.
+ *
+ *   dossier *d = dossier_open(NULL, NULL, err, sizeof err);   // load word lists, models
+ *   article *a = dossier_extract_file(d, "story.html", err, sizeof err);
+ *   buf out; buf_init(&out); dossier_article_json(a, &out);   // extract-format.md
+ *   article_free(a); dossier_close(d);
+ *
+ * An article is extracted in one pass through the stages read → clean → nlp;
+ * nothing here touches a database (see store/store.h for that), so extraction
+ * is a pure function of the bytes and may run on any number of threads with
+ * one shared dossier. */
+#ifndef DOSSIER_H
+#define DOSSIER_H
+
+#include <stddef.h>
+
+#include "core/article.h"
+#include "core/buf.h"
+#include "read/read.h"
+
+#define DOSSIER_VERSION "0.1.0"
+
+typedef struct dossier dossier;
+
+/* datadir/modeldir NULL: $DOSSIER_DATA / $DOSSIER_MODELS, else the folders the
+ * build was made from, else ../data and ../models beside the executable. */
+dossier *dossier_open(const char *datadir, const char *modeldir, char *err, size_t errlen);
+void dossier_close(dossier *d);
+
+/* Which nlp steps to run (enum nlp_steps in nlp/nlp.h); all by default. */
+void dossier_set_steps(dossier *d, unsigned steps);
+
+/* The article id a path gets: its file name without the extension. */
+const char *dossier_id_from_path(article *a, const char *path);
+
+/* Extracts one article from input already read; never fails. */
+article *dossier_extract(const dossier *d, const input *in, const char *id, const char *source);
+/* Reads and extracts a file; NULL with a one-line reason when it cannot be read. */
+article *dossier_extract_file(const dossier *d, const char *path, char *err, size_t errlen);
+
+/* Appends the article as one line of JSON (no newline), as extract-format.md. */
+void dossier_article_json(const article *a, buf *out);
+
+#endif

@@ -1,0 +1,106 @@
+/* pipeline.c — wiring the stages together: read → clean → nlp. */
+#include "dossier.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "clean/clean.h"
+#include "nlp/nlp.h"
+
+struct dossier {
+    clean_res *clean;
+    nlp_res *nlp;
+    unsigned steps;
+};
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* ../<name> beside the running executable, into out. */
+static bool beside_exe(const char *name, char *out, size_t cap)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return false;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash) return false;
+    *slash = '\0';
+    snprintf(out, cap, "%s/../%s", exe, name);
+    return is_dir(out);
+}
+
+static const char *find_dir(const char *given, const char *env, const char *built, const char *name,
+                            char *tmp, size_t cap)
+{
+    if (given) return given;
+    const char *e = getenv(env);
+    if (e && *e) return e;
+    if (is_dir(built)) return built;
+    if (beside_exe(name, tmp, cap)) return tmp;
+    return built;
+}
+
+dossier *dossier_open(const char *datadir, const char *modeldir, char *err, size_t errlen)
+{
+    char t1[PATH_MAX + 8], t2[PATH_MAX + 8];
+    datadir = find_dir(datadir, "DOSSIER_DATA", DOSSIER_DATA_DIR, "data", t1, sizeof t1);
+    modeldir = find_dir(modeldir, "DOSSIER_MODELS", DOSSIER_MODEL_DIR, "models", t2, sizeof t2);
+    dossier *d = calloc(1, sizeof *d);
+    if (!d) abort();
+    d->steps = NLP_ALL;
+    if (!(d->clean = clean_load(datadir, err, errlen)) ||
+        !(d->nlp = nlp_load(datadir, modeldir, err, errlen))) {
+        dossier_close(d);
+        return NULL;
+    }
+    return d;
+}
+
+void dossier_close(dossier *d)
+{
+    if (!d) return;
+    clean_free(d->clean);
+    nlp_free(d->nlp);
+    free(d);
+}
+
+void dossier_set_steps(dossier *d, unsigned steps) { d->steps = steps; }
+
+const char *dossier_id_from_path(article *a, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strchr(base, '.');
+    size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+    return arena_strndup(&a->mem, base, n);
+}
+
+article *dossier_extract(const dossier *d, const input *in, const char *id, const char *source)
+{
+    article *a = article_new();
+    a->id = arena_strdup(&a->mem, id ? id : "");
+    a->source = source ? arena_strdup(&a->mem, source) : NULL;
+    clean_article(d->clean, a, in);
+    nlp_run(d->nlp, a, d->steps);
+    return a;
+}
+
+article *dossier_extract_file(const dossier *d, const char *path, char *err, size_t errlen)
+{
+    input in;
+    if (read_file(path, &in, err, errlen) != 0) return NULL;
+    article *tmp = article_new();
+    const char *id = dossier_id_from_path(tmp, path);
+    article *a = dossier_extract(d, &in, id, path);
+    article_free(tmp);
+    input_free(&in);
+    return a;
+}

@@ -1,0 +1,264 @@
+/* read.c — bytes → UTF-8 text; see read.h. */
+#include "read/read.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/utf8.h"
+
+void input_free(input *in)
+{
+    free(in->text);
+    in->text = NULL;
+    in->len = 0;
+}
+
+static bool has_prefix(const unsigned char *p, size_t n, const char *magic, size_t m)
+{
+    return n >= m && memcmp(p, magic, m) == 0;
+}
+
+const char *read_binary_reason(const unsigned char *p, size_t n)
+{
+    static const struct { const char *magic; size_t len; const char *what; } sigs[] = {
+        {"%PDF", 4, "a PDF document"},           {"\x89PNG", 4, "a PNG image"},
+        {"GIF8", 4, "a GIF image"},              {"\xFF\xD8\xFF", 3, "a JPEG image"},
+        {"PK\x03\x04", 4, "a ZIP archive"},      {"\x1F\x8B", 2, "gzip-compressed data"},
+        {"\x7F" "ELF", 4, "an executable"},      {"BZh", 3, "bzip2-compressed data"},
+        {"\xFD" "7zXZ", 5, "xz-compressed data"},{"7z\xBC\xAF", 4, "a 7-Zip archive"},
+        {"\x28\xB5\x2F\xFD", 4, "zstd-compressed data"}, {"SQLite format 3", 15, "an SQLite database"},
+        {"\xD0\xCF\x11\xE0", 4, "an MS Office document"}, {"RIFF", 4, "a RIFF media file"},
+        {"OggS", 4, "an Ogg media file"},        {"ID3", 3, "an MP3 file"},
+    };
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        if (has_prefix(p, n, sigs[i].magic, sigs[i].len)) return sigs[i].what;
+    size_t look = n < 8192 ? n : 8192, ctrl = 0;
+    for (size_t i = 0; i < look; i++) {
+        unsigned char c = p[i];
+        if (c == 0) return "binary data (NUL bytes)";
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ctrl++;
+    }
+    if (look && ctrl * 20 > look) return "binary data (control characters)";
+    return NULL;
+}
+
+static const char *skip_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    return p;
+}
+
+bool read_looks_html(const char *p, size_t n)
+{
+    const char *end = p + n, *s = skip_ws(p, end);
+    static const char *starts[] = {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--",
+                                   "<meta", "<div", "<article", "<p>", "<p ", "<title", "<script", "<span"};
+    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++) {
+        size_t m = strlen(starts[i]);
+        if ((size_t)(end - s) >= m && strncasecmp(s, starts[i], m) == 0) return true;
+    }
+    /* Scraped pages sometimes start with text; count tags near the start. */
+    size_t look = n < 4096 ? n : 4096, tags = 0;
+    static const char *tagnames[] = {"<p>", "<p ", "<div", "</p>", "</div>", "<br", "<a href", "<span", "<li>", "</a>"};
+    for (size_t i = 0; i + 4 < look; i++) {
+        if (p[i] != '<') continue;
+        for (size_t t = 0; t < sizeof tagnames / sizeof *tagnames; t++) {
+            size_t m = strlen(tagnames[t]);
+            if (i + m <= look && strncasecmp(p + i, tagnames[t], m) == 0) { tags++; break; }
+        }
+    }
+    return tags >= 3;
+}
+
+/* The charset an HTML page declares in its first 4 KB (<meta charset> or
+ * http-equiv content), lower-cased into out; false if none. */
+static bool html_declared_charset(const char *p, size_t n, char *out, size_t cap)
+{
+    size_t look = n < 4096 ? n : 4096;
+    for (size_t i = 0; i + 8 < look; i++) {
+        if (strncasecmp(p + i, "charset", 7) != 0) continue;
+        size_t j = i + 7;
+        while (j < look && (p[j] == ' ' || p[j] == '=' || p[j] == '"' || p[j] == '\'')) j++;
+        size_t k = 0;
+        while (j < look && k + 1 < cap && p[j] != '"' && p[j] != '\'' && p[j] != ';' &&
+               p[j] != '>' && p[j] != ' ' && p[j] != '/')
+            out[k++] = (char)(p[j] >= 'A' && p[j] <= 'Z' ? p[j++] + 32 : p[j++]);
+        out[k] = '\0';
+        if (k) return true;
+    }
+    return false;
+}
+
+/* Converts with iconv; false if the encoding is unknown or conversion fails. */
+static bool convert(const char *from, const char *p, size_t n, buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) return false;
+    char *in = (char *)p;
+    size_t inleft = n;
+    bool ok = true;
+    while (inleft) {
+        buf_reserve(out, inleft * 2 + 16);
+        char *o = out->p + out->n;
+        size_t oleft = out->cap - out->n;
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        out->n = (size_t)(o - out->p);
+        if (r == (size_t)-1) {
+            if (errno == E2BIG) continue;
+            if (errno == EILSEQ || errno == EINVAL) {      /* skip the bad unit */
+                buf_put(out, "\xEF\xBF\xBD", 3);
+                in++;
+                inleft--;
+                continue;
+            }
+            ok = false;
+            break;
+        }
+    }
+    iconv_close(cd);
+    return ok;
+}
+
+/* Invalid UTF-8 that is mostly isolated high bytes is a legacy 8-bit page. */
+static bool looks_cp1252(const char *p, size_t n)
+{
+    size_t bad = 0, good = 0, i = 0;
+    size_t look = n < (1 << 20) ? n : (1 << 20);
+    while (i < look) {
+        if ((unsigned char)p[i] < 0x80) { i++; continue; }
+        int len;
+        int32_t cp = utf8_decode(p + i, n - i, &len);
+        if (cp == 0xFFFD && len == 1) bad++;
+        else good++;
+        i += (size_t)len;
+    }
+    return bad >= 4 && bad > good * 4;
+}
+
+static int finish(input *in, buf *b, const char *encoding)
+{
+    buf_cstr(b);
+    in->text = b->p;
+    in->len = b->n;
+    in->encoding = encoding;
+    return 0;
+}
+
+int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
+{
+    memset(in, 0, sizeof *in);
+    const unsigned char *u = (const unsigned char *)bytes;
+    buf b;
+    buf_init(&b);
+    /* UTF-16 first: its NUL bytes would otherwise look binary. */
+    if (has_prefix(u, n, "\xFF\xFE", 2) || has_prefix(u, n, "\xFE\xFF", 2)) {
+        const char *enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        buf tmp;
+        buf_init(&tmp);
+        if (!convert(enc, bytes + 2, n - 2, &tmp)) {
+            buf_free(&tmp);
+            snprintf(err, errlen, "cannot decode UTF-16 text");
+            return -1;
+        }
+        in->replaced = utf8_repair(tmp.p ? tmp.p : "", tmp.n, &b);
+        buf_free(&tmp);
+        in->kind = read_looks_html(b.p ? b.p : "", b.n) ? INPUT_HTML : INPUT_TEXT;
+        return finish(in, &b, enc);
+    }
+    if (has_prefix(u, n, "\xEF\xBB\xBF", 3)) { bytes += 3; n -= 3; u += 3; }
+    const char *why = read_binary_reason(u, n);
+    if (why) {
+        snprintf(err, errlen, "not text or HTML: looks like %s", why);
+        return -1;
+    }
+    in->kind = read_looks_html(bytes, n) ? INPUT_HTML : INPUT_TEXT;
+    const char *encoding = "UTF-8";
+    char cs[64];
+    bool declared = in->kind == INPUT_HTML && html_declared_charset(bytes, n, cs, sizeof cs);
+    if (declared && strcmp(cs, "utf-8") != 0 && strcmp(cs, "utf8") != 0 &&
+        utf8_valid_prefix(bytes, n) != n) {
+        /* Per the WHATWG encoding standard, latin-1 labels mean windows-1252. */
+        const char *from = (!strcmp(cs, "iso-8859-1") || !strcmp(cs, "latin1") ||
+                            !strcmp(cs, "us-ascii")) ? "WINDOWS-1252" : cs;
+        buf tmp;
+        buf_init(&tmp);
+        if (convert(from, bytes, n, &tmp)) {
+            in->replaced = utf8_repair(tmp.p ? tmp.p : "", tmp.n, &b);
+            buf_free(&tmp);
+            return finish(in, &b, "declared");
+        }
+        buf_free(&tmp);
+    }
+    if (utf8_valid_prefix(bytes, n) != n && looks_cp1252(bytes, n)) {
+        buf tmp;
+        buf_init(&tmp);
+        if (convert("WINDOWS-1252", bytes, n, &tmp)) {
+            in->replaced = utf8_repair(tmp.p ? tmp.p : "", tmp.n, &b);
+            buf_free(&tmp);
+            return finish(in, &b, "windows-1252");
+        }
+        buf_free(&tmp);
+    }
+    in->replaced = utf8_repair(bytes, n, &b);
+    return finish(in, &b, encoding);
+}
+
+int read_file(const char *path, input *in, char *err, size_t errlen)
+{
+    memset(in, 0, sizeof *in);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "not a regular file");
+        close(fd);
+        return -1;
+    }
+    if ((size_t)st.st_size > READ_MAX_BYTES) {
+        snprintf(err, errlen, "too large (%lld bytes; the limit is %zu MiB)",
+                 (long long)st.st_size, READ_MAX_BYTES >> 20);
+        close(fd);
+        return -1;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *p = malloc(cap);
+    if (!p) {
+        snprintf(err, errlen, "out of memory reading %lld bytes", (long long)st.st_size);
+        close(fd);
+        return -1;
+    }
+    for (;;) {   /* read to EOF: the file may have grown since fstat */
+        if (n == cap) {
+            if (cap > READ_MAX_BYTES) break;
+            char *q = realloc(p, cap * 2);
+            if (!q) break;
+            p = q;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, p + n, cap - n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            snprintf(err, errlen, "%s", strerror(errno));
+            free(p);
+            close(fd);
+            return -1;
+        }
+        if (r == 0) break;
+        n += (size_t)r;
+    }
+    close(fd);
+    int rc = read_bytes(p, n, in, err, errlen);
+    free(p);
+    return rc;
+}

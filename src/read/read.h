@@ -1,0 +1,42 @@
+/* read.h — the first stage: any file's bytes become UTF-8 text, tagged HTML or plain.
+ *
+ * The kind is read from the bytes, never the file name. Byte-order marks,
+ * UTF-16 and declared or evident legacy encodings (windows-1252, latin-1, …)
+ * are converted; invalid UTF-8 is replaced with U+FFFD, never fatal. Binary
+ * files (images, archives, executables, anything with NUL bytes) are refused
+ * with a one-line reason. */
+#ifndef DOSSIER_READ_H
+#define DOSSIER_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum input_kind { INPUT_TEXT, INPUT_HTML };
+
+typedef struct input {
+    char *text;          /* malloc'd, valid UTF-8, NUL-terminated */
+    size_t len;
+    enum input_kind kind;
+    size_t replaced;     /* invalid byte sequences replaced by U+FFFD */
+    const char *encoding;/* the encoding the bytes were read as (static string) */
+} input;
+
+/* Maximum input accepted (bytes); larger files are refused, not truncated. */
+#define READ_MAX_BYTES ((size_t)1 << 30)
+
+/* 0 on success; -1 with a one-line reason in err (no path prefix). */
+int read_file(const char *path, input *in, char *err, size_t errlen);
+int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen);
+void input_free(input *in);
+
+/* Why the bytes look binary, or NULL if they look like text. */
+const char *read_binary_reason(const unsigned char *p, size_t n);
+bool read_looks_html(const char *p, size_t n);
+
+/* Calls fn for every regular file under each path (folders recursively, in
+ * sorted order; hidden entries skipped). Unreadable paths are reported
+ * through fn with err set. Returns the number of paths that failed. */
+typedef void (*walk_fn)(const char *path, const char *err, void *ctx);
+int read_walk(const char *const *paths, int npaths, walk_fn fn, void *ctx);
+
+#endif

@@ -5,15 +5,28 @@
 #include "clean/clean.h"
 #include "core/buf.h"
 
+/* Each cleaner owns its word lists (data/clean/), loaded by clean_load(). */
+typedef struct html_res html_res;   /* clean/html.c */
+typedef struct text_res text_res;   /* clean/text.c */
+
+html_res *html_load(const char *datadir, char *err, size_t errlen);
+void html_free(html_res *r);
+text_res *text_load(const char *datadir, char *err, size_t errlen);
+void text_free(text_res *r);
+
 struct clean_res {
-    int unused;
+    html_res *html;
+    text_res *text;
 };
 
 void clean_html(const clean_res *r, article *a, const char *html, size_t n);
 void clean_text(const clean_res *r, article *a, const char *text, size_t n);
 
-/* Sets a->text from paragraphs collected in b (already joined with "\n\n"),
- * and a->paras from it. */
+/* Sets a->dateline ("KABUL, AFGHANISTAN", "Islamabad") from the opening of
+ * the first body paragraph; the text itself keeps it. Runs after either cleaner. */
+void clean_find_dateline(const clean_res *r, article *a);
+
+/* Sets a->text from s (paragraphs already joined with "\n\n") and a->paras. */
 void clean_set_text(article *a, const char *s, size_t n);
 
 #endif

@@ -1,26 +1,13 @@
 /* text.c — plain-text articles: placeholder keeping every non-empty line. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "clean/internal.h"
 
-void clean_set_text(article *a, const char *s, size_t n)
-{
-    a->text = arena_strndup(&a->mem, s, n);
-    a->len = (uint32_t)n;
-    a->paras.n = 0;
-    uint32_t start = 0;
-    for (uint32_t i = 0; i <= a->len; i++) {
-        if (i == a->len || (a->text[i] == '\n' && i + 1 < a->len && a->text[i + 1] == '\n')) {
-            if (i > start) {
-                span *p = ARENA_PUSH(&a->mem, a->paras);
-                p->start = start;
-                p->end = i;
-            }
-            start = i + 2;
-            i++;
-        }
-    }
-}
+struct text_res { int unused; };
+
+text_res *text_load(const char *datadir, char *err, size_t errlen) { return calloc(1, sizeof(text_res)); }
+void text_free(text_res *r) { free(r); }
 
 void clean_text(const clean_res *r, article *a, const char *text, size_t n)
 {
@@ -44,12 +31,3 @@ void clean_text(const clean_res *r, article *a, const char *text, size_t n)
     buf_free(&b);
 }
 
-size_t clean_parse_date(const char *s, size_t n, date *out) { return 0; }
-
-const char *clean_date_string(article *a, date d)
-{
-    if (!d.y) return NULL;
-    if (!d.m) return arena_printf(&a->mem, "%04d", d.y);
-    if (!d.d) return arena_printf(&a->mem, "%04d-%02d", d.y, d.m);
-    return arena_printf(&a->mem, "%04d-%02d-%02d", d.y, d.m, d.d);
-}

@@ -53,10 +53,11 @@ $(BUILD)/obj/%.o: %.c $(HDRS)
 
 $(BUILD)/libdossier.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/dossier: $(CLI_OBJ) $(BUILD)/libdossier.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdossier.a $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdossier.a $(LDLIBS)
 
 # --- tests -------------------------------------------------------------------
 $(BUILD)/san/%.o: %.c $(HDRS)
@@ -66,14 +67,16 @@ $(BUILD)/san/%.o: %.c $(HDRS)
 
 $(BUILD)/san/libdossier.a: $(T_LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/san/dossier: $(T_CLI_OBJ) $(BUILD)/san/libdossier.a
-	$(CC) $(SAN) -o $@ $(T_CLI_OBJ) $(BUILD)/san/libdossier.a $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(SAN) -o $@ $(T_CLI_OBJ) $(BUILD)/san/libdossier.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/san/libdossier.a
 	@mkdir -p $(dir $@)
-	$(CC) $(T_CFLAGS) -o $@ $< $(BUILD)/san/libdossier.a $(LDLIBS) -lcmocka
+	@echo "  TEST    $@"
+	@$(CC) $(T_CFLAGS) -o $@ $< $(BUILD)/san/libdossier.a $(LDLIBS) -lcmocka
 
 test: deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN) $(BUILD)/san/dossier

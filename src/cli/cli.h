@@ -24,6 +24,8 @@ typedef struct command {
 
 int cmd_extract(int argc, char **argv);
 extern const char cmd_extract_help[];
+int cmd_bench(int argc, char **argv);
+extern const char cmd_bench_help[];
 
 /* One-line error to stderr, prefixed "dossier: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -8,6 +8,7 @@
 
 static const command commands[] = {
     {"extract", "print each article as one JSON line", cmd_extract, cmd_extract_help},
+    {"bench", "measure extraction speed and memory on files", cmd_bench, cmd_bench_help},
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

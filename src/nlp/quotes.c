@@ -1,15 +1,594 @@
-/* quotes.c — placeholder until the quotes step lands: finds nothing. */
+/* quotes.c — the quotes step: who said what, as direct, indirect and mixed quotes.
+ *
+ * One pass over the paragraphs, one sentence at a time:
+ *   1. quoted spans from the quotation marks (quotes_marks.c);
+ *   2. cues outside them: reporting verbs, "according to" (quotes_cues.c),
+ *      each with the phrase naming its speaker (speakers.c);
+ *   3. a quoted span next to a cue ("…," X said / X said: "…") is a direct
+ *      quote of that speaker; a cue with no such span reports the clause it
+ *      governs (indirect), or a clause holding a quoted fragment (mixed);
+ *   4. a quoted span with no cue of its own takes the speaker of the nearest
+ *      attributed quote in its paragraph, else of the previous paragraph
+ *      (a quotation running on over paragraphs).
+ * Paragraphs without marks are checked for a pull-quote layout (quote, then
+ * an attribution line) and for headline quotes. The article title is not
+ * part of the text, so a headline quote is found only where the headline is
+ * repeated in the text (a subhead). */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "nlp/steps.h"
+#include "nlp/quotes_internal.h"
 
-struct quotes_res { int unused; };
+/* --- resources ------------------------------------------------------------------ */
+
+static wordmap *load_list(const char *dir, const char *name, char *err, size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nlp/%s", dir, name);
+    return wordmap_load(path, WM_FOLD, err, errlen);
+}
 
 quotes_res *quotes_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
 {
-    return calloc(1, sizeof(quotes_res));
+    quotes_res *r = calloc(1, sizeof *r);
+    if (!r) abort();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nlp/reporting-verbs.txt", datadir);
+    if (!quotes_load_verbs(r, path, err, errlen) ||
+        !(r->words = load_list(datadir, "quote-words.txt", err, errlen)) ||
+        !(r->speakers = load_list(datadir, "quote-speakers.txt", err, errlen))) {
+        quotes_free(r);
+        return NULL;
+    }
+    return r;
 }
 
-void quotes_free(quotes_res *r) { free(r); }
+void quotes_free(quotes_res *r)
+{
+    if (!r) return;
+    wordmap_free(r->verbs);
+    wordmap_free(r->words);
+    wordmap_free(r->speakers);
+    free(r);
+}
 
-void quotes_run(const quotes_res *r, article *a) {}
+/* --- one run ---------------------------------------------------------------------- */
+
+typedef struct run {
+    qctx c;
+    qspan *qs;            /* scratch, sized for the longest sentence */
+    cue *ks;
+    uint32_t cap;
+    uint32_t *pending;    /* quotes waiting for a speaker */
+    uint32_t npending, pending_cap;
+    uint32_t para_q0;     /* first quote of the current paragraph */
+    int32_t last_attr;    /* last quote with a speaker, or -1 */
+    uint32_t last_attr_para;
+    bool runs_on;         /* the previous paragraph ended inside a quotation */
+} run;
+
+static span bytes(const qctx *c, uint32_t b, uint32_t e)
+{
+    span s = {0, 0};
+    if (e > b) {
+        s.start = c->t[b].start;
+        s.end = c->t[e - 1].end;
+    }
+    return s;
+}
+
+static uint32_t emit(run *R, uint8_t kind, span content, const speaker *sp, span cue_span)
+{
+    article *a = R->c.a;
+    quote *q = ARENA_PUSH(&a->mem, a->quotes);
+    q->start = content.start;
+    q->end = content.end;
+    q->kind = kind;
+    q->speaker = -1;
+    q->cue = cue_span;
+    if (sp && sp->known) {
+        q->speaker = sp->entity;
+        q->speaker_span = sp->name.end ? sp->name : sp->words;
+    }
+    uint32_t idx = a->quotes.n - 1;
+    if (sp && sp->known) R->last_attr = (int32_t)idx;
+    return idx;
+}
+
+static void push_pending(run *R, uint32_t idx)
+{
+    if (R->npending == R->pending_cap) {
+        R->pending_cap = R->pending_cap ? R->pending_cap * 2 : 16;
+        R->pending = realloc(R->pending, R->pending_cap * sizeof *R->pending);
+        if (!R->pending) abort();
+    }
+    R->pending[R->npending++] = idx;
+}
+
+static bool attributed(const quote *q) { return q->speaker >= 0 || q->speaker_span.end > q->speaker_span.start; }
+
+static void copy_speaker(quote *to, const quote *from)
+{
+    to->speaker = from->speaker;
+    to->speaker_span = from->speaker_span;
+    to->cue = from->cue;
+}
+
+/* --- cues in a sentence ------------------------------------------------------------ */
+
+static bool inside_quote(const qspan *qs, uint32_t nq, uint32_t i)
+{
+    for (uint32_t k = 0; k < nq; k++)
+        if (i >= qs[k].open && i <= qs[k].close) return true;
+    return false;
+}
+
+/* Leftmost token a speaker phrase before token i may use: not across a
+ * quotation or an earlier cue. */
+static uint32_t left_limit(const qspan *qs, uint32_t nq, const cue *ks, uint32_t nk, uint32_t b, uint32_t i)
+{
+    uint32_t lo = b;
+    for (uint32_t k = 0; k < nq; k++)
+        if (qs[k].close < i && qs[k].close + 1 > lo) lo = qs[k].close + 1;
+    for (uint32_t k = 0; k < nk; k++)
+        if (ks[k].tok + ks[k].n <= i && ks[k].tok + ks[k].n > lo) lo = ks[k].tok + ks[k].n;
+    return lo;
+}
+
+/* For a quotation left open to the end of its sentence: a trailing ", Asif
+ * said." inside it is its attribution (the closing mark was forgotten). */
+static bool trailing_cue_in_open_quote(const qctx *c, qspan *q, uint32_t e, cue *k)
+{
+    uint32_t from = q->ce > q->cb + 12 ? q->ce - 12 : q->cb;
+    for (uint32_t i = from; i + 1 < e; i++) {
+        if (!tok_punct(c, i, ',') || !cue_at(c, i + 1, e, k)) {
+            if (!tok_punct(c, i, ',')) continue;
+            np who;
+            /* ", Asif said." — find the verb after a short phrase */
+            if (!np_after(c, i + 1, e, &who) || who.how != NP_NAME || !cue_at(c, who.e, e, k)) continue;
+        }
+        uint32_t after = skip_adverbials(c, k->tok + k->n, e);
+        if (after < e && !tok_terminal(c, after)) continue;
+        q->ce = i;
+        q->unclosed = false;
+        return true;
+    }
+    return false;
+}
+
+static void find_cues(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t *nk)
+{
+    qctx *c = &R->c;
+    *nk = 0;
+    for (uint32_t i = b; i < e && *nk < R->cap; i++) {
+        if (inside_quote(R->qs, nq, i)) continue;
+        cue k;
+        if (cue_at(c, i, e, &k)) {
+            R->ks[(*nk)++] = k;
+            i += k.n - 1;
+        }
+    }
+    for (uint32_t q = 0; q < nq && *nk < R->cap; q++) {
+        cue k;
+        if (R->qs[q].unclosed && trailing_cue_in_open_quote(c, &R->qs[q], e, &k)) {
+            R->qs[q].close = R->qs[q].ce;
+            R->ks[(*nk)++] = k;
+        }
+    }
+    /* keep cues in text order */
+    for (uint32_t x = 1; x < *nk; x++)
+        for (uint32_t y = x; y > 0 && R->ks[y - 1].tok > R->ks[y].tok; y--) {
+            cue tmp = R->ks[y];
+            R->ks[y] = R->ks[y - 1];
+            R->ks[y - 1] = tmp;
+        }
+}
+
+/* "according to a report from the think tank, Institute X (IX), …" */
+static bool according_speaker(const qctx *c, cue *k, uint32_t e)
+{
+    uint32_t i = k->tok + k->n;
+    if (!np_after(c, i, e, &k->who)) return false;
+    uint32_t j = k->who.e;
+    if ((k->who.how == NP_GROUP || k->who.how == NP_ROLE) && j < e &&
+        (tok_eq(c, j, "from") || tok_eq(c, j, "by") || tok_eq(c, j, "of"))) {
+        np more;
+        if (np_after(c, j + 1, e, &more)) {
+            uint32_t s = k->who.s;
+            k->who = more;
+            k->who.s = s;
+        }
+    }
+    return true;
+}
+
+static bool find_speaker(run *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, uint32_t idx)
+{
+    qctx *c = &R->c;
+    if (k->cls == CUE_BY) {
+        k->inverted = true;
+        return according_speaker(c, k, e);
+    }
+    uint32_t lo = left_limit(R->qs, nq, R->ks, idx, b, k->tok);
+    bool after_comma = k->tok > lo && tok_punct(c, k->tok - 1, ',');
+    if (k->form == VF_ING && (after_comma || k->tok == b)) {
+        k->participle = true;
+        for (uint32_t p = idx; p > 0; p--)
+            if (R->ks[p - 1].has_np) {
+                k->who = R->ks[p - 1].who;
+                k->sp = R->ks[p - 1].sp;
+                return true;
+            }
+        return np_after(c, b, e, &k->who) && k->who.e < k->tok;
+    }
+    if (np_before(c, lo, k->tok, &k->who)) return true;
+    /* inverted: "…," said Asif / "…", says a report */
+    bool opens = k->tok == lo || tok_punct(c, k->tok - 1, ',') || (c->t[k->tok - 1].flags & TF_QUOTE);
+    if (opens && np_after(c, k->tok + k->n, e, &k->who) && k->who.how != NP_PRONOUN) {
+        k->inverted = true;
+        return true;
+    }
+    if (opens && k->tok + k->n < e && np_after(c, k->tok + k->n, e, &k->who) && k->who.how == NP_PRONOUN) {
+        k->inverted = true;   /* "…," said he */
+        return true;
+    }
+    return false;
+}
+
+/* Where a cue's own clause starts (its speaker, or the verb when inverted). */
+static uint32_t clause_start(const cue *k) { return k->inverted || k->participle ? k->tok : k->who.s; }
+
+static void speakers_for_cues(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
+{
+    for (uint32_t i = 0; i < nk; i++) {
+        cue *k = &R->ks[i];
+        bool had = k->participle;
+        k->has_np = find_speaker(R, k, b, e, nq, i);
+        if (!k->has_np) continue;
+        if (!(k->participle && !had && k->sp.known)) speaker_resolve(&R->c, &k->who, &k->sp);
+        k->clause_s = clause_start(k);
+        speaker_remember(&R->c, &k->sp);
+    }
+}
+
+/* --- direct quotes ---------------------------------------------------------------- */
+
+static span cue_bytes(const qctx *c, const cue *k)
+{
+    return bytes(c, k->tok, k->tok + k->n);
+}
+
+/* The cue a quoted span is next to, or -1. */
+static int32_t adjacent_cue(run *R, const qspan *q, uint32_t e, uint32_t nk)
+{
+    qctx *c = &R->c;
+    uint32_t after = q->close + 1;
+    if (after < e && tok_punct(c, after, ',')) after++;
+    if (q->close == q->ce && after == q->ce + 1 && after < e && tok_punct(c, q->ce, ',')) after = q->ce + 1;
+    for (uint32_t i = 0; i < nk; i++) {
+        const cue *k = &R->ks[i];
+        if (!k->has_np || k->cls == CUE_BY) continue;
+        uint32_t cs = k->clause_s;
+        if (cs == after || cs == q->close + 1 || (q->ce < q->close && cs == q->ce + 1)) return (int32_t)i;
+    }
+    for (uint32_t i = 0; i < nk; i++) {
+        cue *k = &R->ks[i];
+        if (!k->has_np || k->tok > q->open) continue;
+        bool that;
+        uint32_t cs = content_start(c, k, e, &that);
+        if (k->cls == CUE_BY) cs = k->who.e < e && tok_punct(c, k->who.e, ',') ? k->who.e + 1 : k->who.e;
+        if (cs == q->open || (cs + 1 == q->open && (tok_punct(c, cs, ':') || tok_punct(c, cs, ','))))
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+/* "Asif to CNN: "…"" / "Minister Asif: "…"" — a speaker, a colon, a quotation. */
+static bool colon_speaker(run *R, const qspan *q, uint32_t b, speaker *sp, span *cue_span)
+{
+    qctx *c = &R->c;
+    if (q->open <= b + 1 || !tok_punct(c, q->open - 1, ':')) return false;
+    np who;
+    if (!np_before(c, b, q->open - 1, &who) || who.how == NP_PRONOUN || who.s != b) return false;
+    speaker_resolve(c, &who, sp);
+    speaker_remember(c, sp);
+    *cue_span = bytes(c, q->open - 1, q->open);
+    return true;
+}
+
+/* A quoted span standing on its own is a quotation when it is long enough
+ * to be speech rather than a title or a scare-quoted word. */
+static bool speech_like(const qctx *c, const qspan *q, uint32_t b)
+{
+    uint32_t words = count_words(c, q->cb, q->ce);
+    if (words >= 8) return true;
+    if (words < 4) return false;
+    return q->open == b || tok_terminal(c, q->ce - 1) || tok_terminal(c, q->close + 1 < c->nt ? q->close + 1 : q->close);
+}
+
+static void attach_direct(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
+{
+    qctx *c = &R->c;
+    for (uint32_t i = 0; i < nq; i++) {
+        qspan *q = &R->qs[i];
+        int32_t k = adjacent_cue(R, q, e, nk);
+        if (k >= 0) {
+            R->ks[k].attached = true;
+            q->used = true;
+            emit(R, Q_DIRECT, bytes(c, q->cb, q->ce), &R->ks[k].sp, cue_bytes(c, &R->ks[k]));
+            continue;
+        }
+        speaker sp;
+        span cs;
+        if (colon_speaker(R, q, b, &sp, &cs)) {
+            q->used = true;
+            emit(R, Q_DIRECT, bytes(c, q->cb, q->ce), &sp, cs);
+        }
+    }
+}
+
+/* --- indirect and mixed ------------------------------------------------------------ */
+
+static bool ends_clause(const qctx *c, uint32_t i, uint32_t e)
+{
+    return i >= e || tok_terminal(c, i) || (i + 1 == e && (c->t[i].flags & TF_QUOTE));
+}
+
+static void set_layout(const qctx *c, cue *k, uint32_t b, uint32_t e)
+{
+    k->layout = CL_FORWARD;
+    if (k->participle || k->cls == CUE_BY) return;
+    uint32_t cs = k->clause_s;
+    if (cs <= b + 1 || !tok_punct(c, cs - 1, ',') || count_words(c, b, cs - 1) < 1) return;
+    uint32_t after = skip_adverbials(c, k->inverted ? k->who.e : k->tok + k->n, e);
+    if (ends_clause(c, after, e)) k->layout = CL_TRAILING;
+    else if (tok_punct(c, after, ',')) k->layout = count_words(c, b, cs - 1) <= 4 ? CL_PARENTHETICAL : CL_TRAILING;
+}
+
+/* The quoted span lying inside [cb, ce), if any. */
+static qspan *quote_within(run *R, uint32_t nq, uint32_t cb, uint32_t ce)
+{
+    for (uint32_t i = 0; i < nq; i++)
+        if (R->qs[i].open >= cb && R->qs[i].close <= ce && !R->qs[i].used) return &R->qs[i];
+    return NULL;
+}
+
+static void content_span(run *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b, uint32_t e, bool *that)
+{
+    qctx *c = &R->c;
+    *that = false;
+    uint32_t lo = b;
+    for (uint32_t p = 0; p < idx; p++)
+        if (R->ks[p].has_np && R->ks[p].layout != CL_TRAILING) lo = b;
+    switch (k->layout) {
+    case CL_TRAILING:
+        k->cb = lo;
+        k->ce = k->clause_s - 1;
+        break;
+    case CL_PARENTHETICAL:
+        k->cb = b;
+        k->ce = e;
+        break;
+    default:
+        if (k->cls == CUE_BY) {
+            bool front = k->tok == b || tok_punct(c, k->tok - 1, ',') == false;
+            if (!front || (k->tok > b && tok_punct(c, k->tok - 1, ','))) {
+                k->cb = b;            /* "…, according to X." */
+                k->ce = k->tok - 1;
+            } else {
+                uint32_t s = k->who.e;
+                if (s < e && tok_punct(c, s, ',')) s++;
+                k->cb = s;
+                k->ce = e;
+            }
+            *that = true;
+            break;
+        }
+        k->cb = content_start(c, k, e, that);
+        k->ce = e;
+        /* up to the next cue's own clause: ", adding that" / ", a report said" */
+        for (uint32_t n = idx + 1; n < nk; n++) {
+            const cue *x = &R->ks[n];
+            if (!x->has_np || x->clause_s <= k->cb) continue;
+            if (x->participle || x->layout == CL_TRAILING) {
+                k->ce = x->clause_s > k->cb && tok_punct(c, x->clause_s - 1, ',') ? x->clause_s - 1 : x->clause_s;
+                break;
+            }
+        }
+    }
+    while (k->ce > k->cb && (tok_terminal(c, k->ce - 1) || tok_punct(c, k->ce - 1, ',') ||
+                             tok_punct(c, k->ce - 1, ':') || tok_punct(c, k->ce - 1, ';')))
+        k->ce--;
+    if (k->ce > k->cb && tok_punct(c, k->ce - 1, ')') && tok_punct(c, k->ce - 2 < k->cb ? k->cb : k->ce - 2, '('))
+        k->ce--;
+}
+
+static void report_indirect(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
+{
+    qctx *c = &R->c;
+    for (uint32_t i = 0; i < nk; i++)
+        if (R->ks[i].has_np) set_layout(c, &R->ks[i], b, e);
+    for (uint32_t i = 0; i < nk; i++) {
+        cue *k = &R->ks[i];
+        if (!k->has_np || k->attached) continue;
+        bool that;
+        content_span(R, k, i, nk, b, e, &that);
+        if (k->ce <= k->cb || count_words(c, k->cb, k->ce) < 2) continue;
+        /* content must not swallow a quotation already given to a cue */
+        qspan *frag = quote_within(R, nq, k->cb, k->ce);
+        bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');
+        if (k->cls == CUE_THAT && !that && !frag && !colon) continue;
+        if (k->cls == CUE_QUOTE && !frag) continue;
+        for (uint32_t q = 0; q < nq; q++)
+            if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;
+        emit(R, frag ? Q_MIXED : Q_INDIRECT, bytes(c, k->cb, k->ce), &k->sp, cue_bytes(c, k));
+    }
+}
+
+static void leftover_quotes(run *R, uint32_t b, uint32_t nq)
+{
+    qctx *c = &R->c;
+    for (uint32_t i = 0; i < nq; i++) {
+        qspan *q = &R->qs[i];
+        if (q->used || !speech_like(c, q, b)) continue;
+        push_pending(R, emit(R, Q_DIRECT, bytes(c, q->cb, q->ce), NULL, (span){0, 0}));
+    }
+}
+
+static void process_sentence(run *R, const sentence *s)
+{
+    qctx *c = &R->c;
+    uint32_t b = s->tok, e = s->tok + s->ntok;
+    subject_remember(c, b, e);
+    uint32_t nq = find_quoted(c, b, e, R->qs, R->cap), nk;
+    find_cues(R, b, e, nq, &nk);
+    speakers_for_cues(R, b, e, nq, nk);
+    attach_direct(R, b, e, nq, nk);
+    report_indirect(R, b, e, nq, nk);
+    leftover_quotes(R, b, nq);
+}
+
+/* --- paragraphs ---------------------------------------------------------------------- */
+
+/* Gives quotes with no cue the speaker of the nearest attributed quote in the
+ * paragraph, else of the previous paragraph's last one. */
+static void resolve_pending(run *R, uint16_t para, bool closes_chain)
+{
+    article *a = R->c.a;
+    uint32_t keep = 0;
+    for (uint32_t p = 0; p < R->npending; p++) {
+        quote *q = &a->quotes.v[R->pending[p]];
+        const quote *best = NULL;
+        bool this_para = R->pending[p] >= R->para_q0;
+        if (this_para) {
+            for (uint32_t i = R->para_q0; i < a->quotes.n; i++) {
+                const quote *x = &a->quotes.v[i];
+                if (!attributed(x)) continue;
+                if (x->start < q->start && (!best || best->start > q->start || x->start > best->start)) best = x;
+                else if (!best && x->start > q->start) best = x;
+            }
+            if (!best && R->last_attr >= 0 && (uint32_t)R->last_attr < R->para_q0 &&
+                R->last_attr_para + 1 == para)
+                best = &a->quotes.v[R->last_attr];
+        } else if (closes_chain) {
+            for (uint32_t i = R->para_q0; i < a->quotes.n && !best; i++)
+                if (attributed(&a->quotes.v[i])) best = &a->quotes.v[i];
+        }
+        if (best) copy_speaker(q, best);
+        else if (this_para) R->pending[keep++] = R->pending[p];
+    }
+    R->npending = keep;
+}
+
+static void pull_quote(run *R, uint32_t tb, uint32_t te, uint32_t lb, uint32_t le, const np *who,
+                       const sentence *s0, const sentence *s1)
+{
+    qctx *c = &R->c;
+    speaker sp;
+    speaker_resolve(c, who, &sp);
+    span line = bytes(c, lb, le);
+    uint32_t found = 0;
+    for (const sentence *s = s0; s < s1; s++) {
+        uint32_t nq = find_quoted(c, s->tok, s->tok + s->ntok, R->qs, R->cap);
+        for (uint32_t i = 0; i < nq; i++, found++)
+            emit(R, Q_DIRECT, bytes(c, R->qs[i].cb, R->qs[i].ce), &sp, line);
+    }
+    if (!found) emit(R, Q_DIRECT, bytes(c, tb, te), &sp, line);
+    speaker_remember(c, &sp);
+}
+
+static uint32_t para_end_sentence(const article *a, uint32_t si)
+{
+    uint16_t para = a->tokens.v[a->sents.v[si].tok].para;
+    uint32_t sj = si;
+    while (sj < a->sents.n && a->tokens.v[a->sents.v[sj].tok].para == para) sj++;
+    return sj;
+}
+
+static bool has_marks(const qctx *c, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i < e; i++)
+        if ((c->t[i].flags & TF_QUOTE) && !(c->t[i].flags & TF_SQUOTE)) return true;
+    return false;
+}
+
+static bool has_cue(const qctx *c, uint32_t b, uint32_t e)
+{
+    cue k;
+    for (uint32_t i = b; i < e; i++)
+        if (cue_at(c, i, e, &k)) return true;
+    return false;
+}
+
+/* Processes the paragraph of sentences [si, sj); returns the first sentence
+ * after what it used (an attribution line is used with its quote). */
+static uint32_t process_paragraph(run *R, uint32_t si, uint32_t sj)
+{
+    qctx *c = &R->c;
+    article *a = c->a;
+    const sentence *sv = a->sents.v;
+    uint32_t tb = sv[si].tok, te = sv[sj - 1].tok + sv[sj - 1].ntok;
+    uint16_t para = c->t[tb].para;
+    R->para_q0 = a->quotes.n;
+    bool chained = R->runs_on;
+    R->runs_on = false;
+
+    if (sj < a->sents.n) {
+        uint32_t sk = para_end_sentence(a, sj);
+        uint32_t lb = sv[sj].tok, le = sv[sk - 1].tok + sv[sk - 1].ntok;
+        np who;
+        if (count_words(c, tb, te) >= 5 && attribution_line(c, lb, le, &who) && !has_cue(c, tb, te)) {
+            pull_quote(R, tb, te, lb, le, &who, &sv[si], &sv[sj]);
+            R->last_attr_para = c->t[lb].para;
+            return sk;
+        }
+    }
+    uint32_t colon;
+    np who;
+    if (sj == si + 1 && !has_marks(c, tb, te) && headline_quote(c, tb, te, &colon, &who)) {
+        speaker sp;
+        speaker_resolve(c, &who, &sp);
+        emit(R, Q_DIRECT, bytes(c, tb, colon), &sp, bytes(c, colon, colon + 1));
+        return sj;
+    }
+    for (uint32_t s = si; s < sj; s++) process_sentence(R, &sv[s]);
+    resolve_pending(R, para, chained);
+    if (R->last_attr >= 0 && (uint32_t)R->last_attr >= R->para_q0) R->last_attr_para = para;
+    /* an opening mark never closed in the paragraph: the quotation goes on */
+    uint32_t nq = find_quoted(c, sv[sj - 1].tok, te, R->qs, R->cap);
+    R->runs_on = nq && R->qs[nq - 1].unclosed;
+    return sj;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const quote *p = x, *q = y;
+    return p->start < q->start ? -1 : p->start > q->start;
+}
+
+void quotes_run(const quotes_res *r, article *a)
+{
+    a->quotes.n = 0;
+    if (!a->sents.n) return;
+    run R = {0};
+    R.c.r = r;
+    R.c.a = a;
+    R.c.t = a->tokens.v;
+    R.c.nt = a->tokens.n;
+    R.last_attr = -1;
+    for (uint32_t i = 0; i < a->sents.n; i++)
+        if (a->sents.v[i].ntok > R.cap) R.cap = a->sents.v[i].ntok;
+    R.cap += 1;
+    R.qs = malloc(R.cap * sizeof *R.qs);
+    R.ks = malloc(R.cap * sizeof *R.ks);
+    if (!R.qs || !R.ks) abort();
+    for (uint32_t si = 0; si < a->sents.n;) {
+        uint32_t sj = para_end_sentence(a, si);
+        si = process_paragraph(&R, si, sj);
+    }
+    if (a->quotes.n > 1) qsort(a->quotes.v, a->quotes.n, sizeof *a->quotes.v, by_start);
+    free(R.qs);
+    free(R.ks);
+    free(R.pending);
+}

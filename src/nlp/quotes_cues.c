@@ -1,0 +1,367 @@
+/* quotes_cues.c — reporting verbs and where the speech they report begins.
+ *
+ * The verb list (data/nlp/reporting-verbs.txt) holds base forms; every
+ * inflection is generated once at load time, so finding a cue costs one hash
+ * lookup per word of the article. A cue's class says how it takes content
+ * ("told CNN that ...": an addressee first; "believes": only with "that").
+ * Also the small token predicates the quotes step shares. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/quotes_internal.h"
+
+/* --- token predicates ------------------------------------------------------ */
+
+static uint32_t tok_len(const qctx *c, uint32_t i) { return c->t[i].end - c->t[i].start; }
+static const char *tok_text(const qctx *c, uint32_t i) { return c->a->text + c->t[i].start; }
+
+bool tok_eq(const qctx *c, uint32_t i, const char *word)
+{
+    size_t n = strlen(word);
+    return i < c->nt && tok_len(c, i) == n && strncasecmp(tok_text(c, i), word, n) == 0;
+}
+
+bool tok_punct(const qctx *c, uint32_t i, char ch)
+{
+    return i < c->nt && tok_len(c, i) == 1 && tok_text(c, i)[0] == ch;
+}
+
+bool tok_possessive(const qctx *c, uint32_t i)
+{
+    if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return false;
+    const char *s = tok_text(c, i);
+    uint32_t n = tok_len(c, i);
+    return (n == 2 && s[0] == '\'') || (n == 4 && memcmp(s, "\xE2\x80\x99", 3) == 0);
+}
+
+bool tok_terminal(const qctx *c, uint32_t i)
+{
+    if (i >= c->nt || !(c->t[i].flags & TF_PUNCT)) return false;
+    const char *s = tok_text(c, i);
+    uint32_t n = tok_len(c, i);
+    if (n == 1) return *s == '.' || *s == '!' || *s == '?';
+    return (n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0);
+}
+
+bool tok_lower_word(const qctx *c, uint32_t i)
+{
+    return i < c->nt && (c->t[i].flags & TF_WORD) && !(c->t[i].flags & (TF_CAP | TF_UPPER)) &&
+           !tok_possessive(c, i);
+}
+
+/* Class names in a data value, as bits. */
+static unsigned class_bits(const char *v, const char *const names[], const unsigned bits[], size_t n)
+{
+    unsigned out = 0;
+    while (v && *v) {
+        size_t len = strcspn(v, " ");
+        for (size_t k = 0; k < n; k++)
+            if (strlen(names[k]) == len && memcmp(names[k], v, len) == 0) out |= bits[k];
+        v += len;
+        while (*v == ' ') v++;
+    }
+    return out;
+}
+
+unsigned word_class(const qctx *c, uint32_t i)
+{
+    static const char *const names[] = {"he", "she", "they", "it", "i", "we", "det", "aux",
+                                        "that", "prep", "time", "link", "rel"};
+    static const unsigned bits[] = {W_HE, W_SHE, W_THEY, W_IT, W_I, W_WE, W_DET, W_AUX,
+                                    W_THAT, W_PREP, W_TIME, W_LINK, W_REL};
+    if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
+    const char *v = wordmap_get(c->r->words, tok_text(c, i), tok_len(c, i));
+    return v ? class_bits(v, names, bits, sizeof bits / sizeof *bits) : 0;
+}
+
+unsigned speaker_class(const qctx *c, uint32_t i)
+{
+    static const char *const names[] = {"role", "title", "group", "people", "source"};
+    static const unsigned bits[] = {S_ROLE, S_TITLE, S_GROUP, S_PEOPLE, S_SOURCE};
+    if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
+    uint32_t n = tok_len(c, i);
+    const char *s = tok_text(c, i);
+    if (n > 1 && s[n - 1] == '.') n--;   /* Lt. Gen. */
+    const char *v = wordmap_get(c->r->speakers, s, n);
+    return v ? class_bits(v, names, bits, sizeof bits / sizeof *bits) : 0;
+}
+
+uint32_t count_words(const qctx *c, uint32_t b, uint32_t e)
+{
+    uint32_t n = 0;
+    for (uint32_t i = b; i < e && i < c->nt; i++) n += (c->t[i].flags & (TF_WORD | TF_NUM)) != 0;
+    return n;
+}
+
+/* --- loading the verb list -------------------------------------------------- */
+
+/* Adds one form; the first real verb entry for a key wins, and a key that
+ * also starts a multi-word entry keeps its '+' mark. */
+static void add_form(wordmap *m, const char *key, char cls, int form)
+{
+    char val[8];
+    const char *old = wordmap_get(m, key, strlen(key));
+    if (old && old[0] != 'p') return;
+    snprintf(val, sizeof val, "%c%d%s", cls, form, old && strchr(old, '+') ? "+" : "");
+    wordmap_add(m, key, strlen(key), val);
+}
+
+/* Marks key as the first word of a multi-word cue. */
+static void mark_prefix(wordmap *m, const char *key)
+{
+    char val[8];
+    const char *old = wordmap_get(m, key, strlen(key));
+    if (old && strchr(old, '+')) return;
+    snprintf(val, sizeof val, "%s+", old ? old : "p0");
+    wordmap_add(m, key, strlen(key), val);
+}
+
+static bool is_vowel(char ch) { return strchr("aeiou", ch) != NULL; }
+
+/* stem[0, n) + suffix into o (40 bytes; callers keep n <= 30). */
+static void join(char *o, const char *stem, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    if (n + k >= 40) { o[0] = '\0'; return; }
+    memcpy(o, stem, n);
+    memcpy(o + n, suffix, k + 1);
+}
+
+/* The -s, -ed and -ing forms of a regular verb (and doubled-consonant
+ * variants: admit → admitted; a wrong doubling is a key no text holds). */
+static int inflect(const char *b, char out[][40])
+{
+    size_t n = strlen(b);
+    int k = 0;
+    if (n < 2 || n > 30) return 0;
+    char last = b[n - 1], prev = b[n - 2], dbl[2] = {last, '\0'};
+    bool cons_y = last == 'y' && !is_vowel(prev);
+    join(out[k++], b, n, "");
+    if (cons_y) join(out[k++], b, n - 1, "ies");
+    else if (strchr("sxzo", last) || (last == 'h' && (prev == 's' || prev == 'c'))) join(out[k++], b, n, "es");
+    else join(out[k++], b, n, "s");
+    if (last == 'e') join(out[k++], b, n, "d");
+    else if (cons_y) join(out[k++], b, n - 1, "ied");
+    else join(out[k++], b, n, "ed");
+    if (last == 'e' && prev == 'i') join(out[k++], b, n - 2, "ying");
+    else if (last == 'e' && !strchr("eyo", prev)) join(out[k++], b, n - 1, "ing");
+    else join(out[k++], b, n, "ing");
+    bool cvc = n >= 3 && !is_vowel(last) && !strchr("wxy", last) && is_vowel(prev) && !is_vowel(b[n - 3]);
+    if (cvc) {
+        char doubled[40];
+        join(doubled, b, n, dbl);
+        join(out[k++], doubled, n + 1, "ed");
+        join(out[k++], doubled, n + 1, "ing");
+    }
+    return k;
+}
+
+static const int form_of[] = {VF_BASE, VF_S, VF_PAST, VF_ING, VF_PAST, VF_ING};
+
+static char class_char(const char *cls)
+{
+    if (!strncmp(cls, "say", 3)) return 's';
+    if (!strncmp(cls, "tell", 4)) return 't';
+    if (!strncmp(cls, "that", 4)) return 'h';
+    if (!strncmp(cls, "quote", 5)) return 'q';
+    if (!strncmp(cls, "by", 2)) return 'b';
+    return 0;
+}
+
+static void add_entry(wordmap *m, const char *key, const char *cls)
+{
+    char ch = class_char(cls);
+    if (!ch) return;
+    const char *irregular = strchr(cls, ' ');
+    const char *space = strchr(key, ' ');
+    if (irregular) {
+        add_form(m, key, ch, strstr(irregular, "past") ? VF_PAST : strstr(irregular, " s") ? VF_S : VF_BASE);
+        return;
+    }
+    char first[40], forms[8][40], full[400];
+    snprintf(first, sizeof first, "%.*s", (int)(space ? (size_t)(space - key) : strlen(key)), key);
+    /* "according to" is no verb: only its own spelling counts */
+    int nf = ch == 'b' ? (snprintf(forms[0], 40, "%s", first), 1) : inflect(first, forms);
+    for (int f = 0; f < nf; f++) {
+        if (space) {
+            snprintf(full, sizeof full, "%s%s", forms[f], space);
+            add_form(m, full, ch, form_of[f]);
+            mark_prefix(m, forms[f]);
+        } else {
+            add_form(m, forms[f], ch, form_of[f]);
+        }
+    }
+}
+
+bool quotes_load_verbs(quotes_res *r, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    r->verbs = wordmap_new(WM_FOLD);
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        if (line[0] == '#') continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (!tab) continue;
+        *tab = '\0';
+        add_entry(r->verbs, line, tab + 1);
+    }
+    free(line);
+    fclose(f);
+    return true;
+}
+
+/* --- finding cues ------------------------------------------------------------ */
+
+static uint8_t cue_class_of(char ch)
+{
+    switch (ch) {
+    case 's': return CUE_SAY;
+    case 't': return CUE_TELL;
+    case 'h': return CUE_THAT;
+    case 'q': return CUE_QUOTE;
+    case 'b': return CUE_BY;
+    default: return CUE_NONE;
+    }
+}
+
+/* The value for tokens i and i+1 read as one two-word cue, or NULL. */
+static const char *two_word(const qctx *c, uint32_t i, uint32_t end)
+{
+    if (i + 1 >= end || !(c->t[i + 1].flags & TF_WORD) || c->t[i + 1].start != c->t[i].end + 1) return NULL;
+    if (c->a->text[c->t[i].end] != ' ') return NULL;
+    return wordmap_get(c->r->verbs, tok_text(c, i), c->t[i + 1].end - c->t[i].start);
+}
+
+/* A verb form that reads as a noun (the report, his claims) or a passive
+ * (was told) is no cue. */
+static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo)
+{
+    if (i == lo) return false;
+    unsigned w = word_class(c, i - 1);
+    if ((w & W_DET) && !(w & W_THAT)) return true;
+    if (tok_possessive(c, i - 1)) return true;
+    if (form == VF_PAST && (tok_eq(c, i - 1, "was") || tok_eq(c, i - 1, "were") || tok_eq(c, i - 1, "been") ||
+                            tok_eq(c, i - 1, "be") || tok_eq(c, i - 1, "being") || tok_eq(c, i - 1, "is") ||
+                            tok_eq(c, i - 1, "are")))
+        return true;
+    /* an adjective-like past form before a noun: "the so-called", "reported cases" */
+    return false;
+}
+
+bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out)
+{
+    const token *t = &c->t[i];
+    if (!(t->flags & TF_WORD) || tok_len(c, i) > 24 || (t->flags & TF_UPPER)) return false;
+    /* A capital mid-sentence is a name (Edward Said), not a verb. */
+    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT) && i > 0 &&
+        !(c->t[i - 1].flags & (TF_QUOTE | TF_PARA)) && !tok_punct(c, i - 1, ':') && !tok_punct(c, i - 1, '('))
+        return false;
+    const char *v = wordmap_get(c->r->verbs, tok_text(c, i), tok_len(c, i));
+    if (!v) return false;
+    memset(out, 0, sizeof *out);
+    out->tok = i;
+    out->n = 1;
+    if (strchr(v, '+')) {
+        const char *two = two_word(c, i, end);
+        if (two) {
+            v = two;
+            out->n = 2;
+        }
+    }
+    if (v[0] == 'p') return false;
+    out->cls = cue_class_of(v[0]);
+    out->form = (uint8_t)(v[1] - '0');
+    if (out->cls == CUE_NONE) return false;
+    uint32_t lo = 0;
+    if (out->cls != CUE_BY && noun_or_passive(c, i, out->form, lo)) return false;
+    return true;
+}
+
+/* --- what follows a cue ------------------------------------------------------ */
+
+static bool is_day_part(const qctx *c, uint32_t i)
+{
+    return tok_eq(c, i, "night") || tok_eq(c, i, "morning") || tok_eq(c, i, "afternoon") ||
+           tok_eq(c, i, "evening") || tok_eq(c, i, "week") || tok_eq(c, i, "month") || tok_eq(c, i, "year");
+}
+
+/* After a preposition at i: the token ending the phrase when it is plainly an
+ * adverbial (a comma, a colon or "that" follows soon), else i. */
+static uint32_t skip_prep_phrase(const qctx *c, uint32_t i, uint32_t end)
+{
+    for (uint32_t j = i + 1; j < end && j < i + 12; j++) {
+        if (c->t[j].flags & TF_QUOTE) return i;
+        if (tok_punct(c, j, ',') || tok_punct(c, j, ':')) return j;
+        if (word_class(c, j) & W_THAT) return j;
+        if (tok_terminal(c, j)) return i;
+    }
+    return i;
+}
+
+uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end)
+{
+    for (int guard = 0; i < end && guard < 4; guard++) {
+        unsigned w = word_class(c, i);
+        if (w & W_TIME) {
+            i++;
+            if (i < end && is_day_part(c, i)) i++;
+            continue;
+        }
+        if ((w & W_PREP) && i + 1 < end && (word_class(c, i + 1) & W_TIME || is_day_part(c, i + 1))) {
+            i += 2;
+            if (i < end && is_day_part(c, i)) i++;
+            continue;
+        }
+        if ((w & W_AUX) && !(w & W_THAT) && tok_lower_word(c, i) && !tok_eq(c, i, "as")) {
+            i++;   /* said also, added further */
+            continue;
+        }
+        if (w & W_PREP) {
+            uint32_t j = skip_prep_phrase(c, i, end);
+            if (j == i) break;
+            i = j;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
+/* Words that name who is told: him, reporters, CNN, the newspaper. */
+static uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end)
+{
+    unsigned w = word_class(c, i);
+    if (w & W_THAT) return i;
+    if (tok_eq(c, i, "him") || tok_eq(c, i, "her") || tok_eq(c, i, "them") || tok_eq(c, i, "us") ||
+        tok_eq(c, i, "me") || tok_eq(c, i, "reporters") || tok_eq(c, i, "journalists"))
+        return i + 1;
+    np o;
+    if (np_after(c, i, end, &o) && o.how != NP_PRONOUN) return o.e;
+    return i;
+}
+
+uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that)
+{
+    uint32_t i = k->tok + k->n;
+    *saw_that = false;
+    if (k->inverted && k->has_np && k->who.e > i) i = k->who.e;
+    i = skip_adverbials(c, i, end);
+    if (k->cls == CUE_TELL && !k->inverted) {
+        i = skip_addressee(c, i, end);
+        i = skip_adverbials(c, i, end);
+    }
+    if (i < end && (tok_punct(c, i, ',') || tok_punct(c, i, ':'))) i++;
+    if (i < end && (word_class(c, i) & W_THAT) && tok_lower_word(c, i)) {
+        i++;
+        *saw_that = true;
+    }
+    return i;
+}

@@ -1,0 +1,140 @@
+/* quotes_internal.h — what the files of the quotes step share; not a public header.
+ *
+ * The step reads one sentence at a time (quotes.c):
+ *   quotes_marks.c  quotation marks → quoted spans, pull-quotes, headline quotes
+ *   quotes_cues.c   reporting verbs and "according to" → cues, and the content
+ *                   span a cue reports (indirect and mixed speech)
+ *   speakers.c      the words naming a cue's speaker, and what they refer to:
+ *                   an entity, an earlier speaker (pronouns, role nouns), or
+ *                   nothing known
+ * All work is local to a sentence or a paragraph plus a small memory of recent
+ * speakers, so the cost is linear in the article. */
+#ifndef DOSSIER_NLP_QUOTES_INTERNAL_H
+#define DOSSIER_NLP_QUOTES_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/article.h"
+#include "core/wordmap.h"
+#include "nlp/steps.h"
+
+struct quotes_res {
+    wordmap *verbs;      /* every inflected form of a reporting verb → "<class><form>[+]" */
+    wordmap *words;      /* closed word classes (quote-words.txt) */
+    wordmap *speakers;   /* speaker head nouns and titles (quote-speakers.txt) */
+};
+
+/* How a cue takes its content (reporting-verbs.txt). */
+enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY, CUE_COLON, CUE_LINE };
+enum verb_form { VF_BASE, VF_S, VF_PAST, VF_ING };
+
+/* Closed word classes (quote-words.txt). */
+enum {
+    W_HE = 1 << 0, W_SHE = 1 << 1, W_THEY = 1 << 2, W_IT = 1 << 3, W_I = 1 << 4, W_WE = 1 << 5,
+    W_DET = 1 << 6, W_AUX = 1 << 7, W_THAT = 1 << 8, W_PREP = 1 << 9, W_TIME = 1 << 10,
+    W_LINK = 1 << 11, W_REL = 1 << 12,
+};
+#define W_PRONOUN (W_HE | W_SHE | W_THEY | W_IT | W_I | W_WE)
+
+/* Speaker word classes (quote-speakers.txt). */
+enum { S_ROLE = 1 << 0, S_TITLE = 1 << 1, S_GROUP = 1 << 2, S_PEOPLE = 1 << 3, S_SOURCE = 1 << 4 };
+
+enum speaker_kind { SK_UNKNOWN, SK_PERSON, SK_GROUP };
+enum np_how { NP_NONE, NP_NAME, NP_ROLE, NP_PRONOUN, NP_GROUP };
+
+/* A phrase naming a speaker, in tokens [s, e); the name and role parts of it. */
+typedef struct np {
+    uint32_t s, e;
+    uint32_t name_s, name_e;   /* the personal or proper name, if any */
+    uint32_t role_s, role_e;   /* title, role noun phrase or apposition, if any */
+    uint8_t how;               /* enum np_how */
+    uint8_t kind;              /* enum speaker_kind, as far as the words tell */
+    uint16_t pron;             /* W_* bits of a pronoun */
+} np;
+
+/* Who a quote is attributed to. */
+typedef struct speaker {
+    span words;      /* the words at the cue (Kerry, he, the minister) */
+    span name;       /* the name those words resolve to, where one is known */
+    span role;
+    int32_t entity;  /* index into article.entities, or -1 */
+    uint8_t kind;    /* enum speaker_kind */
+    bool known;      /* some words name the speaker */
+} speaker;
+
+/* An earlier speaker or sentence subject, for pronouns and role nouns. */
+typedef struct referent {
+    span name, role;
+    int32_t entity;
+    uint8_t kind;
+} referent;
+
+#define QC_RECENT 16
+
+typedef struct qctx {
+    const quotes_res *r;
+    article *a;
+    const token *t;
+    uint32_t nt;
+    referent recent[QC_RECENT];  /* a ring; recent[(nrecent - 1) % QC_RECENT] is newest */
+    uint32_t nrecent;
+    uint32_t mention_hint;       /* where the last mention lookup ended */
+} qctx;
+
+/* A quoted span: marks at open/close (close == end of sentence when missing);
+ * the words inside are tokens [cb, ce). */
+typedef struct qspan {
+    uint32_t open, close, cb, ce;
+    bool unclosed;   /* no closing mark before the sentence ended */
+    bool used;       /* attributed already, as direct or inside a mixed quote */
+} qspan;
+
+/* A cue in a sentence and what it reports. */
+enum cue_layout { CL_FORWARD, CL_TRAILING, CL_PARENTHETICAL };
+typedef struct cue {
+    uint32_t tok, n;          /* the cue's tokens */
+    uint8_t cls, form, layout;
+    bool has_np, inverted, participle, attached;
+    np who;
+    uint32_t cb, ce;          /* content tokens, when indirect */
+    uint32_t clause_s;        /* first token of the cue's clause (its speaker or a comma before) */
+    speaker sp;
+} cue;
+
+/* --- token helpers (quotes_cues.c) --- */
+bool tok_eq(const qctx *c, uint32_t i, const char *word);   /* ignoring ASCII case */
+bool tok_punct(const qctx *c, uint32_t i, char ch);
+bool tok_possessive(const qctx *c, uint32_t i);
+bool tok_terminal(const qctx *c, uint32_t i);
+bool tok_lower_word(const qctx *c, uint32_t i);
+unsigned word_class(const qctx *c, uint32_t i);
+unsigned speaker_class(const qctx *c, uint32_t i);
+uint32_t count_words(const qctx *c, uint32_t b, uint32_t e);
+
+/* --- cues (quotes_cues.c) --- */
+bool quotes_load_verbs(quotes_res *r, const char *path, char *err, size_t errlen);
+/* The cue starting at token i (before end), if any. */
+bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out);
+/* First token of the content after the cue (object, adverbials, "that" skipped). */
+uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that);
+/* Skips adverbials after token i: on Tuesday, in a statement, yesterday. */
+uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end);
+
+/* --- quoted spans (quotes_marks.c) --- */
+uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, qspan *out, uint32_t cap);
+/* Is paragraph tokens [b, e) an attribution line (Name, Role, Organisation)? */
+bool attribution_line(const qctx *c, uint32_t b, uint32_t e, np *who);
+/* Is paragraph tokens [b, e) a headline quote "Words: Speaker"? Sets the split. */
+bool headline_quote(const qctx *c, uint32_t b, uint32_t e, uint32_t *colon, np *who);
+
+/* --- speakers (speakers.c) --- */
+bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out);
+bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out);
+void speaker_resolve(qctx *c, const np *who, speaker *out);
+void speaker_remember(qctx *c, const speaker *sp);
+void subject_remember(qctx *c, uint32_t b, uint32_t e);
+/* The mention whose span holds token i, or -1. */
+int32_t mention_at(qctx *c, uint32_t i);
+
+#endif

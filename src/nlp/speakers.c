@@ -1,0 +1,527 @@
+/* speakers.c — who a cue's speaker is: the phrase at the cue and what it names.
+ *
+ * The phrase is read from the words next to the reporting verb: a run of
+ * capitalised words split into title and name ("Defence Minister Khwaja
+ * Asif"), a pronoun, or a determiner phrase ("the military's top spokesman",
+ * "officials"), with a comma-bounded apposition either side ("Hugh Hill, a
+ * doctor, said"). What it names comes from the entity recogniser's mentions
+ * when there are any; pronouns and role nouns go to the most recent earlier
+ * speaker or subject that fits (a person for he/she, a group for they/it, the
+ * holder of the role for "the minister"). Where nothing fits, the words stay
+ * and the entity is unknown: a guess is never given as a name. */
+#include <string.h>
+#include <strings.h>
+
+#include "nlp/quotes_internal.h"
+
+static bool is_cap_word(const qctx *c, uint32_t i)
+{
+    return i < c->nt && (c->t[i].flags & TF_WORD) && (c->t[i].flags & (TF_CAP | TF_UPPER)) && !tok_possessive(c, i);
+}
+
+static span tok_span(const qctx *c, uint32_t s, uint32_t e)
+{
+    span sp = {0, 0};
+    if (e > s) {
+        sp.start = c->t[s].start;
+        sp.end = c->t[e - 1].end;
+    }
+    return sp;
+}
+
+/* --- mentions ------------------------------------------------------------------ */
+
+int32_t mention_at(qctx *c, uint32_t i)
+{
+    const article *a = c->a;
+    uint32_t n = a->mentions.n;
+    if (!n || i >= c->nt) return -1;
+    uint32_t off = c->t[i].start;
+    /* Mentions come in text order: search from the last hit, else bisect. */
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (a->mentions.v[mid].start <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    /* the last mention starting at or before off, and a few before it
+     * (nested spans) */
+    for (uint32_t k = lo; k > 0 && k + 4 > lo; k--) {
+        const mention *m = &a->mentions.v[k - 1];
+        if (m->start <= off && off < m->end) return (int32_t)(k - 1);
+    }
+    return -1;
+}
+
+/* --- reading the phrase ---------------------------------------------------------- */
+
+/* Splits a capitalised run [s, e) into title/role and name, and guesses its kind. */
+static void classify_run(const qctx *c, uint32_t s, uint32_t e, np *out)
+{
+    memset(out, 0, sizeof *out);
+    out->s = s;
+    out->e = e;
+    uint32_t first = s;
+    if (word_class(c, first) & W_DET) first++;
+    int32_t last_role = -1;
+    bool group = false;
+    for (uint32_t i = first; i < e; i++) {
+        unsigned k = speaker_class(c, i);
+        if (k & (S_ROLE | S_TITLE)) last_role = (int32_t)i;
+        if (k & S_GROUP) group = true;
+        if (tok_possessive(c, i)) last_role = (int32_t)i;   /* Pakistan's Defence Minister */
+    }
+    uint32_t name_s = last_role < 0 ? first : (uint32_t)last_role + 1;
+    /* "Secretary of State John Kerry": the office runs through "of State". */
+    if (name_s + 1 < e && (word_class(c, name_s) & W_LINK) && tok_lower_word(c, name_s) && name_s + 2 < e)
+        name_s += 2;
+    while (name_s < e && !is_cap_word(c, name_s)) name_s++;
+    if (group && last_role < 0) {
+        out->how = NP_NAME;
+        out->kind = SK_GROUP;
+        out->name_s = first;
+        out->name_e = e;
+        return;
+    }
+    if (name_s >= e) {   /* only a title: "the Defense Minister" */
+        out->how = tok_possessive(c, e - 1) ? NP_NONE : NP_ROLE;
+        out->kind = group ? SK_GROUP : SK_PERSON;
+        out->role_s = s;
+        out->role_e = e;
+        return;
+    }
+    out->how = NP_NAME;
+    out->name_s = name_s;
+    out->name_e = e;
+    if (name_s > first) {
+        out->role_s = first;
+        out->role_e = name_s;
+        /* a possessive only ("Pakistan's Khwaja Asif") is no title */
+        out->kind = tok_possessive(c, name_s - 1) && name_s - first == 2 ? SK_UNKNOWN : SK_PERSON;
+        if (out->kind == SK_UNKNOWN && e - name_s >= 2) out->kind = SK_PERSON;
+    } else {
+        out->kind = e - name_s >= 2 ? SK_PERSON : SK_UNKNOWN;
+    }
+}
+
+/* A run of capitalised words ending at token h, with linking words and
+ * possessives inside (Institute for Peace Studies, Pakistan's Defence Minister). */
+static uint32_t cap_run_start(const qctx *c, uint32_t lo, uint32_t h)
+{
+    uint32_t s = h;
+    while (s > lo) {
+        uint32_t p = s - 1;
+        if (is_cap_word(c, p) && !(c->t[p].flags & TF_PUNCT)) { s = p; continue; }
+        if (p > lo && is_cap_word(c, p - 1) &&
+            ((tok_lower_word(c, p) && (word_class(c, p) & W_LINK) && !tok_eq(c, p, "and")) || tok_possessive(c, p))) {
+            s = p - 1;
+            continue;
+        }
+        break;
+    }
+    /* a word capitalised only by its place: "Meanwhile Kerry" */
+    while (s < h && (c->t[s].flags & TF_SENT) && (word_class(c, s) & (W_PREP | W_AUX | W_TIME | W_THAT | W_REL)))
+        s++;
+    if (s > lo && (word_class(c, s - 1) & W_DET) && tok_eq(c, s - 1, "the")) s--;
+    return s;
+}
+
+/* A determiner phrase ending at token h: "the military's top spokesman",
+ * "Pakistani officials", "a spokesman for the campaign". */
+static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
+{
+    unsigned head = speaker_class(c, h);
+    uint32_t s = h;
+    bool det = false;
+    while (s > lo && h - s < 6) {
+        uint32_t p = s - 1;
+        unsigned w = word_class(c, p);
+        if ((w & W_DET) && !(w & W_THAT)) { s = p; det = true; break; }
+        if (tok_possessive(c, p) && p > lo && is_cap_word(c, p - 1)) {
+            s = cap_run_start(c, lo, p - 1);
+            det = true;
+            break;
+        }
+        if (tok_possessive(c, p)) { s = p; continue; }
+        if (!(c->t[p].flags & TF_WORD) || (w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_PRONOUN | W_TIME)))
+            break;
+        s = p;
+    }
+    if (!det) {
+        if (!(head & (S_PEOPLE | S_GROUP | S_SOURCE))) return false;
+        /* bare plural or body: only adjectives before it ("senior US officials") */
+    }
+    memset(out, 0, sizeof *out);
+    out->s = s;
+    out->e = h + 1;
+    out->role_s = s;
+    out->role_e = h + 1;
+    if (head & S_ROLE) { out->how = NP_ROLE; out->kind = SK_PERSON; }
+    else if (head & (S_GROUP | S_PEOPLE | S_SOURCE)) { out->how = NP_GROUP; out->kind = SK_GROUP; }
+    else { out->how = NP_ROLE; out->kind = SK_UNKNOWN; }
+    /* "a spokesman for the Clinton campaign": the person is the speaker */
+    if (s >= lo + 2 && (tok_eq(c, s - 1, "for") || tok_eq(c, s - 1, "of") || tok_eq(c, s - 1, "at"))) {
+        np inner;
+        if (s - 2 >= lo && !is_cap_word(c, s - 2) && det_phrase_before(c, lo, s - 2, &inner) &&
+            inner.how == NP_ROLE && inner.kind == SK_PERSON) {
+            out->s = inner.s;
+            out->role_s = inner.s;
+            out->how = NP_ROLE;
+            out->kind = SK_PERSON;
+        }
+    }
+    return true;
+}
+
+/* The phrase whose last token is h (not reaching before lo). */
+static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
+{
+    memset(out, 0, sizeof *out);
+    if (h < lo || h >= c->nt) return false;
+    unsigned w = word_class(c, h);
+    if ((w & W_PRONOUN) && !tok_eq(c, h, "her") && !tok_eq(c, h, "him") && !tok_eq(c, h, "them")) {
+        out->s = h;
+        out->e = h + 1;
+        out->how = NP_PRONOUN;
+        out->pron = (uint16_t)(w & W_PRONOUN);
+        out->kind = (w & (W_HE | W_SHE | W_I)) ? SK_PERSON : SK_GROUP;
+        return true;
+    }
+    if (tok_punct(c, h, ')') && h > lo + 1 && is_cap_word(c, h - 1) && tok_punct(c, h - 2, '('))
+        return np_core_before(c, lo, h - 3, out) && (out->e = h + 1, true);   /* Institute (PIPS) */
+    if (is_cap_word(c, h)) {
+        if (w & (W_PREP | W_AUX | W_THAT | W_REL)) return false;
+        classify_run(c, cap_run_start(c, lo, h), h + 1, out);
+        return out->how != NP_NONE;
+    }
+    if (tok_lower_word(c, h) && !(w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_DET)))
+        return det_phrase_before(c, lo, h, out);
+    return false;
+}
+
+/* Skips, leftwards from end, what may stand between a speaker and its verb:
+ * auxiliaries and adverbs (has also said, was quoted as saying), a time
+ * (on Thursday said). */
+static uint32_t skip_left_aux(const qctx *c, uint32_t lo, uint32_t end)
+{
+    uint32_t i = end;
+    while (i > lo) {
+        uint32_t j = i - 1;
+        unsigned w = word_class(c, j);
+        uint32_t n = c->t[j].end - c->t[j].start;
+        const char *s = c->a->text + c->t[j].start;
+        if (tok_lower_word(c, j) && ((w & W_AUX) || (n > 4 && memcmp(s + n - 2, "ly", 2) == 0 && !(w & W_TIME)))) {
+            i = j;
+            continue;
+        }
+        if ((w & W_TIME) && j > lo && (word_class(c, j - 1) & W_PREP)) { i = j - 1; continue; }
+        if ((w & W_TIME) && tok_lower_word(c, j)) { i = j; continue; }
+        break;
+    }
+    return i;
+}
+
+bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
+{
+    uint32_t i = skip_left_aux(c, lo, end);
+    if (i <= lo) return false;
+    uint32_t h = i - 1;
+    if (!tok_punct(c, h, ',')) return np_core_before(c, lo, h, out);
+    /* "Hugh Hill, a doctor, said" / "the spokesman, Zabihullah Mujahid, said" */
+    uint32_t k = h;
+    while (k > lo && h - k < 16) {
+        k--;
+        if (c->t[k].flags & TF_QUOTE) return false;
+        if (tok_punct(c, k, ',')) break;
+    }
+    if (!tok_punct(c, k, ',') || k + 1 >= h) return false;
+    np core, app;
+    if (!np_core_before(c, lo, k - 1, &core)) return false;
+    bool app_ok = np_core_before(c, k + 1, h - 1, &app) && app.s == k + 1;
+    if (!app_ok) {
+        /* "Kerry, who arrived on Monday, said": a clause, not a name */
+        if (!(word_class(c, k + 1) & (W_REL | W_DET)) && !(c->t[k + 1].flags & TF_WORD)) return false;
+        *out = core;
+        out->e = h;
+        return core.how == NP_NAME;
+    }
+    if (core.how != NP_NAME && app.how == NP_NAME && core.how != NP_PRONOUN) {
+        *out = app;
+        out->s = core.s;
+        out->role_s = core.s;
+        out->role_e = k;
+        if (app.kind == SK_UNKNOWN && core.kind == SK_PERSON) out->kind = SK_PERSON;
+        return true;
+    }
+    if (core.how == NP_PRONOUN) return false;
+    *out = core;
+    out->e = h;
+    out->role_s = k + 1;
+    out->role_e = h;
+    if (core.kind == SK_UNKNOWN && app.how == NP_ROLE && app.kind == SK_PERSON) out->kind = SK_PERSON;
+    return true;
+}
+
+/* End of a capitalised run starting at i (same joins as cap_run_start). */
+static uint32_t cap_run_end(const qctx *c, uint32_t i, uint32_t hi)
+{
+    uint32_t e = i;
+    while (e < hi) {
+        if (is_cap_word(c, e)) { e++; continue; }
+        if (e + 1 < hi && is_cap_word(c, e + 1) && e > i &&
+            ((tok_lower_word(c, e) && (word_class(c, e) & W_LINK) && !tok_eq(c, e, "and")) || tok_possessive(c, e))) {
+            e += 2;
+            continue;
+        }
+        break;
+    }
+    if (e + 2 < hi && tok_punct(c, e, '(') && is_cap_word(c, e + 1) && tok_punct(c, e + 2, ')')) e += 3;
+    return e;
+}
+
+/* A phrase starting at token i: for inverted cues ("said Asif, the minister")
+ * and addressees ("told CNN"). */
+static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
+{
+    memset(out, 0, sizeof *out);
+    if (i >= hi) return false;
+    unsigned w = word_class(c, i);
+    if (w & W_PRONOUN) {
+        out->s = i;
+        out->e = i + 1;
+        out->how = NP_PRONOUN;
+        out->pron = (uint16_t)(w & W_PRONOUN);
+        out->kind = (w & (W_HE | W_SHE | W_I)) ? SK_PERSON : SK_GROUP;
+        return true;
+    }
+    uint32_t s = i;
+    if ((w & W_DET) && !(w & W_THAT)) i++;
+    if (is_cap_word(c, i) && !(word_class(c, i) & (W_PREP | W_AUX | W_THAT | W_REL | W_TIME))) {
+        uint32_t e = cap_run_end(c, i, hi);
+        /* "the Clinton campaign": a capitalised modifier of a common noun */
+        if (s < i && e < hi && tok_lower_word(c, e) && speaker_class(c, e)) return np_core_before(c, s, e, out);
+        classify_run(c, s, e, out);
+        return out->how != NP_NONE;
+    }
+    if (s == i && !(speaker_class(c, i) & (S_PEOPLE | S_GROUP))) return false;
+    /* determiner phrase: up to the first word that cannot be in it */
+    uint32_t e = i;
+    while (e < hi && e - s < 7) {
+        unsigned k = word_class(c, e);
+        if (!(c->t[e].flags & TF_WORD) || (k & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_PRONOUN | W_TIME))) break;
+        e++;
+    }
+    if (e == i) return false;
+    return np_core_before(c, s, e - 1, out) && out->s == s;
+}
+
+bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out)
+{
+    if (!np_core_after(c, start, hi, out)) return false;
+    /* "said Asim Bajwa, the military's spokesman." — an apposition to the end */
+    uint32_t e = out->e;
+    if (e + 1 < hi && tok_punct(c, e, ',') && out->how == NP_NAME) {
+        np app;
+        if (np_core_after(c, e + 1, hi, &app) && app.how != NP_PRONOUN &&
+            (app.e >= hi || tok_punct(c, app.e, ',') || tok_terminal(c, app.e) || (c->t[app.e].flags & TF_QUOTE))) {
+            out->role_s = app.s;
+            out->role_e = app.e;
+            out->e = app.e;
+            if (out->kind == SK_UNKNOWN && app.kind == SK_PERSON) out->kind = SK_PERSON;
+        }
+    } else if (e + 1 < hi && tok_punct(c, e, ',') && out->how != NP_PRONOUN) {
+        np app;   /* "the Taliban spokesman, Zabihullah Mujahid," */
+        if (np_core_after(c, e + 1, hi, &app) && app.how == NP_NAME &&
+            (app.e >= hi || tok_punct(c, app.e, ',') || tok_terminal(c, app.e))) {
+            uint32_t s = out->s;
+            *out = app;
+            out->s = s;
+            out->role_s = s;
+            out->role_e = e;
+        }
+    }
+    return true;
+}
+
+/* --- resolving it ---------------------------------------------------------------- */
+
+static uint8_t kind_of_entity(const article *a, int32_t e)
+{
+    if (e < 0 || (uint32_t)e >= a->entities.n) return SK_UNKNOWN;
+    uint8_t t = a->entities.v[e].type;
+    return t == ENT_PERSON ? SK_PERSON : (t == ENT_ORG || t == ENT_GPE || t == ENT_NORP) ? SK_GROUP : SK_UNKNOWN;
+}
+
+static bool span_has_word(const char *text, span s, const char *w, size_t n)
+{
+    for (uint32_t i = s.start; i + n <= s.end; i++) {
+        if (strncasecmp(text + i, w, n) != 0) continue;
+        bool left = i == s.start || !((unsigned char)text[i - 1] >= 'A');
+        bool right = i + n == s.end || !((unsigned char)text[i + n] >= 'A');
+        if (left && right) return true;
+    }
+    return false;
+}
+
+static bool cstr_has_word(const char *s, const char *w, size_t n)
+{
+    if (!s) return false;
+    span all = {0, (uint32_t)strlen(s)};
+    return span_has_word(s, all, w, n);
+}
+
+static const referent *newest(const qctx *c, uint32_t back)
+{
+    if (back >= c->nrecent || back >= QC_RECENT) return NULL;
+    return &c->recent[(c->nrecent - 1 - back) % QC_RECENT];
+}
+
+/* The most recent referent holding a role named by the word at token h. */
+static const referent *by_role(const qctx *c, uint32_t h, int32_t *holder)
+{
+    const char *w = c->a->text + c->t[h].start;
+    size_t n = c->t[h].end - c->t[h].start;
+    *holder = -1;
+    for (uint32_t k = 0; k < QC_RECENT; k++) {
+        const referent *r = newest(c, k);
+        if (!r) break;
+        const char *erole = r->entity >= 0 ? c->a->entities.v[r->entity].role : NULL;
+        if (span_has_word(c->a->text, r->role, w, n) || cstr_has_word(erole, w, n)) return r;
+    }
+    /* An entity the recogniser gave that role, though no speaker yet. */
+    uint32_t best = 0;
+    for (uint32_t e = 0; e < c->a->entities.n; e++) {
+        const struct entity *en = &c->a->entities.v[e];
+        if (en->type == ENT_PERSON && cstr_has_word(en->role, w, n) && en->count > best) {
+            best = en->count;
+            *holder = (int32_t)e;
+        }
+    }
+    return NULL;
+}
+
+static const referent *by_pronoun(const qctx *c, uint16_t pron)
+{
+    for (uint32_t k = 0; k < QC_RECENT; k++) {
+        const referent *r = newest(c, k);
+        if (!r) break;
+        if ((pron & (W_HE | W_SHE)) && r->kind == SK_PERSON) return r;
+        if ((pron & W_THEY) && r->kind == SK_GROUP) return r;
+        if ((pron & W_IT) && r->kind != SK_PERSON) return r;
+    }
+    return NULL;
+}
+
+/* A single name word that repeats the last word of an earlier speaker's name
+ * ("Asif" after "Khawaja Asif"). */
+static const referent *by_surname(const qctx *c, span w)
+{
+    const char *text = c->a->text;
+    size_t n = w.end - w.start;
+    for (uint32_t k = 0; k < QC_RECENT; k++) {
+        const referent *r = newest(c, k);
+        if (!r) break;
+        if (r->name.end - r->name.start >= n && memcmp(text + r->name.end - n, text + w.start, n) == 0 &&
+            (r->name.end - r->name.start == n || text[r->name.end - n - 1] == ' '))
+            return r;
+    }
+    return NULL;
+}
+
+static void take_referent(const referent *r, speaker *out)
+{
+    out->name = r->name;
+    out->entity = r->entity;
+    out->kind = r->kind;
+    if (!out->role.end) out->role = r->role;
+}
+
+static void resolve_name(qctx *c, const np *who, speaker *out)
+{
+    out->words = tok_span(c, who->name_s, who->name_e);
+    out->name = out->words;
+    int32_t m = mention_at(c, who->name_e - 1);
+    if (m >= 0 && c->a->mentions.v[m].entity >= 0) {
+        out->entity = c->a->mentions.v[m].entity;
+        uint8_t k = kind_of_entity(c->a, out->entity);
+        if (k != SK_UNKNOWN) out->kind = k;
+        return;
+    }
+    const referent *r = by_surname(c, out->words);
+    if (r && (r->kind == SK_PERSON || who->kind != SK_PERSON)) {
+        out->entity = r->entity;
+        if (r->kind != SK_UNKNOWN) out->kind = r->kind;
+        if (!out->role.end) out->role = r->role;
+    }
+}
+
+void speaker_resolve(qctx *c, const np *who, speaker *out)
+{
+    memset(out, 0, sizeof *out);
+    out->entity = -1;
+    if (!who || who->how == NP_NONE) return;
+    out->known = true;
+    out->kind = who->kind;
+    out->words = tok_span(c, who->s, who->e);
+    if (who->role_e > who->role_s) out->role = tok_span(c, who->role_s, who->role_e);
+    const referent *r = NULL;
+    int32_t e = -1, m;
+    switch (who->how) {
+    case NP_NAME:
+        resolve_name(c, who, out);
+        return;
+    case NP_PRONOUN:
+        if (who->pron & (W_I | W_WE)) return;
+        if ((r = by_pronoun(c, who->pron))) take_referent(r, out);
+        return;
+    case NP_ROLE:
+        m = mention_at(c, who->e - 1);
+        if (m >= 0 && c->a->mentions.v[m].entity >= 0) {
+            out->entity = c->a->mentions.v[m].entity;
+            out->kind = kind_of_entity(c->a, out->entity);
+            return;
+        }
+        if ((r = by_role(c, who->e - 1, &e))) take_referent(r, out);
+        else if (e >= 0) { out->entity = e; out->kind = SK_PERSON; }
+        return;
+    case NP_GROUP:
+        m = mention_at(c, who->e - 1);
+        if (m >= 0 && c->a->mentions.v[m].entity >= 0) out->entity = c->a->mentions.v[m].entity;
+        return;
+    default:
+        return;
+    }
+}
+
+void speaker_remember(qctx *c, const speaker *sp)
+{
+    if (!sp->known) return;
+    span name = sp->name.end ? sp->name : (sp->entity >= 0 ? sp->words : (span){0, 0});
+    if (!name.end && sp->kind == SK_GROUP) name = sp->words;   /* "officials": for "they" */
+    if (!name.end) return;
+    const referent *top = newest(c, 0);
+    if (top && ((sp->entity >= 0 && top->entity == sp->entity) ||
+                (top->name.start == name.start && top->name.end == name.end))) {
+        referent *t = &c->recent[(c->nrecent - 1) % QC_RECENT];
+        if (sp->role.end && !t->role.end) t->role = sp->role;
+        return;
+    }
+    referent *r = &c->recent[c->nrecent++ % QC_RECENT];
+    r->name = name;
+    r->role = sp->role;
+    r->entity = sp->entity;
+    r->kind = sp->kind;
+    if (r->entity >= 0 && kind_of_entity(c->a, r->entity) != SK_UNKNOWN) r->kind = kind_of_entity(c->a, r->entity);
+}
+
+void subject_remember(qctx *c, uint32_t b, uint32_t e)
+{
+    np who;
+    if (!np_after(c, b, e, &who) || who.how != NP_NAME || who.e >= e) return;
+    /* a subject is followed by its verb, or by an apposition */
+    if (!tok_lower_word(c, who.e) && !tok_punct(c, who.e, ',')) return;
+    speaker sp;
+    speaker_resolve(c, &who, &sp);
+    if (sp.kind == SK_UNKNOWN && sp.entity < 0) return;
+    speaker_remember(c, &sp);
+}

@@ -12,7 +12,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd
+PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd libxxhash
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DATADIR  := $(abspath data)
@@ -87,7 +87,7 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@rm -f dossier.db dossier.db-wal dossier.db-shm
 	$(BUILD)/dossier ingest examples --db dossier.db
-	$(BUILD)/dossier report --db dossier.db
+	$(BUILD)/dossier search "Taliban" --limit 3 --db dossier.db
 
 eval: all
 	@scripts/eval.sh $(BUILD)/dossier

@@ -27,6 +27,13 @@ extern const char cmd_extract_help[];
 int cmd_bench(int argc, char **argv);
 extern const char cmd_bench_help[];
 
+int cmd_ingest(int argc, char **argv);
+extern const char cmd_ingest_help[];
+int cmd_search(int argc, char **argv);
+extern const char cmd_search_help[];
+int cmd_show(int argc, char **argv);
+extern const char cmd_show_help[];
+
 /* One-line error to stderr, prefixed "dossier: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when argv[i] is -h or --help. */

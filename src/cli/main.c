@@ -8,6 +8,9 @@
 
 static const command commands[] = {
     {"extract", "print each article as one JSON line", cmd_extract, cmd_extract_help},
+    {"ingest", "extract articles into the store (./dossier.db)", cmd_ingest, cmd_ingest_help},
+    {"search", "ranked full-text search of the stored articles", cmd_search, cmd_search_help},
+    {"show", "one stored article, as text or its JSON", cmd_show, cmd_show_help},
     {"bench", "measure extraction speed and memory on files", cmd_bench, cmd_bench_help},
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };

@@ -1,0 +1,172 @@
+/* cmd_search.c — `dossier search WORDS [filters] [--json]`: ranked articles
+ * with the passage that matched. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/json.h"
+#include "query/query.h"
+
+const char cmd_search_help[] =
+    "usage: dossier search WORDS [--since DATE] [--until DATE] [--outlet NAME]\n"
+    "                      [--limit N] [--offset N] [--json] [--db FILE]\n\n"
+    "Finds the stored articles that contain WORDS, best first (BM25; words in the\n"
+    "title count more), with their id, date, outlet, title and a passage where\n"
+    "the words are marked: in bold on a terminal, else [between brackets].\n\n"
+    "WORDS are all required by default; SQLite FTS5 syntax is understood:\n"
+    "  good Taliban          both words, anywhere      \"good Taliban\"  the phrase\n"
+    "  Taliban OR TTP        either                    Taliban NOT Afghan\n"
+    "  negotiat*             a prefix                  title:attack    in titles only\n"
+    "  NEAR(school attack, 5)  within five words\n"
+    "Words with inner punctuation (Tehrik-i-Taliban, U.S.) are searched as phrases.\n"
+    "Case and accents are ignored.\n\n"
+    "  --since DATE   published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+    "  --until DATE   published on or before DATE (--until 2014: all of 2014)\n"
+    "  --outlet NAME  only this outlet (exact name, any case)\n"
+    "  --limit N      at most N articles (default 10)\n"
+    "  --offset N     skip the first N (for paging)\n"
+    "  --json         one JSON object per article: rank, score, id, title,\n"
+    "                 published, outlet, snippet (matches marked [like this])\n"
+    "  --db FILE      the store (default ./dossier.db)\n\n"
+    "exit status: 0 done (also when nothing matches); 2 bad usage or a malformed\n"
+    "search; 3 the store could not be read.\n";
+
+typedef struct search_opts {
+    const char *words, *db;
+    query_filter filter;
+    bool json;
+} search_opts;
+
+static bool parse_count(const char *opt, const char *v, int *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < 0 || n > 1000000) {
+        cli_error("search: %s needs a whole number, not '%s'", opt, v);
+        return false;
+    }
+    *out = (int)n;
+    return true;
+}
+
+/* The value of option argv[*i] ("--opt V" or "--opt=V"), or NULL when it is
+ * not that option. A missing value is a usage error (*bad set). */
+static const char *option(int argc, char **argv, int *i, const char *name, bool *bad)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0) return NULL;
+    if (argv[*i][n] == '=') return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0') return NULL;
+    if (*i + 1 >= argc) {
+        cli_error("search: %s needs a value", name);
+        *bad = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static bool take_option(int argc, char **argv, int *i, search_opts *o, bool *bad)
+{
+    const char *v;
+    if (!strcmp(argv[*i], "--json")) o->json = true;
+    else if ((v = option(argc, argv, i, "--db", bad))) o->db = v;
+    else if ((v = option(argc, argv, i, "--since", bad))) o->filter.since = v;
+    else if ((v = option(argc, argv, i, "--until", bad))) o->filter.until = v;
+    else if ((v = option(argc, argv, i, "--outlet", bad))) o->filter.outlet = v;
+    else if ((v = option(argc, argv, i, "--limit", bad))) *bad = !parse_count("--limit", v, &o->filter.limit);
+    else if ((v = option(argc, argv, i, "--offset", bad))) *bad = !parse_count("--offset", v, &o->filter.offset);
+    else return false;
+    return true;
+}
+
+/* Several bare arguments are one search: `dossier search good Taliban`. */
+static int parse_args(int argc, char **argv, search_opts *o, buf *words)
+{
+    bool opts = true, bad = false;
+    for (int i = 1; i < argc && !bad; i++) {
+        if (opts && !strcmp(argv[i], "--")) opts = false;
+        else if (opts && argv[i][0] == '-' && argv[i][1] && !isdigit((unsigned char)argv[i][1])) {
+            if (!take_option(argc, argv, &i, o, &bad) && !bad) {
+                cli_error("search: unknown option '%s' (see dossier search --help)", argv[i]);
+                return -1;
+            }
+        } else {
+            if (words->n) buf_putc(words, ' ');
+            buf_puts(words, argv[i]);
+        }
+    }
+    if (bad) return -1;
+    if (!words->n) {
+        cli_error("search: what to look for? (dossier search WORDS; see --help)");
+        return -1;
+    }
+    o->words = buf_cstr(words);
+    return 0;
+}
+
+static int print_json(const query_hit *h, void *ctx)
+{
+    buf *b = ctx;
+    b->n = 0;
+    buf_printf(b, "{\"rank\":%d,\"score\":", h->rank);
+    json_num(b, h->score);
+    buf_puts(b, ",\"id\":"); json_cstr(b, h->id);
+    buf_puts(b, ",\"title\":"); json_cstr(b, h->title);
+    buf_puts(b, ",\"published\":"); json_cstr(b, h->published);
+    buf_puts(b, ",\"outlet\":"); json_cstr(b, h->outlet);
+    buf_puts(b, ",\"snippet\":"); json_cstr(b, h->snippet);
+    buf_puts(b, "}\n");
+    fwrite(b->p, 1, b->n, stdout);
+    return 0;
+}
+
+/* "12. ID  2014-12-17  Outlet", then the title and the snippet, indented. */
+static int print_text(const query_hit *h, void *ctx)
+{
+    printf("%2d. %s", h->rank, h->id);
+    if (h->published) printf("  %s", h->published);
+    if (h->outlet) printf("  %s", h->outlet);
+    printf("\n    %s\n    %s\n\n", h->title ? h->title : "(no title)", h->snippet);
+    return 0;
+}
+
+int cmd_search(int argc, char **argv)
+{
+    search_opts o = {.db = "dossier.db"};
+    buf words, out;
+    buf_init(&words);
+    buf_init(&out);
+    int code = EXIT_OK;
+    if (parse_args(argc, argv, &o, &words) != 0) {
+        buf_free(&words);
+        return EXIT_USAGE;
+    }
+    bool tty = !o.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    o.filter.mark_open = tty ? "\033[1m" : "[";
+    o.filter.mark_close = tty ? "\033[0m" : "]";
+    char err[512];
+    store *s = store_open(o.db, STORE_READ, err, sizeof err);
+    if (!s) {
+        cli_error("%s", err);
+        code = EXIT_STORE;
+    } else {
+        int rc = query_search(s, o.words, &o.filter, o.json ? print_json : print_text, &out, err, sizeof err);
+        if (rc == QUERY_BAD_QUERY) {
+            cli_error("search: cannot search for '%s': %s (see dossier search --help)", o.words, err);
+            code = EXIT_USAGE;
+        } else if (rc < 0) {
+            cli_error("search: %s: %s", o.db, err);
+            code = EXIT_STORE;
+        } else if (rc == 0 && !o.json) {
+            fprintf(stderr, "no stored article matches '%s'\n", o.words);
+        }
+        store_close(s);
+    }
+    buf_free(&words);
+    buf_free(&out);
+    if (fflush(stdout) != 0 && code == EXIT_OK) code = EXIT_PARTIAL;
+    return code;
+}

@@ -1,0 +1,156 @@
+/* schema.c — every table, index and trigger of the store, in one list.
+ *
+ * To add a table (entities, quotes, ...): append its statements with `since`
+ * set to the next version. A new file gets everything; an older store opened
+ * for writing gets the statements newer than its PRAGMA user_version, in one
+ * transaction, and its version raised. Nothing else needs to change. */
+#include "store/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct schema_stmt {
+    int since;          /* the schema version that introduced it */
+    const char *sql;
+} schema_stmt;
+
+static const schema_stmt schema[] = {
+    /* One row per stored article. `id` is what users type (`show ID`); the
+     * integer rowid keys the full-text index and the per-article tables.
+     * `hash` is XXH3-128 of the cleaned text: the same text is stored once.
+     * `json` is the extract-format object, so `show --json` is exact. */
+    {1, "CREATE TABLE articles("
+        " rowid INTEGER PRIMARY KEY,"
+        " id TEXT NOT NULL UNIQUE,"
+        " source TEXT,"
+        " title TEXT, published TEXT, outlet TEXT, dateline TEXT,"
+        " text TEXT NOT NULL,"
+        " removed TEXT NOT NULL DEFAULT '[]',"
+        " hash BLOB NOT NULL UNIQUE,"
+        " json TEXT NOT NULL,"
+        " ingested_at TEXT NOT NULL)"},
+    {1, "CREATE INDEX articles_published ON articles(published)"},
+    {1, "CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE)"},
+    {1, "CREATE INDEX articles_source ON articles(source)"},
+
+    /* Sentence n of an article as a [start, end) byte span of its text. */
+    {1, "CREATE TABLE sentences("
+        " article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL,"
+        " start INTEGER NOT NULL,"
+        " end INTEGER NOT NULL,"
+        " PRIMARY KEY(article, n)) WITHOUT ROWID"},
+
+    /* Full text over title and text, ranked by BM25. External content: the
+     * index keeps only its terms and reads the text back from `articles`, so
+     * the text is not stored a third time (it is already in text and json),
+     * yet snippet() and highlight() still work, which a contentless table
+     * cannot do. The triggers keep the index in step with every write. */
+    {1, "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        " title, text, content='articles', content_rowid='rowid',"
+        " tokenize='porter unicode61 remove_diacritics 2')"},
+    {1, "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+        " INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);"
+        " END"},
+    {1, "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+        " INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+        "  VALUES ('delete', old.rowid, old.title, old.text);"
+        " END"},
+    {1, "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+        " INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+        "  VALUES ('delete', old.rowid, old.title, old.text);"
+        " INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);"
+        " END"},
+};
+enum { NSCHEMA = sizeof schema / sizeof *schema };
+
+int schema_version(void)
+{
+    int v = 0;
+    for (int i = 0; i < NSCHEMA; i++)
+        if (schema[i].since > v) v = schema[i].since;
+    return v;
+}
+
+/* A single integer from a one-row query, or -1 with err set. */
+static long long query_int(sqlite3 *db, const char *sql, char *err, size_t errlen)
+{
+    sqlite3_stmt *st;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+    else snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
+    snprintf(err, errlen, "%s", msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return -1;
+}
+
+/* What the file holds: its version, or -1 (err set) when it is not ours. */
+static int file_version(sqlite3 *db, char *err, size_t errlen)
+{
+    long long objects = query_int(db, "SELECT count(*) FROM sqlite_schema", err, errlen);
+    if (objects < 0) return -1;
+    long long app = query_int(db, "PRAGMA application_id", err, errlen);
+    long long version = query_int(db, "PRAGMA user_version", err, errlen);
+    if (app < 0 || version < 0) return -1;
+    if (objects == 0 && app == 0) return 0;   /* empty: a store not made yet */
+    if (app != SCHEMA_APPLICATION_ID) {
+        snprintf(err, errlen, "not a dossier store (another program's SQLite database)");
+        return -1;
+    }
+    return (int)version;
+}
+
+/* Creates what versions after `from` added, and records the new version. */
+static int upgrade(sqlite3 *db, int from, char *err, size_t errlen)
+{
+    for (int i = 0; i < NSCHEMA; i++) {
+        if (schema[i].since <= from) continue;
+        if (exec(db, schema[i].sql, err, errlen) != 0) return -1;
+    }
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d",
+             SCHEMA_APPLICATION_ID, schema_version());
+    return exec(db, sql, err, errlen);
+}
+
+static int newer_error(int v, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "store has schema version %d, newer than this dossier's %d "
+             "(use a newer dossier)", v, schema_version());
+    return -1;
+}
+
+int schema_check(sqlite3 *db, bool writable, char *err, size_t errlen)
+{
+    int v = file_version(db, err, errlen);
+    if (v < 0) return -1;
+    if (v > schema_version()) return newer_error(v, err, errlen);
+    if (v == schema_version()) return 0;
+    if (!writable) {
+        if (v == 0) snprintf(err, errlen, "no articles stored yet (dossier ingest creates the store)");
+        else snprintf(err, errlen, "store has schema version %d; this dossier reads %d "
+                      "(run dossier ingest on it once to upgrade)", v, schema_version());
+        return -1;
+    }
+    /* Another ingest may be creating the same file: decide under the write lock. */
+    if (exec(db, "BEGIN IMMEDIATE", err, errlen) != 0) return -1;
+    v = file_version(db, err, errlen);
+    int rc = v < 0 ? -1 : v > schema_version() ? newer_error(v, err, errlen)
+           : v < schema_version() ? upgrade(db, v, err, errlen) : 0;
+    if (rc == 0 && exec(db, "COMMIT", err, errlen) == 0) return 0;
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}

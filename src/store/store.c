@@ -1,0 +1,342 @@
+/* store.c — opening the store file, batches, and writing articles (see store.h). */
+#include "store/store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+#include <xxhash.h>
+
+#include "core/buf.h"
+#include "core/json.h"
+#include "dossier.h"
+#include "store/schema.h"
+
+/* How long a writer waits for another writer's batch before giving up. */
+#define STORE_BUSY_MS 10000
+/* How many "ID-n" names are tried before an id is called exhausted. */
+#define STORE_MAX_RENAMES 100000
+
+/* The write statements, prepared once and reused for every article. */
+enum {
+    ST_BY_HASH, ST_BY_ID, ST_INSERT, ST_SENTENCE, ST_DELETE, ST_COUNT, ST__N
+};
+static const char *const stmt_sql[ST__N] = {
+    [ST_BY_HASH] = "SELECT 1 FROM articles WHERE hash = ?1",
+    [ST_BY_ID] = "SELECT rowid, source FROM articles WHERE id = ?1",
+    [ST_INSERT] = "INSERT INTO articles(id, source, title, published, outlet, dateline,"
+                  " text, removed, hash, json, ingested_at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                  " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    [ST_SENTENCE] = "INSERT INTO sentences(article, n, start, end) VALUES (?1, ?2, ?3, ?4)",
+    [ST_DELETE] = "DELETE FROM articles WHERE rowid = ?1",
+    [ST_COUNT] = "SELECT count(*) FROM articles",
+};
+
+struct store {
+    sqlite3 *db;
+    bool writable;
+    bool in_tx;
+    sqlite3_stmt *st[ST__N];
+    unsigned batch_articles;
+    size_t batch_bytes;
+    buf removed;        /* an article's removed[] as JSON */
+    buf json;           /* an article's JSON, rewritten after a rename */
+};
+
+static void set_err(char *err, size_t errlen, const char *what, sqlite3 *db)
+{
+    snprintf(err, errlen, "%s%s%s", what, what[0] ? ": " : "", sqlite3_errmsg(db));
+}
+
+/* "file is not a database" and the like become one line naming the file. */
+static store *open_failed(store *s, const char *path, const char *why, char *err, size_t errlen)
+{
+    char reason[512];
+    snprintf(reason, sizeof reason, "%s", why);
+    if (!strcmp(reason, "file is not a database"))
+        snprintf(reason, sizeof reason, "not a dossier store (not an SQLite database)");
+    snprintf(err, errlen, "%s: %s", path, reason);
+    store_close(s);
+    return NULL;
+}
+
+static int prepare_all(store *s)
+{
+    for (int i = 0; i < ST__N; i++) {
+        if (!s->writable && i != ST_COUNT) continue;
+        if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK)
+            return -1;
+    }
+    return 0;
+}
+
+/* WAL so readers never wait; NORMAL sync is durable at each checkpoint and
+ * never corrupts, which is the trade SQLite recommends for WAL. */
+static int writer_pragmas(store *s, char *err, size_t errlen)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL) != SQLITE_OK) return -1;
+    int rc = sqlite3_step(st);
+    bool wal = rc == SQLITE_ROW && !sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) return -1;
+    if (!wal) {
+        snprintf(err, errlen, "cannot switch the store to WAL mode");
+        return -2;
+    }
+    return sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", NULL, NULL, NULL)
+               == SQLITE_OK ? 0 : -1;
+}
+
+store *store_open(const char *path, enum store_mode mode, char *err, size_t errlen)
+{
+    struct stat sb;
+    if (mode == STORE_READ && stat(path, &sb) != 0) {
+        snprintf(err, errlen, "%s: no store there (%s; dossier ingest PATH --db %s makes one)",
+                 path, strerror(errno), path);
+        return NULL;
+    }
+    store *s = calloc(1, sizeof *s);
+    if (!s) abort();
+    s->writable = mode == STORE_WRITE;
+    buf_init(&s->removed);
+    buf_init(&s->json);
+    int flags = s->writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return open_failed(s, path, s->db ? sqlite3_errmsg(s->db) : "out of memory", err, errlen);
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+    char why[512] = "";
+    if (s->writable) {
+        int rc = writer_pragmas(s, why, sizeof why);
+        if (rc == -1) return open_failed(s, path, sqlite3_errmsg(s->db), err, errlen);
+        if (rc == -2) return open_failed(s, path, why, err, errlen);
+    }
+    if (schema_check(s->db, s->writable, why, sizeof why) != 0) return open_failed(s, path, why, err, errlen);
+    if (prepare_all(s) != 0) return open_failed(s, path, sqlite3_errmsg(s->db), err, errlen);
+    return s;
+}
+
+void store_close(store *s)
+{
+    if (!s) return;
+    if (s->in_tx) store_rollback(s);
+    for (int i = 0; i < ST__N; i++) sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    buf_free(&s->removed);
+    buf_free(&s->json);
+    free(s);
+}
+
+sqlite3 *store_sqlite(store *s) { return s->db; }
+
+int store_begin(store *s, char *err, size_t errlen)
+{
+    /* IMMEDIATE takes the write lock now, so a second writer waits here
+     * (busy_timeout) instead of failing halfway through its batch. */
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        set_err(err, errlen, "cannot start a batch", s->db);
+        return -1;
+    }
+    s->in_tx = true;
+    s->batch_articles = 0;
+    s->batch_bytes = 0;
+    return 0;
+}
+
+int store_commit(store *s, char *err, size_t errlen)
+{
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        set_err(err, errlen, "cannot commit the batch", s->db);
+        return -1;
+    }
+    s->in_tx = false;
+    return 0;
+}
+
+void store_rollback(store *s)
+{
+    /* After some errors SQLite has already rolled back; that is fine. */
+    if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = false;
+}
+
+bool store_batch_full(const store *s)
+{
+    return s->batch_articles >= STORE_BATCH_ARTICLES || s->batch_bytes >= STORE_BATCH_BYTES;
+}
+
+void store_text_hash(const char *text, size_t len, unsigned char out[16])
+{
+    XXH128_canonical_t c;
+    XXH128_canonicalFromHash(&c, XXH3_128bits(text, len));
+    memcpy(out, c.digest, 16);
+}
+
+/* Runs a statement that returns no rows; resets it either way. */
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+static void removed_json(buf *b, const article *a)
+{
+    buf_putc(b, '[');
+    for (uint32_t i = 0; i < a->removed.n; i++) {
+        if (i) buf_putc(b, ',');
+        json_cstr(b, a->removed.v[i]);
+    }
+    buf_putc(b, ']');
+}
+
+static int insert_sentences(store *s, sqlite3_int64 rowid, const article *a)
+{
+    sqlite3_stmt *st = s->st[ST_SENTENCE];
+    for (uint32_t i = 0; i < a->sents.n; i++) {
+        sqlite3_bind_int64(st, 1, rowid);
+        sqlite3_bind_int64(st, 2, i);
+        sqlite3_bind_int64(st, 3, a->sents.v[i].start);
+        sqlite3_bind_int64(st, 4, a->sents.v[i].end);
+        if (step_done(st) != 0) return -1;
+    }
+    return 0;
+}
+
+static int insert_article(store *s, const article *a, const unsigned char hash[16],
+                          const char *json, size_t jsonlen)
+{
+    sqlite3_stmt *st = s->st[ST_INSERT];
+    s->removed.n = 0;
+    removed_json(&s->removed, a);
+    bind_text(st, 1, a->id);
+    bind_text(st, 2, a->source);
+    bind_text(st, 3, a->title);
+    bind_text(st, 4, a->published);
+    bind_text(st, 5, a->outlet);
+    bind_text(st, 6, a->dateline);
+    sqlite3_bind_text64(st, 7, a->text, a->len, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_text(st, 8, s->removed.p, (int)s->removed.n, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 9, hash, 16, SQLITE_STATIC);
+    sqlite3_bind_text64(st, 10, json, jsonlen, SQLITE_STATIC, SQLITE_UTF8);
+    int rc = step_done(st);
+    sqlite3_clear_bindings(st);
+    if (rc != 0) return -1;
+    return insert_sentences(s, sqlite3_last_insert_rowid(s->db), a);
+}
+
+static bool hash_stored(store *s, const unsigned char hash[16], int *rc)
+{
+    sqlite3_stmt *st = s->st[ST_BY_HASH];
+    sqlite3_bind_blob(st, 1, hash, 16, SQLITE_STATIC);
+    int r = sqlite3_step(st);
+    sqlite3_reset(st);
+    *rc = r == SQLITE_ROW || r == SQLITE_DONE ? 0 : -1;
+    return r == SQLITE_ROW;
+}
+
+/* Who holds `id`: 0 nobody, 1 the same source (its rowid in *rowid), 2 another
+ * source; -1 on error. */
+static int id_holder(store *s, const char *id, const char *source, sqlite3_int64 *rowid)
+{
+    sqlite3_stmt *st = s->st[ST_BY_ID];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int r = sqlite3_step(st), who = 0;
+    if (r == SQLITE_ROW) {
+        const char *src = (const char *)sqlite3_column_text(st, 1);
+        *rowid = sqlite3_column_int64(st, 0);
+        who = src && source && !strcmp(src, source) ? 1 : 2;
+    } else if (r != SQLITE_DONE) {
+        who = -1;
+    }
+    sqlite3_reset(st);
+    return who;
+}
+
+/* Finds the id the article is stored under: its own, or the first free (or
+ * same-source) "ID-n". Sets *replace to the rowid of an older version of the
+ * same source, else 0. Returns the id (in a's arena), or NULL on error. */
+static const char *choose_id(store *s, article *a, sqlite3_int64 *replace, char *err, size_t errlen)
+{
+    *replace = 0;
+    for (int k = 1; k <= STORE_MAX_RENAMES; k++) {
+        const char *id = k == 1 ? a->id : arena_printf(&a->mem, "%s-%d", a->id, k);
+        sqlite3_int64 rowid = 0;
+        int who = id_holder(s, id, a->source, &rowid);
+        if (who < 0) {
+            set_err(err, errlen, "", s->db);
+            return NULL;
+        }
+        if (who == 2) continue;
+        if (who == 1) *replace = rowid;
+        return id;
+    }
+    snprintf(err, errlen, "too many different articles named '%s'", a->id);
+    return NULL;
+}
+
+enum store_put store_put_article(store *s, article *a, const char *json, size_t jsonlen,
+                                 char *err, size_t errlen)
+{
+    if (!s->writable || !s->in_tx) {
+        snprintf(err, errlen, "store_put_article outside a batch");
+        return STORE_FAILED;
+    }
+    if (!a->text || a->len == 0) return STORE_EMPTY;
+    if (jsonlen >= (size_t)sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, -1)) {
+        snprintf(err, errlen, "too large to store (%zu MB of JSON; SQLite's limit is %d MB)",
+                 jsonlen >> 20, sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, -1) >> 20);
+        return STORE_TOO_BIG;
+    }
+    unsigned char hash[16];
+    store_text_hash(a->text, a->len, hash);
+    int rc;
+    if (hash_stored(s, hash, &rc)) return STORE_DUP;
+    if (rc != 0) {
+        set_err(err, errlen, "", s->db);
+        return STORE_FAILED;
+    }
+    sqlite3_int64 replace;
+    const char *id = choose_id(s, a, &replace, err, errlen);
+    if (!id) return STORE_FAILED;
+    if (id != a->id) {      /* renamed: the stored JSON must carry the stored id */
+        a->id = id;
+        s->json.n = 0;
+        dossier_article_json(a, &s->json);
+        json = s->json.p;
+        jsonlen = s->json.n;
+    }
+    if (replace) {
+        sqlite3_bind_int64(s->st[ST_DELETE], 1, replace);
+        if (step_done(s->st[ST_DELETE]) != 0) {
+            set_err(err, errlen, "", s->db);
+            return STORE_FAILED;
+        }
+    }
+    if (insert_article(s, a, hash, json, jsonlen) != 0) {
+        set_err(err, errlen, "", s->db);
+        return STORE_FAILED;
+    }
+    s->batch_articles++;
+    s->batch_bytes += a->len + jsonlen;
+    return replace ? STORE_UPDATED : STORE_NEW;
+}
+
+int64_t store_article_count(store *s)
+{
+    sqlite3_stmt *st = s->st[ST_COUNT];
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return n;
+}

@@ -1,0 +1,79 @@
+/* store.h — the store stage: articles kept in one SQLite file, written in
+ * batches, readable while an ingest runs.
+ *
+ *   store *s = store_open("dossier.db", STORE_WRITE, err, sizeof err);
+ *   store_begin(s, err, sizeof err);
+ *   store_put_article(s, a, json, n, err, sizeof err);   // NEW, UPDATED or DUP
+ *   if (store_batch_full(s)) { store_commit(s, ...); store_begin(s, ...); }
+ *   store_commit(s, err, sizeof err);
+ *   store_close(s);
+ *
+ * The file is in WAL mode: readers (search, show, the server) see the last
+ * committed batch and never wait for a writer, and a writer killed mid-batch
+ * leaves the store as it was before that batch. The schema version lives in
+ * PRAGMA user_version and is checked on open (see schema.c, where every table
+ * is declared). Readers use store_sqlite() with their own statements; only
+ * this stage writes. */
+#ifndef DOSSIER_STORE_H
+#define DOSSIER_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/article.h"
+
+typedef struct store store;
+struct sqlite3;
+
+enum store_mode {
+    STORE_READ,    /* the file must hold a dossier store of this version */
+    STORE_WRITE,   /* created when missing or empty; an older schema is upgraded */
+};
+
+/* A batch is committed after this many articles or bytes of text, whichever
+ * comes first: big enough that commits cost little, small enough that a
+ * killed ingest loses little and memory stays flat. */
+#define STORE_BATCH_ARTICLES 256
+#define STORE_BATCH_BYTES ((size_t)8 << 20)
+
+/* NULL with a one-line reason (naming the file) when the file is missing (in
+ * read mode), is not SQLite, is another program's database, or has a schema
+ * newer than this build. */
+store *store_open(const char *path, enum store_mode mode, char *err, size_t errlen);
+void store_close(store *s);
+
+/* The connection, for the reading stages (query, later link and serve). */
+struct sqlite3 *store_sqlite(store *s);
+
+/* One transaction per batch. Each returns 0, or -1 with a reason. After a
+ * failed put or commit, call store_rollback: the batch is lost as a whole. */
+int store_begin(store *s, char *err, size_t errlen);
+int store_commit(store *s, char *err, size_t errlen);
+void store_rollback(store *s);
+bool store_batch_full(const store *s);
+
+enum store_put {
+    STORE_NEW,       /* stored */
+    STORE_UPDATED,   /* the same source file changed since it was stored: replaced */
+    STORE_DUP,       /* the same text is already stored (under any id): nothing written */
+    STORE_EMPTY,     /* no article text: nothing to store */
+    STORE_TOO_BIG,   /* larger than SQLite stores in one value (err says so) */
+    STORE_FAILED,    /* the store could not be written (err says why) */
+};
+
+/* Stores an article with its extract-format JSON (dossier_article_json), inside
+ * the open transaction. Duplicates are found by a 128-bit hash of the cleaned
+ * text. When another source already holds a->id, the article is stored as
+ * "ID-2" ("ID-3", ...): a->id is changed to that, and the JSON rewritten, so
+ * `show --json` prints what is stored under that id. */
+enum store_put store_put_article(store *s, article *a, const char *json, size_t jsonlen,
+                                 char *err, size_t errlen);
+
+/* Articles stored (committed or in this connection's transaction); -1 on error. */
+int64_t store_article_count(store *s);
+
+/* The content hash of a text, as stored (16 bytes, XXH3-128 canonical form). */
+void store_text_hash(const char *text, size_t len, unsigned char out[16]);
+
+#endif

@@ -40,13 +40,34 @@ const char *read_binary_reason(const unsigned char *p, size_t n)
     };
     for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
         if (has_prefix(p, n, sigs[i].magic, sigs[i].len)) return sigs[i].what;
-    size_t look = n < 8192 ? n : 8192, ctrl = 0;
+    /* A few stray NULs in scraped text (a truncated write, a bad copy) are
+     * dropped later by utf8_repair; binary formats are full of NUL and other
+     * control bytes, so only their share in the first 8 KB decides. */
+    size_t look = n < 8192 ? n : 8192, ctrl = 0, nul = 0;
     for (size_t i = 0; i < look; i++) {
         unsigned char c = p[i];
-        if (c == 0) return "binary data (NUL bytes)";
+        nul += c == 0;
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ctrl++;
     }
-    if (look && ctrl * 20 > look) return "binary data (control characters)";
+    if (look && ctrl * 20 > look)
+        return nul * 2 >= ctrl ? "binary data (NUL bytes)" : "binary data (control characters)";
+    return NULL;
+}
+
+/* UTF-16 with no byte-order mark: Latin-script text puts a NUL in nearly every
+ * other byte, on the odd side for little-endian. Other scripts without a mark
+ * are not guessed at (nor are binary records with some NUL padding): NULL. */
+static const char *utf16_without_bom(const unsigned char *p, size_t n)
+{
+    size_t look = (n < 8192 ? n : 8192) & ~(size_t)1, even = 0, odd = 0;
+    if (look < 8) return NULL;
+    for (size_t i = 0; i < look; i += 2) {
+        even += p[i] == 0;
+        odd += p[i + 1] == 0;
+    }
+    size_t pairs = look / 2;
+    if (odd * 10 >= pairs * 9 && even * 20 <= pairs) return "UTF-16LE";
+    if (even * 10 >= pairs * 9 && odd * 20 <= pairs) return "UTF-16BE";
     return NULL;
 }
 
@@ -159,13 +180,27 @@ int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
     buf b;
     buf_init(&b);
     /* UTF-16 first: its NUL bytes would otherwise look binary. */
+    const char *enc = NULL;
+    size_t bom = 0;
     if (has_prefix(u, n, "\xFF\xFE", 2) || has_prefix(u, n, "\xFE\xFF", 2)) {
-        const char *enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        bom = 2;
+    } else {
+        enc = utf16_without_bom(u, n);
+    }
+    if (enc) {
         buf tmp;
         buf_init(&tmp);
-        if (!convert(enc, bytes + 2, n - 2, &tmp)) {
+        if (!convert(enc, bytes + bom, n - bom, &tmp)) {
             buf_free(&tmp);
             snprintf(err, errlen, "cannot decode UTF-16 text");
+            return -1;
+        }
+        /* Random bytes can begin with a byte-order mark: judge what came out. */
+        const char *why = read_binary_reason((const unsigned char *)(tmp.p ? tmp.p : ""), tmp.n);
+        if (why) {
+            buf_free(&tmp);
+            snprintf(err, errlen, "not text or HTML: looks like %s (read as %s)", why, enc);
             return -1;
         }
         in->replaced = utf8_repair(tmp.p ? tmp.p : "", tmp.n, &b);
@@ -211,20 +246,45 @@ int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
     return finish(in, &b, encoding);
 }
 
+static bool only_white_space(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' && p[i] != '\f') return false;
+    return true;
+}
+
+/* What a non-regular file is, for the one-line refusal. */
+static const char *file_kind(mode_t mode)
+{
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a named pipe";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    return "a special file";
+}
+
 int read_file(const char *path, input *in, char *err, size_t errlen)
 {
     memset(in, 0, sizeof *in);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever;
+     * it is cleared below once the path is known to be a regular file. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         snprintf(err, errlen, "%s", strerror(errno));
         return -1;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errlen, "not a regular file");
+    if (fstat(fd, &st) != 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
         close(fd);
         return -1;
     }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "not a regular file (%s)", file_kind(st.st_mode));
+        close(fd);
+        return -1;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if ((size_t)st.st_size > READ_MAX_BYTES) {
         snprintf(err, errlen, "too large (%lld bytes; the limit is %zu MiB)",
                  (long long)st.st_size, READ_MAX_BYTES >> 20);
@@ -258,6 +318,15 @@ int read_file(const char *path, input *in, char *err, size_t errlen)
         n += (size_t)r;
     }
     close(fd);
+    /* An empty file is almost always a failed download or save: say so rather
+     * than store an article with no text. (read_bytes still accepts "" from
+     * callers that build text in memory.) */
+    if (only_white_space(p, n)) {
+        snprintf(err, errlen, "nothing to read: the file %s",
+                 n ? "holds only white space" : "is empty");
+        free(p);
+        return -1;
+    }
     int rc = read_bytes(p, n, in, err, errlen);
     free(p);
     return rc;

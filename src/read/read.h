@@ -1,10 +1,12 @@
 /* read.h — the first stage: any file's bytes become UTF-8 text, tagged HTML or plain.
  *
  * The kind is read from the bytes, never the file name. Byte-order marks,
- * UTF-16 and declared or evident legacy encodings (windows-1252, latin-1, …)
- * are converted; invalid UTF-8 is replaced with U+FFFD, never fatal. Binary
- * files (images, archives, executables, anything with NUL bytes) are refused
- * with a one-line reason. */
+ * UTF-16 (with or without a mark) and declared or evident legacy encodings
+ * (windows-1252, latin-1, …) are converted; invalid UTF-8 is replaced with
+ * U+FFFD and stray NUL or control bytes dropped, never fatal. Binary files
+ * (images, archives, executables, anything with many NUL or control bytes),
+ * empty files and anything that is not a regular file (folders, named pipes,
+ * devices) are refused with a one-line reason, without blocking. */
 #ifndef DOSSIER_READ_H
 #define DOSSIER_READ_H
 

@@ -44,10 +44,11 @@ static int walk_one(const char *path, walk_fn fn, void *ctx, int depth)
             if (!q) break;
             names = q;
         }
-        names[n++] = strdup(e->d_name);
+        if (!(names[n] = strdup(e->d_name))) break;
+        n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n) qsort(names, n, sizeof *names, cmp_names);   /* names is NULL in an empty folder */
     int failed = 0;
     size_t plen = strlen(path);
     bool slash = plen && path[plen - 1] == '/';

@@ -32,10 +32,18 @@ int date_format(date d, char *out, size_t cap);
 /* Parses an absolute date written in any common form at the start of s:
  * "2014-12-17", "2014-12-17T07:59:00Z", "17/12/2014", "12/17/2014",
  * "26-FEB-1987", "December 17, 2014", "Dec. 17, 2014", "17 December 2014",
- * "Wednesday, December 17, 2014", "December 2014", "20141217", optionally with
- * a time after it ("12:07 PM IST", "15:02:20.00"), which is consumed too.
- * Slash dates are read day-first unless that is impossible. Returns the bytes
- * consumed, 0 if s does not start with a date. */
+ * "Wednesday, December 17, 2014", "Wed, 17 Dec 2014 12:07:00 GMT", "Dec 17 2014",
+ * "December 2014", "20141217", optionally with a time after it ("12:07 PM IST",
+ * "8:24 AM", "15:02:20.00", "T07:59:00+05:00"), which is consumed too.
+ * Numeric dates are read day-first unless the second field cannot be a month.
+ * Returns the bytes consumed, 0 if s does not start with a date. */
 size_t date_parse(const char *s, size_t n, date *out);
+
+/* date_parse with options, for running text:
+ *   DATE_NO_YEAR  also day and month alone ("Dec 16", "16 December",
+ *                 "November 28th"), returned with y = 0 for the caller to resolve;
+ *   DATE_NO_TIME  stop after the date, leaving a following time unread. */
+enum { DATE_NO_YEAR = 1, DATE_NO_TIME = 2 };
+size_t date_parse_opts(const char *s, size_t n, int flags, date *out);
 
 #endif

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nlp/quotes_internal.h"
 
@@ -66,6 +67,9 @@ typedef struct run {
     int32_t last_attr;    /* last quote with a speaker, or -1 */
     uint32_t last_attr_para;
     bool runs_on;         /* the previous paragraph ended inside a quotation */
+    bool lead;            /* the previous paragraph ended "X said:" … */
+    quote lead_q;         /* … and this holds X and the cue */
+    uint16_t lead_para;
 } run;
 
 static span bytes(const qctx *c, uint32_t b, uint32_t e)
@@ -212,28 +216,39 @@ static bool find_speaker(run *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, ui
     }
     uint32_t lo = left_limit(R->qs, nq, R->ks, idx, b, k->tok);
     bool after_comma = k->tok > lo && tok_punct(c, k->tok - 1, ',');
-    if (k->form == VF_ING && (after_comma || k->tok == b)) {
+    bool after_be = k->tok > lo && (tok_eq(c, k->tok - 1, "is") || tok_eq(c, k->tok - 1, "was") ||
+                                    tok_eq(c, k->tok - 1, "are") || tok_eq(c, k->tok - 1, "were") ||
+                                    tok_eq(c, k->tok - 1, "been") || tok_eq(c, k->tok - 1, "be") ||
+                                    tok_eq(c, k->tok - 1, "as"));
+    if (k->form == VF_ING && !after_be) {
+        /* ", adding that …" and "tweets saying …": the sentence's speaker */
         k->participle = true;
-        for (uint32_t p = idx; p > 0; p--)
-            if (R->ks[p - 1].has_np) {
-                k->who = R->ks[p - 1].who;
-                k->sp = R->ks[p - 1].sp;
-                return true;
-            }
-        return np_after(c, b, e, &k->who) && k->who.e < k->tok;
+        if (after_comma || k->tok == b)
+            for (uint32_t p = idx; p > 0; p--)
+                if (R->ks[p - 1].has_np) {
+                    k->who = R->ks[p - 1].who;
+                    k->sp = R->ks[p - 1].sp;
+                    return true;
+                }
+        return np_after(c, b, e, &k->who) && k->who.e < k->tok && k->who.how != NP_NONE &&
+               (tok_lower_word(c, k->who.e) || tok_punct(c, k->who.e, ','));
     }
     if (np_before(c, lo, k->tok, &k->who)) return true;
     /* inverted: "…," said Asif / "…", says a report */
     bool opens = k->tok == lo || tok_punct(c, k->tok - 1, ',') || (c->t[k->tok - 1].flags & TF_QUOTE);
-    if (opens && np_after(c, k->tok + k->n, e, &k->who) && k->who.how != NP_PRONOUN) {
-        k->inverted = true;
-        return true;
+    if (!opens || !np_after(c, k->tok + k->n, e, &k->who)) return false;
+    /* the speaker ends the clause: "…," said Asif on Monday. — not "said the road was open" */
+    uint32_t after = k->who.e;
+    while (after < e && (word_class(c, after) & (W_TIME | W_PREP)) && !(word_class(c, after) & W_AUX)) {
+        uint32_t next = skip_adverbials(c, after, e);
+        if (next == after) break;
+        after = next;
     }
-    if (opens && k->tok + k->n < e && np_after(c, k->tok + k->n, e, &k->who) && k->who.how == NP_PRONOUN) {
-        k->inverted = true;   /* "…," said he */
-        return true;
-    }
-    return false;
+    if (after < e && !tok_terminal(c, after) && !tok_punct(c, after, ',') && !tok_punct(c, after, ':') &&
+        !(c->t[after].flags & TF_QUOTE) && !(word_class(c, after) & W_THAT))
+        return false;
+    k->inverted = true;
+    return true;
 }
 
 /* Where a cue's own clause starts (its speaker, or the verb when inverted). */
@@ -297,6 +312,32 @@ static bool colon_speaker(run *R, const qspan *q, uint32_t b, speaker *sp, span 
     return true;
 }
 
+static bool is_dash(const qctx *c, uint32_t i)
+{
+    const char *s = c->a->text + c->t[i].start;
+    uint32_t n = c->t[i].end - c->t[i].start;
+    return (n == 1 && *s == '-') || (n == 2 && !memcmp(s, "--", 2)) ||
+           (n == 3 && (!memcmp(s, "\xE2\x80\x93", 3) || !memcmp(s, "\xE2\x80\x94", 3) ||
+                       !memcmp(s, "\xE2\x80\x95", 3)));
+}
+
+/* "“…” ― Pamela Padilla": a dash and a name after the closing mark. */
+static bool dash_speaker(run *R, const qspan *q, uint32_t e, speaker *sp, span *cue_span)
+{
+    qctx *c = &R->c;
+    uint32_t d = q->close + 1;
+    /* the splitter may have ended the sentence at the closing mark */
+    for (e = d; e < c->nt && e < d + 10 && c->t[e].para == c->t[q->close].para; e++) {}
+    if (q->unclosed || d + 1 >= e || !is_dash(c, d)) return false;
+    np who;
+    if (!np_after(c, d + 1, e, &who) || who.how != NP_NAME) return false;
+    if (who.e < e && !tok_punct(c, who.e, ',') && !tok_terminal(c, who.e)) return false;
+    speaker_resolve(c, &who, sp);
+    speaker_remember(c, sp);
+    *cue_span = bytes(c, d, d + 1);
+    return true;
+}
+
 /* A quoted span standing on its own is a quotation when it is long enough
  * to be speech rather than a title or a scare-quoted word. */
 static bool speech_like(const qctx *c, const qspan *q, uint32_t b)
@@ -321,7 +362,7 @@ static void attach_direct(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t 
         }
         speaker sp;
         span cs;
-        if (colon_speaker(R, q, b, &sp, &cs)) {
+        if (colon_speaker(R, q, b, &sp, &cs) || dash_speaker(R, q, e, &sp, &cs)) {
             q->used = true;
             emit(R, Q_DIRECT, bytes(c, q->cb, q->ce), &sp, cs);
         }
@@ -409,12 +450,17 @@ static void report_indirect(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_
     qctx *c = &R->c;
     for (uint32_t i = 0; i < nk; i++)
         if (R->ks[i].has_np) set_layout(c, &R->ks[i], b, e);
+    bool reported = false;
     for (uint32_t i = 0; i < nk; i++) {
         cue *k = &R->ks[i];
         if (!k->has_np || k->attached) continue;
+        /* "X said that Y, a report said": Y is X's; the report only relays it */
+        if (k->layout == CL_TRAILING && reported) continue;
         bool that;
         content_span(R, k, i, nk, b, e, &that);
         if (k->ce <= k->cb || count_words(c, k->cb, k->ce) < 2) continue;
+        /* "said before he died": a clause of time or reason, not speech */
+        if (!that && k->layout == CL_FORWARD && (word_class(c, k->cb) & W_SUB)) continue;
         /* content must not swallow a quotation already given to a cue */
         qspan *frag = quote_within(R, nq, k->cb, k->ce);
         bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');
@@ -423,6 +469,7 @@ static void report_indirect(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_
         for (uint32_t q = 0; q < nq; q++)
             if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;
         emit(R, frag ? Q_MIXED : Q_INDIRECT, bytes(c, k->cb, k->ce), &k->sp, cue_bytes(c, k));
+        reported = true;
     }
 }
 
@@ -436,6 +483,51 @@ static void leftover_quotes(run *R, uint32_t b, uint32_t nq)
     }
 }
 
+/* "“Is it over?” Obama asked in an interview." split after the question
+ * mark: a sentence that is only a cue gives its speaker to the quotation
+ * just before it. */
+static void attach_back(run *R, uint32_t b, uint32_t e, uint32_t nk)
+{
+    qctx *c = &R->c;
+    article *a = c->a;
+    if (!nk || !R->npending || b == 0) return;
+    cue *k = &R->ks[0];
+    if (!k->has_np || k->cls == CUE_BY || k->clause_s != b || !k->sp.known) return;
+    bool that;
+    uint32_t cs = content_start(c, k, e, &that);
+    if (cs < e && !tok_terminal(c, cs)) return;
+    const token *mark = &c->t[b - 1];
+    if (!(mark->flags & TF_QCLOSE) || mark->para != c->t[b].para) return;
+    quote *q = &a->quotes.v[R->pending[R->npending - 1]];
+    if (q->end > mark->start || q->end + 4 < mark->start) return;
+    q->speaker = k->sp.entity;
+    q->speaker_span = k->sp.name.end ? k->sp.name : k->sp.words;
+    q->cue = cue_bytes(c, k);
+    R->last_attr = (int32_t)R->pending[R->npending - 1];
+    R->npending--;
+    k->attached = true;
+}
+
+/* "Caddell continued:" closing a paragraph introduces the next one. */
+static void lead_in(run *R, uint32_t e, uint32_t nk)
+{
+    qctx *c = &R->c;
+    if (!tok_punct(c, e - 1, ':')) return;
+    for (uint32_t i = nk; i > 0; i--) {
+        const cue *k = &R->ks[i - 1];
+        if (!k->has_np || k->attached || !k->sp.known) continue;
+        bool that;
+        if (content_start(c, k, e, &that) < e) continue;
+        R->lead = true;
+        R->lead_para = c->t[e - 1].para;
+        memset(&R->lead_q, 0, sizeof R->lead_q);
+        R->lead_q.speaker = k->sp.entity;
+        R->lead_q.speaker_span = k->sp.name.end ? k->sp.name : k->sp.words;
+        R->lead_q.cue = cue_bytes(c, k);
+        return;
+    }
+}
+
 static void process_sentence(run *R, const sentence *s)
 {
     qctx *c = &R->c;
@@ -444,16 +536,18 @@ static void process_sentence(run *R, const sentence *s)
     uint32_t nq = find_quoted(c, b, e, R->qs, R->cap), nk;
     find_cues(R, b, e, nq, &nk);
     speakers_for_cues(R, b, e, nq, nk);
+    attach_back(R, b, e, nk);
     attach_direct(R, b, e, nq, nk);
     report_indirect(R, b, e, nq, nk);
     leftover_quotes(R, b, nq);
+    lead_in(R, e, nk);
 }
 
 /* --- paragraphs ---------------------------------------------------------------------- */
 
 /* Gives quotes with no cue the speaker of the nearest attributed quote in the
  * paragraph, else of the previous paragraph's last one. */
-static void resolve_pending(run *R, uint16_t para, bool closes_chain)
+static void resolve_pending(run *R, uint16_t para, bool closes_chain, bool led)
 {
     article *a = R->c.a;
     uint32_t keep = 0;
@@ -468,6 +562,7 @@ static void resolve_pending(run *R, uint16_t para, bool closes_chain)
                 if (x->start < q->start && (!best || best->start > q->start || x->start > best->start)) best = x;
                 else if (!best && x->start > q->start) best = x;
             }
+            if (!best && led) best = &R->lead_q;
             if (!best && R->last_attr >= 0 && (uint32_t)R->last_attr < R->para_q0 &&
                 R->last_attr_para + 1 == para)
                 best = &a->quotes.v[R->last_attr];
@@ -513,12 +608,71 @@ static bool has_marks(const qctx *c, uint32_t b, uint32_t e)
     return false;
 }
 
-static bool has_cue(const qctx *c, uint32_t b, uint32_t e)
+/* "PENCE: Well, look, …" — the end of a speaker label at the start of
+ * paragraph tokens [b, e), or 0. */
+static uint32_t label_end(const qctx *c, uint32_t b, uint32_t e)
 {
-    cue k;
-    for (uint32_t i = b; i < e; i++)
-        if (cue_at(c, i, e, &k)) return true;
+    if (b < e && (c->t[b].flags & TF_QUOTE)) b++;
+    uint32_t k = b;
+    while (k < e && k < b + 3 && (c->t[k].flags & TF_WORD) && (c->t[k].flags & (TF_CAP | TF_UPPER))) k++;
+    if (k == b || k >= e || !tok_punct(c, k, ':') || count_words(c, k + 1, e) < 3) return 0;
+    return k;
+}
+
+static bool same_words(const qctx *c, uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2)
+{
+    if (e1 - b1 != e2 - b2) return false;
+    for (uint32_t i = 0; i < e1 - b1; i++) {
+        const token *x = &c->t[b1 + i], *y = &c->t[b2 + i];
+        if (x->end - x->start != y->end - y->start ||
+            strncasecmp(c->a->text + x->start, c->a->text + y->start, x->end - x->start) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* A speaker label is one that heads another paragraph close by: interview
+ * transcripts alternate their speakers, while a dateline ("KABUL:") comes once. */
+static bool label_repeats(const qctx *c, uint32_t si, uint32_t lb, uint32_t le)
+{
+    const article *a = c->a;
+    uint16_t para = c->t[a->sents.v[si].tok].para;
+    for (uint32_t s = si + 1, seen = 0; s < a->sents.n && seen < 40; s++, seen++) {
+        uint32_t b = a->sents.v[s].tok, e = b + a->sents.v[s].ntok;
+        if (!(c->t[b].flags & TF_PARA)) continue;
+        if (c->t[b].para > para + 12) break;
+        uint32_t k = label_end(c, b, e);
+        uint32_t s0 = (c->t[b].flags & TF_QUOTE) ? b + 1 : b;
+        if (k && same_words(c, lb, le, s0, k)) return true;
+    }
+    for (uint32_t s = si; s > 0 && si - s < 40; s--) {
+        uint32_t b = a->sents.v[s - 1].tok, e = b + a->sents.v[s - 1].ntok;
+        if (!(c->t[b].flags & TF_PARA)) continue;
+        uint32_t k = label_end(c, b, e);
+        uint32_t s0 = (c->t[b].flags & TF_QUOTE) ? b + 1 : b;
+        if (k && same_words(c, lb, le, s0, k)) return true;
+    }
     return false;
+}
+
+static bool transcript_turn(run *R, uint32_t si, uint32_t sj, uint32_t tb, uint32_t te)
+{
+    qctx *c = &R->c;
+    uint32_t k = label_end(c, tb, c->a->sents.v[si].tok + c->a->sents.v[si].ntok);
+    if (!k) return false;
+    uint32_t lb = (c->t[tb].flags & TF_QUOTE) ? tb + 1 : tb;
+    np who;
+    if (!np_after(c, lb, k, &who) || who.e != k || who.how == NP_PRONOUN || !label_repeats(c, si, lb, k))
+        return false;
+    speaker sp;
+    speaker_resolve(c, &who, &sp);
+    uint32_t ce = te;
+    while (ce > k + 1 && (c->t[ce - 1].flags & TF_QUOTE)) ce--;
+    emit(R, Q_DIRECT, bytes(c, k + 1, ce), &sp, bytes(c, k, k + 1));
+    speaker_remember(c, &sp);
+    R->last_attr_para = c->t[tb].para;
+    (void)sj;
+    return true;
 }
 
 /* Processes the paragraph of sentences [si, sj); returns the first sentence
@@ -533,12 +687,22 @@ static uint32_t process_paragraph(run *R, uint32_t si, uint32_t sj)
     R->para_q0 = a->quotes.n;
     bool chained = R->runs_on;
     R->runs_on = false;
+    bool led = R->lead && R->lead_para + 1 == para;
+    R->lead = false;
+    if (led && !has_marks(c, tb, te)) {   /* a block quotation after "X said:" */
+        uint32_t idx = emit(R, Q_DIRECT, bytes(c, tb, te), NULL, (span){0, 0});
+        copy_speaker(&a->quotes.v[idx], &R->lead_q);
+        R->last_attr = (int32_t)idx;
+        R->last_attr_para = para;
+        return sj;
+    }
+    if (transcript_turn(R, si, sj, tb, te)) return sj;
 
     if (sj < a->sents.n) {
         uint32_t sk = para_end_sentence(a, sj);
         uint32_t lb = sv[sj].tok, le = sv[sk - 1].tok + sv[sk - 1].ntok;
         np who;
-        if (count_words(c, tb, te) >= 5 && attribution_line(c, lb, le, &who) && !has_cue(c, tb, te)) {
+        if (count_words(c, tb, te) >= 5 && attribution_line(c, lb, le, &who)) {
             pull_quote(R, tb, te, lb, le, &who, &sv[si], &sv[sj]);
             R->last_attr_para = c->t[lb].para;
             return sk;
@@ -553,7 +717,7 @@ static uint32_t process_paragraph(run *R, uint32_t si, uint32_t sj)
         return sj;
     }
     for (uint32_t s = si; s < sj; s++) process_sentence(R, &sv[s]);
-    resolve_pending(R, para, chained);
+    resolve_pending(R, para, chained, led);
     if (R->last_attr >= 0 && (uint32_t)R->last_attr >= R->para_q0) R->last_attr_para = para;
     /* an opening mark never closed in the paragraph: the quotation goes on */
     uint32_t nq = find_quoted(c, sv[sj - 1].tok, te, R->qs, R->cap);

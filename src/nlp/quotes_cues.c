@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nlp/quotes_internal.h"
 
@@ -68,9 +69,9 @@ static unsigned class_bits(const char *v, const char *const names[], const unsig
 unsigned word_class(const qctx *c, uint32_t i)
 {
     static const char *const names[] = {"he", "she", "they", "it", "i", "we", "det", "aux",
-                                        "that", "prep", "time", "link", "rel"};
+                                        "that", "prep", "time", "link", "rel", "sub"};
     static const unsigned bits[] = {W_HE, W_SHE, W_THEY, W_IT, W_I, W_WE, W_DET, W_AUX,
-                                    W_THAT, W_PREP, W_TIME, W_LINK, W_REL};
+                                    W_THAT, W_PREP, W_TIME, W_LINK, W_REL, W_SUB};
     if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
     const char *v = wordmap_get(c->r->words, tok_text(c, i), tok_len(c, i));
     return v ? class_bits(v, names, bits, sizeof bits / sizeof *bits) : 0;
@@ -78,8 +79,8 @@ unsigned word_class(const qctx *c, uint32_t i)
 
 unsigned speaker_class(const qctx *c, uint32_t i)
 {
-    static const char *const names[] = {"role", "title", "group", "people", "source"};
-    static const unsigned bits[] = {S_ROLE, S_TITLE, S_GROUP, S_PEOPLE, S_SOURCE};
+    static const char *const names[] = {"role", "title", "group", "people", "source", "he", "she"};
+    static const unsigned bits[] = {S_ROLE, S_TITLE, S_GROUP, S_PEOPLE, S_SOURCE, S_MALE, S_FEMALE};
     if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
     uint32_t n = tok_len(c, i);
     const char *s = tok_text(c, i);
@@ -248,11 +249,32 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
     unsigned w = word_class(c, i - 1);
     if ((w & W_DET) && !(w & W_THAT)) return true;
     if (tok_possessive(c, i - 1)) return true;
+    /* "a long-standing demand", "the swing states": determiner, modifier, noun */
+    if ((form == VF_BASE || form == VF_S) && i >= lo + 2 && tok_lower_word(c, i - 1) &&
+        !speaker_class(c, i - 1) && !(word_class(c, i - 1) & (W_AUX | W_PRONOUN)) &&
+        (word_class(c, i - 2) & W_DET) && !(word_class(c, i - 2) & W_THAT))
+        return true;
     if (form == VF_PAST && (tok_eq(c, i - 1, "was") || tok_eq(c, i - 1, "were") || tok_eq(c, i - 1, "been") ||
                             tok_eq(c, i - 1, "be") || tok_eq(c, i - 1, "being") || tok_eq(c, i - 1, "is") ||
                             tok_eq(c, i - 1, "are")))
         return true;
     /* an adjective-like past form before a noun: "the so-called", "reported cases" */
+    return false;
+}
+
+/* "did not respond", "has never said": nothing was said. */
+static bool negated(const qctx *c, uint32_t i)
+{
+    for (uint32_t j = i; j > 0 && i - j < 3; j--) {
+        uint32_t k = j - 1;
+        if (!(c->t[k].flags & TF_WORD)) return false;
+        uint32_t n = c->t[k].end - c->t[k].start;
+        const char *s = c->a->text + c->t[k].start;
+        if (tok_eq(c, k, "not") || tok_eq(c, k, "never") ||
+            (n > 3 && !strncasecmp(s + n - 3, "n't", 3)) || (n > 5 && !memcmp(s + n - 5, "n\xE2\x80\x99t", 5)))
+            return true;
+        if (!(word_class(c, k) & W_AUX)) return false;
+    }
     return false;
 }
 
@@ -282,6 +304,8 @@ bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out)
     if (out->cls == CUE_NONE) return false;
     uint32_t lo = 0;
     if (out->cls != CUE_BY && noun_or_passive(c, i, out->form, lo)) return false;
+    if (out->cls != CUE_BY && i > 0 && tok_eq(c, i - 1, "to")) return false;   /* declined to say */
+    if (out->cls != CUE_BY && negated(c, i)) return false;
     return true;
 }
 
@@ -301,7 +325,7 @@ static uint32_t skip_prep_phrase(const qctx *c, uint32_t i, uint32_t end)
         if (c->t[j].flags & TF_QUOTE) return i;
         if (tok_punct(c, j, ',') || tok_punct(c, j, ':')) return j;
         if (word_class(c, j) & W_THAT) return j;
-        if (tok_terminal(c, j)) return i;
+        if (tok_terminal(c, j)) return j - i <= 8 ? j : i;   /* "said in an interview." */
     }
     return i;
 }
@@ -344,7 +368,19 @@ static uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end)
         tok_eq(c, i, "me") || tok_eq(c, i, "reporters") || tok_eq(c, i, "journalists"))
         return i + 1;
     np o;
-    if (np_after(c, i, end, &o) && o.how != NP_PRONOUN) return o.e;
+    if (!np_after(c, i, end, &o) || o.how == NP_PRONOUN) return i;
+    i = o.e;
+    /* "told MSNBC's "Morning Joe"": a programme of the addressee */
+    if (i < end && tok_possessive(c, i)) {
+        i++;
+        if (i < end && (c->t[i].flags & TF_QOPEN)) {
+            uint32_t j = i + 1;
+            while (j < end && j < i + 8 && !(c->t[j].flags & TF_QCLOSE)) j++;
+            if (j < end && (c->t[j].flags & TF_QCLOSE)) return j + 1;
+        } else if (np_after(c, i, end, &o)) {
+            return o.e;
+        }
+    }
     return i;
 }
 

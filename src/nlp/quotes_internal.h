@@ -33,14 +33,18 @@ enum verb_form { VF_BASE, VF_S, VF_PAST, VF_ING };
 enum {
     W_HE = 1 << 0, W_SHE = 1 << 1, W_THEY = 1 << 2, W_IT = 1 << 3, W_I = 1 << 4, W_WE = 1 << 5,
     W_DET = 1 << 6, W_AUX = 1 << 7, W_THAT = 1 << 8, W_PREP = 1 << 9, W_TIME = 1 << 10,
-    W_LINK = 1 << 11, W_REL = 1 << 12,
+    W_LINK = 1 << 11, W_REL = 1 << 12, W_SUB = 1 << 13,
 };
 #define W_PRONOUN (W_HE | W_SHE | W_THEY | W_IT | W_I | W_WE)
 
 /* Speaker word classes (quote-speakers.txt). */
-enum { S_ROLE = 1 << 0, S_TITLE = 1 << 1, S_GROUP = 1 << 2, S_PEOPLE = 1 << 3, S_SOURCE = 1 << 4 };
+enum {
+    S_ROLE = 1 << 0, S_TITLE = 1 << 1, S_GROUP = 1 << 2, S_PEOPLE = 1 << 3, S_SOURCE = 1 << 4,
+    S_MALE = 1 << 5, S_FEMALE = 1 << 6,
+};
 
 enum speaker_kind { SK_UNKNOWN, SK_PERSON, SK_GROUP };
+enum gender { G_UNKNOWN, G_MALE, G_FEMALE };
 enum np_how { NP_NONE, NP_NAME, NP_ROLE, NP_PRONOUN, NP_GROUP };
 
 /* A phrase naming a speaker, in tokens [s, e); the name and role parts of it. */
@@ -51,6 +55,7 @@ typedef struct np {
     uint8_t how;               /* enum np_how */
     uint8_t kind;              /* enum speaker_kind, as far as the words tell */
     uint16_t pron;             /* W_* bits of a pronoun */
+    uint8_t gender;            /* from a title or role word (Mrs, spokesman) */
 } np;
 
 /* Who a quote is attributed to. */
@@ -60,6 +65,7 @@ typedef struct speaker {
     span role;
     int32_t entity;  /* index into article.entities, or -1 */
     uint8_t kind;    /* enum speaker_kind */
+    uint8_t gender;
     bool known;      /* some words name the speaker */
 } speaker;
 
@@ -67,7 +73,7 @@ typedef struct speaker {
 typedef struct referent {
     span name, role;
     int32_t entity;
-    uint8_t kind;
+    uint8_t kind, gender;
 } referent;
 
 #define QC_RECENT 16

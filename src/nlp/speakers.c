@@ -55,6 +55,16 @@ int32_t mention_at(qctx *c, uint32_t i)
 
 /* --- reading the phrase ---------------------------------------------------------- */
 
+static uint8_t gender_of(const qctx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s; i < e; i++) {
+        unsigned k = speaker_class(c, i);
+        if (k & S_MALE) return G_MALE;
+        if (k & S_FEMALE) return G_FEMALE;
+    }
+    return G_UNKNOWN;
+}
+
 /* Splits a capitalised run [s, e) into title/role and name, and guesses its kind. */
 static void classify_run(const qctx *c, uint32_t s, uint32_t e, np *out)
 {
@@ -112,7 +122,7 @@ static uint32_t cap_run_start(const qctx *c, uint32_t lo, uint32_t h)
     while (s > lo) {
         uint32_t p = s - 1;
         if (is_cap_word(c, p) && !(c->t[p].flags & TF_PUNCT)) { s = p; continue; }
-        if (p > lo && is_cap_word(c, p - 1) &&
+        if (p > lo && is_cap_word(c, p - 1) && !(word_class(c, s) & W_TIME) &&
             ((tok_lower_word(c, p) && (word_class(c, p) & W_LINK) && !tok_eq(c, p, "and")) || tok_possessive(c, p))) {
             s = p - 1;
             continue;
@@ -124,6 +134,16 @@ static uint32_t cap_run_start(const qctx *c, uint32_t lo, uint32_t h)
         s++;
     if (s > lo && (word_class(c, s - 1) & W_DET) && tok_eq(c, s - 1, "the")) s--;
     return s;
+}
+
+/* The apostrophe of "rebels'", a token of its own after a word in -s. */
+static bool plural_possessive(const qctx *c, uint32_t i)
+{
+    if (i == 0 || (c->t[i].flags & TF_SPACE) || !(c->t[i - 1].flags & TF_WORD)) return false;
+    const char *s = c->a->text + c->t[i].start;
+    uint32_t n = c->t[i].end - c->t[i].start;
+    bool apos = (n == 1 && *s == '\'') || (n == 3 && !memcmp(s, "\xE2\x80\x99", 3));
+    return apos && (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's';
 }
 
 /* A determiner phrase ending at token h: "the military's top spokesman",
@@ -142,7 +162,7 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
             det = true;
             break;
         }
-        if (tok_possessive(c, p)) { s = p; continue; }
+        if (tok_possessive(c, p) || plural_possessive(c, p)) { s = p; continue; }
         if (!(c->t[p].flags & TF_WORD) || (w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_PRONOUN | W_TIME)))
             break;
         s = p;
@@ -194,7 +214,7 @@ static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
         classify_run(c, cap_run_start(c, lo, h), h + 1, out);
         return out->how != NP_NONE;
     }
-    if (tok_lower_word(c, h) && !(w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_DET)))
+    if (tok_lower_word(c, h) && !(w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_DET | W_TIME)))
         return det_phrase_before(c, lo, h, out);
     return false;
 }
@@ -236,8 +256,14 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
     }
     if (!tok_punct(c, k, ',') || k + 1 >= h) return false;
     np core, app;
-    if (!np_core_before(c, lo, k - 1, &core)) return false;
     bool app_ok = np_core_before(c, k + 1, h - 1, &app) && app.s == k + 1;
+    if (!np_core_before(c, lo, k - 1, &core)) {
+        /* an unread phrase, then the name: "The rebels' spokesman, Zabi Karim," */
+        if (!app_ok || app.how != NP_NAME || k == lo) return false;
+        *out = app;
+        out->role_s = out->role_e = 0;
+        return true;
+    }
     if (!app_ok) {
         /* "Kerry, who arrived on Monday, said": a clause, not a name */
         if (!(word_class(c, k + 1) & (W_REL | W_DET)) && !(c->t[k + 1].flags & TF_WORD)) return false;
@@ -268,7 +294,7 @@ static uint32_t cap_run_end(const qctx *c, uint32_t i, uint32_t hi)
     uint32_t e = i;
     while (e < hi) {
         if (is_cap_word(c, e)) { e++; continue; }
-        if (e + 1 < hi && is_cap_word(c, e + 1) && e > i &&
+        if (e + 1 < hi && is_cap_word(c, e + 1) && e > i && !(word_class(c, e + 1) & W_TIME) &&
             ((tok_lower_word(c, e) && (word_class(c, e) & W_LINK) && !tok_eq(c, e, "and")) || tok_possessive(c, e))) {
             e += 2;
             continue;
@@ -299,7 +325,9 @@ static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
     if (is_cap_word(c, i) && !(word_class(c, i) & (W_PREP | W_AUX | W_THAT | W_REL | W_TIME))) {
         uint32_t e = cap_run_end(c, i, hi);
         /* "the Clinton campaign": a capitalised modifier of a common noun */
-        if (s < i && e < hi && tok_lower_word(c, e) && speaker_class(c, e)) return np_core_before(c, s, e, out);
+        if (s < i)
+            for (uint32_t h = e; h < hi && h < e + 3 && tok_lower_word(c, h) && !word_class(c, h); h++)
+                if (speaker_class(c, h)) return np_core_before(c, s, h, out);
         classify_run(c, s, e, out);
         return out->how != NP_NONE;
     }
@@ -405,7 +433,8 @@ static const referent *by_pronoun(const qctx *c, uint16_t pron)
     for (uint32_t k = 0; k < QC_RECENT; k++) {
         const referent *r = newest(c, k);
         if (!r) break;
-        if ((pron & (W_HE | W_SHE)) && r->kind == SK_PERSON) return r;
+        if ((pron & W_HE) && r->kind == SK_PERSON && r->gender != G_FEMALE) return r;
+        if ((pron & W_SHE) && r->kind == SK_PERSON && r->gender != G_MALE) return r;
         if ((pron & W_THEY) && r->kind == SK_GROUP) return r;
         if ((pron & W_IT) && r->kind != SK_PERSON) return r;
     }
@@ -433,6 +462,7 @@ static void take_referent(const referent *r, speaker *out)
     out->name = r->name;
     out->entity = r->entity;
     out->kind = r->kind;
+    if (r->gender) out->gender = r->gender;
     if (!out->role.end) out->role = r->role;
 }
 
@@ -462,6 +492,7 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
     if (!who || who->how == NP_NONE) return;
     out->known = true;
     out->kind = who->kind;
+    out->gender = gender_of(c, who->s, who->e);
     out->words = tok_span(c, who->s, who->e);
     if (who->role_e > who->role_s) out->role = tok_span(c, who->role_s, who->role_e);
     const referent *r = NULL;
@@ -473,6 +504,8 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
     case NP_PRONOUN:
         if (who->pron & (W_I | W_WE)) return;
         if ((r = by_pronoun(c, who->pron))) take_referent(r, out);
+        if (who->pron & W_HE) out->gender = G_MALE;
+        if (who->pron & W_SHE) out->gender = G_FEMALE;
         return;
     case NP_ROLE:
         m = mention_at(c, who->e - 1);
@@ -504,6 +537,7 @@ void speaker_remember(qctx *c, const speaker *sp)
                 (top->name.start == name.start && top->name.end == name.end))) {
         referent *t = &c->recent[(c->nrecent - 1) % QC_RECENT];
         if (sp->role.end && !t->role.end) t->role = sp->role;
+        if (sp->gender && !t->gender) t->gender = sp->gender;   /* "…," she said */
         return;
     }
     referent *r = &c->recent[c->nrecent++ % QC_RECENT];
@@ -511,6 +545,7 @@ void speaker_remember(qctx *c, const speaker *sp)
     r->role = sp->role;
     r->entity = sp->entity;
     r->kind = sp->kind;
+    r->gender = sp->gender;
     if (r->entity >= 0 && kind_of_entity(c->a, r->entity) != SK_UNKNOWN) r->kind = kind_of_entity(c->a, r->entity);
 }
 

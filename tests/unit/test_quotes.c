@@ -1,0 +1,335 @@
+/* test_quotes.c — the layouts quotations come in, on sentences written for the test.
+ *
+ * Each article is extracted, then its quotes are found again with the
+ * mentions cleared, so these tests check the quote finder alone, whatever the
+ * entity recogniser does (test_speakers.c fills mentions by hand). */
+#include "testutil.h"
+
+#include "nlp/steps.h"
+
+static quotes_res *res(void)
+{
+    static quotes_res *r;
+    if (!r) {
+        char err[512];
+        r = quotes_load(DOSSIER_DATA_DIR, DOSSIER_MODEL_DIR, err, sizeof err);
+        if (!r) {
+            fprintf(stderr, "test: %s\n", err);
+            abort();
+        }
+    }
+    return r;
+}
+
+static article *quotes_of(const char *text)
+{
+    article *a = test_extract(text);
+    assert_non_null(a);
+    a->mentions.n = 0;
+    a->entities.n = 0;
+    quotes_run(res(), a);
+    return a;
+}
+
+/* The quote whose text holds `part`; fails the test when there is none. */
+static const quote *find(const article *a, const char *part)
+{
+    for (uint32_t i = 0; i < a->quotes.n; i++)
+        if (strstr(span_str(a, a->quotes.v[i].start, a->quotes.v[i].end), part)) return &a->quotes.v[i];
+    fail_msg("no quote holds \"%s\" (%u quotes)", part, a->quotes.n);
+    return NULL;
+}
+
+static const char *text_of(const article *a, const quote *q) { return span_str(a, q->start, q->end); }
+static const char *who(const article *a, const quote *q) { return span_str(a, q->speaker_span.start, q->speaker_span.end); }
+static const char *cue_of(const article *a, const quote *q) { return span_str(a, q->cue.start, q->cue.end); }
+
+static void quote_then_speaker_verb(void **state)
+{
+    article *a = quotes_of("\"We will rebuild the bridge by spring,\" Mayor Ellen Ford said on Monday.");
+    assert_int_equal(a->quotes.n, 1);
+    const quote *q = find(a, "bridge");
+    assert_string_equal(text_of(a, q), "We will rebuild the bridge by spring");
+    assert_int_equal(q->kind, Q_DIRECT);
+    assert_string_equal(who(a, q), "Ellen Ford");
+    assert_string_equal(cue_of(a, q), "said");
+    assert_int_equal(q->speaker, -1);   /* no entity known: the name, never a guessed entity */
+    article_free(a);
+}
+
+static void speaker_verb_colon_quote(void **state)
+{
+    article *a = quotes_of("The harbour master said: \"No boat leaves before the storm has passed.\"");
+    const quote *q = find(a, "No boat leaves");
+    assert_int_equal(q->kind, Q_DIRECT);
+    assert_string_equal(who(a, q), "The harbour master");
+    article_free(a);
+}
+
+static void quote_verb_speaker_apposition(void **state)
+{
+    article *a = quotes_of("\"The dam held through the night,\" said Tom Baker, the chief engineer.");
+    const quote *q = find(a, "dam held");
+    assert_string_equal(text_of(a, q), "The dam held through the night");
+    assert_string_equal(who(a, q), "Tom Baker");
+    article_free(a);
+}
+
+static void several_sentences_in_one_quote(void **state)
+{
+    article *a = quotes_of("\"The water rose fast. We moved the animals first. Then we left,\" said Ana Ruiz.");
+    assert_int_equal(a->quotes.n, 1);
+    assert_string_equal(text_of(a, &a->quotes.v[0]), "The water rose fast. We moved the animals first. Then we left");
+    assert_string_equal(who(a, &a->quotes.v[0]), "Ana Ruiz");
+    article_free(a);
+}
+
+static void quote_over_several_paragraphs(void **state)
+{
+    article *a = quotes_of("Farmer Joe Hale described the night of the flood.\n\n"
+                           "\"We heard the siren at two. Everyone ran to the hill behind the barn.\n\n"
+                           "\"By dawn the fields were one wide lake,\" he said.");
+    const quote *first = find(a, "siren at two");
+    const quote *last = find(a, "wide lake");
+    assert_string_equal(who(a, last), "Farmer Joe Hale");
+    assert_string_equal(who(a, first), "Farmer Joe Hale");
+    assert_int_equal(first->kind, Q_DIRECT);
+    article_free(a);
+}
+
+static void curly_open_straight_close(void **state)
+{
+    article *a = quotes_of("\u201cPrices of bread will fall next month,\" the trade minister said.");
+    const quote *q = find(a, "Prices of bread");
+    assert_string_equal(text_of(a, q), "Prices of bread will fall next month");
+    assert_string_equal(who(a, q), "the trade minister");
+    article_free(a);
+}
+
+static void missing_closing_mark(void **state)
+{
+    article *a = quotes_of("\"The mountain roads stay closed until Friday, Chief Dan Moss said.");
+    const quote *q = find(a, "mountain roads");
+    assert_string_equal(text_of(a, q), "The mountain roads stay closed until Friday");
+    assert_string_equal(who(a, q), "Dan Moss");
+    assert_string_equal(cue_of(a, q), "said");
+    article_free(a);
+}
+
+static void nested_single_quotes(void **state)
+{
+    article *a = quotes_of("\"The guard told me 'wait here' and walked off,\" said Lena Park.");
+    const quote *q = find(a, "'wait here'");
+    assert_string_equal(text_of(a, q), "The guard told me 'wait here' and walked off");
+    assert_string_equal(who(a, q), "Lena Park");
+    article_free(a);
+}
+
+static void pull_quote_with_attribution_line(void **state)
+{
+    article *a = quotes_of("Talks began in May and ended without a deal.\n\n"
+                           "We came to listen, and we were ignored at every single turn.\n\n"
+                           "Maria Costa, Spokesperson, Harbour Workers Union\n\n"
+                           "The union plans a vote next week.");
+    assert_int_equal(a->quotes.n, 1);
+    const quote *q = find(a, "We came to listen");
+    assert_int_equal(q->kind, Q_DIRECT);
+    assert_string_equal(who(a, q), "Maria Costa");
+    assert_string_equal(cue_of(a, q), "Maria Costa, Spokesperson, Harbour Workers Union");
+    article_free(a);
+}
+
+static void headline_in_the_speakers_words(void **state)
+{
+    article *a = quotes_of("No Retreat for Us Now: River Alliance\n\nThe group met on Sunday.");
+    const quote *q = find(a, "No Retreat");
+    assert_string_equal(text_of(a, q), "No Retreat for Us Now");
+    assert_string_equal(who(a, q), "River Alliance");
+    article_free(a);
+}
+
+static void dash_after_the_quote(void **state)
+{
+    article *a = quotes_of("\u201cStay calm and wait for the boats to come.\u201d \u2014 Ana Lima");
+    const quote *q = find(a, "Stay calm");
+    assert_string_equal(who(a, q), "Ana Lima");
+    article_free(a);
+}
+
+static void transcript_turns(void **state)
+{
+    article *a = quotes_of("HOST: Welcome back to the show on a busy night.\n\n"
+                           "GUEST: Thank you for having me here again.\n\n"
+                           "HOST: Let us start with the budget then.\n\n"
+                           "GUEST: The budget is late again this year.");
+    assert_int_equal(a->quotes.n, 4);
+    assert_string_equal(who(a, find(a, "Thank you")), "GUEST");
+    assert_string_equal(who(a, find(a, "start with the budget")), "HOST");
+    article_free(a);
+}
+
+static void colon_paragraph_introduces_the_next(void **state)
+{
+    article *a = quotes_of("Lopez continued:\n\nThe harbour must stay open to every boat, large and small.");
+    const quote *q = find(a, "harbour must stay open");
+    assert_string_equal(who(a, q), "Lopez");
+    assert_string_equal(cue_of(a, q), "continued");
+    article_free(a);
+}
+
+static void indirect_with_and_without_that(void **state)
+{
+    article *a = quotes_of("Kerry said the talks would resume in June.\n\n"
+                           "The ministry told reporters on Tuesday that exports had doubled.\n\n"
+                           "Costa emphasised that no vote had been taken yet.\n\n"
+                           "Ruiz pointed out that the bridge was built in 1931.");
+    const quote *q = find(a, "talks would resume");
+    assert_string_equal(text_of(a, q), "the talks would resume in June");
+    assert_int_equal(q->kind, Q_INDIRECT);
+    assert_string_equal(who(a, q), "Kerry");
+    q = find(a, "exports");
+    assert_string_equal(text_of(a, q), "exports had doubled");
+    assert_string_equal(cue_of(a, q), "told");
+    assert_string_equal(who(a, q), "The ministry");
+    assert_string_equal(text_of(a, find(a, "no vote")), "no vote had been taken yet");
+    q = find(a, "bridge was built");
+    assert_string_equal(cue_of(a, q), "pointed out");
+    article_free(a);
+}
+
+static void according_to(void **state)
+{
+    article *a = quotes_of("According to the central bank, inflation slowed to 3 percent in March.\n\n"
+                           "Rents rose again last year, according to a survey by the Tenants League.");
+    const quote *q = find(a, "inflation slowed");
+    assert_string_equal(text_of(a, q), "inflation slowed to 3 percent in March");
+    assert_string_equal(who(a, q), "the central bank");
+    q = find(a, "Rents rose");
+    assert_string_equal(text_of(a, q), "Rents rose again last year");
+    assert_string_equal(who(a, q), "Tenants League");
+    article_free(a);
+}
+
+static void cue_after_the_content(void **state)
+{
+    article *a = quotes_of("Growth will slow sharply next year, the report warned on Monday.");
+    const quote *q = find(a, "Growth");
+    assert_string_equal(text_of(a, q), "Growth will slow sharply next year");
+    assert_string_equal(who(a, q), "the report");
+    assert_string_equal(cue_of(a, q), "warned");
+    article_free(a);
+}
+
+static void parenthetical_cue(void **state)
+{
+    article *a = quotes_of("The river, she insisted, has never flooded the old town.");
+    const quote *q = find(a, "never flooded");
+    assert_int_equal(q->kind, Q_INDIRECT);
+    assert_string_equal(cue_of(a, q), "insisted");
+    article_free(a);
+}
+
+static void mixed_with_a_quoted_fragment(void **state)
+{
+    article *a = quotes_of("The senator dismissed the charges as \"political theatre\" on Tuesday.\n\n"
+                           "Ruiz vowed that the city would rebuild \"every last house\" within a year.");
+    const quote *q = find(a, "political theatre");
+    assert_int_equal(q->kind, Q_MIXED);
+    assert_string_equal(who(a, q), "The senator");
+    q = find(a, "every last house");
+    assert_int_equal(q->kind, Q_MIXED);
+    assert_string_equal(text_of(a, q), "the city would rebuild \"every last house\" within a year");
+    article_free(a);
+}
+
+static void paragraph_continues_the_speaker(void **state)
+{
+    article *a = quotes_of("\"We lost everything in one night,\" said Omar Haddad.\n\n"
+                           "\"The shop, the car, the savings. All of it is gone now.\"");
+    const quote *q = find(a, "The shop");
+    assert_string_equal(who(a, q), "Omar Haddad");
+    assert_string_equal(cue_of(a, q), "said");
+    article_free(a);
+}
+
+static void scare_quotes_and_denials_are_no_quotes(void **state)
+{
+    article *a = quotes_of("The so-called \"peace dividend\" never arrived.\n\n"
+                           "The company did not respond to requests for comment.\n\n"
+                           "Officials declined to say how many boats were lost.");
+    assert_int_equal(a->quotes.n, 0);
+    article_free(a);
+}
+
+static void verbs_read_as_nouns_are_no_cues(void **state)
+{
+    article *a = quotes_of("A long-standing demand of the union was met.\n\n"
+                           "The latest reports of damage came from the coast.");
+    assert_int_equal(a->quotes.n, 0);
+    article_free(a);
+}
+
+static void participle_takes_the_sentence_speaker(void **state)
+{
+    article *a = quotes_of("\"The work is done,\" Hale said, adding that the crews would leave on Friday.");
+    const quote *q = find(a, "crews would leave");
+    assert_string_equal(who(a, q), "Hale");
+    assert_string_equal(cue_of(a, q), "adding");
+    assert_int_equal(q->kind, Q_INDIRECT);
+    article_free(a);
+}
+
+static void quotes_come_in_text_order_inside_the_text(void **state)
+{
+    article *a = quotes_of("\"One,\" said Ann Lee. Bo Chan said the second point was fair. \"Three and four and five,\" "
+                           "Ann Lee added.");
+    assert_true(a->quotes.n >= 3);
+    for (uint32_t i = 0; i < a->quotes.n; i++) {
+        assert_true(a->quotes.v[i].end <= a->len);
+        assert_true(a->quotes.v[i].start < a->quotes.v[i].end);
+        if (i) assert_true(a->quotes.v[i - 1].start <= a->quotes.v[i].start);
+    }
+    article_free(a);
+}
+
+static void odd_input_does_not_break(void **state)
+{
+    const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
+                           "\"A, B, C,\" said", "He said:\n\n", "X:\n\nY:\n\nX:"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        article *a = quotes_of(texts[i]);
+        for (uint32_t k = 0; k < a->quotes.n; k++) assert_true(a->quotes.v[k].end <= a->len);
+        article_free(a);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(quote_then_speaker_verb),
+        cmocka_unit_test(speaker_verb_colon_quote),
+        cmocka_unit_test(quote_verb_speaker_apposition),
+        cmocka_unit_test(several_sentences_in_one_quote),
+        cmocka_unit_test(quote_over_several_paragraphs),
+        cmocka_unit_test(curly_open_straight_close),
+        cmocka_unit_test(missing_closing_mark),
+        cmocka_unit_test(nested_single_quotes),
+        cmocka_unit_test(pull_quote_with_attribution_line),
+        cmocka_unit_test(headline_in_the_speakers_words),
+        cmocka_unit_test(dash_after_the_quote),
+        cmocka_unit_test(transcript_turns),
+        cmocka_unit_test(colon_paragraph_introduces_the_next),
+        cmocka_unit_test(indirect_with_and_without_that),
+        cmocka_unit_test(according_to),
+        cmocka_unit_test(cue_after_the_content),
+        cmocka_unit_test(parenthetical_cue),
+        cmocka_unit_test(mixed_with_a_quoted_fragment),
+        cmocka_unit_test(paragraph_continues_the_speaker),
+        cmocka_unit_test(scare_quotes_and_denials_are_no_quotes),
+        cmocka_unit_test(verbs_read_as_nouns_are_no_cues),
+        cmocka_unit_test(participle_takes_the_sentence_speaker),
+        cmocka_unit_test(quotes_come_in_text_order_inside_the_text),
+        cmocka_unit_test(odd_input_does_not_break),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,271 @@
+/* test_speakers.c — who a quote is attributed to, on sentences written for the test.
+ *
+ * The entity mentions are filled by hand (as the entity recogniser would),
+ * then the quotes step runs again, so each speaker kind is checked whatever
+ * the recogniser finds: names, titles, appositions, pronouns, role nouns,
+ * organisations, and speakers nobody can name. */
+#include "testutil.h"
+
+#include "nlp/steps.h"
+
+static quotes_res *res(void)
+{
+    static quotes_res *r;
+    if (!r) {
+        char err[512];
+        r = quotes_load(DOSSIER_DATA_DIR, DOSSIER_MODEL_DIR, err, sizeof err);
+        if (!r) {
+            fprintf(stderr, "test: %s\n", err);
+            abort();
+        }
+    }
+    return r;
+}
+
+static article *bare(const char *text)
+{
+    article *a = test_extract(text);
+    assert_non_null(a);
+    a->mentions.n = 0;
+    a->entities.n = 0;
+    a->quotes.n = 0;
+    return a;
+}
+
+static int32_t add_entity(article *a, const char *name, uint8_t type, const char *role)
+{
+    entity *e = ARENA_PUSH(&a->mem, a->entities);
+    e->name = name;
+    e->role = role;
+    e->type = type;
+    e->count = 1;
+    return (int32_t)a->entities.n - 1;
+}
+
+/* A mention of the nth (from 0) occurrence of surface in the text. */
+static void add_mention(article *a, const char *surface, int nth, int32_t ent, uint8_t kind)
+{
+    const char *p = a->text;
+    for (int k = 0; p && k <= nth; k++) {
+        p = strstr(k ? p + 1 : p, surface);
+    }
+    assert_non_null(p);
+    mention *m = ARENA_PUSH(&a->mem, a->mentions);
+    m->start = (uint32_t)(p - a->text);
+    m->end = m->start + (uint32_t)strlen(surface);
+    m->entity = ent;
+    m->kind = kind;
+    m->type = ent >= 0 ? a->entities.v[ent].type : ENT_NONE;
+    /* keep text order, as the recogniser does */
+    for (uint32_t i = a->mentions.n - 1; i > 0 && a->mentions.v[i - 1].start > a->mentions.v[i].start; i--) {
+        mention t = a->mentions.v[i];
+        a->mentions.v[i] = a->mentions.v[i - 1];
+        a->mentions.v[i - 1] = t;
+    }
+}
+
+static const quote *find(const article *a, const char *part)
+{
+    for (uint32_t i = 0; i < a->quotes.n; i++)
+        if (strstr(span_str(a, a->quotes.v[i].start, a->quotes.v[i].end), part)) return &a->quotes.v[i];
+    fail_msg("no quote holds \"%s\" (%u quotes)", part, a->quotes.n);
+    return NULL;
+}
+
+static const char *who(const article *a, const quote *q) { return span_str(a, q->speaker_span.start, q->speaker_span.end); }
+
+static void named_speaker_is_the_entity(void **state)
+{
+    article *a = bare("Khwaja Asif told reporters the army would not back off.");
+    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, "Defence Minister");
+    add_mention(a, "Khwaja Asif", 0, asif, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "army would not back off");
+    assert_int_equal(q->speaker, asif);
+    assert_string_equal(who(a, q), "Khwaja Asif");
+    article_free(a);
+}
+
+static void title_before_the_name(void **state)
+{
+    article *a = bare("Defence Minister Khwaja Asif said the talks had failed.");
+    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, NULL);
+    add_mention(a, "Khwaja Asif", 0, asif, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "talks had failed");
+    assert_int_equal(q->speaker, asif);
+    assert_string_equal(who(a, q), "Khwaja Asif");
+    article_free(a);
+}
+
+static void apposition_either_side(void **state)
+{
+    article *a = bare("Hugh Hill, a doctor at the clinic, said the wards were full.\n\n"
+                      "The rebels' spokesman, Zabi Karim, said the road was open again.");
+    int32_t hill = add_entity(a, "Hugh Hill", ENT_PERSON, NULL);
+    int32_t karim = add_entity(a, "Zabi Karim", ENT_PERSON, NULL);
+    add_mention(a, "Hugh Hill", 0, hill, MK_NAME);
+    add_mention(a, "Zabi Karim", 0, karim, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "wards were full");
+    assert_int_equal(q->speaker, hill);
+    assert_string_equal(who(a, q), "Hugh Hill");
+    q = find(a, "road was open");
+    assert_int_equal(q->speaker, karim);
+    assert_string_equal(who(a, q), "Zabi Karim");
+    article_free(a);
+}
+
+static void he_is_the_last_person_speaking(void **state)
+{
+    article *a = bare("Mayor Ellen Ford toured the plant on Monday. Raj Patel said the plant was safe. "
+                      "\"We test the water every hour,\" he said.");
+    int32_t ford = add_entity(a, "Ellen Ford", ENT_PERSON, "Mayor");
+    int32_t patel = add_entity(a, "Raj Patel", ENT_PERSON, NULL);
+    add_mention(a, "Ellen Ford", 0, ford, MK_NAME);
+    add_mention(a, "Raj Patel", 0, patel, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "every hour");
+    assert_int_equal(q->speaker, patel);
+    assert_string_equal(who(a, q), "Raj Patel");   /* the name the pronoun stands for */
+    article_free(a);
+}
+
+static void she_skips_a_man(void **state)
+{
+    article *a = bare("Mrs Ann Lee spoke first at the meeting. Mr Tom Rye spoke next about the budget. "
+                      "\"It is too late for that,\" she said.");
+    quotes_run(res(), a);
+    const quote *q = find(a, "too late");
+    assert_string_equal(who(a, q), "Ann Lee");
+    assert_int_equal(q->speaker, -1);   /* no entity was given */
+    article_free(a);
+}
+
+static void they_is_the_last_group(void **state)
+{
+    article *a = bare("Pakistan's military said it had arrested 300 people in the north. "
+                      "They said the suspects had planned attacks on markets.");
+    quotes_run(res(), a);
+    const quote *q = find(a, "suspects had planned");
+    assert_string_equal(who(a, q), "Pakistan's military");
+    q = find(a, "arrested 300");
+    assert_string_equal(who(a, q), "Pakistan's military");
+    article_free(a);
+}
+
+static void role_noun_is_the_role_holder(void **state)
+{
+    article *a = bare("Khawaja Asif arrived in Kabul on Monday.\n\n"
+                      "The minister said the border would stay open.");
+    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, "Defence Minister");
+    add_mention(a, "Khawaja Asif", 0, asif, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "border would stay open");
+    assert_int_equal(q->speaker, asif);
+    article_free(a);
+}
+
+static void role_noun_from_the_entity_roles(void **state)
+{
+    article *a = bare("Officials met in Kabul on Monday.\n\n"
+                      "The defence minister said the border would stay open.");
+    add_entity(a, "Sara Noor", ENT_PERSON, "Finance Minister of Ruritania");
+    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, "Defence Minister");
+    a->entities.v[asif].count = 5;
+    quotes_run(res(), a);
+    const quote *q = find(a, "border would stay open");
+    assert_int_equal(q->speaker, asif);
+    assert_string_equal(who(a, q), "The defence minister");
+    article_free(a);
+}
+
+static void role_mention_carries_its_entity(void **state)
+{
+    article *a = bare("The defence minister said the border would stay open.");
+    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, "Defence Minister");
+    add_mention(a, "The defence minister", 0, asif, MK_ROLE);
+    quotes_run(res(), a);
+    assert_int_equal(find(a, "border")->speaker, asif);
+    article_free(a);
+}
+
+static void role_noun_without_entities(void **state)
+{
+    article *a = bare("Defence Minister Khwaja Asif visited the border crossing.\n\n"
+                      "\"The gates stay shut until the talks end,\" the minister said.");
+    quotes_run(res(), a);
+    const quote *q = find(a, "gates stay shut");
+    assert_string_equal(who(a, q), "Khwaja Asif");
+    assert_int_equal(q->speaker, -1);
+    article_free(a);
+}
+
+static void organisation_speaks(void **state)
+{
+    article *a = bare("The Pakistan Army said the operation would go on through winter.");
+    int32_t army = add_entity(a, "Pakistan Army", ENT_ORG, NULL);
+    add_mention(a, "Pakistan Army", 0, army, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "operation would go on");
+    assert_int_equal(q->speaker, army);
+    article_free(a);
+}
+
+static void unknown_speaker_stays_unknown(void **state)
+{
+    article *a = bare("\"It will pass by morning,\" a witness said.\n\n\"Nobody came,\" he said.");
+    quotes_run(res(), a);
+    const quote *q = find(a, "pass by morning");
+    assert_int_equal(q->speaker, -1);
+    assert_string_equal(who(a, q), "a witness");
+    q = find(a, "Nobody came");
+    assert_int_equal(q->speaker, -1);
+    assert_string_equal(who(a, q), "he");   /* no person named before: only the pronoun */
+    article_free(a);
+}
+
+static void surname_alone_joins_the_full_name(void **state)
+{
+    article *a = bare("Defence Minister Khawaja Asif spoke to the press on Monday.\n\n"
+                      "Asif said the army was winning.");
+    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, NULL);
+    add_mention(a, "Khawaja Asif", 0, asif, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "army was winning");
+    assert_int_equal(q->speaker, asif);
+    assert_string_equal(who(a, q), "Asif");
+    article_free(a);
+}
+
+static void continued_paragraph_keeps_the_entity(void **state)
+{
+    article *a = bare("\"We will not back off,\" Khwaja Asif told CNN.\n\n"
+                      "\"The children of our soldiers are dying in this war.\"");
+    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, NULL);
+    add_mention(a, "Khwaja Asif", 0, asif, MK_NAME);
+    quotes_run(res(), a);
+    assert_int_equal(find(a, "children of our soldiers")->speaker, asif);
+    article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(named_speaker_is_the_entity),
+        cmocka_unit_test(title_before_the_name),
+        cmocka_unit_test(apposition_either_side),
+        cmocka_unit_test(he_is_the_last_person_speaking),
+        cmocka_unit_test(she_skips_a_man),
+        cmocka_unit_test(they_is_the_last_group),
+        cmocka_unit_test(role_noun_is_the_role_holder),
+        cmocka_unit_test(role_noun_from_the_entity_roles),
+        cmocka_unit_test(role_mention_carries_its_entity),
+        cmocka_unit_test(role_noun_without_entities),
+        cmocka_unit_test(organisation_speaks),
+        cmocka_unit_test(unknown_speaker_stays_unknown),
+        cmocka_unit_test(surname_alone_joins_the_full_name),
+        cmocka_unit_test(continued_paragraph_keeps_the_entity),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

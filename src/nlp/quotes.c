@@ -193,7 +193,17 @@ static void find_cues(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t *nk)
 static bool according_speaker(const qctx *c, cue *k, uint32_t e)
 {
     uint32_t i = k->tok + k->n;
-    if (!np_after(c, i, e, &k->who)) return false;
+    if (!np_after(c, i, e, &k->who)) {
+        /* any source will do: "according to federal statistics" */
+        uint32_t j = i;
+        while (j < e && j < i + 12 && (c->t[j].flags & TF_WORD)) j++;
+        if (j == i || (j < e && !tok_punct(c, j, ',') && !tok_terminal(c, j))) return false;
+        memset(&k->who, 0, sizeof k->who);
+        k->who.s = i;
+        k->who.e = j;
+        k->who.how = NP_GROUP;
+        k->who.kind = SK_UNKNOWN;
+    }
     uint32_t j = k->who.e;
     if ((k->who.how == NP_GROUP || k->who.how == NP_ROLE) && j < e &&
         (tok_eq(c, j, "from") || tok_eq(c, j, "by") || tok_eq(c, j, "of"))) {

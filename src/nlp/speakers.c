@@ -339,8 +339,13 @@ static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
         if (!(c->t[e].flags & TF_WORD) || (k & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_PRONOUN | W_TIME))) break;
         e++;
     }
-    if (e == i) return false;
-    return np_core_before(c, s, e - 1, out) && out->s == s;
+    if (e == i || !np_core_before(c, s, e - 1, out)) return false;
+    if (out->s != s) {   /* "the conservative-leaning Tax Foundation" */
+        if (out->how != NP_NAME) return false;
+        if (out->role_e == out->role_s) out->role_s = s, out->role_e = out->name_s;
+        out->s = s;
+    }
+    return true;
 }
 
 bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out)

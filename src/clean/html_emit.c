@@ -1,0 +1,183 @@
+/* html_emit.c — writes the selected body as text: each block (paragraph,
+ * heading, list item, quotation, cell) one paragraph, inline white space
+ * collapsed, paragraphs joined by a blank line. Paragraphs that are page
+ * furniture as a whole ("Advertisement", "Read more") and the dropped blocks
+ * a reader may want to check (captions, author lines, related links) go to
+ * the article's removed list. */
+#include <string.h>
+
+#include "clean/html_internal.h"
+
+#define REMOVED_MAX 200
+#define REMOVED_BYTES 300
+
+typedef struct emitter {
+    hctx *c;
+    buf *out;
+    buf para;
+    int brs;          /* <br>s since the last text: two make a paragraph break */
+} emitter;
+
+/* Cuts s to at most max bytes, at a character boundary. */
+static size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+    if (n <= max) return n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80) max--;
+    return max;
+}
+
+void html_add_removed(hctx *c, const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '\n')) s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+    if (!n || c->a->removed.n >= REMOVED_MAX) return;
+    n = utf8_cut(s, n, REMOVED_BYTES);
+    *ARENA_PUSH(&c->a->mem, c->a->removed) = arena_strndup(&c->a->mem, s, n);
+}
+
+static bool is_block(uint8_t kind)
+{
+    return kind != HK_INLINE && kind != HK_BR && kind != HK_IMG;
+}
+
+/* A paragraph that is furniture by itself, compared without its closing
+ * punctuation ("Read more:", "Advertisement »"). */
+static bool is_word_byte(unsigned char ch)
+{
+    return ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+static bool is_junk(const html_res *r, const char *s, size_t n)
+{
+    while (n && !is_word_byte((unsigned char)s[n - 1])) n--;
+    return n && n <= wordmap_maxlen(r->junk) && wordmap_has(r->junk, s, n);
+}
+
+static void flush(emitter *e)
+{
+    buf *p = &e->para;
+    size_t start = 0, n = p->n;
+    while (start < n && p->p[start] == ' ') start++;
+    while (n > start && p->p[n - 1] == ' ') n--;
+    if (n > start) {
+        const char *s = p->p + start;
+        if (is_junk(e->c->res, s, n - start)) {
+            html_add_removed(e->c, s, n - start);
+        } else {
+            if (e->out->n) buf_put(e->out, "\n\n", 2);
+            buf_put(e->out, s, n - start);
+        }
+    }
+    p->n = 0;
+    e->brs = 0;
+}
+
+static void put_text(emitter *e, const unsigned char *s)
+{
+    buf *p = &e->para;
+    for (; *s; s++) {
+        unsigned char ch = *s;
+        bool sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f';
+        if (!sp && ch == 0xC2 && s[1] == 0xA0) {   /* no-break space */
+            sp = true;
+            s++;
+        }
+        if (sp) {
+            if (p->n && p->p[p->n - 1] != ' ') buf_putc(p, ' ');
+        } else {
+            buf_putc(p, (char)ch);
+            e->brs = 0;
+        }
+    }
+}
+
+/* Returns whether to walk into n. */
+static bool enter(emitter *e, xmlNodePtr n)
+{
+    if (is_text(n)) {
+        if (n->content) put_text(e, n->content);
+        return false;
+    }
+    if (!is_elem(n) || (HN(n)->flags & HF_DROP)) return false;
+    uint8_t kind = HN(n)->kind;
+    if (kind == HK_BR) {
+        if (++e->brs >= 2) flush(e);
+        else if (e->para.n && e->para.p[e->para.n - 1] != ' ') buf_putc(&e->para, ' ');
+        return false;
+    }
+    if (kind == HK_IMG) return false;
+    if (is_block(kind)) flush(e);
+    return true;
+}
+
+static void leave(emitter *e, xmlNodePtr n)
+{
+    if (is_elem(n) && is_block(HN(n)->kind)) flush(e);
+}
+
+static void emit_subtree(emitter *e, xmlNodePtr root)
+{
+    xmlNodePtr n = root;
+    for (;;) {
+        bool in = enter(e, n);
+        if (in && n->children) {
+            n = n->children;
+            continue;
+        }
+        if (in) leave(e, n);
+        for (;;) {
+            if (n == root) return;
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+            leave(e, n);
+        }
+    }
+}
+
+/* --- the removed list ------------------------------------------------------- */
+
+static void audit_node(hctx *c, xmlNodePtr n)
+{
+    buf t;
+    buf_init(&t);
+    html_text(n, &t, REMOVED_BYTES + 8, false);
+    html_add_removed(c, t.p ? t.p : "", t.n);
+    buf_free(&t);
+}
+
+/* Walks root for dropped blocks whose reason is in `whys` (bit set). */
+static void audit(hctx *c, xmlNodePtr root, xmlNodePtr skip_root, unsigned whys)
+{
+    for (xmlNodePtr n = root; n && c->a->removed.n < REMOVED_MAX;) {
+        bool skip = n == skip_root || !is_elem(n);
+        if (!skip && (HN(n)->flags & HF_DROP)) {
+            if (whys & (1u << HN(n)->why)) audit_node(c, n);
+            skip = true;
+        }
+        n = html_next(n, root, skip);
+    }
+}
+
+void html_emit(hctx *c, buf *out)
+{
+    emitter e = {.c = c, .out = out};
+    buf_init(&e.para);
+    for (xmlNodePtr n = c->body; n;) {
+        bool sel = is_elem(n) && (HN(n)->flags & HF_SELECT);
+        if (sel) {
+            emit_subtree(&e, n);
+            flush(&e);
+        }
+        n = html_next(n, c->body, sel || !is_elem(n));
+    }
+    buf_free(&e.para);
+
+    unsigned near = 1u << HW_CLASS | 1u << HW_CLEANED | 1u << HW_BYLINE | 1u << HW_CAPTION;
+    unsigned anywhere = 1u << HW_BYLINE | 1u << HW_CAPTION;
+    xmlNodePtr region = c->region && is_elem(c->region) ? c->region : c->body;
+    audit(c, region, NULL, near);
+    if (region != c->body) audit(c, c->body, region, anywhere);
+}

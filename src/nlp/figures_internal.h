@@ -1,0 +1,105 @@
+/* figures_internal.h — what the parts of the figures step share.
+ *
+ *   figures.c          the step: where numbers are, which are figures, output
+ *   numbers.c          a number as written, with its scale, currency or percent,
+ *                      range and approximation ("more than $1.5 billion")
+ *   figures_measure.c  what the number counts, from the words around it
+ *
+ * Every look-around stays inside one sentence (a window of tokens), and runs
+ * only where a number is, so the step costs little on long articles. */
+#ifndef DOSSIER_FIGURES_INTERNAL_H
+#define DOSSIER_FIGURES_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/article.h"
+#include "core/wordmap.h"
+#include "nlp/steps.h"
+
+/* Bits over (first two letters, length) of the number words, so most words
+ * are turned away without a hash lookup. */
+#define NUMBER_FILTER_BITS (26 * 26 * 16)
+
+struct figures_res {
+    wordmap *numbers;      /* data/nlp/numbers.txt: number words, scales, modifiers */
+    wordmap *currencies;   /* data/nlp/currencies.txt */
+    wordmap *measures;     /* data/nlp/measures.txt */
+    uint64_t number_filter[NUMBER_FILTER_BITS / 64];
+};
+
+/* The tokens [lo, hi) of one sentence. */
+typedef struct window {
+    const article *a;
+    uint32_t lo, hi;
+} window;
+
+/* A number as written: "more than 300", "$106.9 billion", "7,000 to 8,000", "65%". */
+typedef struct quantity {
+    uint32_t first, end;      /* tokens [first, end), modifiers and unit words included */
+    double value, high;       /* high is NAN unless a range */
+    bool approx;
+    bool percent;
+    bool in_words;            /* "nine", not "9" */
+    bool yearlike;            /* a bare four-digit number such as 2014 */
+    const char *currency;     /* the code field of a currencies.txt entry, or NULL */
+    size_t currency_len;
+} quantity;
+
+/* --- tokens ------------------------------------------------------------------ */
+static inline const token *tok_at(const window *w, uint32_t i) { return &w->a->tokens.v[i]; }
+static inline const char *tok_text(const window *w, uint32_t i) { return w->a->text + w->a->tokens.v[i].start; }
+static inline size_t tok_len(const window *w, uint32_t i)
+{
+    return w->a->tokens.v[i].end - w->a->tokens.v[i].start;
+}
+static inline bool tok_is(const window *w, uint32_t i, char c)
+{
+    return i >= w->lo && i < w->hi && tok_len(w, i) == 1 && tok_text(w, i)[0] == c;
+}
+/* Whether tokens i and i + 1 touch, with no space between ("US" "$"). */
+static inline bool tok_touch(const window *w, uint32_t i)
+{
+    return i + 1 < w->hi && !(tok_at(w, i + 1)->flags & TF_SPACE);
+}
+
+/* Longest phrase of at most maxn tokens in m starting at token i (forward) or
+ * ending just before token end (back). Returns its value, with its length in
+ * tokens in *n, or NULL. */
+const char *phrase_fwd(const wordmap *m, const window *w, uint32_t i, uint32_t maxn, uint32_t *n);
+const char *phrase_back(const wordmap *m, const window *w, uint32_t end, uint32_t maxn, uint32_t *n);
+
+/* Whether the first word of value v (space-separated fields) is s. */
+bool field_is(const char *v, const char *s);
+
+/* --- numbers.c -------------------------------------------------------------- */
+/* Whether token i could open a number; cheap, for every token. */
+bool number_may_start(const figures_res *r, const window *w, uint32_t i);
+/* Reads the quantity whose number starts at token i; false when none does. */
+bool quantity_read(const figures_res *r, const window *w, uint32_t i, quantity *q);
+void number_filter_add(figures_res *r, const char *word, size_t n);
+
+/* --- figures_measure.c ------------------------------------------------------ */
+/* What the words around a quantity say it counts. */
+typedef struct reading {
+    const char *measure; size_t measure_len;   /* NULL when unknown */
+    const char *unit; size_t unit_len;         /* NULL when none */
+    uint32_t noun_end;     /* token after a counted noun right behind the number, or 0 */
+    bool strong;           /* from a verb or toll, not only the counted noun */
+    bool has_noun;         /* a counted noun or predicate follows: not a label */
+} reading;
+
+/* The figure just before in the sentence, which a coordinated one may share
+ * its measure with ("killed 132 children and nine staff"). */
+typedef struct previous {
+    bool set;
+    uint32_t end;          /* token after it */
+    reading rd;
+} previous;
+
+void measure_read(const figures_res *r, const window *w, const quantity *q, const previous *prev, reading *rd);
+/* True when token i is a word of the measures table (headline verbs such as "Kills"). */
+bool measure_word(const figures_res *r, const window *w, uint32_t i);
+
+#endif

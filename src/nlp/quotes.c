@@ -217,6 +217,40 @@ static bool according_speaker(const qctx *c, cue *k, uint32_t e)
     return true;
 }
 
+/* Did a quotation close just before token i (a comma between allowed)? */
+static bool after_quote(const qctx *c, uint32_t i, uint32_t b)
+{
+    if (i > b && tok_punct(c, i - 1, ',')) i--;
+    return i > b && (c->t[i - 1].flags & TF_QCLOSE);
+}
+
+/* Whether the inverted speaker ends its clause: "…," said Asif on Monday. —
+ * not "said the road was open". */
+static bool ends_inverted(const qctx *c, uint32_t after, uint32_t e)
+{
+    while (after < e && (word_class(c, after) & (W_TIME | W_PREP)) && !(word_class(c, after) & W_AUX)) {
+        uint32_t next = skip_adverbials(c, after, e);
+        if (next == after) break;
+        after = next;
+    }
+    return after >= e || tok_terminal(c, after) || tok_punct(c, after, ',') || tok_punct(c, after, ':') ||
+           (c->t[after].flags & TF_QUOTE) || (word_class(c, after) & W_THAT);
+}
+
+/* The subject of the sentence a participle hangs on: the first name or
+ * pronoun, at the start or after a comma, followed by a verb-like word
+ * ("Speaking in Salem, Trump went after Bush, calling him …"). */
+static bool sentence_subject(const qctx *c, uint32_t b, uint32_t end, np *who)
+{
+    for (uint32_t p = b; p < end; p++) {
+        if (p > b && !tok_punct(c, p - 1, ',')) continue;
+        if (np_after(c, p, end, who) && who->e < end && who->how != NP_NONE &&
+            tok_lower_word(c, who->e) && !(word_class(c, who->e) & (W_PREP | W_THAT | W_REL | W_LINK)))
+            return true;
+    }
+    return false;
+}
+
 static bool find_speaker(run *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, uint32_t idx)
 {
     qctx *c = &R->c;
@@ -240,25 +274,31 @@ static bool find_speaker(run *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, ui
                     k->sp = R->ks[p - 1].sp;
                     return true;
                 }
-        return np_after(c, b, e, &k->who) && k->who.e < k->tok && k->who.how != NP_NONE &&
-               (tok_lower_word(c, k->who.e) || tok_punct(c, k->who.e, ','));
+        return sentence_subject(c, b, k->tok, &k->who);
     }
     if (np_before(c, lo, k->tok, &k->who)) return true;
-    /* inverted: "…," said Asif / "…", says a report */
     bool opens = k->tok == lo || tok_punct(c, k->tok - 1, ',') || (c->t[k->tok - 1].flags & TF_QUOTE);
-    if (!opens || !np_after(c, k->tok + k->n, e, &k->who)) return false;
-    /* the speaker ends the clause: "…," said Asif on Monday. — not "said the road was open" */
-    uint32_t after = k->who.e;
-    while (after < e && (word_class(c, after) & (W_TIME | W_PREP)) && !(word_class(c, after) & W_AUX)) {
-        uint32_t next = skip_adverbials(c, after, e);
-        if (next == after) break;
-        after = next;
+    if (opens && np_after(c, k->tok + k->n, e, &k->who) && ends_inverted(c, k->who.e, e)) {
+        k->inverted = true;   /* "…," said Asif / "…", says a report */
+        return true;
     }
-    if (after < e && !tok_terminal(c, after) && !tok_punct(c, after, ',') && !tok_punct(c, after, ':') &&
-        !(c->t[after].flags & TF_QUOTE) && !(word_class(c, after) & W_THAT))
-        return false;
-    k->inverted = true;
-    return true;
+    /* Right after a quotation the layout alone says who speaks, whatever
+     * the words: "…," a 2008 campaign veteran said / said one supporter, … */
+    if (after_quote(c, k->tok, b)) {
+        uint32_t s = k->tok + k->n, x = s;
+        while (x < e && x < s + 12 && !tok_punct(c, x, ',') && !tok_punct(c, x, '(') && !tok_terminal(c, x) &&
+               !(c->t[x].flags & TF_QUOTE))
+            x++;
+        if (np_phrase(c, s, x, &k->who)) {
+            k->inverted = true;
+            return true;
+        }
+    }
+    uint32_t s = lo, x = k->tok;
+    while (x > s && (word_class(c, x - 1) & W_AUX) && tok_lower_word(c, x - 1)) x--;
+    if (s < x && tok_punct(c, s, ',')) s++;
+    if (after_quote(c, s, b) && x - s <= 10 && np_phrase(c, s, x, &k->who)) return true;
+    return false;
 }
 
 /* Where a cue's own clause starts (its speaker, or the verb when inverted). */

@@ -69,9 +69,9 @@ static unsigned class_bits(const char *v, const char *const names[], const unsig
 unsigned word_class(const qctx *c, uint32_t i)
 {
     static const char *const names[] = {"he", "she", "they", "it", "i", "we", "det", "aux",
-                                        "that", "prep", "time", "link", "rel", "sub"};
+                                        "that", "prep", "time", "link", "rel", "sub", "stop"};
     static const unsigned bits[] = {W_HE, W_SHE, W_THEY, W_IT, W_I, W_WE, W_DET, W_AUX,
-                                    W_THAT, W_PREP, W_TIME, W_LINK, W_REL, W_SUB};
+                                    W_THAT, W_PREP, W_TIME, W_LINK, W_REL, W_SUB, W_STOP};
     if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
     const char *v = wordmap_get(c->r->words, tok_text(c, i), tok_len(c, i));
     return v ? class_bits(v, names, bits, sizeof bits / sizeof *bits) : 0;
@@ -249,6 +249,7 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
     unsigned w = word_class(c, i - 1);
     if ((w & W_DET) && !(w & W_THAT)) return true;
     if (tok_possessive(c, i - 1)) return true;
+    if (tok_eq(c, i - 1, "having")) return true;   /* "having said that" */
     /* "a long-standing demand", "the swing states": determiner, modifier, noun */
     if ((form == VF_BASE || form == VF_S) && i >= lo + 2 && tok_lower_word(c, i - 1) &&
         !speaker_class(c, i - 1) && !(word_class(c, i - 1) & (W_AUX | W_PRONOUN)) &&

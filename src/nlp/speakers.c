@@ -114,6 +114,13 @@ static void classify_run(const qctx *c, uint32_t s, uint32_t e, np *out)
     }
 }
 
+/* A word capitalised only because it opens the sentence: "Speaking at …". */
+static bool sentence_word(const qctx *c, uint32_t i)
+{
+    uint32_t n = c->t[i].end - c->t[i].start;
+    return (c->t[i].flags & TF_SENT) && n > 4 && !memcmp(c->a->text + c->t[i].end - 3, "ing", 3);
+}
+
 /* A run of capitalised words ending at token h, with linking words and
  * possessives inside (Institute for Peace Studies, Pakistan's Defence Minister). */
 static uint32_t cap_run_start(const qctx *c, uint32_t lo, uint32_t h)
@@ -130,7 +137,7 @@ static uint32_t cap_run_start(const qctx *c, uint32_t lo, uint32_t h)
         break;
     }
     /* a word capitalised only by its place: "Meanwhile Kerry" */
-    while (s < h && (c->t[s].flags & TF_SENT) && (word_class(c, s) & (W_PREP | W_AUX | W_TIME | W_THAT | W_REL)))
+    while (s < h && (c->t[s].flags & TF_SENT) && (sentence_word(c, s) || (word_class(c, s) & (W_PREP | W_AUX | W_TIME | W_THAT | W_REL | W_STOP))))
         s++;
     if (s > lo && (word_class(c, s - 1) & W_DET) && tok_eq(c, s - 1, "the")) s--;
     return s;
@@ -193,6 +200,40 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
     return true;
 }
 
+/* A capitalised run with lowercase titles inside it: "Trump campaign
+ * spokeswoman Hope Hicks", "Republican strategist Ryan Williams". */
+static uint32_t titled_run_start(const qctx *c, uint32_t lo, uint32_t h)
+{
+    uint32_t s = cap_run_start(c, lo, h);
+    while (s > lo + 1 && tok_lower_word(c, s - 1) && (speaker_class(c, s - 1) & (S_ROLE | S_GROUP | S_PEOPLE))) {
+        uint32_t r = s - 1;
+        while (r > lo && tok_lower_word(c, r - 1) && (speaker_class(c, r - 1) & (S_ROLE | S_GROUP | S_PEOPLE))) r--;
+        if (r > lo && is_cap_word(c, r - 1) && !(word_class(c, r - 1) & (W_PREP | W_AUX | W_THAT | W_REL | W_STOP)))
+            s = cap_run_start(c, lo, r - 1);
+        else if (r > lo && (word_class(c, r - 1) & W_DET) && !(word_class(c, r - 1) & W_THAT))
+            s = r - 1;
+        else
+            s = r;
+        break;
+    }
+    return s;
+}
+
+/* "a spokesman for committee Democrats": the person of a body speaks. */
+static void of_phrase_before(const qctx *c, uint32_t lo, np *out)
+{
+    uint32_t s = out->s;
+    if (s < lo + 2 || !(tok_eq(c, s - 1, "for") || tok_eq(c, s - 1, "of") || tok_eq(c, s - 1, "at"))) return;
+    if (!tok_lower_word(c, s - 2) || !(speaker_class(c, s - 2) & (S_ROLE | S_PEOPLE))) return;
+    np inner;
+    if (!det_phrase_before(c, lo, s - 2, &inner)) return;
+    out->s = inner.s;
+    out->role_s = inner.s;
+    out->role_e = inner.e;
+    out->how = NP_ROLE;
+    out->kind = inner.kind;
+}
+
 /* The phrase whose last token is h (not reaching before lo). */
 static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
 {
@@ -210,9 +251,11 @@ static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
     if (tok_punct(c, h, ')') && h > lo + 1 && is_cap_word(c, h - 1) && tok_punct(c, h - 2, '('))
         return np_core_before(c, lo, h - 3, out) && (out->e = h + 1, true);   /* Institute (PIPS) */
     if (is_cap_word(c, h)) {
-        if (w & (W_PREP | W_AUX | W_THAT | W_REL)) return false;
-        classify_run(c, cap_run_start(c, lo, h), h + 1, out);
-        return out->how != NP_NONE;
+        if (w & (W_PREP | W_AUX | W_THAT | W_REL | W_STOP)) return false;
+        classify_run(c, titled_run_start(c, lo, h), h + 1, out);
+        if (out->how == NP_NONE) return false;
+        of_phrase_before(c, lo, out);
+        return true;
     }
     if (tok_lower_word(c, h) && !(w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_DET | W_TIME)))
         return det_phrase_before(c, lo, h, out);
@@ -241,20 +284,22 @@ static uint32_t skip_left_aux(const qctx *c, uint32_t lo, uint32_t end)
     return i;
 }
 
-bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
+/* A comma-bounded stretch [b, e) that sits between a speaker and the verb
+ * without naming anyone: ", meanwhile,", ", who sits on the panel,". */
+static bool aside(const qctx *c, uint32_t b, uint32_t e)
 {
-    uint32_t i = skip_left_aux(c, lo, end);
-    if (i <= lo) return false;
-    uint32_t h = i - 1;
-    if (!tok_punct(c, h, ',')) return np_core_before(c, lo, h, out);
-    /* "Hugh Hill, a doctor, said" / "the spokesman, Zabihullah Mujahid, said" */
-    uint32_t k = h;
-    while (k > lo && h - k < 16) {
-        k--;
-        if (c->t[k].flags & TF_QUOTE) return false;
-        if (tok_punct(c, k, ',')) break;
-    }
-    if (!tok_punct(c, k, ',') || k + 1 >= h) return false;
+    if (e <= b) return false;
+    unsigned w = word_class(c, b);
+    if (w & W_REL) return true;
+    if (e == b + 1 && tok_lower_word(c, b) && (w & (W_AUX | W_TIME | W_STOP))) return true;
+    uint32_t n = c->t[b].end - c->t[b].start;
+    return e == b + 1 && tok_lower_word(c, b) && n > 4 && !memcmp(c->a->text + c->t[b].end - 2, "ly", 2);
+}
+
+/* "Hugh Hill, a doctor, said" / "the spokesman, Zabihullah Mujahid, said":
+ * the phrase before a comma-bounded apposition ending at token h. */
+static bool apposed(const qctx *c, uint32_t lo, uint32_t k, uint32_t h, np *out)
+{
     np core, app;
     bool app_ok = np_core_before(c, k + 1, h - 1, &app) && app.s == k + 1;
     if (!np_core_before(c, lo, k - 1, &core)) {
@@ -265,8 +310,7 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
         return true;
     }
     if (!app_ok) {
-        /* "Kerry, who arrived on Monday, said": a clause, not a name */
-        if (!(word_class(c, k + 1) & (W_REL | W_DET)) && !(c->t[k + 1].flags & TF_WORD)) return false;
+        if (!(word_class(c, k + 1) & W_DET) && !(c->t[k + 1].flags & TF_WORD)) return false;
         *out = core;
         out->e = h;
         return core.how == NP_NAME;
@@ -288,12 +332,54 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
     return true;
 }
 
+bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
+{
+    uint32_t i = skip_left_aux(c, lo, end);
+    for (int step = 0; step < 4 && i > lo; step++) {
+        uint32_t h = i - 1;
+        if (word_class(c, h) & W_REL) {   /* "Beck, who has described …": Beck */
+            if (h > lo + 1 && tok_punct(c, h - 1, ',')) return np_core_before(c, lo, h - 2, out);
+            return false;
+        }
+        if (!tok_punct(c, h, ',')) {
+            if (!np_core_before(c, lo, h, out)) return false;
+            /* "who has in the past described": a phrase of time, not the speaker */
+            if (out->how != NP_NAME && out->how != NP_PRONOUN && out->s > lo && (word_class(c, out->s - 1) & W_PREP)) {
+                i = skip_left_aux(c, lo, out->s - 1);
+                continue;
+            }
+            return true;
+        }
+        uint32_t k = h;
+        while (k > lo && h - k < 16) {
+            k--;
+            if (c->t[k].flags & TF_QUOTE) return false;
+            if (tok_punct(c, k, ',')) break;
+        }
+        if (!tok_punct(c, k, ',') || k + 1 >= h) return false;
+        if (aside(c, k + 1, h)) {   /* "Sanders, meanwhile, said" */
+            i = skip_left_aux(c, lo, k);
+            continue;
+        }
+        return apposed(c, lo, k, h, out);
+    }
+    return false;
+}
+
 /* End of a capitalised run starting at i (same joins as cap_run_start). */
 static uint32_t cap_run_end(const qctx *c, uint32_t i, uint32_t hi)
 {
     uint32_t e = i;
     while (e < hi) {
         if (is_cap_word(c, e)) { e++; continue; }
+        if (e > i && tok_lower_word(c, e) && (speaker_class(c, e) & (S_ROLE | S_GROUP | S_PEOPLE))) {
+            uint32_t r = e;   /* "Republican strategist Ryan Williams" */
+            while (r < hi && tok_lower_word(c, r) && (speaker_class(c, r) & (S_ROLE | S_GROUP | S_PEOPLE))) r++;
+            if (r < hi && is_cap_word(c, r) && !(word_class(c, r) & (W_TIME | W_STOP | W_PREP))) {
+                e = r;
+                continue;
+            }
+        }
         if (e + 1 < hi && is_cap_word(c, e + 1) && e > i && !(word_class(c, e + 1) & W_TIME) &&
             ((tok_lower_word(c, e) && (word_class(c, e) & W_LINK) && !tok_eq(c, e, "and")) || tok_possessive(c, e))) {
             e += 2;
@@ -322,7 +408,7 @@ static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
     }
     uint32_t s = i;
     if ((w & W_DET) && !(w & W_THAT)) i++;
-    if (is_cap_word(c, i) && !(word_class(c, i) & (W_PREP | W_AUX | W_THAT | W_REL | W_TIME))) {
+    if (is_cap_word(c, i) && !sentence_word(c, i) && !(word_class(c, i) & (W_PREP | W_AUX | W_THAT | W_REL | W_TIME | W_STOP))) {
         uint32_t e = cap_run_end(c, i, hi);
         /* "the Clinton campaign": a capitalised modifier of a common noun */
         if (s < i)
@@ -513,6 +599,12 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
         if (who->pron & W_SHE) out->gender = G_FEMALE;
         return;
     case NP_ROLE:
+        /* the head noun: "a spokesman" of "a spokesman for the campaign" */
+        if (who->role_e > who->role_s && who->role_e < who->e) {
+            if ((r = by_role(c, who->role_e - 1, &e))) take_referent(r, out);
+            else if (e >= 0) { out->entity = e; out->kind = SK_PERSON; }
+            return;
+        }
         m = mention_at(c, who->e - 1);
         if (m >= 0 && c->a->mentions.v[m].entity >= 0) {
             out->entity = c->a->mentions.v[m].entity;
@@ -564,4 +656,34 @@ void subject_remember(qctx *c, uint32_t b, uint32_t e)
     speaker_resolve(c, &who, &sp);
     if (sp.kind == SK_UNKNOWN && sp.entity < 0) return;
     speaker_remember(c, &sp);
+}
+
+bool np_phrase(const qctx *c, uint32_t s, uint32_t e, np *out)
+{
+    memset(out, 0, sizeof *out);
+    if (e <= s || e - s > 12) return false;
+    for (uint32_t i = s; i < e; i++)
+        if (!(c->t[i].flags & (TF_WORD | TF_NUM)) && !tok_punct(c, i, '.') && !plural_possessive(c, i)) return false;
+    out->s = s;
+    out->e = e;
+    if (is_cap_word(c, e - 1)) {
+        uint32_t r = cap_run_start(c, s, e - 1);
+        np run;
+        classify_run(c, r, e, &run);
+        if (run.how == NP_NAME) {
+            out->how = NP_NAME;
+            out->name_s = run.name_s;
+            out->name_e = run.name_e;
+            out->role_s = s;
+            out->role_e = run.name_s;
+            out->kind = run.kind == SK_UNKNOWN && run.name_s > s ? SK_PERSON : run.kind;
+            return true;
+        }
+    }
+    /* no name at its end: "one Sanders supporter", "a 2008 campaign veteran" */
+    out->how = NP_ROLE;
+    out->kind = SK_UNKNOWN;
+    out->role_s = s;
+    out->role_e = e;
+    return true;
 }

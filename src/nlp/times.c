@@ -1,15 +1,176 @@
-/* times.c — placeholder until the times step lands: finds nothing. */
+/* times.c — the times step: every date expression in the text, with its value.
+ *
+ * Runs over the tokens of each sentence. Most tokens are rejected on their
+ * first byte (punctuation; lower-case words whose first letter starts no word
+ * of the lexicon); the rest go to the grammar in times_grammar.c, which says
+ * how many tokens the expression takes and what it means, resolved against
+ * the publication date by times_resolve.c. A preposition that anchors the
+ * date ("on Tuesday", "in June") is kept in the span, as the output format
+ * shows it; "since", "until" and the like are not, since they change the
+ * meaning rather than locate it. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/date.h"
 #include "nlp/steps.h"
+#include "nlp/times_internal.h"
 
-struct times_res { int unused; };
+/* --- the lexicon ----------------------------------------------------------- */
+
+static const struct { const char *name; uint32_t cls; } class_names[] = {
+    {"day", LX_DAY},         {"rel", LX_REL},       {"unit", LX_UNIT},       {"period", LX_PERIOD},
+    {"part", LX_PART},       {"mod", LX_MOD},       {"edge", LX_EDGE},       {"ord", LX_ORD},
+    {"half", LX_HALF},       {"num", LX_NUM},       {"ago", LX_AGO},         {"yearago", LX_YEARAGO},
+    {"ana", LX_ANA},         {"season", LX_SEASON}, {"fiscal", LX_FISCAL},   {"future", LX_FUTURE},
+    {"cue", LX_CUE},         {"incl", LX_INCL},     {"ambig", LX_AMBIG},
+};
+
+static const struct { const char *name; uint8_t unit; } unit_names[] = {
+    {"day", U_DAY}, {"week", U_WEEK}, {"weekend", U_WEEKEND}, {"month", U_MONTH},
+    {"quarter", U_QUARTER}, {"year", U_YEAR},
+};
+
+/* Decodes "rel:-1 ord:3" into l; false (with the reason in err) on an unknown class. */
+static bool decode(const char *v, lex *l, char *err, size_t errlen)
+{
+    memset(l, 0, sizeof *l);
+    while (*v) {
+        while (*v == ' ') v++;
+        size_t n = strcspn(v, " :");
+        const char *arg = v[n] == ':' ? v + n + 1 : "";
+        size_t k;
+        for (k = 0; k < sizeof class_names / sizeof *class_names; k++)
+            if (strlen(class_names[k].name) == n && !strncmp(class_names[k].name, v, n)) break;
+        if (k == sizeof class_names / sizeof *class_names) {
+            if (err) snprintf(err, errlen, "times-words.txt: unknown class '%.*s'", (int)n, v);
+            return false;
+        }
+        l->cls |= class_names[k].cls;
+        int num = atoi(arg);
+        if (class_names[k].cls == LX_DAY) l->day = (int8_t)num;
+        if (class_names[k].cls == LX_REL) l->rel = (int8_t)num;
+        if (class_names[k].cls == LX_ORD) l->ord = (int8_t)num;
+        if (class_names[k].cls == LX_NUM) l->num = (int8_t)num;
+        if (class_names[k].cls == LX_UNIT) {
+            size_t an = strcspn(arg, " ");
+            for (size_t u = 0; u < sizeof unit_names / sizeof *unit_names; u++)
+                if (strlen(unit_names[u].name) == an && !strncmp(unit_names[u].name, arg, an))
+                    l->unit = unit_names[u].unit;
+            if (!l->unit) {
+                if (err) snprintf(err, errlen, "times-words.txt: unknown unit '%.*s'", (int)an, arg);
+                return false;
+            }
+        }
+        v += n;
+        if (*v == ':') v += strcspn(v, " ");
+    }
+    return true;
+}
+
+lex times_lex(const scan *sc, uint32_t i)
+{
+    const token *t = &sc->a->tokens.v[i];
+    lex l = {0};
+    if (t->flags & TF_PUNCT) return l;
+    const char *v = wordmap_get(sc->r->words, sc->a->text + t->start, t->end - t->start);
+    if (v) decode(v, &l, NULL, 0);
+    return l;
+}
+
+/* Every entry must decode; also notes the first letters of the words that can
+ * begin an expression, so most lower-case words are passed over unread. */
+static bool check_lexicon(times_res *r, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot read", path);
+        return false;
+    }
+    char line[256];
+    bool good = true;
+    while (good && fgets(line, sizeof line, f)) {
+        char *tab = strchr(line, '\t');
+        if (line[0] == '#' || !tab) continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        lex l;
+        good = decode(tab + 1, &l, err, errlen);
+        uint32_t starters = LX_DAY | LX_REL | LX_NUM | LX_ORD | LX_YEARAGO | LX_ANA | LX_FISCAL | LX_MOD |
+                            LX_SEASON | LX_EDGE;
+        char c = line[0] | 0x20;
+        if (good && (l.cls & starters) && c >= 'a' && c <= 'z') r->first_letters |= 1u << (c - 'a');
+    }
+    fclose(f);
+    r->first_letters |= 1u << ('t' - 'a') | 1u << ('m' - 'a');   /* "the", "mid-" */
+    return good;
+}
 
 times_res *times_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
 {
-    return calloc(1, sizeof(times_res));
+    times_res *r = calloc(1, sizeof *r);
+    if (!r) abort();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nlp/times-words.txt", datadir);
+    r->words = wordmap_load(path, WM_FOLD, err, errlen);
+    if (!r->words || !check_lexicon(r, path, err, errlen)) {
+        times_free(r);
+        return NULL;
+    }
+    return r;
 }
 
-void times_free(times_res *r) { free(r); }
+void times_free(times_res *r)
+{
+    if (!r) return;
+    wordmap_free(r->words);
+    free(r);
+}
 
-void times_run(const times_res *r, article *a) {}
+/* --- the scan -------------------------------------------------------------- */
+
+/* Whether token t may begin a date: digits, capitals, and lower-case words
+ * whose first letter begins some lexicon word. */
+static bool may_start(const times_res *r, const article *a, const token *t)
+{
+    if (t->flags & TF_PUNCT) return false;
+    if (t->flags & (TF_NUM | TF_CAP)) return true;
+    unsigned char c = (unsigned char)a->text[t->start] | 0x20;
+    return c >= 'a' && c <= 'z' && (r->first_letters >> (c - 'a') & 1);
+}
+
+static void emit(scan *sc, article *a, const match *m)
+{
+    uint32_t start = m->start;
+    if (start > sc->first && (times_lex(sc, start - 1).cls & LX_INCL)) start--;
+    timex *t = ARENA_PUSH(&a->mem, a->times);
+    t->start = a->tokens.v[start].start;
+    t->end = a->tokens.v[m->end - 1].end;
+    char v[24];
+    t->value = tv_format(m->v, v, sizeof v) ? arena_strdup(&a->mem, v) : NULL;
+    if (m->v.kind == TV_QUARTER) {
+        sc->quarter = m->v;
+        sc->quarter_sent = sc->sent;
+    }
+}
+
+void times_run(const times_res *r, article *a)
+{
+    a->times.n = 0;
+    scan sc = {.r = r, .a = a, .pub = a->pubdate};
+    if (sc.pub.y && !date_valid(sc.pub)) sc.pub = (date){0, 0, 0};
+    for (uint32_t s = 0; s < a->sents.n; s++) {
+        const sentence *st = &a->sents.v[s];
+        sc.sent = s;
+        sc.first = st->tok;
+        sc.last = st->tok + st->ntok;
+        for (uint32_t i = sc.first; i < sc.last;) {
+            match m;
+            if (may_start(r, a, &a->tokens.v[i]) && times_match(&sc, i, &m) && m.end > i) {
+                emit(&sc, a, &m);
+                i = m.end;
+            } else {
+                i++;
+            }
+        }
+    }
+}

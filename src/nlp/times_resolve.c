@@ -1,0 +1,131 @@
+/* times_resolve.c — the calendar values of relative dates.
+ *
+ * Each function turns a relative expression, already read by the grammar,
+ * into a value against the publication date. News reports mostly look back,
+ * so the default direction is the past: "on Tuesday" is the latest Tuesday
+ * on or before publication, "in June" the latest June, "November 28" the
+ * latest November 28. A value needs a publication date precise enough
+ * (days need the day, months the month); otherwise it is TV_NONE. */
+#include <stdio.h>
+
+#include "core/date.h"
+#include "nlp/times_internal.h"
+
+static const tval none = {TV_NONE, 0, {0, 0, 0}};
+
+tval tv_date(date d) { return date_valid(d) ? (tval){TV_DATE, 0, d} : none; }
+
+static bool has_day(date p) { return p.y && p.m && p.d; }
+static bool has_month(date p) { return p.y && p.m; }
+
+tval tv_weekday(date pub, int weekday, int dir)
+{
+    if (!has_day(pub)) return none;
+    int today = date_weekday(pub);
+    int back = (today - weekday + 7) % 7;     /* days since the latest such day, 0..6 */
+    int ahead = (weekday - today + 7) % 7;    /* days until the next, 0..6 */
+    int64_t off;
+    switch (dir) {
+    case DIR_BEFORE: off = back ? -back : -7; break;
+    case DIR_FUTURE:
+    case DIR_AFTER: off = ahead ? ahead : 7; break;
+    case DIR_THIS: off = weekday - today; break;    /* the same ISO week */
+    default: off = -back; break;
+    }
+    return tv_date(date_add_days(pub, off));
+}
+
+tval tv_month(date pub, int month, int dir)
+{
+    if (dir == DIR_THIS && pub.y) return tv_date((date){pub.y, (int8_t)month, 0});
+    if (!has_month(pub)) return none;
+    int y = pub.y;
+    switch (dir) {
+    case DIR_BEFORE: y -= month >= pub.m; break;
+    case DIR_AFTER: y += month <= pub.m; break;
+    case DIR_FUTURE: y += month < pub.m; break;
+    default: y -= month > pub.m; break;
+    }
+    return tv_date((date){(int16_t)y, (int8_t)month, 0});
+}
+
+tval tv_month_day(date pub, int month, int day, int dir)
+{
+    if (!has_month(pub)) return none;
+    date d = {pub.y, (int8_t)month, (int8_t)day};
+    /* with only the month known, a day in it is taken as past */
+    int cmp = pub.d ? date_compare(d, pub) : (month > pub.m ? 1 : -1);
+    if ((dir == DIR_FUTURE || dir == DIR_AFTER) ? cmp < 0 : cmp > 0)
+        d.y += (dir == DIR_FUTURE || dir == DIR_AFTER) ? 1 : -1;
+    return tv_date(d);
+}
+
+static tval iso_week(date d)
+{
+    date thu = date_add_days(d, 3 - date_weekday(d));
+    int64_t doy = date_to_days(thu) - date_to_days((date){thu.y, 1, 1});
+    return (tval){TV_WEEK, (int8_t)(doy / 7 + 1), {thu.y, 0, 0}};
+}
+
+tval tv_shift(date pub, int unit, int k)
+{
+    switch (unit) {
+    case U_DAY:
+        return has_day(pub) ? tv_date(date_add_days(pub, k)) : none;
+    case U_WEEK:
+    case U_WEEKEND:
+        return has_day(pub) ? iso_week(date_add_days(pub, 7 * (int64_t)k)) : none;
+    case U_MONTH: {
+        if (!has_month(pub)) return none;
+        int m = pub.y * 12 + (pub.m - 1) + k;
+        return tv_date((date){(int16_t)(m / 12), (int8_t)(m % 12 + 1), 0});
+    }
+    case U_QUARTER: {
+        if (!has_month(pub)) return none;
+        int q = pub.y * 4 + (pub.m - 1) / 3 + k;
+        return (tval){TV_QUARTER, (int8_t)(q % 4 + 1), {(int16_t)(q / 4), 0, 0}};
+    }
+    case U_YEAR:
+        return pub.y ? tv_date((date){(int16_t)(pub.y + k), 0, 0}) : none;
+    default:
+        return none;
+    }
+}
+
+tval tv_quarter(date pub, int q, int year, int dir)
+{
+    if (q < 1 || q > 4) return none;
+    if (!year) {
+        if (!has_month(pub)) return none;
+        int now = (pub.m - 1) / 3 + 1;
+        year = pub.y;
+        if (dir == DIR_FUTURE || dir == DIR_AFTER) year += q < now;
+        else if (dir != DIR_THIS) year -= q > now;
+    }
+    return (tval){TV_QUARTER, (int8_t)q, {(int16_t)year, 0, 0}};
+}
+
+/* A season is given as its year (TimeML's 2014-SU is no value of ours). */
+tval tv_season(date pub, int k)
+{
+    if (!pub.y) return none;
+    return tv_date((date){(int16_t)(pub.y + (k < 0 && pub.m && pub.m < 6 ? -1 : k > 0 && pub.m > 8 ? 1 : 0)), 0, 0});
+}
+
+tval tv_year_before(tval v)
+{
+    if (v.kind == TV_NONE) return v;
+    v.d.y--;
+    if (v.kind == TV_DATE && v.d.m == 2 && v.d.d == 29) v.d.d = 28;
+    return v;
+}
+
+int tv_format(tval v, char *out, size_t cap)
+{
+    int n = 0;
+    if (v.kind == TV_DATE) return date_format(v.d, out, cap);
+    if (v.d.y < 1000 || v.d.y > 2999) return 0;
+    if (v.kind == TV_WEEK) n = snprintf(out, cap, "%04d-W%02d", v.d.y, v.n);
+    else if (v.kind == TV_QUARTER) n = snprintf(out, cap, "%04d-Q%d", v.d.y, v.n);
+    return n > 0 && (size_t)n < cap ? n : 0;
+}

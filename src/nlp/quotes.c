@@ -242,13 +242,17 @@ static bool ends_inverted(const qctx *c, uint32_t after, uint32_t e)
  * ("Speaking in Salem, Trump went after Bush, calling him …"). */
 static bool sentence_subject(const qctx *c, uint32_t b, uint32_t end, np *who)
 {
+    bool found = false;
+    np x;
     for (uint32_t p = b; p < end; p++) {
-        if (p > b && !tok_punct(c, p - 1, ',')) continue;
-        if (np_after(c, p, end, who) && who->e < end && who->how != NP_NONE &&
-            tok_lower_word(c, who->e) && !(word_class(c, who->e) & (W_PREP | W_THAT | W_REL | W_LINK)))
-            return true;
+        if (p > b && !tok_punct(c, p - 1, ',') && !(word_class(c, p - 1) & W_SUB)) continue;
+        if (np_after(c, p, end, &x) && x.e < end && x.how != NP_NONE && !(x.pron & W_IT) &&
+            tok_lower_word(c, x.e) && !(word_class(c, x.e) & (W_PREP | W_THAT | W_REL | W_LINK))) {
+            *who = x;   /* the nearest clause before the participle */
+            found = true;
+        }
     }
-    return false;
+    return found;
 }
 
 static bool find_speaker(run *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, uint32_t idx)
@@ -277,6 +281,11 @@ static bool find_speaker(run *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, ui
         return sentence_subject(c, b, k->tok, &k->who);
     }
     if (np_before(c, lo, k->tok, &k->who)) return true;
+    /* "Adelson met Trump and declared …": the subject of the first verb */
+    uint32_t v = k->tok;
+    while (v > lo && (word_class(c, v - 1) & W_AUX) && tok_lower_word(c, v - 1)) v--;
+    if (v > lo && (tok_eq(c, v - 1, "and") || tok_eq(c, v - 1, "but")) && sentence_subject(c, b, v - 1, &k->who))
+        return true;
     bool opens = k->tok == lo || tok_punct(c, k->tok - 1, ',') || (c->t[k->tok - 1].flags & TF_QUOTE);
     if (opens && np_after(c, k->tok + k->n, e, &k->who) && ends_inverted(c, k->who.e, e)) {
         k->inverted = true;   /* "…," said Asif / "…", says a report */
@@ -332,10 +341,21 @@ static int32_t adjacent_cue(run *R, const qspan *q, uint32_t e, uint32_t nk)
     if (after < e && tok_punct(c, after, ',')) after++;
     if (q->close == q->ce && after == q->ce + 1 && after < e && tok_punct(c, q->ce, ',')) after = q->ce + 1;
     for (uint32_t i = 0; i < nk; i++) {
-        const cue *k = &R->ks[i];
-        if (!k->has_np || k->cls == CUE_BY) continue;
+        cue *k = &R->ks[i];
+        if (k->tok < after || !k->has_np || k->cls == CUE_BY) continue;
         uint32_t cs = k->clause_s;
         if (cs == after || cs == q->close + 1 || (q->ce < q->close && cs == q->ce + 1)) return (int32_t)i;
+        /* "…," former congressman Dan Maffei said: words the phrase did not take */
+        if (cs > after && cs - after <= 4 && !k->inverted && !k->participle) {
+            uint32_t x = after;
+            while (x < cs && (c->t[x].flags & (TF_WORD | TF_NUM))) x++;
+            if (x == cs) {
+                k->who.s = after;
+                k->sp.words.start = c->t[after].start;
+                return (int32_t)i;
+            }
+        }
+        break;   /* only the first cue after the quotation can be its own */
     }
     for (uint32_t i = 0; i < nk; i++) {
         cue *k = &R->ks[i];
@@ -392,7 +412,9 @@ static bool dash_speaker(run *R, const qspan *q, uint32_t e, speaker *sp, span *
  * to be speech rather than a title or a scare-quoted word. */
 static bool speech_like(const qctx *c, const qspan *q, uint32_t b)
 {
-    uint32_t words = count_words(c, q->cb, q->ce);
+    uint32_t words = count_words(c, q->cb, q->ce), caps = 0;
+    for (uint32_t i = q->cb; i < q->ce; i++) caps += (c->t[i].flags & (TF_CAP | TF_UPPER)) != 0;
+    if (caps * 5 >= words * 3) return false;   /* a title: "Why Electing Her Matters" */
     if (words >= 8) return true;
     if (words < 4) return false;
     return q->open == b || tok_terminal(c, q->ce - 1) || tok_terminal(c, q->close + 1 < c->nt ? q->close + 1 : q->close);

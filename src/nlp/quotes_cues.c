@@ -287,6 +287,8 @@ bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out)
     if ((t->flags & TF_CAP) && !(t->flags & TF_SENT) && i > 0 &&
         !(c->t[i - 1].flags & (TF_QUOTE | TF_PARA)) && !tok_punct(c, i - 1, ':') && !tok_punct(c, i - 1, '('))
         return false;
+    if ((t->flags & TF_CAP) && i + 1 < c->nt && (c->t[i + 1].flags & TF_CAP) && !tok_eq(c, i, "according"))
+        return false;   /* "State University", "Says Who" */
     const char *v = wordmap_get(c->r->verbs, tok_text(c, i), tok_len(c, i));
     if (!v) return false;
     memset(out, 0, sizeof *out);

@@ -278,6 +278,11 @@ static uint32_t skip_left_aux(const qctx *c, uint32_t lo, uint32_t end)
             continue;
         }
         if ((w & W_TIME) && j > lo && (word_class(c, j - 1) & W_PREP)) { i = j - 1; continue; }
+        /* "Priebus later Thursday told": a day after an adverb */
+        if ((w & W_TIME) && j > lo && (word_class(c, j - 1) & (W_AUX | W_TIME)) && tok_lower_word(c, j - 1)) {
+            i = j - 1;
+            continue;
+        }
         if ((w & W_TIME) && tok_lower_word(c, j)) { i = j; continue; }
         break;
     }
@@ -291,6 +296,7 @@ static bool aside(const qctx *c, uint32_t b, uint32_t e)
     if (e <= b) return false;
     unsigned w = word_class(c, b);
     if (w & W_REL) return true;
+    if (e == b + 1 && (c->t[b].flags & TF_NUM)) return true;   /* an age: "Jim Bennett, 57, said" */
     if (e == b + 1 && tok_lower_word(c, b) && (w & (W_AUX | W_TIME | W_STOP))) return true;
     uint32_t n = c->t[b].end - c->t[b].start;
     return e == b + 1 && tok_lower_word(c, b) && n > 4 && !memcmp(c->a->text + c->t[b].end - 2, "ly", 2);

@@ -23,7 +23,8 @@ static const struct { const char *name; uint32_t cls; } class_names[] = {
     {"part", LX_PART},       {"mod", LX_MOD},       {"edge", LX_EDGE},       {"ord", LX_ORD},
     {"half", LX_HALF},       {"num", LX_NUM},       {"ago", LX_AGO},         {"yearago", LX_YEARAGO},
     {"ana", LX_ANA},         {"season", LX_SEASON}, {"fiscal", LX_FISCAL},   {"future", LX_FUTURE},
-    {"cue", LX_CUE},         {"incl", LX_INCL},     {"ambig", LX_AMBIG},
+    {"cue", LX_CUE},         {"incl", LX_INCL},     {"ambig", LX_AMBIG},     {"named", LX_NAMED},
+    {"past", LX_PAST},
 };
 
 static const struct { const char *name; uint8_t unit; } unit_names[] = {
@@ -147,7 +148,7 @@ static void emit(scan *sc, article *a, const match *m)
     t->end = a->tokens.v[m->end - 1].end;
     char v[24];
     t->value = tv_format(m->v, v, sizeof v) ? arena_strdup(&a->mem, v) : NULL;
-    if (m->v.kind == TV_QUARTER) {
+    if (m->anchor && m->v.kind == TV_QUARTER) {
         sc->quarter = m->v;
         sc->quarter_sent = sc->sent;
     }

@@ -77,25 +77,29 @@ static uint32_t tok_after(const scan *sc, uint32_t i, uint32_t end)
 /* --- direction and context ------------------------------------------------- */
 
 /* Future when a cue (will, scheduled, due …) stands shortly before the date in
- * its sentence: "the talks will resume on Friday". Reported speech about the
- * past, the bulk of news, keeps the default. */
+ * its sentence: "the talks will resume on Friday"; past right after "since";
+ * otherwise the resolver picks the nearer date, preferring the past. */
 static int direction(const scan *sc, uint32_t i)
 {
     uint32_t stop = i > sc->first + 6 ? i - 6 : sc->first;
     for (uint32_t k = i; k-- > stop;) {
         if (tok_has(sc, k, LX_FUTURE)) return DIR_FUTURE;
+        if (k + 1 == i && tok_has(sc, k, LX_PAST)) return DIR_PAST;
         uint32_t n = tok_n(sc, k);
         const char *s = tok_s(sc, k);
         if (n > 3 && strncasecmp(s + n - 3, "'ll", 3) == 0) return DIR_FUTURE;
         if (n > 5 && strncasecmp(s + n - 5, "\xE2\x80\x99ll", 5) == 0) return DIR_FUTURE;
     }
-    return DIR_PAST;
+    return DIR_NEAR;
 }
 
-/* The quarter named in this or the last two sentences, if any. */
+/* How many sentences back a quarter named outright is still the topic. */
+enum { QUARTER_REACH = 5 };
+
+/* The quarter named in this or the last few sentences, if any. */
 static bool quarter_context(const scan *sc, tval *q)
 {
-    if (sc->quarter.kind != TV_QUARTER || sc->sent - sc->quarter_sent > 2) return false;
+    if (sc->quarter.kind != TV_QUARTER || sc->sent - sc->quarter_sent > QUARTER_REACH) return false;
     *q = sc->quarter;
     return true;
 }
@@ -118,7 +122,15 @@ static bool after_name(const scan *sc, uint32_t i)
 
 static bool ok(match *m, uint32_t start, uint32_t end, tval v)
 {
-    *m = (match){start, end, v};
+    *m = (match){start, end, v, false};
+    return true;
+}
+
+/* A quarter named outright ("the third quarter", "Q3"): later "the quarter"
+ * and "a year ago" refer to it. Derived ones (year-ago) do not. */
+static bool anchor(match *m, uint32_t start, uint32_t end, tval v)
+{
+    *m = (match){start, end, v, true};
     return true;
 }
 
@@ -164,7 +176,7 @@ static bool bare_year(scan *sc, uint32_t i, bool licensed, match *m)
     }
     /* "the 1988 third quarter" */
     if (tok_has(sc, i + 1, LX_ORD) && tok_has(sc, i + 2, LX_UNIT) && times_lex(sc, i + 2).unit == U_QUARTER)
-        return ok(m, i, i + 3, tv_quarter(sc->pub, times_lex(sc, i + 1).ord, y, DIR_PAST));
+        return anchor(m, i, i + 3, tv_quarter(sc->pub, times_lex(sc, i + 1).ord, y, DIR_PAST));
     return ok(m, i, i + 1, tv_date((date){(int16_t)y, 0, 0}));
 }
 
@@ -222,14 +234,14 @@ static bool year_ago(scan *sc, uint32_t i, match *m)
     }
     tval q;
     if (quarter_context(sc, &q)) return ok(m, i, end, tv_year_before(q));
-    if (quarter_word) return ok(m, i, end, tv_year_before(tv_shift(sc->pub, U_QUARTER, 0)));
+    if (quarter_word) return ok(m, i, end, tv_year_before(tv_shift(sc->pub, U_QUARTER, -1)));
     return ok(m, i, end, tv_shift(sc->pub, U_YEAR, -1));
 }
 
 static bool weekday(scan *sc, uint32_t i, int dir, match *m)
 {
     int wd = tok_weekday(sc, i);
-    if (wd < 0 || after_name(sc, i)) return false;
+    if (wd < 0 || (i > sc->first && tok_has(sc, i - 1, LX_NAMED))) return false;   /* Good Friday */
     uint32_t end = i + 1;
     if (tok_has(sc, end, LX_PART)) end++;
     return ok(m, i, end, tv_weekday(sc->pub, wd, dir < 0 ? direction(sc, i) : dir));
@@ -279,7 +291,7 @@ static bool deictic(scan *sc, uint32_t i, match *m)
 static bool day_word(scan *sc, uint32_t i, match *m)
 {
     lex l = times_lex(sc, i);
-    if ((tok(sc, i)->flags & TF_CAP) && after_name(sc, i)) return false;
+    if ((tok(sc, i)->flags & TF_CAP) && i > sc->first && tok_has(sc, i - 1, LX_NAMED)) return false;
     uint32_t end = i + 1;
     if (tok_has(sc, end, LX_PART)) end++;
     return ok(m, i, end, tv_shift(sc->pub, U_DAY, l.day));
@@ -325,7 +337,7 @@ static bool quarter(scan *sc, uint32_t i, match *m)
         if (!y) y = sc->pub.y;        /* "the second half" of the year being reported */
         return ok(m, i, after, y ? tv_date((date){(int16_t)y, 0, 0}) : (tval){TV_NONE, 0, {0, 0, 0}});
     }
-    return ok(m, i, after, tv_quarter(sc->pub, ord, y, direction(sc, i)));
+    return anchor(m, i, after, tv_quarter(sc->pub, ord, y, direction(sc, i)));
 }
 
 /* "Q3", "Q3 2015", "2Q" is rare enough to leave. */
@@ -334,7 +346,7 @@ static bool q_token(scan *sc, uint32_t i, match *m)
     const char *s = tok_s(sc, i);
     if (tok_n(sc, i) != 2 || (s[0] != 'Q' && s[0] != 'q') || s[1] < '1' || s[1] > '4') return false;
     int y = tok_digits(sc, i + 1, 4);
-    return ok(m, i, y > 0 ? i + 2 : i + 1, tv_quarter(sc->pub, s[1] - '0', y > 0 ? y : 0, direction(sc, i)));
+    return anchor(m, i, y > 0 ? i + 2 : i + 1, tv_quarter(sc->pub, s[1] - '0', y > 0 ? y : 0, direction(sc, i)));
 }
 
 /* "the quarter", "the latest quarter", "the same period", "that quarter":
@@ -346,8 +358,11 @@ static bool anaphoric(scan *sc, uint32_t i, match *m)
     bool q = tok_has(sc, k, LX_PERIOD) || (tok_has(sc, k, LX_UNIT) && times_lex(sc, k).unit == U_QUARTER &&
                                            tok_n(sc, k) == 7);
     tval ctx;
-    if (!q || !quarter_context(sc, &ctx)) return false;
-    return ok(m, i, k + 1, ctx);
+    if (!q) return false;
+    if (quarter_context(sc, &ctx)) return ok(m, i, k + 1, ctx);
+    /* "the latest quarter" with none named: the last one reported, the one before publication's */
+    if (k > i && tok_is(sc, i, "latest")) return ok(m, i, k + 1, tv_shift(sc->pub, U_QUARTER, -1));
+    return false;
 }
 
 /* "mid-June", "mid-1996" as one token. */
@@ -428,7 +443,7 @@ static bool word(scan *sc, uint32_t i, bool licensed, match *m)
     if (tok_is(sc, i, "the")) return the(sc, i, m);
     if (mid_token(sc, i, m)) return true;
     lex l = times_lex(sc, i);
-    if (!l.cls) return false;
+    if (!l.cls) return memchr(tok_s(sc, i), '-', tok_n(sc, i)) && quarter(sc, i, m);   /* third-quarter */
     if (l.cls & LX_DAY) return day_word(sc, i, m);
     if ((l.cls & LX_REL) && deictic(sc, i, m)) return true;
     if ((l.cls & LX_NUM) && counted(sc, i, m)) return true;

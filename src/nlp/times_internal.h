@@ -22,7 +22,8 @@ enum lex_class {
     LX_PART = 1u << 4,    LX_MOD = 1u << 5,    LX_EDGE = 1u << 6,    LX_ORD = 1u << 7,
     LX_HALF = 1u << 8,    LX_NUM = 1u << 9,    LX_AGO = 1u << 10,    LX_YEARAGO = 1u << 11,
     LX_ANA = 1u << 12,    LX_SEASON = 1u << 13, LX_FISCAL = 1u << 14, LX_FUTURE = 1u << 15,
-    LX_CUE = 1u << 16,    LX_INCL = 1u << 17,  LX_AMBIG = 1u << 18,
+    LX_CUE = 1u << 16,    LX_INCL = 1u << 17,  LX_AMBIG = 1u << 18,  LX_NAMED = 1u << 19,
+    LX_PAST = 1u << 20,
 };
 
 enum unit { U_NONE, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER, U_YEAR };
@@ -52,7 +53,8 @@ typedef struct tval {
 
 /* Which way a relative expression points from the publication date. */
 enum direction {
-    DIR_PAST,             /* the latest on or before publication ("on Tuesday", "in June") */
+    DIR_NEAR,             /* no cue: the nearer of the last and the next, the past preferred */
+    DIR_PAST,             /* the latest on or before publication ("since June") */
     DIR_BEFORE,           /* strictly before ("last Tuesday", "last June") */
     DIR_FUTURE,           /* strictly after for days, on or after for months ("will meet on Friday") */
     DIR_AFTER,            /* strictly after ("next Friday", "next June") */
@@ -86,6 +88,7 @@ typedef struct scan {
 typedef struct match {
     uint32_t start, end;      /* tokens [start, end) */
     tval v;
+    bool anchor;              /* a quarter named outright, for later references */
 } match;
 
 lex times_lex(const scan *sc, uint32_t i);

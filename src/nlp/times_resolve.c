@@ -1,10 +1,11 @@
 /* times_resolve.c — the calendar values of relative dates.
  *
  * Each function turns a relative expression, already read by the grammar,
- * into a value against the publication date. News reports mostly look back,
- * so the default direction is the past: "on Tuesday" is the latest Tuesday
- * on or before publication, "in June" the latest June, "November 28" the
- * latest November 28. A value needs a publication date precise enough
+ * into a value against the publication date. News reports mostly look back:
+ * "on Tuesday" is the latest Tuesday on or before publication, "in June" the
+ * latest June and "November 28" the latest November 28, unless the next one
+ * is much nearer (a date a few weeks ahead is news; one eleven months back
+ * would be written with its year). A value needs a publication date precise enough
  * (days need the day, months the month); otherwise it is TV_NONE. */
 #include <stdio.h>
 
@@ -35,15 +36,25 @@ tval tv_weekday(date pub, int weekday, int dir)
     return tv_date(date_add_days(pub, off));
 }
 
+/* Without a cue, a later date wins only when it is less than half as far as
+ * the earlier one: "Nov. 22" written on October 26 is next month's, "in June"
+ * written in January last year's. */
+static bool nearer_ahead(int64_t ahead, int64_t back) { return 2 * ahead < back; }
+
 tval tv_month(date pub, int month, int dir)
 {
     if (dir == DIR_THIS && pub.y) return tv_date((date){pub.y, (int8_t)month, 0});
     if (!has_month(pub)) return none;
     int y = pub.y;
+    int ahead = (month - pub.m + 12) % 12;
     switch (dir) {
     case DIR_BEFORE: y -= month >= pub.m; break;
     case DIR_AFTER: y += month <= pub.m; break;
     case DIR_FUTURE: y += month < pub.m; break;
+    case DIR_NEAR:
+        if (ahead && nearer_ahead(ahead, 12 - ahead)) y += month < pub.m;
+        else y -= month > pub.m;
+        break;
     default: y -= month > pub.m; break;
     }
     return tv_date((date){(int16_t)y, (int8_t)month, 0});
@@ -52,12 +63,19 @@ tval tv_month(date pub, int month, int dir)
 tval tv_month_day(date pub, int month, int day, int dir)
 {
     if (!has_month(pub)) return none;
-    date d = {pub.y, (int8_t)month, (int8_t)day};
-    /* with only the month known, a day in it is taken as past */
-    int cmp = pub.d ? date_compare(d, pub) : (month > pub.m ? 1 : -1);
-    if ((dir == DIR_FUTURE || dir == DIR_AFTER) ? cmp < 0 : cmp > 0)
-        d.y += (dir == DIR_FUTURE || dir == DIR_AFTER) ? 1 : -1;
-    return tv_date(d);
+    bool future = dir == DIR_FUTURE || dir == DIR_AFTER;
+    if (!pub.d) {                 /* only the month known: a day in it is taken as past */
+        date d = {(int16_t)(pub.y - (!future && month > pub.m) + (future && month < pub.m)), (int8_t)month, (int8_t)day};
+        return tv_date(d);
+    }
+    date last = {pub.y, (int8_t)month, (int8_t)day}, next = last;
+    if (date_compare(last, pub) > 0) last.y--;
+    else next.y++;
+    if (!date_valid(last) || !date_valid(next)) return none;   /* February 29 */
+    if (future) return tv_date(next);
+    if (dir == DIR_NEAR && nearer_ahead(date_to_days(next) - date_to_days(pub), date_to_days(pub) - date_to_days(last)))
+        return tv_date(next);
+    return tv_date(last);
 }
 
 static tval iso_week(date d)

@@ -1,15 +1,488 @@
-/* entities.c — placeholder until the entities step lands: finds nothing. */
+/* entities.c — the entities step: people, organisations and places.
+ *
+ *   1. The tagger (ner_model.c) labels tokens with BIO tags; each run of
+ *      tags becomes a name mention.
+ *   2. Titles are kept out of names and attached as the person's role:
+ *      "Defence Minister Khawaja Asif", "Mr. Asif", "Asim Bajwa, a spokesman".
+ *   3. Place names ending in a geographic feature word (Ocean, Valley) or
+ *      listed only as regions become LOC.
+ *   4. Acronyms defined in the text ("... Pakistan (TTP)") are found
+ *      wherever they recur.
+ *   5. aliases.c groups the mentions into entities; then role noun phrases
+ *      ("the defence minister") become MK_ROLE mentions of the person who
+ *      holds that role in the article.
+ * Mentions stay in text order, which later steps rely on. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
+#include "nlp/ner.h"
 #include "nlp/steps.h"
 
-struct entities_res { int unused; };
+struct entities_res {
+    ner_features fx;
+    ner_model *model;
+    wordmap *loc_heads;
+};
 
 entities_res *entities_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
 {
-    return calloc(1, sizeof(entities_res));
+    entities_res *r = calloc(1, sizeof *r);
+    if (!r) abort();
+    char path[4096];
+    if (ner_features_load(&r->fx, datadir, err, errlen) != 0) goto fail;
+    snprintf(path, sizeof path, "%s/nlp/ner-loc-heads.txt", datadir);
+    if (!(r->loc_heads = wordmap_load(path, WM_FOLD, err, errlen))) goto fail;
+    snprintf(path, sizeof path, "%s/ner.bin", modeldir);
+    if (!(r->model = ner_load(path, &r->fx, err, errlen))) goto fail;
+    return r;
+fail:
+    entities_free(r);
+    return NULL;
 }
 
-void entities_free(entities_res *r) { free(r); }
+void entities_free(entities_res *r)
+{
+    if (!r) return;
+    ner_free(r->model);
+    ner_features_free(&r->fx);
+    wordmap_free(r->loc_heads);
+    free(r);
+}
 
-void entities_run(const entities_res *r, article *a) {}
+/* --- working state ------------------------------------------------------------- */
+
+/* A mention with the tokens it covers, while this step works on it. */
+typedef struct draft {
+    uint32_t s, e;        /* tokens [s, e) */
+    uint32_t rs, re;      /* role tokens [rs, re), rs == re if none */
+    uint8_t type, kind;
+} draft;
+
+typedef struct work {
+    const entities_res *r;
+    article *a;
+    const token *t;
+    uint32_t nt;
+    ARENA_VEC(draft) d;
+} work;
+
+static const char *tok_text(const work *w, uint32_t i, size_t *n)
+{
+    *n = w->t[i].end - w->t[i].start;
+    return w->a->text + w->t[i].start;
+}
+
+static bool tok_is(const work *w, uint32_t i, const char *s)
+{
+    size_t n;
+    const char *p = tok_text(w, i, &n);
+    return (p[0] | 32) == (s[0] | 32) && n == strlen(s) && strncasecmp(p, s, n) == 0;
+}
+
+/* 's or ’s, split off a name by the tokenizer, or a lone apostrophe. */
+static bool is_possessive(const work *w, uint32_t i)
+{
+    size_t n;
+    const char *p = tok_text(w, i, &n);
+    if (n && (p[n - 1] == 's' || p[n - 1] == 'S')) n--;
+    return (n == 1 && p[0] == '\'') || (n == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
+}
+
+static int title_kind(const work *w, uint32_t i)
+{
+    if (!(w->t[i].flags & TF_WORD)) return TITLE_NONE;
+    size_t n;
+    const char *p = tok_text(w, i, &n);
+    return ner_title_kind(&w->r->fx, p, n);
+}
+
+static bool same_sentence(const work *w, uint32_t i, uint32_t j)
+{
+    for (uint32_t k = i + 1; k <= j; k++)
+        if (w->t[k].flags & (TF_SENT | TF_PARA)) return false;
+    return true;
+}
+
+/* --- 1. runs of tags --------------------------------------------------------------- */
+
+static void drafts_from_tags(work *w, const uint8_t *tags)
+{
+    for (uint32_t i = 0; i < w->nt;) {
+        if (tags[i] == NER_O) {
+            i++;
+            continue;
+        }
+        uint32_t e = i + 1;
+        while (e < w->nt && ner_is_inside(tags[e]) && (tags[e] - 1) / 2 == (tags[i] - 1) / 2) e++;
+        /* A name never ends on punctuation or a possessive. */
+        uint32_t end = e;
+        while (end > i && (!(w->t[end - 1].flags & (TF_WORD | TF_NUM)) || is_possessive(w, end - 1)))
+            end--;
+        if (end > i) {
+            draft *d = ARENA_PUSH(&w->a->mem, w->d);
+            d->s = i;
+            d->e = end;
+            d->type = ner_tag_ent(tags[i]);
+            d->kind = MK_NAME;
+        }
+        i = e;
+    }
+}
+
+/* --- 2. titles and roles -------------------------------------------------------------- */
+
+/* Leading title words of a person's name move to its role. */
+static void split_title(work *w, draft *d)
+{
+    uint32_t s = d->s;
+    while (s + 1 < d->e && (title_kind(w, s) || (s > d->s && (tok_is(w, s, "of") || tok_is(w, s, "the")))))
+        s++;
+    if (s > d->s) {
+        d->rs = d->s;
+        d->re = s;
+        d->s = s;
+    }
+}
+
+/* Title words right before token `end`, with "of"/"for"/"and" between them
+ * ("Secretary of State", "Minister for Foreign Affairs"); the start, or
+ * `end` when there is none with a head among them. */
+static uint32_t title_run_before(const work *w, uint32_t end, uint32_t floor)
+{
+    uint32_t s = end;
+    bool head = false;
+    while (s > floor) {
+        uint32_t k = s - 1;
+        int kind = title_kind(w, k);
+        if (kind) {
+            head |= kind == TITLE_HEAD;
+            s = k;
+            continue;
+        }
+        bool joiner = tok_is(w, k, "of") || tok_is(w, k, "for") || tok_is(w, k, "and");
+        if (joiner && k > floor && title_kind(w, k - 1) && s < end) {
+            s = k;
+            continue;
+        }
+        /* a capitalised word inside a title: "Counter Terrorism chief" */
+        break;
+    }
+    while (s < end && !title_kind(w, s)) s++;   /* never start on a joiner */
+    return head ? s : end;
+}
+
+/* ", a senior spokesman," or ", Spokesperson," after a person's name. */
+static bool apposition_role(const work *w, uint32_t after, uint32_t *rs, uint32_t *re)
+{
+    if (after >= w->nt || !tok_is(w, after, ",")) return false;
+    uint32_t s = after + 1;
+    if (s < w->nt && (tok_is(w, s, "a") || tok_is(w, s, "an") || tok_is(w, s, "the"))) s++;
+    uint32_t e = s;
+    bool head = false;
+    while (e < w->nt && e < s + 6 && (w->t[e].flags & TF_WORD) && !tok_is(w, e, "said")) {
+        head |= title_kind(w, e) == TITLE_HEAD;
+        e++;
+    }
+    if (!head || e == s || e >= w->nt) return false;
+    if (!(tok_is(w, e, ",") || tok_is(w, e, ".") || tok_is(w, e, "said"))) return false;
+    *rs = s;
+    *re = e;
+    return true;
+}
+
+/* A mention made only of title words ("State" in "Secretary of State John
+ * Kerry") is part of a title, not a name. */
+static bool only_titles(const work *w, const draft *d)
+{
+    for (uint32_t i = d->s; i < d->e; i++)
+        if (!title_kind(w, i)) return false;
+    return true;
+}
+
+static void drop_title_drafts(work *w)
+{
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        const draft *d = &w->d.v[k];
+        bool before_person = k + 1 < w->d.n && w->d.v[k + 1].type == ENT_PERSON;
+        if (d->type != ENT_PERSON && before_person && only_titles(w, d)) continue;
+        w->d.v[o++] = *d;
+    }
+    w->d.n = o;
+}
+
+static void attach_roles(work *w)
+{
+    drop_title_drafts(w);
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        draft *d = &w->d.v[k];
+        if (d->type != ENT_PERSON) continue;
+        split_title(w, d);
+        uint32_t floor = k ? w->d.v[k - 1].e : 0;
+        if (d->re > d->rs) {
+            uint32_t s = title_run_before(w, d->rs, floor);
+            if (s < d->rs) d->rs = s;
+            continue;
+        }
+        uint32_t s = title_run_before(w, d->s, floor);
+        if (s < d->s && same_sentence(w, s, d->s)) {
+            d->rs = s;
+            d->re = d->s;
+        } else {
+            apposition_role(w, d->e, &d->rs, &d->re);
+        }
+    }
+}
+
+/* --- 3. geographic features --------------------------------------------------------- */
+
+static void mark_loc(work *w)
+{
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        draft *d = &w->d.v[k];
+        if (d->type != ENT_GPE) continue;
+        size_t n;
+        const char *last = tok_text(w, d->e - 1, &n);
+        bool feature = d->e - d->s > 1 && wordmap_has(w->r->loc_heads, last, n);
+        const char *name = w->a->text + w->t[d->s].start;
+        unsigned g = gazetteer_lookup(w->r->fx.gaz, name, w->t[d->e - 1].end - w->t[d->s].start);
+        if (feature || (g & GZ_LOC && !(g & GZ_GPE))) d->type = ENT_LOC;
+    }
+}
+
+/* cov[i]: token i lies inside a draft mention. */
+static uint8_t *coverage(work *w)
+{
+    uint8_t *cov = arena_alloc(&w->a->mem, w->nt);
+    for (uint32_t k = 0; k < w->d.n; k++)
+        for (uint32_t i = w->d.v[k].s; i < w->d.v[k].e; i++) cov[i] = 1;
+    return cov;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const draft *a = x, *b = y;
+    return a->s < b->s ? -1 : a->s > b->s;
+}
+
+/* --- consistency within the article ------------------------------------------------ */
+
+static bool is_cap_word(const work *w, uint32_t i)
+{
+    return (w->t[i].flags & TF_WORD) && (w->t[i].flags & (TF_CAP | TF_UPPER)) && !title_kind(w, i);
+}
+
+static void remember(wordmap *m, const char *s, size_t n, uint8_t type)
+{
+    char v[2] = {(char)('0' + type), '\0'};
+    wordmap_add(m, s, n, v);
+}
+
+/* What the tagger found once holds for the whole article: a person's
+ * surname alone ("Asif said") is that person, and a one-word organisation
+ * or place it tagged twice, or knows from the gazetteer, is tagged wherever
+ * it recurs. */
+static void propagate_names(work *w)
+{
+    wordmap *names = wordmap_new(WM_FOLD), *seen = wordmap_new(WM_FOLD);
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        const draft *d = &w->d.v[k];
+        size_t n;
+        const char *p = tok_text(w, d->e - 1, &n);
+        if (d->type == ENT_PERSON && d->e - d->s > 1 && n >= 3 && is_cap_word(w, d->e - 1)) {
+            remember(names, p, n, ENT_PERSON);
+        } else if (d->e - d->s == 1 && d->type != ENT_PERSON && is_cap_word(w, d->s)) {
+            const char *v = wordmap_get(names, p, n);
+            if (v && *v - '0' == ENT_PERSON) continue;
+            bool known = wordmap_has(seen, p, n) || (gazetteer_lookup(w->r->fx.gaz, p, n) & GZ_TYPES) ||
+                         (w->t[d->s].flags & TF_UPPER);
+            if (known) remember(names, p, n, d->type);
+            else remember(seen, p, n, d->type);
+        }
+    }
+    uint8_t *cov = coverage(w);
+    uint32_t n0 = w->d.n;
+    for (uint32_t k = 0; k < n0; k++) {
+        draft *d = &w->d.v[k];
+        size_t n;
+        const char *p = tok_text(w, d->s, &n);
+        const char *v = d->e - d->s == 1 ? wordmap_get(names, p, n) : NULL;
+        if (v && *v - '0' == ENT_PERSON) d->type = ENT_PERSON;
+    }
+    for (uint32_t i = 0; i < w->nt; i++) {
+        if (cov[i] || !is_cap_word(w, i)) continue;
+        size_t n;
+        const char *p = tok_text(w, i, &n);
+        const char *v = wordmap_get(names, p, n);
+        if (!v) continue;
+        draft *m = ARENA_PUSH(&w->a->mem, w->d);
+        *m = (draft){.s = i, .e = i + 1, .type = (uint8_t)(*v - '0'), .kind = MK_NAME};
+    }
+    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    wordmap_free(names);
+    wordmap_free(seen);
+}
+
+/* "Afghan Taliban", "Pakistani Taliban": a demonym right before a one-word
+ * organisation names a group of its own. */
+static void merge_demonym_groups(work *w)
+{
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        draft d = w->d.v[k];
+        const draft *next = k + 1 < w->d.n ? &w->d.v[k + 1] : NULL;
+        if (d.type == ENT_NORP && d.e - d.s == 1 && next && next->type == ENT_ORG && next->s == d.e &&
+            next->e - next->s == 1 && (next->e >= w->nt || !is_cap_word(w, next->e))) {
+            d.e = next->e;
+            d.type = ENT_ORG;
+            k++;
+        }
+        w->d.v[o++] = d;
+    }
+    w->d.n = o;
+}
+
+/* --- 4. acronyms ------------------------------------------------------------------- */
+
+static bool is_acronym(const work *w, uint32_t i)
+{
+    size_t n;
+    tok_text(w, i, &n);
+    return (w->t[i].flags & TF_UPPER) && n >= 2 && n <= 8;
+}
+
+
+/* "Long Name (ACR)": every bare ACR in the article becomes a mention of the
+ * long name's type (aliases.c joins them). */
+static void find_acronyms(work *w)
+{
+    uint32_t n0 = w->d.n;
+    uint8_t *cov = NULL;
+    for (uint32_t k = 0; k < n0; k++) {
+        draft d = w->d.v[k];
+        uint32_t p = d.e;
+        if (d.type == ENT_PERSON || p + 2 >= w->nt || !tok_is(w, p, "(") || !tok_is(w, p + 2, ")")) continue;
+        if (!is_acronym(w, p + 1)) continue;
+        size_t an;
+        const char *acr = tok_text(w, p + 1, &an);
+        if (!cov) cov = coverage(w);
+        for (uint32_t i = 0; i < w->nt; i++) {
+            size_t n;
+            const char *x = tok_text(w, i, &n);
+            if (n != an || memcmp(x, acr, n) || cov[i]) continue;
+            draft *m = ARENA_PUSH(&w->a->mem, w->d);
+            *m = (draft){.s = i, .e = i + 1, .type = d.type, .kind = MK_NAME};
+            cov[i] = 1;
+        }
+    }
+    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+}
+
+/* --- 5. role noun phrases -------------------------------------------------------------- */
+
+static bool role_matches(const work *w, uint32_t s, uint32_t e, const char *role)
+{
+    if (!role) return false;
+    for (uint32_t i = s; i < e; i++) {
+        size_t n;
+        const char *p = tok_text(w, i, &n);
+        bool found = false;
+        for (const char *q = role; *q && !found; q++) {
+            if ((q == role || q[-1] == ' ') && strncasecmp(q, p, n) == 0 &&
+                (q[n] == '\0' || q[n] == ' ' || q[n] == ','))
+                found = true;
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
+/* The person whose role holds every word of [s, e): the latest mentioned
+ * before, else the only one in the article; -1 if none or unclear. */
+static int32_t role_holder(const work *w, uint32_t s, uint32_t e)
+{
+    int32_t best = -1, count = 0;
+    uint32_t before = w->t[s].start;
+    for (uint32_t k = 0; k < w->a->mentions.n; k++) {
+        const mention *m = &w->a->mentions.v[k];
+        if (m->entity < 0 || m->type != ENT_PERSON) continue;
+        const entity *en = &w->a->entities.v[m->entity];
+        if (!role_matches(w, s, e, en->role)) continue;
+        if (m->start < before) best = m->entity;
+        else if (best < 0 && count == 0) count = -(m->entity + 1);
+    }
+    if (best >= 0) return best;
+    return count < 0 ? -count - 1 : -1;
+}
+
+static void find_role_mentions(work *w)
+{
+    ARENA_VEC(mention) roles = {0};
+    for (uint32_t i = 0; i + 1 < w->nt; i++) {
+        if (!tok_is(w, i, "the")) continue;
+        uint32_t e = i + 1;
+        while (e < w->nt && title_kind(w, e)) e++;
+        if (e == i + 1 || title_kind(w, e - 1) != TITLE_HEAD) continue;
+        /* "the minister Khawaja Asif" names him: that is a title, not a reference */
+        if (e < w->nt && (w->t[e].flags & TF_CAP) && !(w->t[e].flags & TF_SENT)) continue;
+        int32_t who = role_holder(w, i + 1, e);
+        if (who < 0) continue;
+        mention *m = ARENA_PUSH(&w->a->mem, roles);
+        m->start = w->t[i].start;
+        m->end = w->t[e - 1].end;
+        m->type = ENT_PERSON;
+        m->kind = MK_ROLE;
+        m->entity = who;
+        m->role = (span){w->t[i + 1].start, w->t[e - 1].end};
+        i = e - 1;
+    }
+    if (!roles.n) return;
+    /* merge into the mentions, keeping text order */
+    uint32_t n = w->a->mentions.n, total = n + roles.n;
+    mention *all = arena_alloc(&w->a->mem, sizeof *all * total);
+    uint32_t x = 0, y = 0;
+    for (uint32_t k = 0; k < total; k++) {
+        bool take_role = y < roles.n && (x >= n || roles.v[y].start < w->a->mentions.v[x].start);
+        all[k] = take_role ? roles.v[y++] : w->a->mentions.v[x++];
+        if (take_role) w->a->entities.v[all[k].entity].count++;
+    }
+    w->a->mentions.v = all;
+    w->a->mentions.n = w->a->mentions.cap = total;
+}
+
+/* --- the step ----------------------------------------------------------------------------- */
+
+static void publish(work *w)
+{
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        const draft *d = &w->d.v[k];
+        mention *m = ARENA_PUSH(&w->a->mem, w->a->mentions);
+        m->start = w->t[d->s].start;
+        m->end = w->t[d->e - 1].end;
+        m->type = d->type;
+        m->kind = d->kind;
+        m->entity = -1;
+        if (d->re > d->rs) m->role = (span){w->t[d->rs].start, w->t[d->re - 1].end};
+    }
+}
+
+void entities_run(const entities_res *r, article *a)
+{
+    a->mentions.n = 0;
+    a->entities.n = 0;
+    if (!a->tokens.n) return;
+    work w = {.r = r, .a = a, .t = a->tokens.v, .nt = a->tokens.n};
+    uint8_t *tags = arena_alloc(&a->mem, a->tokens.n);
+    ner_tag_article(r->model, a, tags);
+    drafts_from_tags(&w, tags);
+    attach_roles(&w);
+    mark_loc(&w);
+    propagate_names(&w);
+    merge_demonym_groups(&w);
+    find_acronyms(&w);
+    publish(&w);
+    aliases_resolve(a);
+    find_role_mentions(&w);
+}

@@ -1,0 +1,289 @@
+/* aliases.c — in-article coreference of names: which mentions are one thing.
+ *
+ * Rules, in the order they are applied:
+ *   - An acronym defined in the text ("Pakistan Institute for Peace Studies
+ *     (PIPS)") joins its long form wherever it recurs.
+ *   - Other names of organisations and places join when their text matches,
+ *     ignoring case.
+ *   - A person's names of several words join when one is the other with
+ *     words left out in the middle (Khawaja Asif, Khawaja Muhammad Asif).
+ *   - A single name (Asif, Mr. Asif) joins the one person of the article
+ *     whose fuller name ends with it; when two people share it, it is
+ *     ambiguous and stays apart from both.
+ * The canonical name is the fullest form (most words, then the most used);
+ * the type is the one most mentions carry; the role is the longest title
+ * any mention had. Hash tables keep this linear in the number of mentions. */
+#include <string.h>
+#include <strings.h>
+
+#include "nlp/ner.h"
+
+typedef struct group {
+    uint32_t best;        /* mention giving the canonical name */
+    uint32_t words;       /* its word count */
+    uint64_t first_h, last_h;
+    int32_t next_same_last;   /* chain of person groups by last word */
+    uint32_t votes[ENT__COUNT];
+    span role;
+} group;
+
+typedef struct table {
+    uint64_t *keys;
+    int32_t *vals;
+    uint32_t mask;
+} table;
+
+typedef struct ctx {
+    article *a;
+    ARENA_VEC(group) g;
+    table by_text;        /* lower-cased text of non-person names → group */
+    table by_last;        /* last word of several-word person names → first group of chain */
+    table single;         /* single-word person names → their own group */
+    table acronyms;       /* defined acronym → group of its long form */
+} ctx;
+
+static void table_init(arena *m, table *t, uint32_t n)
+{
+    uint32_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    t->mask = cap - 1;
+    t->keys = arena_alloc(m, sizeof *t->keys * cap);
+    t->vals = arena_alloc(m, sizeof *t->vals * cap);
+    for (uint32_t i = 0; i < cap; i++) t->vals[i] = -1;
+}
+
+static int32_t *table_slot(table *t, uint64_t key)
+{
+    uint32_t i = (uint32_t)key & t->mask;
+    while (t->vals[i] >= 0 && t->keys[i] != key) i = (i + 1) & t->mask;
+    t->keys[i] = key;
+    return &t->vals[i];
+}
+
+static int32_t table_get(const table *t, uint64_t key)
+{
+    for (uint32_t i = (uint32_t)key & t->mask; t->vals[i] >= 0; i = (i + 1) & t->mask)
+        if (t->keys[i] == key) return t->vals[i];
+    return -1;
+}
+
+/* Hash of text folded to lower case with white space runs as one space. */
+static uint64_t fold_hash(const char *s, size_t n)
+{
+    char tmp[256];
+    size_t o = 0;
+    for (size_t i = 0; i < n && o < sizeof tmp; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\n' || c == '\t') {
+            if (o && tmp[o - 1] != ' ') tmp[o++] = ' ';
+            continue;
+        }
+        tmp[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return hash_bytes(tmp, o);
+}
+
+/* Words of a mention, as [start, end) offsets; returns how many (max cap). */
+static uint32_t split_words(const article *a, const mention *m, span *w, uint32_t cap)
+{
+    uint32_t n = 0, i = m->start;
+    while (i < m->end && n < cap) {
+        while (i < m->end && (a->text[i] == ' ' || a->text[i] == '\n')) i++;
+        uint32_t s = i;
+        while (i < m->end && a->text[i] != ' ' && a->text[i] != '\n') i++;
+        if (i > s) w[n++] = (span){s, i};
+    }
+    return n;
+}
+
+static uint64_t word_hash(const article *a, span w) { return fold_hash(a->text + w.start, w.end - w.start); }
+
+static int32_t new_group(ctx *c, uint32_t mention_index, uint32_t words)
+{
+    group *g = ARENA_PUSH(&c->a->mem, c->g);
+    g->best = mention_index;
+    g->words = words;
+    g->next_same_last = -1;
+    return (int32_t)(c->g.n - 1);
+}
+
+/* Does `shorter` appear in `longer` in order, with the same first and last words? */
+static bool sub_name(const article *a, const span *shorter, uint32_t ns, const span *longer, uint32_t nl)
+{
+    if (ns > nl || word_hash(a, shorter[0]) != word_hash(a, longer[0]) ||
+        word_hash(a, shorter[ns - 1]) != word_hash(a, longer[nl - 1]))
+        return false;
+    uint32_t j = 1;
+    for (uint32_t i = 1; i + 1 < ns; i++) {
+        while (j + 1 < nl && word_hash(a, longer[j]) != word_hash(a, shorter[i])) j++;
+        if (j + 1 >= nl) return false;
+        j++;
+    }
+    return true;
+}
+
+enum { MAX_WORDS = 12 };
+
+static bool compatible(const ctx *c, const group *g, const span *w, uint32_t n)
+{
+    span gw[MAX_WORDS];
+    uint32_t gn = split_words(c->a, &c->a->mentions.v[g->best], gw, MAX_WORDS);
+    return n <= gn ? sub_name(c->a, w, n, gw, gn) : sub_name(c->a, gw, gn, w, n);
+}
+
+static int32_t join_person_full(ctx *c, uint32_t k, const span *w, uint32_t n)
+{
+    uint64_t last = word_hash(c->a, w[n - 1]);
+    int32_t *head = table_slot(&c->by_last, last);
+    for (int32_t gi = *head; gi >= 0; gi = c->g.v[gi].next_same_last)
+        if (compatible(c, &c->g.v[gi], w, n)) return gi;
+    int32_t gi = new_group(c, k, n);
+    c->g.v[gi].first_h = word_hash(c->a, w[0]);
+    c->g.v[gi].last_h = last;
+    c->g.v[gi].next_same_last = *head;
+    *head = gi;
+    return gi;
+}
+
+/* A lone name: the one fuller name ending with it, else a group of its own. */
+static int32_t join_person_single(ctx *c, uint32_t k, const span *w)
+{
+    uint64_t h = word_hash(c->a, w[0]);
+    int32_t found = -1, nfound = 0;
+    for (int32_t gi = table_get(&c->by_last, h); gi >= 0; gi = c->g.v[gi].next_same_last) {
+        found = gi;
+        nfound++;
+    }
+    if (nfound == 1) return found;
+    int32_t *own = table_slot(&c->single, h);
+    if (*own < 0) *own = new_group(c, k, 1);
+    return *own;
+}
+
+/* "(ACR)" right after mention k whose long form the letters abbreviate. */
+static bool defines_acronym(const article *a, const mention *m, span *acr)
+{
+    uint32_t i = m->end;
+    while (i < a->len && a->text[i] == ' ') i++;
+    if (i >= a->len || a->text[i] != '(') return false;
+    uint32_t s = ++i;
+    while (i < a->len && ((a->text[i] >= 'A' && a->text[i] <= 'Z') || a->text[i] == '-' || a->text[i] == '.')) i++;
+    if (i >= a->len || a->text[i] != ')' || i - s < 2 || i - s > 8) return false;
+    /* each letter starts a word or hyphenated part of the long form, in order;
+     * lower-case connectors (for, of, i, e) may be skipped */
+    uint32_t p = m->start, skipped_caps = 0;
+    for (uint32_t j = s; j < i; j++) {
+        char want = a->text[j];
+        if (want == '-' || want == '.') continue;
+        for (;;) {
+            if (p >= m->end) return false;
+            char c = a->text[p];
+            bool starts = p == m->start || a->text[p - 1] == ' ' || a->text[p - 1] == '-';
+            p++;
+            if (!starts) continue;
+            if ((c & ~32) == want) break;
+            if (c >= 'A' && c <= 'Z' && ++skipped_caps > 1) return false;
+        }
+    }
+    *acr = (span){s, i};
+    return true;
+}
+
+static void group_mentions(ctx *c)
+{
+    article *a = c->a;
+    /* long forms of acronyms first, so their letters can find them */
+    for (uint32_t k = 0; k < a->mentions.n; k++) {
+        mention *m = &a->mentions.v[k];
+        span acr;
+        if (m->kind != MK_NAME || m->type == ENT_PERSON || !defines_acronym(a, m, &acr)) continue;
+        int32_t *g = table_slot(&c->by_text, fold_hash(a->text + m->start, m->end - m->start));
+        if (*g < 0) *g = new_group(c, k, 0);
+        m->entity = *g;
+        *table_slot(&c->acronyms, fold_hash(a->text + acr.start, acr.end - acr.start)) = *g;
+    }
+    for (uint32_t k = 0; k < a->mentions.n; k++) {
+        mention *m = &a->mentions.v[k];
+        if (m->kind != MK_NAME || m->entity >= 0) continue;
+        uint64_t h = fold_hash(a->text + m->start, m->end - m->start);
+        int32_t acr = table_get(&c->acronyms, h);
+        if (acr >= 0) {
+            m->entity = acr;
+        } else if (m->type != ENT_PERSON) {
+            int32_t *g = table_slot(&c->by_text, h);
+            if (*g < 0) *g = new_group(c, k, 0);
+            m->entity = *g;
+        }
+    }
+    /* people: full names first, so lone names see every full name */
+    span w[MAX_WORDS];
+    for (uint32_t k = 0; k < a->mentions.n; k++) {
+        mention *m = &a->mentions.v[k];
+        if (m->kind != MK_NAME || m->entity >= 0) continue;
+        uint32_t n = split_words(a, m, w, MAX_WORDS);
+        if (n > 1) m->entity = join_person_full(c, k, w, n);
+    }
+    for (uint32_t k = 0; k < a->mentions.n; k++) {
+        mention *m = &a->mentions.v[k];
+        if (m->kind != MK_NAME || m->entity >= 0) continue;
+        if (split_words(a, m, w, MAX_WORDS) == 1) m->entity = join_person_single(c, k, w);
+    }
+}
+
+/* Canonical name, type, role, first mention and count of each group. */
+static void publish(ctx *c)
+{
+    article *a = c->a;
+    for (uint32_t k = 0; k < a->mentions.n; k++) {
+        const mention *m = &a->mentions.v[k];
+        if (m->entity < 0) continue;
+        group *g = &c->g.v[m->entity];
+        g->votes[m->type < ENT__COUNT ? m->type : 0]++;
+        span w[MAX_WORDS];
+        uint32_t n = split_words(a, m, w, MAX_WORDS);
+        const mention *b = &a->mentions.v[g->best];
+        if (n > g->words || (n == g->words && m->end - m->start > b->end - b->start)) {
+            g->best = k;
+            g->words = n;
+        }
+        if (m->role.end - m->role.start > g->role.end - g->role.start) g->role = m->role;
+    }
+    a->entities.n = 0;
+    for (uint32_t gi = 0; gi < c->g.n; gi++) {
+        group *g = &c->g.v[gi];
+        entity *e = ARENA_PUSH(&a->mem, a->entities);
+        const mention *b = &a->mentions.v[g->best];
+        char *name = arena_strndup(&a->mem, a->text + b->start, b->end - b->start);
+        for (char *p = name; *p; p++)
+            if (*p == '\n' || *p == '\t') *p = ' ';
+        e->name = name;
+        e->role = g->role.end > g->role.start
+                      ? arena_strndup(&a->mem, a->text + g->role.start, g->role.end - g->role.start)
+                      : NULL;
+        e->type = ENT_NONE;
+        for (int t = 1; t < ENT__COUNT; t++)
+            if (g->votes[t] > g->votes[e->type]) e->type = (uint8_t)t;
+        e->first = UINT32_MAX;
+    }
+    for (uint32_t k = 0; k < a->mentions.n; k++) {
+        mention *m = &a->mentions.v[k];
+        if (m->entity < 0) continue;
+        entity *e = &a->entities.v[m->entity];
+        if (e->first == UINT32_MAX) e->first = k;
+        e->count++;
+        m->type = e->type;   /* one thing, one type: "Taliban" is not ORG here and NORP there */
+    }
+}
+
+void aliases_resolve(article *a)
+{
+    ctx c = {.a = a};
+    uint32_t n = a->mentions.n;
+    table_init(&a->mem, &c.by_text, n);
+    table_init(&a->mem, &c.by_last, n);
+    table_init(&a->mem, &c.single, n);
+    table_init(&a->mem, &c.acronyms, n);
+    for (uint32_t k = 0; k < n; k++) a->mentions.v[k].entity = -1;
+    group_mentions(&c);
+    publish(&c);
+}

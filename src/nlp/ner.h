@@ -1,0 +1,168 @@
+/* ner.h — the named-entity recogniser behind the entities step.
+ *
+ * Internal to nlp/: entities.c calls it, the `dossier train-ner` command and
+ * the unit tests reach it through here. Four parts:
+ *
+ *   gazetteer.c     place, demonym and given-name lists (data/gazetteer/)
+ *   ner_features.c  what the tagger sees of a token: the word, its shape,
+ *                   affixes and neighbours, gazetteer hits, sentence position
+ *   ner_model.c     the weights, the model file, Viterbi decoding, and the
+ *                   fast path that tags an article
+ *   ner_train.c     the averaged structured perceptron that learns the weights
+ *                   from GMB-style `word TAB POS TAB tag` files
+ *
+ * Tags are BIO over PERSON, ORG, GPE and NORP (the training data does not tell
+ * GPE from LOC; entities.c makes geographic features LOC afterwards). */
+#ifndef DOSSIER_NER_H
+#define DOSSIER_NER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/article.h"
+#include "core/wordmap.h"
+
+/* --- tags -------------------------------------------------------------------- */
+enum { NER_O = 0, NER_NTYPES = 4, NER_NTAGS = 1 + 2 * NER_NTYPES };
+
+/* Tag k > 0 is B- (odd) or I- (even) of type (k - 1) / 2. */
+static inline bool ner_is_begin(int tag) { return tag > 0 && (tag & 1); }
+static inline bool ner_is_inside(int tag) { return tag > 0 && !(tag & 1); }
+uint8_t ner_tag_ent(int tag);                    /* enum ent_type; ENT_NONE for O */
+int ner_tag_of(uint8_t ent_type, bool begin);    /* NER_O for types not tagged */
+/* An I- tag may only follow a B- or I- of its own type. */
+static inline bool ner_may_follow(int prev, int tag)
+{
+    return !ner_is_inside(tag) || (prev > 0 && (prev - 1) / 2 == (tag - 1) / 2);
+}
+
+/* --- gazetteer ----------------------------------------------------------------- */
+enum gaz_bits {
+    GZ_GPE = 1, GZ_LOC = 2, GZ_NORP = 4, GZ_PERSON = 8, GZ_ORG = 16,
+    GZ_TYPES = 31,
+    GZ_PREFIX = 32,    /* the first words of a longer name (North → North Waziristan) */
+};
+
+typedef struct gazetteer gazetteer;
+
+/* Reads every list in datadir/gazetteer/ (key TAB types, comma-separated). */
+gazetteer *gazetteer_load(const char *datadir, char *err, size_t errlen);
+gazetteer *gazetteer_new(void);
+void gazetteer_free(gazetteer *g);
+void gazetteer_add(gazetteer *g, const char *name, size_t n, unsigned bits);
+/* Types of the name exactly as written (case matters: Turkey, not turkey),
+ * with GZ_PREFIX when a longer name starts with it. */
+unsigned gazetteer_lookup(const gazetteer *g, const char *name, size_t n);
+/* The longest name starting at token i and ending before token `end`: its
+ * types, with *last set to its last token; 0 if none. Names of several
+ * words are matched with single spaces between tokens. */
+unsigned gazetteer_match(const gazetteer *g, const article *a, uint32_t i, uint32_t end, uint32_t *last);
+
+/* --- features ------------------------------------------------------------------ */
+/* A token as the features see it, prepared once per sentence. */
+typedef struct ner_tok {
+    const char *s;
+    uint32_t n;
+    uint16_t flags;       /* token flags (TF_*) */
+    uint8_t gaz;          /* gazetteer hit: types << 1 | inside, 0 if none */
+    bool first;           /* first word of its sentence */
+    uint64_t lower_h;     /* hash of the lower-cased word */
+    uint64_t shape_h;     /* hash of its shape (Xx, X.X., dd-dd ...) */
+} ner_tok;
+
+/* Word features are read at five slots around the token being tagged. */
+enum { NER_SLOT_SELF, NER_SLOT_PREV, NER_SLOT_NEXT, NER_SLOT_PREV2, NER_SLOT_NEXT2, NER_NSLOTS };
+enum { NER_MAX_KEYS = 24 };   /* keys one call below may write for one slot */
+
+typedef struct ner_features {
+    const gazetteer *gaz;
+    const wordmap *titles;    /* data/nlp/ner-titles.txt: Mr, Minister, General ... */
+} ner_features;
+
+/* Loads the gazetteer and the title list from datadir. 0 on success. */
+int ner_features_load(ner_features *fx, const char *datadir, char *err, size_t errlen);
+void ner_features_free(ner_features *fx);
+
+/* The words beyond a sentence's ends, as features see them. */
+extern const char NER_PAD_BEFORE[], NER_PAD_AFTER[];
+
+/* Keys of what word w tells at each slot around the token tagged:
+ * keys[s][0 .. count[s]). These depend on the word alone, so the tagger
+ * caches their weight sums. */
+typedef struct ner_word_keys_t {
+    uint64_t keys[NER_NSLOTS][NER_MAX_KEYS];
+    int count[NER_NSLOTS];
+} ner_word_keys_t;
+void ner_word_keys(const ner_features *fx, const char *w, size_t n, ner_word_keys_t *out);
+/* Keys of what depends on the word's place in sentence t[0..n): sentence
+ * start, gazetteer hits, neighbour conjunctions. */
+int ner_context_keys(const ner_tok *t, uint32_t n, uint32_t i, uint64_t *out);
+/* Fills t[0..ntok) for the sentence of tokens [tok, tok + ntok) of a. */
+void ner_prepare(const ner_features *fx, const article *a, uint32_t tok, uint32_t ntok, ner_tok *t);
+/* The pieces of ner_prepare, for the tagger's cached fast path. */
+void ner_word_hashes(const char *w, size_t n, uint64_t *lower_h, uint64_t *shape_h);
+/* Features see every digit as 0 (1987 and 2014 look alike): the word as
+ * features see it, in out (cap bytes), or w itself when it has no digit. */
+const char *ner_norm_digits(const char *w, size_t *n, char *out, size_t cap);
+/* Sets t[k].gaz for tokens [from, to) of a (t[0] is token `from`). */
+void ner_mark_gazetteer(const gazetteer *g, const article *a, uint32_t from, uint32_t to, ner_tok *t);
+/* Whether a word can be part of a title: a head (Mr, Minister, General,
+ * spokesman) or a modifier of one (Defence, Foreign, Deputy, national). */
+enum title_kind { TITLE_NONE, TITLE_HEAD, TITLE_MOD };
+int ner_title_kind(const ner_features *fx, const char *w, size_t n);
+
+/* --- model ------------------------------------------------------------------------ */
+typedef struct ner_model ner_model;
+
+/* The weights as training leaves them: keys[i] owns w[i * NER_NTAGS ...]. */
+typedef struct ner_weights {
+    uint32_t nfeat;
+    uint64_t *keys;
+    float *w;
+    float trans[NER_NTAGS + 1][NER_NTAGS];   /* row NER_NTAGS: sentence start */
+    float scale;          /* every weight is a multiple of it (int16 in the file) */
+    /* Words whose weight sums are cached at load (digits written as 0). */
+    uint32_t nvocab;
+    char **vocab;
+} ner_weights;
+
+/* Writes weights to path (a flat binary file, versioned). 0 on success. */
+int ner_save(const ner_weights *w, const char *path, char *err, size_t errlen);
+ner_model *ner_load(const char *path, const ner_features *fx, char *err, size_t errlen);
+ner_model *ner_from_weights(const ner_weights *w, const ner_features *fx);
+void ner_free(ner_model *m);
+
+/* Best tag path for n tokens given emission scores em[n][NER_NTAGS] and the
+ * model's transitions, honouring BIO. `start` is the tag before token 0
+ * (NER_NTAGS at a sentence start). */
+void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
+                 uint8_t *tags);
+/* Tags every token of a, sentence by sentence: tags[i] for a->tokens.v[i].
+ * Scratch memory comes from a's arena. */
+void ner_tag_article(const ner_model *m, article *a, uint8_t *tags);
+/* Emission scores of one token from its feature keys (training, tests). */
+void ner_score_keys(const ner_model *m, const uint64_t *keys, int nkeys, float *out);
+
+/* --- training ------------------------------------------------------------------- */
+typedef struct ner_train_opts {
+    int epochs;             /* passes over the data */
+    uint64_t seed;          /* order of sentences in each pass */
+    float prune;            /* drop features whose weights all stay below this */
+    int min_vocab;          /* cache words seen at least this often */
+    bool quiet;
+} ner_train_opts;
+
+/* Reads a GMB-style file and learns weights; NULL with a reason in err. */
+ner_weights *ner_train_file(const char *path, const ner_features *fx, const ner_train_opts *o,
+                            char *err, size_t errlen);
+void ner_weights_free(ner_weights *w);
+/* `dossier train-ner`: trains on `train` with the lists in datadir, writes `out`. */
+int ner_train_main(const char *datadir, const char *train, const char *out, const ner_train_opts *o,
+                   char *err, size_t errlen);
+
+/* --- in-article aliases (aliases.c) -------------------------------------------------- */
+/* Groups a's mentions into entities: one per real-world thing in the article. */
+void aliases_resolve(article *a);
+
+#endif

@@ -24,6 +24,8 @@ typedef struct command {
 
 int cmd_extract(int argc, char **argv);
 extern const char cmd_extract_help[];
+int cmd_train_ner(int argc, char **argv);
+extern const char cmd_train_ner_help[];
 int cmd_bench(int argc, char **argv);
 extern const char cmd_bench_help[];
 

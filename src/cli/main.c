@@ -12,6 +12,7 @@ static const command commands[] = {
     {"search", "ranked full-text search of the stored articles", cmd_search, cmd_search_help},
     {"show", "one stored article, as text or its JSON", cmd_show, cmd_show_help},
     {"bench", "measure extraction speed and memory on files", cmd_bench, cmd_bench_help},
+    {"train-ner", "train the entity tagger's model (make model)", cmd_train_ner, cmd_train_ner_help},
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

@@ -25,10 +25,10 @@ html_res *html_load(const char *datadir, char *err, size_t errlen)
     html_res *r = calloc(1, sizeof *r);
     if (!r) abort();
     static const char *const names[] = {"html-tags.txt", "html-unlikely.txt", "html-likely.txt",
-                                        "html-weights.txt", "html-bylines.txt", "html-roles.txt",
+                                        "html-weights.txt", "html-bylines.txt", "html-captions.txt", "html-roles.txt",
                                         "html-meta.txt", "html-junk.txt"};
     wordmap **maps[] = {&r->tags, &r->unlikely, &r->likely, &r->weights,
-                        &r->bylines, &r->roles, &r->meta, &r->junk};
+                        &r->bylines, &r->captions, &r->roles, &r->meta, &r->junk};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         if (!(*maps[i] = load_list(datadir, names[i], err, errlen))) {
             html_free(r);
@@ -46,6 +46,7 @@ void html_free(html_res *r)
     wordmap_free(r->likely);
     wordmap_free(r->weights);
     wordmap_free(r->bylines);
+    wordmap_free(r->captions);
     wordmap_free(r->roles);
     wordmap_free(r->meta);
     wordmap_free(r->junk);

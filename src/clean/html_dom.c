@@ -142,6 +142,7 @@ void html_annotate(hctx *c, xmlNodePtr root)
         h->weight = class_weight(c->res, n);
         h->unlikely = html_class_hits(c->res->unlikely, n) && !html_class_hits(c->res->likely, n);
         h->byline = is_byline(c->res, n);
+        h->caption = html_class_hits(c->res->captions, n);
     }
 }
 
@@ -169,7 +170,7 @@ static void count_text(const unsigned char *s, uint32_t *chars, uint32_t *commas
 static void zero_counts(hnode *h)
 {
     h->chars = h->link_chars = h->own_chars = h->commas = h->own_commas = 0;
-    h->np = h->nimg = h->nli = h->ninput = h->nembed = h->nhead = h->head_chars = 0;
+    h->np = h->nimg = h->nli = h->ninput = h->nembed = h->nhead = h->head_chars = h->block_kids = 0;
 }
 
 /* Adds a finished node's counts to its parent's. */
@@ -205,6 +206,8 @@ static void fold_into_parent(xmlNodePtr n)
     if (h->kind == HK_INLINE || h->kind == HK_BR || h->kind == HK_IMG) {
         ph->own_chars += h->own_chars;
         ph->own_commas += h->own_commas;
+    } else {
+        ph->block_kids++;
     }
 }
 

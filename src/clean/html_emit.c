@@ -16,6 +16,8 @@ typedef struct emitter {
     buf *out;
     buf para;
     int brs;          /* <br>s since the last text: two make a paragraph break */
+    int in_link;      /* depth of <a> elements around the text being written */
+    size_t link_bytes;/* bytes of the paragraph inside links */
 } emitter;
 
 /* Cuts s to at most max bytes, at a character boundary. */
@@ -53,6 +55,17 @@ static bool is_junk(const html_res *r, const char *s, size_t n)
     return n && n <= wordmap_maxlen(r->junk) && wordmap_has(r->junk, s, n);
 }
 
+static bool is_link(xmlNodePtr n) { return !xmlStrcmp(n->name, BAD_CAST "a"); }
+
+/* A paragraph that is nothing but a link is a pointer to another page
+ * ("Dave Matthews Band takes over Fan Vote"), not part of this one. */
+static bool is_link_only(const char *s, size_t n, size_t link_bytes)
+{
+    size_t visible = 0;
+    for (size_t i = 0; i < n; i++) visible += s[i] != ' ';
+    return visible && (double)link_bytes >= 0.9 * (double)visible;
+}
+
 static void flush(emitter *e)
 {
     buf *p = &e->para;
@@ -61,7 +74,7 @@ static void flush(emitter *e)
     while (n > start && p->p[n - 1] == ' ') n--;
     if (n > start) {
         const char *s = p->p + start;
-        if (is_junk(e->c->res, s, n - start)) {
+        if (is_junk(e->c->res, s, n - start) || is_link_only(s, n - start, e->link_bytes)) {
             html_add_removed(e->c, s, n - start);
         } else {
             if (e->out->n) buf_put(e->out, "\n\n", 2);
@@ -70,6 +83,7 @@ static void flush(emitter *e)
     }
     p->n = 0;
     e->brs = 0;
+    e->link_bytes = 0;
 }
 
 static void put_text(emitter *e, const unsigned char *s)
@@ -87,6 +101,7 @@ static void put_text(emitter *e, const unsigned char *s)
         } else {
             buf_putc(p, (char)ch);
             e->brs = 0;
+            if (e->in_link) e->link_bytes++;
         }
     }
 }
@@ -107,12 +122,15 @@ static bool enter(emitter *e, xmlNodePtr n)
     }
     if (kind == HK_IMG) return false;
     if (is_block(kind)) flush(e);
+    if (is_link(n)) e->in_link++;
     return true;
 }
 
 static void leave(emitter *e, xmlNodePtr n)
 {
-    if (is_elem(n) && is_block(HN(n)->kind)) flush(e);
+    if (!is_elem(n)) return;
+    if (is_block(HN(n)->kind)) flush(e);
+    if (is_link(n) && e->in_link) e->in_link--;
 }
 
 static void emit_subtree(emitter *e, xmlNodePtr root)

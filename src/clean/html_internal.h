@@ -63,17 +63,20 @@ enum hflag {
 
 typedef struct hnode {
     float score;
+    float inside_best;    /* best candidate score at or under this sibling of the top */
     uint32_t chars;       /* visible characters in kept descendants (spaces collapsed) */
     uint32_t link_chars;  /* ... of those inside <a> */
     uint32_t own_chars;   /* characters of the inline text directly in this element */
     uint32_t commas, own_commas;
     uint32_t np, nimg, nli, ninput, nembed, nhead, head_chars;
+    uint32_t block_kids;  /* kept child elements that are blocks */
     uint8_t kind;         /* enum hkind */
     uint8_t flags;        /* enum hflag */
     uint8_t why;          /* enum hwhy */
     int8_t weight;        /* class/id weight: -50 .. 50 */
     uint8_t unlikely;     /* class/id says boilerplate (and nothing rescues it) */
     uint8_t byline;       /* class/id/rel/itemprop says author line */
+    uint8_t caption;      /* class/id says image caption or credit */
 } hnode;
 
 struct html_res {
@@ -82,6 +85,7 @@ struct html_res {
     wordmap *likely;      /* class/id words that rescue an unlikely block */
     wordmap *weights;     /* class/id word → score weight (+/-) */
     wordmap *bylines;     /* class/id words of author lines */
+    wordmap *captions;    /* class/id words of image captions and credits */
     wordmap *roles;       /* ARIA roles of page furniture */
     wordmap *meta;        /* metadata source → "field rank" */
     wordmap *junk;        /* whole paragraphs that are page furniture */

@@ -59,6 +59,14 @@ static bool in_table_or_code(xmlNodePtr n)
     return false;
 }
 
+/* A wrapper named for a layout feature ("theiaStickySidebar") around most of
+ * the page's paragraphs is the page, not a sidebar. */
+static bool holds_most_paragraphs(hctx *c, xmlNodePtr n)
+{
+    uint32_t all = HN(c->body)->np;
+    return HN(n)->np >= 3 && HN(n)->np * 2 > all;
+}
+
 /* Readability's rule: an author line is short. */
 #define BYLINE_MAX_CHARS 100
 
@@ -74,7 +82,12 @@ static uint8_t drop_reason(hctx *c, xmlNodePtr n)
     if (is_hidden(n)) return HW_HIDDEN;
     if (has_role(c->res, n)) return HW_CLASS;
     if (h->byline && h->chars < BYLINE_MAX_CHARS && h->chars > 0) return HW_BYLINE;
-    if ((c->pass & HP_STRIP_UNLIKELY) && h->unlikely && !never_unlikely(n) && !in_table_or_code(n))
+    /* Longer, it is the author's biography box. */
+    if (h->byline && (c->pass & HP_STRIP_UNLIKELY) && !never_unlikely(n) && !holds_most_paragraphs(c, n))
+        return HW_CLASS;
+    if (h->caption && h->np < 2) return HW_CAPTION;
+    if ((c->pass & HP_STRIP_UNLIKELY) && h->unlikely && !never_unlikely(n) && !in_table_or_code(n) &&
+        !holds_most_paragraphs(c, n))
         return HW_CLASS;
     return HW_NONE;
 }

@@ -10,6 +10,7 @@
  * furniture (many links, images without text, inputs) are cleaned away.
  * When that leaves under 500 characters the attempt is repeated with the
  * class-name rules relaxed, as Readability does, keeping the longest. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,7 +67,11 @@ static void score_paragraph(hctx *c, xmlNodePtr n, nodevec *cands)
     uint32_t commas = 0, chars = para_chars(n, &commas);
     if (chars < MIN_PARA_CHARS) return;
     float s = 2.f + (float)commas + (float)(chars / 100 > 3 ? 3 : chars / 100);
-    xmlNodePtr p = n->parent;
+    /* A container's own text beside block children counts as a paragraph
+     * inside it (Readability wraps such runs in <p>), so the score starts
+     * at the container itself. */
+    uint8_t kind = HN(n)->kind;
+    xmlNodePtr p = (kind == HK_BLOCK || kind == HK_QUOTE) && HN(n)->block_kids ? n : n->parent;
     for (int level = 0; level < ANCESTOR_LEVELS && is_elem(p) && is_elem(p->parent); level++, p = p->parent) {
         init_candidate(c, p, cands);
         float divider = level == 0 ? 1.f : level == 1 ? 2.f : (float)level * 3.f;
@@ -152,6 +157,14 @@ static xmlNodePtr pick_top(hctx *c, nodevec *cands)
         best[at] = n;
         if (nbest < TOP_N) nbest++;
     }
+    if (getenv("HTMLDBG")) {
+        for (int i = 0; i < nbest; i++) {
+            const char *cl = html_attr(best[i], "class"), *id = html_attr(best[i], "id");
+            fprintf(stderr, "pass %u cand %d <%s class=%s id=%s> score %.1f chars %u ld %.2f\n", c->pass, i,
+                    best[i]->name, cl ? cl : "", id ? id : "", HN(best[i])->score, HN(best[i])->chars,
+                    link_density(HN(best[i])));
+        }
+    }
     if (!nbest || best[0] == c->body) return NULL;
     xmlNodePtr top = common_ancestor(c, best[0], best, nbest);
     return lift(c, top, cands);
@@ -172,12 +185,35 @@ static bool reads_like_prose(hctx *c, xmlNodePtr n)
     return prose;
 }
 
-static void select_with_siblings(hctx *c, xmlNodePtr top)
+#define INSIDE_MAX_CLIMB 64
+
+/* The best candidate score inside each sibling of top (inside_best), so a
+ * sibling that holds a strong paragraph container further down counts
+ * like one: articles broken up by a video or a pull-out box come as
+ * several deep containers under one parent. */
+static void best_inside_siblings(xmlNodePtr top, const nodevec *cands)
+{
+    for (xmlNodePtr s = top->parent->children; s; s = s->next) {
+        if (is_elem(s)) HN(s)->inside_best = (HN(s)->flags & HF_SCORED) ? HN(s)->score : 0.f;
+    }
+    for (uint32_t i = 0; i < cands->n; i++) {
+        xmlNodePtr n = cands->v[i];
+        float score = HN(n)->score;
+        for (int k = 0; k < INSIDE_MAX_CLIMB && is_elem(n); k++, n = n->parent) {
+            if (n->parent != top->parent) continue;
+            if (score > HN(n)->inside_best) HN(n)->inside_best = score;
+            break;
+        }
+    }
+}
+
+static void select_with_siblings(hctx *c, xmlNodePtr top, const nodevec *cands)
 {
     HN(top)->flags |= HF_SELECT;
     c->region = top->parent;
     if (!is_elem(top->parent) || top == c->body) return;
-    float threshold = HN(top)->score * 0.2f;
+    best_inside_siblings(top, cands);
+    float threshold = HN(top)->inside_best * 0.2f;
     if (threshold < 10.f) threshold = 10.f;
     const char *cls = html_attr(top, "class");
     for (xmlNodePtr s = top->parent->children; s; s = s->next) {
@@ -186,8 +222,10 @@ static void select_with_siblings(hctx *c, xmlNodePtr top)
         float bonus = 0.f;
         const char *scls = html_attr(s, "class");
         if (cls && *cls && scls && !strcmp(cls, scls)) bonus = HN(top)->score * 0.2f;
-        bool take = (h->flags & HF_SCORED) && h->score + bonus >= threshold;
-        if (!take && h->kind == HK_P) take = reads_like_prose(c, s);
+        bool take = h->inside_best > 0.f && h->inside_best + bonus >= threshold;
+        /* A div of inline text only is a paragraph, as Readability rewrites it. */
+        bool para = h->kind == HK_P || (h->kind == HK_BLOCK && !h->block_kids);
+        if (!take && para) take = reads_like_prose(c, s);
         if (take) h->flags |= HF_SELECT;
     }
 }
@@ -299,7 +337,11 @@ static uint32_t attempt(hctx *c, unsigned pass)
     score_all(c, &cands);
     xmlNodePtr top = pick_top(c, &cands);
     if (!top) top = c->body;
-    select_with_siblings(c, top);
+    select_with_siblings(c, top, &cands);
+    if (getenv("HTMLDBG")) {
+        const char *cl = html_attr(top, "class");
+        fprintf(stderr, "top <%s class=%s> score %.1f\n", top->name, cl ? cl : "", HN(top)->score);
+    }
     if (pass & HP_CLEAN) {
         for (xmlNodePtr n = c->body; n;) {
             bool sel = is_elem(n) && (HN(n)->flags & HF_SELECT);

@@ -67,6 +67,7 @@ typedef struct run {
     int32_t last_attr;    /* last quote with a speaker, or -1 */
     uint32_t last_attr_para;
     bool runs_on;         /* the previous paragraph ended inside a quotation */
+    bool continuing;      /* … so this one continues it */
     bool lead;            /* the previous paragraph ended "X said:" … */
     quote lead_q;         /* … and this holds X and the cue */
     uint16_t lead_para;
@@ -346,7 +347,8 @@ static int32_t adjacent_cue(run *R, const qspan *q, uint32_t e, uint32_t nk)
         uint32_t cs = k->clause_s;
         if (cs == after || cs == q->close + 1 || (q->ce < q->close && cs == q->ce + 1)) return (int32_t)i;
         /* "…," former congressman Dan Maffei said: words the phrase did not take */
-        if (cs > after && cs - after <= 4 && !k->inverted && !k->participle) {
+        if (cs > after && cs - after <= 4 && !k->inverted && !k->participle &&
+            !(word_class(c, cs) & W_DET)) {
             uint32_t x = after;
             while (x < cs && (c->t[x].flags & (TF_WORD | TF_NUM))) x++;
             if (x == cs) {
@@ -427,9 +429,18 @@ static void attach_direct(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t 
         qspan *q = &R->qs[i];
         int32_t k = adjacent_cue(R, q, e, nk);
         if (k >= 0) {
-            R->ks[k].attached = true;
+            cue *cu = &R->ks[k];
+            cu->attached = true;
             q->used = true;
-            emit(R, Q_DIRECT, bytes(c, q->cb, q->ce), &R->ks[k].sp, cue_bytes(c, &R->ks[k]));
+            /* This is a "raw time," said X: the quoted words are part of a
+             * clause begun before the mark, which is what X said */
+            uint32_t lo = left_limit(R->qs, i, R->ks, nk, b, q->open);
+            if (cu->tok > q->close && q->open > lo && count_words(c, lo, q->open) >= 1 &&
+                !tok_punct(c, q->open - 1, ':') && !tok_punct(c, q->open - 1, ',')) {
+                emit(R, Q_MIXED, bytes(c, lo, q->ce < q->close ? q->close + 1 : q->ce), &cu->sp, cue_bytes(c, cu));
+                continue;
+            }
+            emit(R, Q_DIRECT, bytes(c, q->cb, q->ce), &cu->sp, cue_bytes(c, cu));
             continue;
         }
         speaker sp;
@@ -530,7 +541,7 @@ static void report_indirect(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_
         if (k->layout == CL_TRAILING && reported) continue;
         bool that;
         content_span(R, k, i, nk, b, e, &that);
-        if (k->ce <= k->cb || count_words(c, k->cb, k->ce) < 2) continue;
+        if (k->ce <= k->cb || count_words(c, k->cb, k->ce) < 3) continue;
         /* "said before he died": a clause of time or reason, not speech */
         if (!that && k->layout == CL_FORWARD && (word_class(c, k->cb) & W_SUB)) continue;
         /* content must not swallow a quotation already given to a cue */
@@ -605,7 +616,8 @@ static void process_sentence(run *R, const sentence *s)
     qctx *c = &R->c;
     uint32_t b = s->tok, e = s->tok + s->ntok;
     subject_remember(c, b, e);
-    uint32_t nq = find_quoted(c, b, e, R->qs, R->cap), nk;
+    bool runs_on = R->continuing && (c->t[b].flags & TF_PARA);
+    uint32_t nq = find_quoted(c, b, e, runs_on, R->qs, R->cap), nk;
     find_cues(R, b, e, nq, &nk);
     speakers_for_cues(R, b, e, nq, nk);
     attach_back(R, b, e, nk);
@@ -657,7 +669,7 @@ static void pull_quote(run *R, uint32_t tb, uint32_t te, uint32_t lb, uint32_t l
     span line = bytes(c, lb, le);
     uint32_t found = 0;
     for (const sentence *s = s0; s < s1; s++) {
-        uint32_t nq = find_quoted(c, s->tok, s->tok + s->ntok, R->qs, R->cap);
+        uint32_t nq = find_quoted(c, s->tok, s->tok + s->ntok, false, R->qs, R->cap);
         for (uint32_t i = 0; i < nq; i++, found++)
             emit(R, Q_DIRECT, bytes(c, R->qs[i].cb, R->qs[i].ce), &sp, line);
     }
@@ -759,6 +771,7 @@ static uint32_t process_paragraph(run *R, uint32_t si, uint32_t sj)
     R->para_q0 = a->quotes.n;
     bool chained = R->runs_on;
     R->runs_on = false;
+    R->continuing = chained;
     bool led = R->lead && R->lead_para + 1 == para;
     R->lead = false;
     if (led && !has_marks(c, tb, te)) {   /* a block quotation after "X said:" */
@@ -792,7 +805,7 @@ static uint32_t process_paragraph(run *R, uint32_t si, uint32_t sj)
     resolve_pending(R, para, chained, led);
     if (R->last_attr >= 0 && (uint32_t)R->last_attr >= R->para_q0) R->last_attr_para = para;
     /* an opening mark never closed in the paragraph: the quotation goes on */
-    uint32_t nq = find_quoted(c, sv[sj - 1].tok, te, R->qs, R->cap);
+    uint32_t nq = find_quoted(c, sv[sj - 1].tok, te, false, R->qs, R->cap);
     R->runs_on = nq && R->qs[nq - 1].unclosed;
     return sj;
 }

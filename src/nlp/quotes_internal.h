@@ -128,7 +128,9 @@ uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that
 uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end);
 
 /* --- quoted spans (quotes_marks.c) --- */
-uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, qspan *out, uint32_t cap);
+/* runs_on: the sentence opens a paragraph inside a quotation begun before,
+ * so a closing mark with no opening one closes a quotation from its start. */
+uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, bool runs_on, qspan *out, uint32_t cap);
 /* Is paragraph tokens [b, e) an attribution line (Name, Role, Organisation)? */
 bool attribution_line(const qctx *c, uint32_t b, uint32_t e, np *who);
 /* Is paragraph tokens [b, e) a headline quote "Words: Speaker"? Sets the split. */

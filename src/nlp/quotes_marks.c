@@ -5,7 +5,8 @@
  * inside one sentence: an opening mark takes the next closing one; an
  * opening mark never closed runs to the end of the sentence (a missing mark,
  * or a quotation that goes on into the next paragraph); a closing mark with
- * no opening one closes a quotation begun at the sentence start. Single
+ * no opening one, in a paragraph continuing a quotation, closes a quotation
+ * begun at the paragraph start. Single
  * quotation marks inside are left as they are (nested quotes).
  *
  * Without marks, two layouts still show a quotation: a pull-quote paragraph
@@ -25,7 +26,7 @@ static uint32_t trim_end(const qctx *c, uint32_t cb, uint32_t ce)
     return ce;
 }
 
-uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, qspan *out, uint32_t cap)
+uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, bool runs_on, qspan *out, uint32_t cap)
 {
     uint32_t n = 0;
     for (uint32_t i = b; i < e && n < cap; i++) {
@@ -41,7 +42,7 @@ uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, qspan *out, uint32_t
             q.ce = j;
             q.unclosed = j >= e;
             i = j;
-        } else if (i > b + 2 && n == 0) {
+        } else if (runs_on && i > b + 2 && n == 0) {
             q.open = b;   /* a closing mark whose opening one is missing */
             q.cb = b;
             q.close = i;

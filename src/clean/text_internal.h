@@ -1,0 +1,105 @@
+/* text_internal.h — what the plain-text cleaner's files (text*.c, dateline.c) share.
+ *
+ * The cleaner works on "units": a line, or the wrapped lines of one paragraph
+ * joined (text_units.c). Each unit is classified body, junk, metadata or title
+ * (text_junk.c, text_meta.c); text.c keeps the body units, in order. */
+#ifndef DOSSIER_CLEAN_TEXT_INTERNAL_H
+#define DOSSIER_CLEAN_TEXT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "clean/internal.h"
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/wordmap.h"
+
+struct text_res {
+    wordmap *junk;       /* text-junk.txt: phrase → line | stem | phrase | label | credit */
+    wordmap *meta;       /* text-meta.txt: word → pub | upd | date | byline | time */
+    wordmap *agencies;   /* text-agencies.txt: name → canonical name */
+    wordmap *stop;       /* text-stopwords.txt: function words */
+    wordmap *not_places; /* text-dateline-not.txt: words before ':' that are no place */
+    wordmap *places;     /* ../gazetteer/places.txt: confirms "Islamabad:" datelines */
+};
+
+enum unit_kind { UK_BODY, UK_JUNK, UK_META, UK_TITLE };
+
+enum unit_flag {
+    UF_TERMINAL = 1 << 0,  /* ends a sentence: . ! ? … (before closing quotes/brackets) */
+    UF_COLON    = 1 << 1,  /* ends with ':' (a lead-in: "He said:") */
+    UF_DIGIT    = 1 << 2,  /* holds a digit */
+    UF_LETTER   = 1 << 3,  /* holds a letter */
+    UF_UPSTART  = 1 << 4,  /* first letter is upper case (or it starts with a digit/quote) */
+    UF_LONG     = 1 << 5,  /* too long to be anything but body; not scanned */
+    UF_INDENT   = 1 << 6,  /* indented line (tables in wire copy) */
+    UF_STOPS    = 1 << 7,  /* stop-word count was computed */
+};
+
+typedef struct unit {
+    uint32_t off, len;     /* its text in tctx.norm */
+    uint32_t group;        /* units of lines with no blank line between share a group */
+    uint16_t words;        /* saturating */
+    uint16_t stops;        /* function words among them (when UF_STOPS) */
+    uint16_t caps;         /* words starting with an upper-case letter */
+    uint8_t kind;          /* enum unit_kind */
+    uint8_t flags;         /* enum unit_flag */
+    uint8_t nlines;
+} unit;
+
+/* Ranks of evidence, so the best of several candidates wins. */
+enum { RANK_NONE = 0 };
+
+typedef struct tctx {
+    const text_res *r;
+    article *a;
+    arena scratch;         /* units and lines; freed when the article is cleaned */
+    buf norm;              /* every unit's text, back to back */
+    ARENA_VEC(unit) units;
+    date pub;              /* best publication date so far */
+    int pub_rank;
+    const char *outlet;
+    int outlet_rank;
+    const char *byline_place;  /* "By Agencies in Islamabad" → "Islamabad" */
+} tctx;
+
+static inline const char *unit_text(const tctx *c, const unit *u) { return c->norm.p + u->off; }
+
+/* text_units.c: lines → units (wrapped paragraphs joined, markers dropped). */
+void text_build_units(tctx *c, const char *s, size_t n);
+
+/* text_junk.c */
+void text_unit_features(tctx *c, unit *u);
+bool text_is_sentence(const unit *u);
+void text_find_junk(tctx *c);
+/* Cuts a photo credit off the end of a kept paragraph ("… spree. AFP PHOTO /
+ * Jane Doe (Photo credit should read …)"), recording it as removed. */
+void text_trim_credit(tctx *c, unit *u);
+
+/* text_meta.c */
+void text_find_meta(tctx *c);
+void text_find_title(tctx *c);
+void text_set_outlet(tctx *c, const char *s, size_t n, int rank);
+/* The outlet a junk unit names: "(At X, we …)", "Read … at X", a sign-off. */
+void text_outlet_from_junk(tctx *c, const unit *u, bool last);
+/* Appends s to a->removed (white space collapsed). */
+void text_remove(tctx *c, const char *s, size_t n);
+
+/* Words of a short text for list lookups: spans of letters, digits and inner
+ * ' ’ - . & ; at most TEXT_MAX_WORDS. Returns the count. */
+#define TEXT_MAX_WORDS 48
+typedef struct word_span { uint32_t s, e; } word_span;
+int text_words(const char *s, size_t n, word_span *w, int max);
+/* The value of the longest entry of m (up to 4 words) starting at word i, or
+ * NULL; *nw gets how many words it spans. The words must be separated by
+ * single spaces in s for multi-word entries to match. */
+const char *text_lookup(const wordmap *m, const char *s, const word_span *w, int nwords, int i, int *nw);
+
+/* 1 if s ends a sentence (. ! ? …, before closing quotes and brackets),
+ * 2 if it ends with a colon, else 0. */
+int text_end_kind(const char *s, size_t n);
+
+/* Bytes of white space at s (ASCII, NBSP, Unicode spaces, BOM), 0 if none. */
+int text_space_len(const char *s, const char *end);
+
+#endif

@@ -1,0 +1,462 @@
+/* text_junk.c — which units of a plain-text page are web junk, not article.
+ *
+ * Signals, cheapest first: a unit's shape (no letters, one short token, an
+ * identifier like "story-hero-img", a URL); word lists of web-page vocabulary
+ * (data/clean/text-junk.txt: "read more" as a whole line, "Topics:" as a
+ * label, "min read" or "via Getty Images" as a phrase, agency lists); and
+ * neighbourhood: menus and widgets come as runs of short fragments with no
+ * verb and no final punctuation, repeat within the page ("ADVERTISEMENT"),
+ * or fill most of a block of lines. Running text is never looked up word by
+ * word unless it sits at the edges of the article, so the cost stays linear
+ * and small. */
+#include <string.h>
+
+#include "clean/text_internal.h"
+#include "core/utf8.h"
+
+enum { LONG_UNIT = 600, FRAGMENT_WORDS = 4, FRAGMENT_WORDS_NOSTOP = 8 };
+
+/* --- words ---------------------------------------------------------------- */
+
+static bool ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Length of a word character at s (0 if none): ASCII alnum or a Unicode letter/digit. */
+static int word_char(const char *s, const char *end)
+{
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x80) return ascii_alnum(c);
+    int len;
+    int32_t cp = utf8_decode(s, (size_t)(end - s), &len);
+    return uc_is_letter(cp) || uc_is_digit(cp) ? len : 0;
+}
+
+/* Joiners kept inside a word when a word character follows: ' ’ - . & _ */
+static int inner_joiner(const char *s, const char *end)
+{
+    char c = *s;
+    if (c == '\'' || c == '-' || c == '.' || c == '&' || c == '_') return 1;
+    if (end - s >= 3 && memcmp(s, "\xE2\x80\x99", 3) == 0) return 3;
+    return 0;
+}
+
+int text_words(const char *s, size_t n, word_span *w, int max)
+{
+    const char *p = s, *end = s + n;
+    int k = 0;
+    while (p < end && k < max) {
+        int l = word_char(p, end);
+        if (!l) { p++; continue; }
+        const char *start = p;
+        for (;;) {
+            while (p < end && (l = word_char(p, end))) p += l;
+            int j = p < end ? inner_joiner(p, end) : 0;
+            if (!j || p + j >= end || !word_char(p + j, end)) break;
+            p += j;
+        }
+        w[k].s = (uint32_t)(start - s);
+        w[k].e = (uint32_t)(p - s);
+        k++;
+    }
+    return k;
+}
+
+const char *text_lookup(const wordmap *m, const char *s, const word_span *w, int nwords, int i, int *nw)
+{
+    char key[160];
+    size_t maxlen = wordmap_maxlen(m);
+    int top = nwords - i < 4 ? nwords - i : 4;
+    for (int k = top; k >= 1; k--) {
+        size_t len = 0;
+        for (int j = i; j < i + k; j++) len += w[j].e - w[j].s + (j > i);
+        if (len > maxlen || len > sizeof key) continue;
+        const char *v;
+        if (k == 1) {
+            v = wordmap_get(m, s + w[i].s, len);
+        } else {
+            size_t o = 0;
+            for (int j = i; j < i + k; j++) {
+                if (j > i) key[o++] = ' ';
+                memcpy(key + o, s + w[j].s, w[j].e - w[j].s);
+                o += w[j].e - w[j].s;
+            }
+            v = wordmap_get(m, key, o);
+        }
+        if (v) {
+            *nw = k;
+            return v;
+        }
+    }
+    *nw = 1;
+    return NULL;
+}
+
+/* --- features ------------------------------------------------------------- */
+
+static bool starts_upper(const char *s, size_t n)
+{
+    const char *end = s + n;
+    for (const char *p = s; p < end;) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 'A' && c <= 'Z') return true;
+        if ((c >= 'a' && c <= 'z')) return false;
+        if (c >= '0' && c <= '9') return true;
+        if (c < 0x80) { p++; continue; }
+        int len;
+        int32_t cp = utf8_decode(p, (size_t)(end - p), &len);
+        if (uc_is_letter(cp)) return uc_is_upper(cp);
+        p += len;
+    }
+    return false;
+}
+
+void text_unit_features(tctx *c, unit *u)
+{
+    const char *s = unit_text(c, u);
+    int end = text_end_kind(s, u->len);
+    if (end == 1) u->flags |= UF_TERMINAL;
+    if (end == 2) u->flags |= UF_COLON;
+    if (starts_upper(s, u->len < 64 ? u->len : 64)) u->flags |= UF_UPSTART;
+    if (u->len > LONG_UNIT) {
+        u->flags |= UF_LONG | UF_LETTER;
+        u->words = UINT16_MAX;
+        return;
+    }
+    const char *p = s, *e = s + u->len;
+    bool in_word = false;
+    while (p < e) {
+        int sp = text_space_len(p, e);
+        if (sp) { in_word = false; p += sp; continue; }
+        unsigned char ch = (unsigned char)*p;
+        int len = 1;
+        bool letter = false, upper = false;
+        if (ch < 0x80) {
+            letter = (ch | 32) >= 'a' && (ch | 32) <= 'z';
+            upper = ch >= 'A' && ch <= 'Z';
+            if (ch >= '0' && ch <= '9') u->flags |= UF_DIGIT;
+        } else {
+            int32_t cp = utf8_decode(p, (size_t)(e - p), &len);
+            letter = uc_is_letter(cp);
+            upper = letter && uc_is_upper(cp);
+            if (uc_is_digit(cp)) u->flags |= UF_DIGIT;
+        }
+        if (letter) u->flags |= UF_LETTER;
+        if ((letter || (ch >= '0' && ch <= '9')) && !in_word) {
+            in_word = true;
+            if (u->words < UINT16_MAX) u->words++;
+            if (upper) u->caps++;
+        }
+        p += len;
+    }
+}
+
+static int stop_words(tctx *c, unit *u)
+{
+    if (u->flags & UF_STOPS) return u->stops;
+    word_span w[TEXT_MAX_WORDS];
+    const char *s = unit_text(c, u);
+    int n = text_words(s, u->len, w, TEXT_MAX_WORDS);
+    int stops = 0;
+    for (int i = 0; i < n; i++) stops += wordmap_has(c->r->stop, s + w[i].s, w[i].e - w[i].s);
+    u->stops = (uint16_t)stops;
+    u->flags |= UF_STOPS;
+    return stops;
+}
+
+bool text_is_sentence(const unit *u)
+{
+    if (u->flags & UF_LONG || u->words >= 20) return true;
+    return u->words >= 6 && (u->flags & UF_TERMINAL);
+}
+
+/* A short line with no final punctuation and (past four words) no function
+ * word: a menu item, label, widget or heading. */
+static bool is_fragment(tctx *c, unit *u)
+{
+    if (u->kind != UK_BODY || u->flags & (UF_LONG | UF_TERMINAL | UF_COLON)) return false;
+    if (u->words <= FRAGMENT_WORDS) return true;
+    return u->words <= FRAGMENT_WORDS_NOSTOP && stop_words(c, u) == 0;
+}
+
+/* --- one unit on its own -------------------------------------------------- */
+
+/* "story-hero-img", "https://…", "www.example.com": markup that leaked. */
+static bool is_identifier(const char *s, size_t n)
+{
+    if ((n > 4 && memcmp(s, "http", 4) == 0) || (n > 4 && memcmp(s, "www.", 4) == 0)) return true;
+    bool joiner = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' || (ch >= 'A' && ch <= 'Z')) return false;
+        if (ch == '-' || ch == '_' || ch == '=' || ch == '/' || ch == '#') joiner = true;
+    }
+    return joiner;
+}
+
+static bool is_kind(const char *v, const char *kind) { return v && strcmp(v, kind) == 0; }
+
+/* "Topics:", "Photo:" — a label word followed by a colon. */
+static bool starts_with_label(const char *s, size_t n, const word_span *w, int nw, const wordmap *junk)
+{
+    int k;
+    const char *v = text_lookup(junk, s, w, nw, 0, &k);
+    if (!is_kind(v, "label") && !is_kind(v, "credit")) return false;
+    size_t o = w[k - 1].e;
+    while (o < n && s[o] == ' ') o++;
+    return o < n && s[o] == ':';
+}
+
+/* "ADVERTISEMENTREMOVE AD": a first word glued to a junk stem. */
+static bool starts_with_stem(const char *s, const word_span *w, int nw, const wordmap *junk)
+{
+    uint32_t len = w[0].e - w[0].s;
+    if (len < 8) return false;
+    for (uint32_t l = len - 1; l >= 4; l--)
+        if (is_kind(wordmap_get(junk, s + w[0].s, l), "stem")) return true;
+    return false;
+}
+
+/* Every word an agency name ("AFP - AP - Xinhua", "REUTER"). */
+static bool is_agency_list(const char *s, const word_span *w, int nw, const wordmap *agencies)
+{
+    if (nw == 0 || nw > 8) return false;
+    for (int i = 0, k; i < nw; i += k)
+        if (!text_lookup(agencies, s, w, nw, i, &k)) return false;
+    return true;
+}
+
+/* "Home / China / World": short segments between separators. */
+static bool is_breadcrumb(const char *s, size_t n)
+{
+    int seps = 0, seg_words = 0, max_seg = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        bool sep = ch == '/' || ch == '>' || ch == '|' ||
+                   (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB) ||           /* » */
+                   (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                    (unsigned char)s[i + 2] == 0xBA);                                           /* › */
+        if (sep && i > 0 && s[i - 1] == ' ') {
+            seps++;
+            if (seg_words > max_seg) max_seg = seg_words;
+            seg_words = 0;
+            in_word = false;
+            continue;
+        }
+        if (ch == ' ') in_word = false;
+        else if (!in_word) { in_word = true; seg_words++; }
+    }
+    if (seg_words > max_seg) max_seg = seg_words;
+    return seps >= 2 && max_seg <= 3;
+}
+
+/* Junk by shape or word lists. Sentences are only looked up at the edges. */
+static bool unit_is_junk(tctx *c, unit *u, bool edge)
+{
+    const char *s = unit_text(c, u);
+    if (!(u->flags & UF_LETTER)) return u->words <= 2 && !(u->flags & UF_INDENT);
+    if (u->words == 1 && u->len <= 2) return true;
+    bool is_sent = text_is_sentence(u);
+    if (is_sent && !edge && (u->flags & UF_UPSTART)) return false;
+    if (u->flags & UF_LONG) return false;
+    if (u->words <= 3 && is_identifier(s, u->len)) return true;
+    if (!is_sent && is_breadcrumb(s, u->len)) return true;
+    word_span w[TEXT_MAX_WORDS];
+    int nw = text_words(s, u->len, w, TEXT_MAX_WORDS);
+    if (!nw) return false;
+    const wordmap *junk = c->r->junk;
+    int k;
+    const char *v = text_lookup(junk, s, w, nw, 0, &k);
+    if (k == nw && v && !is_kind(v, "phrase")) return true;
+    if (starts_with_label(s, u->len, w, nw, junk)) return true;
+    if (!is_sent && !v && starts_with_stem(s, w, nw, junk)) return true;
+    if (!is_sent && is_agency_list(s, w, nw, c->r->agencies)) return true;
+    int hits = 0;
+    bool reader = false;   /* addresses the reader: "you", "our journalism" */
+    for (int i = 0; i < nw; i += k) {
+        v = text_lookup(junk, s, w, nw, i, &k);
+        if (is_kind(v, "phrase") || (is_kind(v, "credit") && k > 1)) hits++;
+        else if (is_kind(v, "reader")) reader = true;
+        else k = 1;
+    }
+    return hits >= 2 || (hits == 1 && (!is_sent || reader));
+}
+
+/* --- neighbourhood --------------------------------------------------------- */
+
+/* Runs of three or more fragments and junk lines (menus, widgets, tag
+ * lists) are junk, unless a lead-in ("The winners were:") opens a list. */
+/* A fragment right under a sentence of its block is that sentence's
+ * attribution or credit line, not a menu item. */
+static bool run_member(tctx *c, uint32_t i)
+{
+    unit *U = c->units.v;
+    if (!is_fragment(c, &U[i])) return false;
+    return !(i > 0 && U[i - 1].group == U[i].group && U[i - 1].kind == UK_BODY && text_is_sentence(&U[i - 1]));
+}
+
+static void junk_runs(tctx *c)
+{
+    unit *U = c->units.v;
+    uint32_t n = c->units.n;
+    for (uint32_t i = 0; i < n;) {
+        if (U[i].kind != UK_JUNK && !run_member(c, i)) { i++; continue; }
+        uint32_t j = i;
+        int menu = 0, frags = 0;
+        for (; j < n; j++) {
+            if (U[j].kind == UK_JUNK) menu++;
+            else if (run_member(c, j)) { frags++; menu += !(U[j].flags & UF_DIGIT); }
+            else if (U[j].kind != UK_META) break;
+        }
+        bool list = i > 0 && (U[i - 1].flags & UF_COLON);
+        if (frags && menu >= 3 && !list)
+            for (uint32_t k = i; k < j; k++)
+                if (U[k].kind == UK_BODY) U[k].kind = UK_JUNK;
+        i = j > i ? j : i + 1;
+    }
+}
+
+static uint64_t fold_hash(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z') ch += 32;
+        h = (h ^ ch) * 0x100000001b3ULL;
+    }
+    return h | 1;   /* 0 marks an empty slot */
+}
+
+/* A fragment the page repeats ("ADVERTISEMENT", "Share") is a widget. */
+static void junk_repeats(tctx *c)
+{
+    uint32_t n = c->units.n, cap = 16;
+    while (cap < n * 2) cap *= 2;
+    uint64_t *keys = arena_alloc(&c->scratch, cap * sizeof *keys);
+    uint8_t *count = arena_alloc(&c->scratch, cap);
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t i = 0; i < n; i++) {
+            unit *u = &c->units.v[i];
+            if (u->kind != UK_BODY || u->words > FRAGMENT_WORDS || !is_fragment(c, u) || (u->flags & UF_DIGIT))
+                continue;
+            uint64_t h = fold_hash(unit_text(c, u), u->len);
+            uint32_t k = (uint32_t)h & (cap - 1);
+            while (keys[k] && keys[k] != h) k = (k + 1) & (cap - 1);
+            keys[k] = h;
+            if (pass == 0 && count[k] < 255) count[k]++;
+            if (pass == 1 && count[k] >= 2) u->kind = UK_JUNK;
+        }
+    }
+}
+
+/* A block of lines that is mostly junk is all junk: the promo sentence
+ * that heads a membership widget goes with it. Long paragraphs stay. */
+static void junk_blocks(tctx *c)
+{
+    unit *U = c->units.v;
+    uint32_t n = c->units.n;
+    for (uint32_t i = 0; i < n;) {
+        uint32_t j = i;
+        int junk = 0;
+        while (j < n && U[j].group == U[i].group) junk += U[j++].kind == UK_JUNK;
+        uint32_t size = j - i;
+        if (size >= 3 && junk * 3 >= (int)size * 2)
+            for (uint32_t k = i; k < j; k++)
+                if (U[k].kind == UK_BODY && U[k].words < 20) U[k].kind = UK_JUNK;
+        i = j;
+    }
+}
+
+void text_find_junk(tctx *c)
+{
+    unit *U = c->units.v;
+    uint32_t n = c->units.n;
+    /* The first two and last three sentences are the edges where promos sit. */
+    uint32_t seen = 0, total = 0;
+    for (uint32_t i = 0; i < n; i++) total += U[i].kind == UK_BODY && text_is_sentence(&U[i]);
+    for (uint32_t i = 0; i < n; i++) {
+        if (U[i].kind != UK_BODY) continue;
+        bool is_sent = text_is_sentence(&U[i]);
+        bool edge = is_sent && (seen < 2 || seen + 3 >= total);
+        seen += is_sent;
+        if (unit_is_junk(c, &U[i], edge)) U[i].kind = UK_JUNK;
+    }
+    junk_repeats(c);
+    junk_runs(c);
+    junk_blocks(c);
+}
+
+/* --- photo credits inside a kept paragraph -------------------------------- */
+
+/* Whether word i alone, or with the next one ("file photo"), is a credit word. */
+static bool credit_word_at(tctx *c, const char *s, const word_span *w, int nw, int i)
+{
+    if (is_kind(wordmap_get(c->r->junk, s + w[i].s, w[i].e - w[i].s), "credit")) return true;
+    return i + 1 < nw && w[i + 1].s == w[i].e + 1 &&
+           is_kind(wordmap_get(c->r->junk, s + w[i].s, w[i + 1].e - w[i].s), "credit");
+}
+
+static bool has_credit_word(tctx *c, const char *s, size_t n)
+{
+    word_span w[TEXT_MAX_WORDS];
+    int nw = text_words(s, n, w, TEXT_MAX_WORDS);
+    for (int i = 0; i < nw; i++)
+        if (credit_word_at(c, s, w, nw, i)) return true;
+    return false;
+}
+
+/* "(Photo credit should read …)", "(AFP Photo)", "(File photo)" */
+static bool starts_with_credit(tctx *c, const char *s, size_t n)
+{
+    word_span w[4];
+    int nw = text_words(s, n, w, 4), k;
+    if (!nw) return false;
+    if (credit_word_at(c, s, w, nw, 0)) return true;
+    return text_lookup(c->r->agencies, s, w, nw, 0, &k) && k < nw && credit_word_at(c, s, w, nw, k);
+}
+
+/* A credit line's words: no function word, a credit word among them. */
+static bool is_credit_fragment(tctx *c, const char *s, size_t n)
+{
+    word_span w[TEXT_MAX_WORDS];
+    int nw = text_words(s, n, w, TEXT_MAX_WORDS);
+    if (nw > 10) return false;
+    for (int i = 0; i < nw; i++)
+        if (wordmap_has(c->r->stop, s + w[i].s, w[i].e - w[i].s)) return false;
+    return has_credit_word(c, s, n);
+}
+
+/* Cuts [at, len) off the unit, recording it as removed. */
+static void cut_tail(tctx *c, unit *u, uint32_t at)
+{
+    const char *s = unit_text(c, u);
+    text_remove(c, s + at, u->len - at);
+    while (at > 0 && s[at - 1] == ' ') at--;
+    u->len = at;
+}
+
+void text_trim_credit(tctx *c, unit *u)
+{
+    for (int round = 0; round < 3 && u->len; round++) {
+        const char *s = unit_text(c, u);
+        uint32_t n = u->len;
+        if (s[n - 1] == ')') {
+            /* "(Photo credit should read …)" */
+            uint32_t open = n - 1;
+            while (open > 0 && s[open] != '(') open--;
+            if (s[open] == '(' && n - open <= 160 && open > 0 && starts_with_credit(c, s + open + 1, n - open - 2)) {
+                cut_tail(c, u, open);
+                continue;
+            }
+        }
+        if (text_end_kind(s, n)) return;
+        /* "… spree. AFP PHOTO / Jane Doe": a credit after the last sentence */
+        uint32_t lo = n > 100 ? n - 100 : 0, at = 0;
+        for (uint32_t i = n - 1; i > lo; i--)
+            if (s[i] == ' ' && (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?')) { at = i + 1; break; }
+        if (!at || !is_credit_fragment(c, s + at, n - at)) return;
+        cut_tail(c, u, at);
+    }
+}

@@ -1,0 +1,177 @@
+/* text_units.c — plain text's lines grouped into units: paragraphs or lines.
+ *
+ * Scraped pages put a paragraph on each line; wire copy (Reuters) wraps a
+ * paragraph at ~70 columns and marks paragraph starts with a tab (written
+ * "&\t" in the Reuters-21578 dumps) or an indent. A group of lines with no
+ * blank line between is read as wrapped when its lines fill a narrow column
+ * and most of them stop mid-sentence; its lines are then joined into
+ * paragraphs. Otherwise every line is a unit of its own, except that a line
+ * cut mid-sentence continues into the next when that one starts in lower case. */
+#include <string.h>
+
+#include "clean/text_internal.h"
+
+typedef struct tline {
+    uint32_t s, e;     /* trimmed, marker dropped: bytes of the input */
+    bool marker;       /* began with a paragraph marker */
+    bool indent;       /* began with a tab or two or more spaces */
+    bool table;        /* holds a run of three spaces: columns of a table */
+} tline;
+
+enum { WRAP_MIN = 40, WRAP_MAX = 110 };
+
+int text_space_len(const char *s, const char *end)
+{
+    unsigned char c = (unsigned char)*s;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
+    if (c < 0xC2 || end - s < 2) return 0;
+    unsigned char c1 = (unsigned char)s[1];
+    if (c == 0xC2 && c1 == 0xA0) return 2;                               /* NBSP */
+    if (end - s < 3) return 0;
+    unsigned char c2 = (unsigned char)s[2];
+    if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8B || c2 == 0xAF)) return 3; /* U+2000–200B, 202F */
+    if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;                 /* U+205F */
+    if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;                 /* U+3000 */
+    if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return 3;                 /* BOM */
+    return 0;
+}
+
+int text_end_kind(const char *s, size_t n)
+{
+    while (n) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == ')' || c == ']' || c == '"' || c == '\'' || c == ' ') { n--; continue; }
+        /* closing curly quotes ” ’ and » */
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            (c == 0x9D || c == 0x99)) { n -= 3; continue; }
+        if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && c == 0xBB) { n -= 2; continue; }
+        break;
+    }
+    if (!n) return 0;
+    char c = s[n - 1];
+    if (c == '.' || c == '!' || c == '?') return 1;
+    if (c == ':') return 2;
+    if (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0) return 1;
+    return 0;
+}
+
+static bool starts_lower(const char *s, size_t n)
+{
+    return n && *s >= 'a' && *s <= 'z';
+}
+
+/* Reads one input line [s, e) into l; false when it is blank. */
+static bool read_line(const char *base, const char *s, const char *e, tline *l)
+{
+    const char *p = s;
+    int lead = 0;
+    for (int k; p < e && (k = text_space_len(p, e)); p += k) lead += *p == '\t' ? 2 : 1;
+    l->marker = e - p >= 3 && p[0] == '&' && p[1] == '\\' && p[2] == 't';
+    if (l->marker)
+        for (p += 3; p < e && text_space_len(p, e); p += text_space_len(p, e)) {}
+    const char *t = e;
+    while (t > p) {
+        /* trailing white space, checked byte-wise from the end */
+        if (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\r' || t[-1] == '\f' || t[-1] == '\v') t--;
+        else if (t - p >= 2 && (unsigned char)t[-2] == 0xC2 && (unsigned char)t[-1] == 0xA0) t -= 2;
+        else break;
+    }
+    l->s = (uint32_t)(p - base);
+    l->e = (uint32_t)(t - base);
+    l->indent = lead >= 2;
+    l->table = false;
+    for (const char *q = p; q + 3 <= t; q++)
+        if (q[0] == ' ' && q[1] == ' ' && q[2] == ' ') { l->table = true; break; }
+    return t > p;
+}
+
+static bool group_is_wrapped(const char *src, const tline *L, int n)
+{
+    uint32_t maxlen = 0;
+    int markers = 0;
+    for (int i = 0; i < n; i++) {
+        if (L[i].e - L[i].s > maxlen) maxlen = L[i].e - L[i].s;
+        markers += L[i].marker;
+    }
+    if (maxlen > WRAP_MAX * 2) return false;
+    if (markers) return true;
+    if (n < 3 || maxlen < WRAP_MIN || maxlen > WRAP_MAX) return false;
+    int open = 0, full = 0;
+    for (int i = 0; i < n - 1; i++) {
+        uint32_t len = L[i].e - L[i].s;
+        open += text_end_kind(src + L[i].s, len) == 0;
+        full += len * 10 >= maxlen * 6;
+    }
+    return open * 2 >= n - 1 && full * 5 >= (n - 1) * 3;
+}
+
+/* Whether line i starts a new unit in its group. */
+static bool breaks_before(const char *src, const tline *L, int i, bool wrapped, bool markers,
+                          bool most_indented, uint32_t maxlen)
+{
+    const tline *p = &L[i - 1], *l = &L[i];
+    uint32_t plen = p->e - p->s;
+    if (l->marker || l->table || p->table) return true;
+    if (l->indent && !most_indented) return true;
+    int end = text_end_kind(src + p->s, plen);
+    if (wrapped) return !markers && end != 0 && plen * 10 < maxlen * 7;
+    return end != 0 || plen < WRAP_MIN || !starts_lower(src + l->s, l->e - l->s);
+}
+
+static void append_line(buf *b, const char *src, const tline *l, bool first)
+{
+    if (!first) {
+        /* "anti-\nterror": a word broken at a hyphen stays one word */
+        bool hyphen = b->n >= 2 && b->p[b->n - 1] == '-' &&
+                      ((b->p[b->n - 2] | 32) >= 'a' && (b->p[b->n - 2] | 32) <= 'z') &&
+                      starts_lower(src + l->s, l->e - l->s);
+        if (!hyphen) buf_putc(b, ' ');
+    }
+    buf_put(b, src + l->s, l->e - l->s);
+}
+
+static void flush_group(tctx *c, const char *src, const tline *L, int n, uint32_t group)
+{
+    if (!n) return;
+    bool wrapped = group_is_wrapped(src, L, n);
+    int markers = 0, indented = 0;
+    uint32_t maxlen = 0;
+    for (int i = 0; i < n; i++) {
+        markers += L[i].marker;
+        indented += L[i].indent;
+        if (L[i].e - L[i].s > maxlen) maxlen = L[i].e - L[i].s;
+    }
+    bool most_indented = indented * 2 > n;
+    unit *u = NULL;
+    for (int i = 0; i < n; i++) {
+        if (!u || breaks_before(src, L, i, wrapped, markers > 0, most_indented, maxlen)) {
+            u = ARENA_PUSH(&c->scratch, c->units);
+            u->off = (uint32_t)c->norm.n;
+            u->group = group;
+            if (L[i].indent && !most_indented) u->flags |= UF_INDENT;
+        }
+        append_line(&c->norm, src, &L[i], u->nlines == 0);
+        if (u->nlines < 255) u->nlines++;
+        u->len = (uint32_t)c->norm.n - u->off;
+    }
+}
+
+void text_build_units(tctx *c, const char *s, size_t n)
+{
+    ARENA_VEC(tline) lines = {0};
+    const char *p = s, *end = s + n;
+    uint32_t group = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        tline l;
+        if (read_line(s, p, e, &l)) {
+            *ARENA_PUSH(&c->scratch, lines) = l;
+        } else if (lines.n) {
+            flush_group(c, s, lines.v, (int)lines.n, group++);
+            lines.n = 0;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    flush_group(c, s, lines.v, (int)lines.n, group);
+}

@@ -90,7 +90,14 @@ static int read_month_name(cur *c)
     size_t save = c->i;
     size_t len = read_word(c, true);
     int m = len ? date_month_from_name(c->s + save, len) : 0;
-    if (!m) c->i = save;
+    if (!m) {
+        c->i = save;
+        return 0;
+    }
+    /* the period after a full name ends the sentence, not the word: "in
+     * December." (full names are 5+ letters, or May, June, July) */
+    size_t letters = len - (c->s[c->i - 1] == '.');
+    if (letters < len && (letters >= 5 || m == 5 || m == 6 || m == 7)) c->i--;
     return m;
 }
 

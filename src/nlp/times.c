@@ -102,7 +102,7 @@ static bool check_lexicon(times_res *r, const char *path, char *err, size_t errl
         if (good && (l.cls & starters) && c >= 'a' && c <= 'z') r->first_letters |= 1u << (c - 'a');
     }
     fclose(f);
-    r->first_letters |= 1u << ('t' - 'a') | 1u << ('m' - 'a');   /* "the", "mid-" */
+    r->first_letters |= 1u << ('t' - 'a');   /* "the" */
     return good;
 }
 
@@ -139,6 +139,18 @@ static bool may_start(const times_res *r, const article *a, const token *t)
     return c >= 'a' && c <= 'z' && (r->first_letters >> (c - 'a') & 1);
 }
 
+/* "December." or "Monday." closing a sentence: the tokenizer kept the period
+ * with the word, but it belongs to the sentence. Abbreviations keep theirs. */
+static bool full_name_before_period(const article *a, uint32_t i)
+{
+    const token *t = &a->tokens.v[i];
+    uint32_t n = t->end - t->start - 1;
+    const char *s = a->text + t->start;
+    int m = date_month_from_name(s, n);
+    if (m) return n >= 5 || m == 5 || m == 6 || m == 7;
+    return date_weekday_from_name(s, n) >= 0 && n >= 6;
+}
+
 static void emit(scan *sc, article *a, const match *m)
 {
     uint32_t start = m->start;
@@ -146,8 +158,15 @@ static void emit(scan *sc, article *a, const match *m)
     timex *t = ARENA_PUSH(&a->mem, a->times);
     t->start = a->tokens.v[start].start;
     t->end = a->tokens.v[m->end - 1].end;
+    if (m->end_byte > t->start && m->end_byte < t->end) t->end = m->end_byte;
+    else if (t->end - t->start > 5 && a->text[t->end - 1] == '.' && full_name_before_period(a, m->end - 1))
+        t->end--;
     char v[24];
     t->value = tv_format(m->v, v, sizeof v) ? arena_strdup(&a->mem, v) : NULL;
+    if (m->v.kind != TV_NONE) {
+        sc->year = m->v.d.y;
+        sc->year_sent = sc->sent;
+    }
     if (m->anchor && m->v.kind == TV_QUARTER) {
         sc->quarter = m->v;
         sc->quarter_sent = sc->sent;

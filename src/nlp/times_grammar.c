@@ -93,8 +93,8 @@ static int direction(const scan *sc, uint32_t i)
     return DIR_NEAR;
 }
 
-/* How many sentences back a quarter named outright is still the topic. */
-enum { QUARTER_REACH = 5 };
+/* How many sentences back a quarter or year named outright is still the topic. */
+enum { QUARTER_REACH = 5, YEAR_REACH = 3 };
 
 /* The quarter named in this or the last few sentences, if any. */
 static bool quarter_context(const scan *sc, tval *q)
@@ -122,7 +122,7 @@ static bool after_name(const scan *sc, uint32_t i)
 
 static bool ok(match *m, uint32_t start, uint32_t end, tval v)
 {
-    *m = (match){start, end, v, false};
+    *m = (match){start, end, v, false, 0};
     return true;
 }
 
@@ -130,7 +130,7 @@ static bool ok(match *m, uint32_t start, uint32_t end, tval v)
  * and "a year ago" refer to it. Derived ones (year-ago) do not. */
 static bool anchor(match *m, uint32_t start, uint32_t end, tval v)
 {
-    *m = (match){start, end, v, true};
+    *m = (match){start, end, v, true, 0};
     return true;
 }
 
@@ -149,7 +149,9 @@ static bool parsed_date(scan *sc, uint32_t i, match *m)
     if (!n) return false;
     uint32_t end = tok_after(sc, i, off + (uint32_t)n);
     tval v = d.y ? tv_date(d) : tv_month_day(sc->pub, d.m, d.d, direction(sc, i));
-    return ok(m, i, end, v);
+    ok(m, i, end, v);
+    m->end_byte = off + (uint32_t)n;     /* "December." ends before the period */
+    return true;
 }
 
 /* A four-digit year standing alone: "in 2023", "2014 was", "the 1988 period".
@@ -272,6 +274,8 @@ static bool deictic(scan *sc, uint32_t i, match *m)
 {
     lex l = times_lex(sc, i), u = times_lex(sc, i + 1);
     if (!in_sentence(sc, i + 1)) return false;
+    /* "the last year", "over the next week": spans of time, not dates */
+    if (l.rel && i > sc->first && tok_is(sc, i - 1, "the")) return false;
     if ((u.cls & LX_UNIT) && u.unit != U_DAY && tok_n(sc, i + 1) && tok_s(sc, i + 1)[tok_n(sc, i + 1) - 1] != 's')
         return ok(m, i, i + 2, tv_shift(sc->pub, u.unit, l.rel));
     if (u.cls & LX_PART) {
@@ -365,23 +369,35 @@ static bool anaphoric(scan *sc, uint32_t i, match *m)
     return false;
 }
 
-/* "mid-June", "mid-1996" as one token. */
-static bool mid_token(scan *sc, uint32_t i, match *m)
+/* "mid-June", "late-November", "mid-1996" as one token: a modifier word,
+ * a hyphen, a month or a year. */
+static bool modified_token(scan *sc, uint32_t i, match *m)
 {
     const char *s = tok_s(sc, i);
     uint32_t n = tok_n(sc, i);
-    if (n < 7 || strncasecmp(s, "mid-", 4) != 0) return false;
-    int mo = date_month_from_name(s + 4, n - 4);
+    const char *dash = memchr(s, '-', n);
+    if (!dash || dash == s) return false;
+    uint32_t k = (uint32_t)(dash - s), rest = n - k - 1;
+    const char *v = wordmap_get(sc->r->words, s, k);
+    if (!v || !strstr(v, "mod")) return false;
+    int mo = date_month_from_name(dash + 1, rest);
     if (mo) return ok(m, i, i + 1, tv_month(sc->pub, mo, direction(sc, i)));
-    if (n == 8) {
-        int y = 0;
-        for (int k = 4; k < 8; k++) {
-            if (s[k] < '0' || s[k] > '9') return false;
-            y = y * 10 + s[k] - '0';
-        }
-        return ok(m, i, i + 1, tv_date((date){(int16_t)y, 0, 0}));
+    int y = 0;
+    for (uint32_t j = 0; j < rest; j++) {
+        if (dash[1 + j] < '0' || dash[1 + j] > '9') return false;
+        y = y * 10 + dash[1 + j] - '0';
     }
-    return false;
+    return rest == 4 && ok(m, i, i + 1, tv_date((date){(int16_t)y, 0, 0}));
+}
+
+/* "that year", "later that year": the year of the date last named, when it
+ * was named in this or the last few sentences. */
+static bool that_year(scan *sc, uint32_t i, match *m)
+{
+    if (!tok_is(sc, i, "that") || !tok_has(sc, i + 1, LX_UNIT) || times_lex(sc, i + 1).unit != U_YEAR ||
+        !tok_is(sc, i + 1, "year") || !sc->year || sc->sent - sc->year_sent > YEAR_REACH)
+        return false;
+    return ok(m, i, i + 2, tv_date((date){sc->year, 0, 0}));
 }
 
 /* "end of March", "the beginning of next year", "the end of the month" (the
@@ -407,7 +423,12 @@ static bool the(scan *sc, uint32_t i, match *m)
     uint32_t j = i + 1;
     if (!in_sentence(sc, j)) return false;
     lex l = times_lex(sc, j);
-    if (l.cls & LX_FISCAL && in_sentence(sc, j + 1)) j++, l = times_lex(sc, j);
+    if ((l.cls & (LX_FISCAL | LX_REL)) && tok_has(sc, j + 1, LX_FISCAL) && tok_is(sc, j + 2, "year"))
+        return ok(m, i, j + 3, tv_shift(sc->pub, U_YEAR, 0));   /* the current fiscal year */
+    if (l.cls & LX_FISCAL && in_sentence(sc, j + 1)) {
+        if (tok_is(sc, j + 1, "year")) return ok(m, i, j + 2, tv_shift(sc->pub, U_YEAR, 0));
+        j++, l = times_lex(sc, j);
+    }
     bool found = false;
     if (l.cls & LX_EDGE) {
         found = edge(sc, j, m);
@@ -441,7 +462,7 @@ static bool word(scan *sc, uint32_t i, bool licensed, match *m)
         if (month(sc, i, licensed, -1, m) || q_token(sc, i, m)) return true;
     }
     if (tok_is(sc, i, "the")) return the(sc, i, m);
-    if (mid_token(sc, i, m)) return true;
+    if (modified_token(sc, i, m)) return true;
     lex l = times_lex(sc, i);
     if (!l.cls) return memchr(tok_s(sc, i), '-', tok_n(sc, i)) && quarter(sc, i, m);   /* third-quarter */
     if (l.cls & LX_DAY) return day_word(sc, i, m);
@@ -449,8 +470,10 @@ static bool word(scan *sc, uint32_t i, bool licensed, match *m)
     if ((l.cls & LX_NUM) && counted(sc, i, m)) return true;
     if ((l.cls & LX_ORD) && quarter(sc, i, m)) return true;
     if (l.cls & LX_YEARAGO) return year_ago(sc, i, m);
-    if ((l.cls & LX_ANA) && anaphoric(sc, i, m)) return true;
+    if ((l.cls & LX_ANA) && (anaphoric(sc, i, m) || that_year(sc, i, m))) return true;
     if (l.cls & LX_FISCAL) {
+        /* "fiscal year" alone: the one under way */
+        if (tok_is(sc, i + 1, "year")) return ok(m, i, i + 2, tv_shift(sc->pub, U_YEAR, 0));
         if (!core(sc, i + 1, true, m)) return false;
         m->start = i;
         return true;

@@ -83,12 +83,15 @@ typedef struct scan {
     uint32_t sent;            /* its index */
     tval quarter;             /* the last quarter named, for "the quarter", "a year ago" */
     uint32_t quarter_sent;    /* the sentence it was named in */
+    int16_t year;             /* the year of the last date named with one, for "that year" */
+    uint32_t year_sent;
 } scan;
 
 typedef struct match {
     uint32_t start, end;      /* tokens [start, end) */
     tval v;
     bool anchor;              /* a quarter named outright, for later references */
+    uint32_t end_byte;        /* where the text ends, when before the last token's end; else 0 */
 } match;
 
 lex times_lex(const scan *sc, uint32_t i);

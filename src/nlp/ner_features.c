@@ -96,7 +96,7 @@ const char *ner_norm_digits(const char *w, size_t *n, char *out, size_t cap)
     return out;
 }
 
-void ner_word_keys(const ner_features *fx, const char *w, size_t n, ner_word_keys_t *out)
+void ner_word_keys(const ner_features *fx, const char *w, size_t n, bool self, ner_word_keys_t *out)
 {
     char norm[128];
     w = ner_norm_digits(w, &n, norm, sizeof norm);
@@ -110,6 +110,10 @@ void ner_word_keys(const ner_features *fx, const char *w, size_t n, ner_word_key
         o[k++] = key_of(F_SHAPE, slot, shape_h);
         if (title) o[k++] = key_of(F_TITLE, slot, (uint64_t)title);
         out->count[slot] = k;
+    }
+    if (!self) {
+        out->count[NER_SLOT_SELF] = 0;
+        return;
     }
     uint64_t *o = out->keys[NER_SLOT_SELF];
     int k = out->count[NER_SLOT_SELF];
@@ -157,7 +161,11 @@ void ner_mark_gazetteer(const gazetteer *g, const article *a, uint32_t from, uin
     if (!g) return;
     for (uint32_t i = from; i < to;) {
         uint32_t last = i;
-        unsigned bits = gazetteer_match(g, a, i, to, &last);
+        const ner_tok *x = &t[i - from];
+        unsigned bits = 0;
+        /* the word alone tells whether a longer name may start here */
+        if ((x->flags & TF_WORD) && (x->flags & (TF_CAP | TF_UPPER)))
+            bits = x->word_gaz & GZ_PREFIX ? gazetteer_match(g, a, i, to, &last) : x->word_gaz & GZ_TYPES;
         if (!bits) {
             i++;
             continue;
@@ -179,6 +187,7 @@ void ner_prepare(const ner_features *fx, const article *a, uint32_t tok, uint32_
         o->first = !seen_word && (x->flags & (TF_WORD | TF_NUM));
         if (x->flags & (TF_WORD | TF_NUM)) seen_word = true;
         ner_word_hashes(o->s, o->n, &o->lower_h, &o->shape_h);
+        o->word_gaz = fx->gaz ? (uint8_t)gazetteer_word(fx->gaz, o->s, o->n) : 0;
     }
     ner_mark_gazetteer(fx->gaz, a, tok, tok + ntok, t);
 }

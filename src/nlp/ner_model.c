@@ -39,6 +39,8 @@ typedef struct ner_header {
 typedef struct vocab_entry {
     const char *word;
     uint32_t len;
+    bool has_self;        /* vec[NER_SLOT_SELF] is filled (neighbour slots always are) */
+    uint8_t gaz;          /* gazetteer_word() of the word */
     uint64_t hash, lower_h, shape_h;
     float vec[NER_NSLOTS][NER_NTAGS];
 } vocab_entry;
@@ -125,16 +127,35 @@ void ner_score_keys(const ner_model *m, const uint64_t *keys, int nkeys, float *
         for (int t = 0; t < NER_NTAGS; t++) out[t] += (float)sum[t] * m->scale;
 }
 
-/* The weight sums of a word at each slot, and its hashes. */
-static void fill_entry(const ner_model *m, const char *w, size_t n, vocab_entry *e)
+/* The weight sums of a word at each slot, and its hashes; the token's own
+ * slot only when asked (it costs most of the lookups). */
+static void fill_entry(const ner_model *m, const char *w, size_t n, bool self, vocab_entry *e)
 {
     ner_word_keys_t keys;
-    ner_word_keys(m->fx, w, n, &keys);
+    ner_word_keys(m->fx, w, n, self, &keys);
     memset(e->vec, 0, sizeof e->vec);
     for (int s = 0; s < NER_NSLOTS; s++) ner_score_keys(m, keys.keys[s], keys.count[s], e->vec[s]);
     ner_word_hashes(w, n, &e->lower_h, &e->shape_h);
     e->word = w;
     e->len = (uint32_t)n;
+    e->has_self = self;
+    e->gaz = m->fx->gaz ? (uint8_t)gazetteer_word(m->fx->gaz, w, n) : 0;
+}
+
+/* Hash of a word for the vocabulary and the cache: eight bytes a step,
+ * since every token of a stretch is looked up. */
+static uint64_t word_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, v;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+    }
+    v = 0;
+    memcpy(&v, s, n);
+    h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 29);
 }
 
 static void build_vocab(ner_model *m)
@@ -148,20 +169,19 @@ static void build_vocab(ner_model *m)
     for (uint32_t v = 0; v < m->nvocab; v++) {
         size_t n = strlen(w);
         vocab_entry *e = &m->vocab[v];
-        fill_entry(m, w, n, e);
-        e->hash = hash_bytes(w, n);
+        fill_entry(m, w, n, true, e);
+        e->hash = word_hash(w, n);
         uint32_t i = (uint32_t)e->hash & m->vindex_mask;
         while (m->vindex[i]) i = (i + 1) & m->vindex_mask;
         m->vindex[i] = v + 1;
         w += n + 1;
     }
-    fill_entry(m, NER_PAD_BEFORE, strlen(NER_PAD_BEFORE), &m->pad_before);
-    fill_entry(m, NER_PAD_AFTER, strlen(NER_PAD_AFTER), &m->pad_after);
+    fill_entry(m, NER_PAD_BEFORE, strlen(NER_PAD_BEFORE), true, &m->pad_before);
+    fill_entry(m, NER_PAD_AFTER, strlen(NER_PAD_AFTER), true, &m->pad_after);
 }
 
-static const vocab_entry *vocab_find(const ner_model *m, const char *w, size_t n)
+static const vocab_entry *vocab_find(const ner_model *m, const char *w, size_t n, uint64_t h)
 {
-    uint64_t h = hash_bytes(w, n);
     for (uint32_t i = (uint32_t)h & m->vindex_mask;; i = (i + 1) & m->vindex_mask) {
         uint32_t v = m->vindex[i];
         if (!v) return NULL;
@@ -338,18 +358,19 @@ static void mask_transitions(const float trans[NER_NTAGS + 1][NER_NTAGS], float 
 }
 
 static void viterbi_masked(const float tr[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
-                           uint8_t *tags);
+                           int end, uint8_t *tags);
 
 void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
                  uint8_t *tags)
 {
     float tr[NER_NTAGS + 1][NER_NTAGS];
     mask_transitions(trans, tr);
-    viterbi_masked((const float(*)[NER_NTAGS])tr, em, n, start, tags);
+    viterbi_masked((const float(*)[NER_NTAGS])tr, em, n, start, -1, tags);
 }
 
+/* `end` >= 0: the tag known to follow the last token (O after a stretch). */
 static void viterbi_masked(const float tr[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
-                           uint8_t *tags)
+                           int end, uint8_t *tags)
 {
     if (!n) return;
     uint8_t stack_back[256 * NER_NTAGS];
@@ -382,6 +403,8 @@ static void viterbi_masked(const float tr[NER_NTAGS + 1][NER_NTAGS], const float
         }
         memcpy(score, next, sizeof score);
     }
+    if (end >= 0)
+        for (int t = 0; t < NER_NTAGS; t++) score[t] += tr[t][end];
     int best = 0;
     for (int t = 1; t < NER_NTAGS; t++)
         if (score[t] > score[best]) best = t;
@@ -394,14 +417,37 @@ static void viterbi_masked(const float tr[NER_NTAGS + 1][NER_NTAGS], const float
 
 /* --- tagging an article ---------------------------------------------------------- */
 
-/* Per-sentence scratch, sized once per article for its longest sentence. */
+/* Per-sentence scratch, kept per thread and grown to the longest sentence
+ * seen, so tagging allocates nothing per article. */
 typedef struct scratch {
     ner_tok *tok;
     const vocab_entry **vec;
     float *em;
     bool *hot;
     vocab_entry *own;     /* copies of cached words: the cache may reuse a slot mid-sentence */
+    uint32_t cap;
 } scratch;
+static _Thread_local scratch tls_scratch;
+
+static scratch *scratch_for(uint32_t n)
+{
+    scratch *s = &tls_scratch;
+    if (n <= s->cap) return s;
+    uint32_t cap = n < 256 ? 256 : n;
+    free(s->tok);
+    free(s->vec);
+    free(s->em);
+    free(s->hot);
+    free(s->own);
+    s->tok = malloc(sizeof *s->tok * cap);
+    s->vec = malloc(sizeof *s->vec * cap);
+    s->em = malloc(sizeof *s->em * NER_NTAGS * cap);
+    s->hot = malloc(sizeof *s->hot * cap);
+    s->own = malloc(sizeof *s->own * cap);
+    if (!s->tok || !s->vec || !s->em || !s->hot || !s->own) abort();
+    s->cap = cap;
+    return s;
+}
 
 /* A token worth scoring: a word with a capital letter anywhere. */
 static bool is_hot(const article *a, const token *t)
@@ -426,32 +472,33 @@ typedef struct xentry {
 } xentry;
 static _Thread_local xentry *xcache;
 
-/* The entry of a token's word: from the vocabulary, the cache, or new. */
-static const vocab_entry *entry_for(const ner_model *m, article *a, const token *t, vocab_entry *own)
+/* The entry of a token's word: from the vocabulary, the cache, or new;
+ * `self` when the token is scored, not only read as a neighbour. */
+static const vocab_entry *entry_for(const ner_model *m, article *a, const token *t, bool self, vocab_entry *own)
 {
     char norm[128];
     size_t n = t->end - t->start;
     const char *w = ner_norm_digits(a->text + t->start, &n, norm, sizeof norm);
-    const vocab_entry *e = vocab_find(m, w, n);
+    uint64_t h = word_hash(w, n);
+    const vocab_entry *e = vocab_find(m, w, n, h);
     if (e) return e;
-    uint64_t h = hash_bytes(w, n);
     if (n < XWORD_MAX) {
         if (!xcache && !(xcache = calloc(XCACHE_SIZE, sizeof *xcache))) abort();
         xentry *x = &xcache[h & (XCACHE_SIZE - 1)];
-        if (x->model != m->id || x->e.hash != h || x->e.len != n || memcmp(x->word, w, n)) {
+        bool same = x->model == m->id && x->e.hash == h && x->e.len == n && !memcmp(x->word, w, n);
+        if (!same || (self && !x->e.has_self)) {
             memcpy(x->word, w, n);
             x->word[n] = '\0';
-            fill_entry(m, x->word, n, &x->e);
+            fill_entry(m, x->word, n, self, &x->e);
             x->e.hash = h;
             x->model = m->id;
         }
         *own = x->e;
         return own;
     }
-    vocab_entry *x = arena_alloc(&a->mem, sizeof *x);
-    fill_entry(m, arena_strndup(&a->mem, w, n), n, x);
-    x->hash = h;
-    return x;
+    fill_entry(m, arena_strndup(&a->mem, w, n), n, self, own);
+    own->hash = h;
+    return own;
 }
 
 static const vocab_entry *entry_at(const ner_model *m, const scratch *s, uint32_t n, int64_t i)
@@ -469,7 +516,7 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
     uint32_t lo = from >= 2 ? from - 2 : 0, hi = to + 2 < n ? to + 2 : n;
     for (uint32_t i = lo; i < hi; i++) {
         const token *t = &a->tokens.v[tok + i];
-        const vocab_entry *e = entry_for(m, a, t, &s->own[i]);
+        const vocab_entry *e = entry_for(m, a, t, i >= from && i < to, &s->own[i]);
         s->vec[i] = e;
         ner_tok *x = &s->tok[i];
         x->s = e->word;
@@ -478,6 +525,7 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
         x->first = i == first_word;
         x->lower_h = e->lower_h;
         x->shape_h = e->shape_h;
+        x->word_gaz = e->gaz;
     }
     ner_mark_gazetteer(m->fx->gaz, a, tok + lo, tok + hi, s->tok + lo);
     uint64_t keys[NER_MAX_KEYS];
@@ -494,8 +542,16 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
         int k = ner_context_keys(s->tok + lo, hi - lo, i - lo, keys);
         ner_score_keys(m, keys, k, em);
     }
+    /* the tokens either side of a stretch are O: their transitions count */
     viterbi_masked((const float(*)[NER_NTAGS])m->masked, s->em, to - from, from == 0 ? NER_NTAGS : NER_O,
-                   tags + from);
+                   to < n ? NER_O : -1, tags + from);
+}
+
+/* A lower-case word just before a capitalised one may open its name
+ * ("al Qaeda", "de Mistura"); elsewhere lower-case words are left out. */
+static bool may_open(const article *a, const token *t)
+{
+    return (t->flags & TF_WORD) && t->end - t->start <= 3;
 }
 
 static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t n, scratch *s,
@@ -507,16 +563,17 @@ static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t 
         s->hot[i] = is_hot(a, &a->tokens.v[tok + i]);
         if (first_word == n && (a->tokens.v[tok + i].flags & (TF_WORD | TF_NUM))) first_word = i;
     }
-    /* Stretches: hot tokens and one token either side, merged when they touch. */
+    /* Stretches: runs of hot tokens, merged across up to two other tokens
+     * ("Bank of England", "Bosnia and Herzegovina"). */
     for (uint32_t i = 0; i < n;) {
         if (!s->hot[i]) {
             i++;
             continue;
         }
-        uint32_t from = i ? i - 1 : 0, last = i;
+        uint32_t from = i && may_open(a, &a->tokens.v[tok + i - 1]) ? i - 1 : i, last = i;
         for (uint32_t j = i + 1; j < n && j <= last + 3; j++)
             if (s->hot[j]) last = j;
-        uint32_t to = last + 2 < n ? last + 2 : n;
+        uint32_t to = last + 1;
         tag_stretch(m, a, tok, n, first_word, from, to, s, tags);
         i = to;
     }
@@ -529,14 +586,9 @@ void ner_tag_article(const ner_model *m, article *a, uint8_t *tags)
         if (a->sents.v[k].ntok > longest) longest = a->sents.v[k].ntok;
     memset(tags, NER_O, a->tokens.n);
     if (!longest) return;
-    scratch s;
-    s.tok = arena_alloc(&a->mem, sizeof *s.tok * longest);
-    s.vec = arena_alloc(&a->mem, sizeof *s.vec * longest);
-    s.em = arena_alloc(&a->mem, sizeof *s.em * NER_NTAGS * longest);
-    s.hot = arena_alloc(&a->mem, sizeof *s.hot * longest);
-    s.own = arena_alloc(&a->mem, sizeof *s.own * longest);
+    scratch *s = scratch_for(longest);
     for (uint32_t k = 0; k < a->sents.n; k++) {
         const sentence *st = &a->sents.v[k];
-        tag_sentence(m, a, st->tok, st->ntok, &s, tags + st->tok);
+        tag_sentence(m, a, st->tok, st->ntok, s, tags + st->tok);
     }
 }

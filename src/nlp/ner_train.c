@@ -221,9 +221,9 @@ static void push_sentence(corpus *c, dict *d, vocab_counts *v, const ner_feature
     /* every word's keys at every slot, once */
     ner_word_keys_t *wkeys = malloc(sizeof *wkeys * nt), pads[2];
     if (!wkeys) abort();
-    for (uint32_t i = 0; i < nt; i++) ner_word_keys(fx, t[i].s, t[i].n, &wkeys[i]);
-    ner_word_keys(fx, NER_PAD_BEFORE, strlen(NER_PAD_BEFORE), &pads[0]);
-    ner_word_keys(fx, NER_PAD_AFTER, strlen(NER_PAD_AFTER), &pads[1]);
+    for (uint32_t i = 0; i < nt; i++) ner_word_keys(fx, t[i].s, t[i].n, true, &wkeys[i]);
+    ner_word_keys(fx, NER_PAD_BEFORE, strlen(NER_PAD_BEFORE), true, &pads[0]);
+    ner_word_keys(fx, NER_PAD_AFTER, strlen(NER_PAD_AFTER), true, &pads[1]);
 
     uint32_t w = 0;   /* the GMB word holding the token's first byte */
     for (uint32_t i = 0; i < nt; i++) {

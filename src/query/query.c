@@ -10,10 +10,6 @@
 
 #include "core/date.h"
 
-/* BM25 weights of the indexed columns (title, text): a word in the title says
- * more about what an article is about than the same word in its body. */
-#define TITLE_WEIGHT "5.0"
-#define TEXT_WEIGHT "1.0"
 /* Tokens in a snippet (FTS5 allows up to 64). */
 #define SNIPPET_TOKENS "24"
 #define DEFAULT_LIMIT 10
@@ -25,21 +21,24 @@
     "substr(a.published, 1, min(length(a.published), length(" param ")))" op \
     " substr(" param ", 1, min(length(a.published), length(" param ")))"
 
+/* `rank` is BM25 with the column weights set in schema.c. Ordering by it
+ * lets FTS5 sort the matches itself and hand them over best first, so
+ * snippet() runs only for the rows returned, not for every match. */
 static const char search_sql[] =
     "SELECT a.id, a.title, a.published, a.outlet,"
     " snippet(articles_fts, 1, :open, :close, '…', " SNIPPET_TOKENS "),"
-    " -bm25(articles_fts, " TITLE_WEIGHT ", " TEXT_WEIGHT ") AS score"
+    " -articles_fts.rank"
     " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
     " WHERE articles_fts MATCH :match"
     " AND (:since IS NULL OR (a.published IS NOT NULL AND " PREFIX_CMP(">=", ":since") "))"
     " AND (:until IS NULL OR (a.published IS NOT NULL AND " PREFIX_CMP("<=", ":until") "))"
     " AND (:outlet IS NULL OR a.outlet = :outlet COLLATE NOCASE)"
-    " ORDER BY score DESC, a.published DESC, a.id"
+    " ORDER BY articles_fts.rank"
     " LIMIT :limit OFFSET :offset";
 
 static const char article_sql[] =
     "SELECT a.id, a.source, a.title, a.published, a.outlet, a.dateline, a.text,"
-    " a.removed, a.json, a.ingested_at,"
+    " a.removed, a.json, a.text_at, a.ingested_at,"
     " (SELECT count(*) FROM sentences s WHERE s.article = a.rowid)"
     " FROM articles a WHERE a.id = ?1";
 
@@ -275,15 +274,19 @@ int query_article(store *s, const char *id, query_article_fn fn, void *ctx, char
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
+        const char *text = col(st, 6), *json = col(st, 8);
+        size_t text_len = (size_t)sqlite3_column_bytes(st, 6), json_len = (size_t)sqlite3_column_bytes(st, 8);
+        buf full;
+        buf_init(&full);
+        store_article_json(json, json_len, sqlite3_column_int64(st, 9), text, text_len, &full);
         query_article_row r = {
             .id = col(st, 0), .source = col(st, 1), .title = col(st, 2), .published = col(st, 3),
-            .outlet = col(st, 4), .dateline = col(st, 5),
-            .text = col(st, 6), .text_len = (size_t)sqlite3_column_bytes(st, 6),
-            .removed_json = col(st, 7),
-            .json = col(st, 8), .json_len = (size_t)sqlite3_column_bytes(st, 8),
-            .ingested_at = col(st, 9), .sentences = sqlite3_column_int64(st, 10),
+            .outlet = col(st, 4), .dateline = col(st, 5), .text = text, .text_len = text_len,
+            .removed_json = col(st, 7), .json = buf_cstr(&full), .json_len = full.n,
+            .ingested_at = col(st, 10), .sentences = sqlite3_column_int64(st, 11),
         };
         rc = fn && fn(&r, ctx) ? QUERY_STOPPED : QUERY_OK;
+        buf_free(&full);
     } else if (rc == SQLITE_DONE) {
         snprintf(err, errlen, "no article with id '%s'", id);
         rc = QUERY_NOT_FOUND;

@@ -22,17 +22,22 @@
 
 /* The write statements, prepared once and reused for every article. */
 enum {
-    ST_BY_HASH, ST_BY_ID, ST_INSERT, ST_SENTENCE, ST_DELETE, ST_COUNT, ST__N
+    ST_BY_HASH, ST_BY_ID, ST_INSERT, ST_SENTENCE, ST_DELETE, ST_FTS_DELETE, ST_FTS_BATCH, ST_COUNT, ST__N
 };
 static const char *const stmt_sql[ST__N] = {
     [ST_BY_HASH] = "SELECT 1 FROM articles WHERE hash = ?1",
     [ST_BY_ID] = "SELECT rowid, source FROM articles WHERE id = ?1",
     [ST_INSERT] = "INSERT INTO articles(id, source, title, published, outlet, dateline,"
-                  " text, removed, hash, json, ingested_at)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                  " text, removed, hash, json, text_at, ingested_at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
                   " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     [ST_SENTENCE] = "INSERT INTO sentences(article, n, start, end) VALUES (?1, ?2, ?3, ?4)",
     [ST_DELETE] = "DELETE FROM articles WHERE rowid = ?1",
+    /* External content: FTS5 removes a row's terms given its old values. */
+    [ST_FTS_DELETE] = "INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+                      " SELECT 'delete', rowid, title, text FROM articles WHERE rowid = ?1",
+    [ST_FTS_BATCH] = "INSERT INTO articles_fts(rowid, title, text)"
+                     " SELECT rowid, title, text FROM articles WHERE rowid >= ?1",
     [ST_COUNT] = "SELECT count(*) FROM articles",
 };
 
@@ -43,8 +48,10 @@ struct store {
     sqlite3_stmt *st[ST__N];
     unsigned batch_articles;
     size_t batch_bytes;
+    sqlite3_int64 batch_first;   /* rowid of the batch's first article; 0 if none */
     buf removed;        /* an article's removed[] as JSON */
     buf json;           /* an article's JSON, rewritten after a rename */
+    buf cut;            /* an article's JSON without its text */
 };
 
 static void set_err(char *err, size_t errlen, const char *what, sqlite3 *db)
@@ -105,6 +112,7 @@ store *store_open(const char *path, enum store_mode mode, char *err, size_t errl
     s->writable = mode == STORE_WRITE;
     buf_init(&s->removed);
     buf_init(&s->json);
+    buf_init(&s->cut);
     int flags = s->writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         return open_failed(s, path, s->db ? sqlite3_errmsg(s->db) : "out of memory", err, errlen);
@@ -129,6 +137,7 @@ void store_close(store *s)
     sqlite3_close(s->db);
     buf_free(&s->removed);
     buf_free(&s->json);
+    buf_free(&s->cut);
     free(s);
 }
 
@@ -145,11 +154,27 @@ int store_begin(store *s, char *err, size_t errlen)
     s->in_tx = true;
     s->batch_articles = 0;
     s->batch_bytes = 0;
+    s->batch_first = 0;
     return 0;
+}
+
+/* The batch's articles enter the full-text index in one statement, so FTS5
+ * writes one segment per batch (see schema.c). */
+static int index_batch(store *s)
+{
+    if (!s->batch_first) return 0;
+    sqlite3_bind_int64(s->st[ST_FTS_BATCH], 1, s->batch_first);
+    int rc = sqlite3_step(s->st[ST_FTS_BATCH]);
+    sqlite3_reset(s->st[ST_FTS_BATCH]);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int store_commit(store *s, char *err, size_t errlen)
 {
+    if (index_batch(s) != 0) {
+        set_err(err, errlen, "cannot index the batch", s->db);
+        return -1;
+    }
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         set_err(err, errlen, "cannot commit the batch", s->db);
         return -1;
@@ -215,7 +240,7 @@ static int insert_sentences(store *s, sqlite3_int64 rowid, const article *a)
 }
 
 static int insert_article(store *s, const article *a, const unsigned char hash[16],
-                          const char *json, size_t jsonlen)
+                          const char *json, size_t jsonlen, sqlite3_int64 text_at)
 {
     sqlite3_stmt *st = s->st[ST_INSERT];
     s->removed.n = 0;
@@ -230,10 +255,13 @@ static int insert_article(store *s, const article *a, const unsigned char hash[1
     sqlite3_bind_text(st, 8, s->removed.p, (int)s->removed.n, SQLITE_STATIC);
     sqlite3_bind_blob(st, 9, hash, 16, SQLITE_STATIC);
     sqlite3_bind_text64(st, 10, json, jsonlen, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_int64(st, 11, text_at);
     int rc = step_done(st);
     sqlite3_clear_bindings(st);
     if (rc != 0) return -1;
-    return insert_sentences(s, sqlite3_last_insert_rowid(s->db), a);
+    sqlite3_int64 rowid = sqlite3_last_insert_rowid(s->db);
+    if (!s->batch_first) s->batch_first = rowid;
+    return insert_sentences(s, rowid, a);
 }
 
 static bool hash_stored(store *s, const unsigned char hash[16], int *rc)
@@ -286,6 +314,79 @@ static const char *choose_id(store *s, article *a, sqlite3_int64 *replace, char 
     return NULL;
 }
 
+/* Where the top-level "text" value of an extract JSON object starts and ends
+ * (its quotes included); false if the object has none. */
+static bool find_text_value(const char *j, size_t n, size_t *start, size_t *end)
+{
+    int depth = 0;
+    bool key_is_text = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = j[i];
+        if (c == '{' || c == '[') depth++;
+        else if (c == '}' || c == ']') depth--;
+        else if (c == ':') continue;
+        else if (c == '"') {
+            size_t q = i + 1;
+            while (q < n && j[q] != '"') q += j[q] == '\\' ? 2 : 1;
+            if (q >= n) return false;
+            if (depth == 1 && key_is_text) {
+                *start = i;
+                *end = q + 1;
+                return true;
+            }
+            /* a key is a string followed by ':' */
+            key_is_text = depth == 1 && q + 1 < n && j[q + 1] == ':' && q - i == 5 && !memcmp(j + i + 1, "text", 4);
+            i = q;
+            continue;
+        }
+        if (c != ' ') key_is_text = false;
+    }
+    return false;
+}
+
+/* Cuts the text out of the JSON when it is exactly a->text as json_str
+ * escapes it (store_article_json puts it back); else keeps the JSON whole
+ * (text_at -1), so what is shown is always what was given. */
+static void cut_text(store *s, const article *a, const char **json, size_t *jsonlen, sqlite3_int64 *text_at)
+{
+    size_t start, end;
+    *text_at = -1;
+    if (!find_text_value(*json, *jsonlen, &start, &end)) return;
+    s->cut.n = 0;
+    json_str(&s->cut, a->text, a->len);
+    if (s->cut.n != end - start || memcmp(s->cut.p, *json + start, end - start) != 0) return;
+    s->cut.n = 0;
+    buf_put(&s->cut, *json, start);
+    buf_put(&s->cut, *json + end, *jsonlen - end);
+    *json = s->cut.p;
+    *jsonlen = s->cut.n;
+    *text_at = (sqlite3_int64)start;
+}
+
+void store_article_json(const char *json, size_t jsonlen, int64_t text_at, const char *text, size_t textlen,
+                        buf *out)
+{
+    if (text_at < 0 || (size_t)text_at > jsonlen) {
+        buf_put(out, json, jsonlen);
+        return;
+    }
+    buf_put(out, json, (size_t)text_at);
+    json_str(out, text, textlen);
+    buf_put(out, json + text_at, jsonlen - (size_t)text_at);
+}
+
+/* Removes an older version of an article, and its terms from the index
+ * unless it was added in this batch (not indexed yet). */
+static int delete_article(store *s, sqlite3_int64 rowid)
+{
+    if (!s->batch_first || rowid < s->batch_first) {
+        sqlite3_bind_int64(s->st[ST_FTS_DELETE], 1, rowid);
+        if (step_done(s->st[ST_FTS_DELETE]) != 0) return -1;
+    }
+    sqlite3_bind_int64(s->st[ST_DELETE], 1, rowid);
+    return step_done(s->st[ST_DELETE]);
+}
+
 enum store_put store_put_article(store *s, article *a, const char *json, size_t jsonlen,
                                  char *err, size_t errlen)
 {
@@ -317,14 +418,9 @@ enum store_put store_put_article(store *s, article *a, const char *json, size_t 
         json = s->json.p;
         jsonlen = s->json.n;
     }
-    if (replace) {
-        sqlite3_bind_int64(s->st[ST_DELETE], 1, replace);
-        if (step_done(s->st[ST_DELETE]) != 0) {
-            set_err(err, errlen, "", s->db);
-            return STORE_FAILED;
-        }
-    }
-    if (insert_article(s, a, hash, json, jsonlen) != 0) {
+    sqlite3_int64 text_at;
+    cut_text(s, a, &json, &jsonlen, &text_at);
+    if ((replace && delete_article(s, replace) != 0) || insert_article(s, a, hash, json, jsonlen, text_at) != 0) {
         set_err(err, errlen, "", s->db);
         return STORE_FAILED;
     }

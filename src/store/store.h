@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "core/article.h"
+#include "core/buf.h"
 
 typedef struct store store;
 struct sqlite3;
@@ -72,6 +73,11 @@ enum store_put store_put_article(store *s, article *a, const char *json, size_t 
 
 /* Articles stored (committed or in this connection's transaction); -1 on error. */
 int64_t store_article_count(store *s);
+
+/* The extract JSON of a stored article: articles.json with articles.text
+ * put back at articles.text_at (the store keeps the text once). */
+void store_article_json(const char *json, size_t jsonlen, int64_t text_at, const char *text, size_t textlen,
+                        buf *out);
 
 /* The content hash of a text, as stored (16 bytes, XXH3-128 canonical form). */
 void store_text_hash(const char *text, size_t len, unsigned char out[16]);

@@ -326,6 +326,53 @@ static void readers_do_not_block_a_writer_nor_see_its_batch(void **state)
     store_close(w);
 }
 
+/* The JSON as the store gives it back: articles.json with the text put back. */
+static void stored_json(store *s, const char *id, buf *out)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(store_sqlite(s), "SELECT json, text_at, text FROM articles WHERE id = ?1",
+                                        -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    store_article_json((const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+                       sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
+                       (size_t)sqlite3_column_bytes(st, 2), out);
+    sqlite3_finalize(st);
+}
+
+static void the_json_comes_back_byte_for_byte(void **state)
+{
+    static const char tricky[] = "He said \"no\" \\ twice,\tthen left.\n\nA line\rwith \x01 control, "
+                                 "caf\xc3\xa9 and \xe2\x80\xa8 separators; {\"text\": \"not a key\"}";
+    store *s = open_ok(STORE_WRITE);
+    char err[256];
+    article *a = make("tricky", "tricky.txt", tricky);
+    buf json, back;
+    buf_init(&json);
+    buf_init(&back);
+    dossier_article_json(a, &json);
+    assert_int_equal(store_begin(s, err, sizeof err), 0);
+    assert_int_equal(store_put_article(s, a, json.p, json.n, err, sizeof err), STORE_NEW);
+    /* JSON whose "text" is not the article's is kept whole, still exact */
+    static const char odd[] = "{\"id\":\"odd\",\"text\":\"something else\",\"extra\":[1,2]}";
+    article *b = make("odd", "odd.txt", "The article's real text.");
+    assert_int_equal(store_put_article(s, b, odd, sizeof odd - 1, err, sizeof err), STORE_NEW);
+    assert_int_equal(store_commit(s, err, sizeof err), 0);
+    stored_json(s, "tricky", &back);
+    assert_int_equal(back.n, json.n);
+    assert_memory_equal(back.p, json.p, json.n);
+    /* and the text is stored once: the JSON column does not hold it */
+    assert_int_equal(scalar(store_sqlite(s), "SELECT instr(json, 'separators') FROM articles WHERE id = 'tricky'"), 0);
+    back.n = 0;
+    stored_json(s, "odd", &back);
+    assert_string_equal(buf_cstr(&back), odd);
+    buf_free(&json);
+    buf_free(&back);
+    article_free(a);
+    article_free(b);
+    store_close(s);
+}
+
 static void the_hash_is_128_bits_of_the_text(void **state)
 {
     unsigned char h1[16], h2[16], h3[16];
@@ -352,6 +399,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(rollback_leaves_no_part_of_the_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(a_batch_is_full_after_its_article_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(readers_do_not_block_a_writer_nor_see_its_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_json_comes_back_byte_for_byte, setup, teardown),
         cmocka_unit_test(the_hash_is_128_bits_of_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -159,17 +159,24 @@ static bool is_label(const figures_res *r, const window *w, const quantity *q)
     if (tok_is(w, q->end, '-') && tok_touch(w, q->end - 1) && tok_touch(w, q->end) &&
         (tok_at(w, q->end + 1)->flags & TF_WORD))
         return true;
+    /* "Mr Mousa, 28, a receptionist": an age in apposition */
+    if (q->first >= w->lo + 2 && tok_is(w, q->first - 1, ',') && tok_is(w, q->end, ',') &&
+        (tok_at(w, q->first - 2)->flags & TF_CAP) && q->end == q->first + 1 && q->value < 130)
+        return true;
     /* "1." opening a list item */
     if ((tok_at(w, q->first)->flags & TF_SENT) && q->end == q->first + 1 && (tok_is(w, q->end, '.') || tok_is(w, q->end, ')')))
         return true;
     return false;
 }
 
-/* A number right after a capitalised word and counting nothing is part of a
- * name: "Boeing 737", "Article 370", "Apollo 11". */
+/* A small whole number right after a capitalised word and counting nothing is
+ * part of a name: "Boeing 737", "Article 370", "Apollo 11" (not "Net 1,545,160"
+ * or "Revs 25.2 mln" in a results table). */
 static bool in_name(const figures_res *r, const window *w, const quantity *q, const reading *rd)
 {
     if (q->first == w->lo || rd->has_noun || q->currency || q->percent || q->approx) return false;
+    if (q->end != q->first + 1 || !(tok_at(w, q->first)->flags & TF_NUM) || q->value >= 10000) return false;
+    if (memchr(tok_text(w, q->first), '.', tok_len(w, q->first))) return false;
     uint32_t p = q->first - 1;
     const token *t = tok_at(w, p);
     if (!(t->flags & TF_WORD) || !(t->flags & TF_CAP)) return false;

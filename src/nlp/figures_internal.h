@@ -86,7 +86,7 @@ typedef struct reading {
     const char *measure; size_t measure_len;   /* NULL when unknown */
     const char *unit; size_t unit_len;         /* NULL when none */
     uint32_t noun_end;     /* token after a counted noun right behind the number, or 0 */
-    bool strong;           /* from a verb or toll, not only the counted noun */
+    bool from_verb;        /* from a verb right before it, which numbers joined to it share */
     bool has_noun;         /* a counted noun or predicate follows: not a label */
 } reading;
 

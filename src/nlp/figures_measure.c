@@ -65,6 +65,7 @@ typedef struct ahead {
     mword pred, noun;
     bool has_pred, has_noun, noun_is_thing;
     uint32_t noun_end;    /* token after a noun right behind the number, or 0 */
+    unsigned stray;       /* words the table does not know, before the noun or predicate */
     bool anaphor;         /* "of them": the counted noun was named before */
 } ahead;
 
@@ -94,8 +95,7 @@ static uint32_t coordinated_end(const figures_res *r, const window *w, uint32_t 
 static void look_ahead(const figures_res *r, const window *w, uint32_t start, ahead *ah)
 {
     memset(ah, 0, sizeof *ah);
-    unsigned unknown = 0;
-    bool glued = false, aside = false;
+    bool glued = false, aside = false, relative = false;
     uint32_t j = start;
     for (unsigned steps = 0; j < w->hi && steps < 16; steps++) {
         uint32_t n = 1, k;
@@ -111,6 +111,7 @@ static void look_ahead(const figures_res *r, const window *w, uint32_t start, ah
         }
         if (mword_fwd(r, w, j, &m, &n)) {
             if (at(&m, 'a') && m.measure_len) {
+                if (relative && !glued && at(&m, 'b')) return;   /* "747 which killed 520" */
                 ah->pred = m;
                 ah->has_pred = true;
                 return;
@@ -126,20 +127,27 @@ static void look_ahead(const figures_res *r, const window *w, uint32_t start, ah
                 j += n;
                 continue;
             }
+            if (at(&m, 's')) return;
+            if (at(&m, 'r')) {
+                relative = true;
+                j += n;
+                continue;
+            }
             if (at(&m, 'p') && j == start) ah->anaphor = true;
             if (at(&m, 'f')) {
                 glued = true;
                 j += n;
                 continue;
             }
+            if (at(&m, 'c')) return;   /* another clause: "trapped 44 miners and killed one" */
         }
         /* "20 of the militants": the noun phrase goes on after "of". */
         if (j == start && tok_len(w, j) == 2 && !strncmp(tok_text(w, j), "of", 2)) {
             j++;
             continue;
         }
-        if (glued || ah->has_noun || unknown >= 2) return;
-        unknown++;
+        if (glued || relative || ah->has_noun || ah->stray >= 2) return;
+        ah->stray++;
         j++;
     }
 }
@@ -169,7 +177,7 @@ static bool toll_before(const figures_res *r, const window *w, uint32_t first, m
             if (at(m, 'l')) {
                 k -= n;
                 /* "rose from 100 to 150": pass the earlier number */
-                if (k - 1 > w->lo && (tok_at(w, k - 1)->flags & TF_NUM) && tok_len(w, k - 2) == 4 &&
+                if (k >= w->lo + 2 && (tok_at(w, k - 1)->flags & TF_NUM) && tok_len(w, k - 2) == 4 &&
                     !strncmp(tok_text(w, k - 2), "from", 4))
                     k -= 2;
                 continue;
@@ -198,7 +206,7 @@ static bool noun_before(const figures_res *r, const window *w, uint32_t first, m
  * the number follows a figure read from a verb, across a comma or a joining word. */
 static bool shares_previous(const figures_res *r, const window *w, const quantity *q, const previous *prev)
 {
-    if (!prev->set || !prev->rd.strong || prev->end > q->first || q->first - prev->end > 4) return false;
+    if (!prev->set || !prev->rd.from_verb || prev->end > q->first || q->first - prev->end > 4) return false;
     uint32_t k = prev->end, words = 0;
     bool joined = false;
     while (k < q->first) {
@@ -214,7 +222,7 @@ static bool shares_previous(const figures_res *r, const window *w, const quantit
 
 /* --- the reading ------------------------------------------------------------------ */
 
-static void take(reading *rd, const mword *m, bool strong)
+static void take(reading *rd, const mword *m)
 {
     rd->measure = m->measure_len ? m->measure : NULL;
     rd->measure_len = m->measure_len;
@@ -222,7 +230,6 @@ static void take(reading *rd, const mword *m, bool strong)
         rd->unit = m->unit;
         rd->unit_len = m->unit_len;
     }
-    rd->strong = strong && m->measure_len;
 }
 
 void measure_read(const figures_res *r, const window *w, const quantity *q, const previous *prev, reading *rd)
@@ -243,19 +250,24 @@ void measure_read(const figures_res *r, const window *w, const quantity *q, cons
     rd->noun_end = ah.noun_end;
     rd->has_noun = ah.has_noun || ah.has_pred;
     if (ah.has_noun && ah.noun_is_thing) {
-        take(rd, &ah.noun, false);
+        take(rd, &ah.noun);
         return;
     }
+    /* "executed two contracts": some verbs count people only when nothing else is named */
+    bool people = ah.has_noun || ah.stray == 0;
     mword m;
-    if (verb_before(r, w, q->first, &m)) take(rd, &m, true);
-    else if (ah.has_pred) take(rd, &ah.pred, true);
-    else if (shares_previous(r, w, q, prev)) {
+    if (verb_before(r, w, q->first, &m) && (people || !at(&m, 'v'))) {
+        take(rd, &m);
+        rd->from_verb = true;
+    } else if (ah.has_pred && (people || !at(&ah.pred, 'v'))) {
+        take(rd, &ah.pred);
+    } else if (shares_previous(r, w, q, prev)) {
         *rd = prev->rd;
         rd->noun_end = ah.noun_end;
         rd->has_noun = true;
-    } else if (toll_before(r, w, q->first, &m)) take(rd, &m, true);
-    else if (ah.has_noun) take(rd, &ah.noun, false);
-    else if (ah.anaphor && noun_before(r, w, q->first, &m)) take(rd, &m, false);
+    } else if (toll_before(r, w, q->first, &m)) take(rd, &m);
+    else if (ah.has_noun) take(rd, &ah.noun);
+    else if (ah.anaphor && noun_before(r, w, q->first, &m)) take(rd, &m);
     if (ah.has_noun && ah.noun.unit) {
         rd->unit = ah.noun.unit;
         rd->unit_len = ah.noun.unit_len;

@@ -324,6 +324,16 @@ static void set_currency(quantity *q, const char *v)
     q->currency_len = sp ? (size_t)(sp - v) : strlen(v);
 }
 
+static bool word_is(const window *w, uint32_t i, const char *s)
+{
+    size_t n = strlen(s);
+    if (i < w->lo || i >= w->hi || tok_len(w, i) != n) return false;
+    const char *t = tok_text(w, i);
+    for (size_t k = 0; k < n; k++)
+        if (lower((unsigned char)t[k]) != s[k]) return false;
+    return true;
+}
+
 /* The number itself, in digits or words, with a scale after it. */
 static bool number_read(const figures_res *r, const window *w, uint32_t i, quantity *q,
                         double *scale, uint32_t *end)
@@ -380,6 +390,10 @@ static bool simple_read(const figures_res *r, const window *w, uint32_t i, quant
         q->first = i - n;
     }
     if (!number_read(r, w, i, q, scale, &j)) return false;
+    /* "millions of dollars", "hundreds of thousands of rupees" */
+    if (q->in_words && word_is(w, j, "of") && (cv = phrase_fwd(r->currencies, w, j + 1, 3, &n)) != NULL &&
+        place_fits(cv, "post"))
+        j++;
     if (!q->currency) {
         cv = phrase_fwd(r->currencies, w, j, 3, &n);
         if (cv && place_fits(cv, "post") && currency_case_ok(w, j, n, cv)) {
@@ -402,15 +416,6 @@ static bool simple_read(const figures_res *r, const window *w, uint32_t i, quant
     return true;
 }
 
-static bool word_is(const window *w, uint32_t i, const char *s)
-{
-    size_t n = strlen(s);
-    if (i < w->lo || i >= w->hi || tok_len(w, i) != n) return false;
-    const char *t = tok_text(w, i);
-    for (size_t k = 0; k < n; k++)
-        if (lower((unsigned char)t[k]) != s[k]) return false;
-    return true;
-}
 
 static bool is_dash(const window *w, uint32_t i)
 {
@@ -434,6 +439,8 @@ static void range_read(const figures_res *r, const window *w, quantity *q, doubl
     double scale2;
     if (k >= w->hi || !number_may_start(r, w, k) || !simple_read(r, w, k, &q2, &scale2)) return;
     if (q2.first != j + 1 || q2.yearlike || !isnan(q2.high)) return;
+    /* "rose 2% to $11.1bn" is a change, not a range: the units must agree */
+    if ((q->percent && !q2.percent) || (q->currency && q2.currency && strcmp(q->currency, q2.currency) != 0)) return;
     double v = q->value;
     if (scale == 1 && scale2 > 1 && v * scale2 <= q2.value) v *= scale2;   /* "5 to 6 billion" */
     if (!q->currency && q2.currency && scale == 1 && scale2 == 1) v *= currency_factor(q2.currency);
@@ -458,8 +465,7 @@ bool quantity_read(const figures_res *r, const window *w, uint32_t i, quantity *
     if (between || field_is(v, "approx")) {
         q->first -= n;
         q->approx |= !between;
-        q->yearlike = false;
-        /* "between about 20 and 30", "more than between"... one modifier is enough */
+        if (!between) q->yearlike = false;   /* "between 2001 and 2003" stays a pair of years */
     }
     /* "rose from 5% to 10%" is a change, not a range */
     if (!word_is(w, q->first - 1, "from")) range_read(r, w, q, scale, between);

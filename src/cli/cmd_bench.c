@@ -38,6 +38,9 @@ const char cmd_bench_help[] =
     "                  clean      read + clean only\n"
     "                  sentences  + tokens and sentences\n"
     "                  entities   + entities\n"
+    "                  times, figures, quotes\n"
+    "                             + entities and that one step (to find\n"
+    "                             which step costs what)\n"
     "                  all        the full pipeline (entities, times, figures,\n"
     "                             quotes, events)\n"
     "  --repeat N    run each pass N times over the files (default 1)\n"
@@ -73,6 +76,9 @@ static const pass known_passes[] = {
     {"clean", 0},
     {"sentences", NLP_SENTENCES},
     {"entities", NLP_SENTENCES | NLP_ENTITIES},
+    {"times", NLP_SENTENCES | NLP_ENTITIES | NLP_TIMES},
+    {"figures", NLP_SENTENCES | NLP_ENTITIES | NLP_FIGURES},
+    {"quotes", NLP_SENTENCES | NLP_ENTITIES | NLP_QUOTES},
     {"all", NLP_ALL},
 };
 
@@ -243,7 +249,8 @@ static bool parse_steps(const char *list, pass *out, int *n)
         for (int i = 0; i < (int)(sizeof known_passes / sizeof *known_passes); i++)
             if (!strcmp(w, known_passes[i].name)) found = i;
         if (found < 0 || *n >= 8) {
-            cli_error("bench: unknown step '%s' (clean, sentences, entities, all)", w);
+            cli_error("bench: unknown step '%s' (clean, sentences, entities, times, figures, "
+                      "quotes, all)", w);
             return false;
         }
         out[(*n)++] = known_passes[found];

@@ -24,16 +24,13 @@ html_res *html_load(const char *datadir, char *err, size_t errlen)
 {
     html_res *r = calloc(1, sizeof *r);
     if (!r) abort();
-    static const char *const names[] = {"html-tags.txt", "html-unlikely.txt", "html-likely.txt",
-                                        "html-weights.txt", "html-bylines.txt", "html-captions.txt", "html-roles.txt",
-                                        "html-meta.txt", "html-junk.txt"};
-    wordmap **maps[] = {&r->tags, &r->unlikely, &r->likely, &r->weights,
-                        &r->bylines, &r->captions, &r->roles, &r->meta, &r->junk};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        if (!(*maps[i] = load_list(datadir, names[i], err, errlen))) {
-            html_free(r);
-            return NULL;
-        }
+    if (!(r->tags = load_list(datadir, "html-tags.txt", err, errlen)) ||
+        !(r->classes = load_list(datadir, "html-classes.txt", err, errlen)) ||
+        !(r->roles = load_list(datadir, "html-roles.txt", err, errlen)) ||
+        !(r->meta = load_list(datadir, "html-meta.txt", err, errlen)) ||
+        !(r->junk = load_list(datadir, "html-junk.txt", err, errlen))) {
+        html_free(r);
+        return NULL;
     }
     return r;
 }
@@ -42,11 +39,7 @@ void html_free(html_res *r)
 {
     if (!r) return;
     wordmap_free(r->tags);
-    wordmap_free(r->unlikely);
-    wordmap_free(r->likely);
-    wordmap_free(r->weights);
-    wordmap_free(r->bylines);
-    wordmap_free(r->captions);
+    wordmap_free(r->classes);
     wordmap_free(r->roles);
     wordmap_free(r->meta);
     wordmap_free(r->junk);
@@ -97,6 +90,46 @@ static void set_meta(hctx *c, const hmeta *m)
     }
 }
 
+static bool starts_tag(char ch) { return ch == '/' || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'); }
+
+/* JSON-LD articleBody is often cut short or stale, and on the pages measured
+ * the body found in the DOM was never worse; it is used only when the DOM
+ * gave less than half as much (pages that build their text by script). */
+static void use_ld_body(buf *text, const char *body)
+{
+    size_t n = strlen(body);
+    if (text->n * 2 >= n) return;
+    text->n = 0;
+    size_t para_start = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)body[i];
+        if (ch == '<' && i + 1 < n && starts_tag(body[i + 1])) {
+            /* Some sites put markup in articleBody: a tag is a break. */
+            const char *gt = memchr(body + i, '>', n - i);
+            if (gt) {
+                i = (size_t)(gt - body);
+                ch = '\n';
+            }
+        }
+        if (ch == '\n' || ch == '\r') {
+            if (text->n > para_start) {
+                while (text->n > para_start && text->p[text->n - 1] == ' ') text->n--;
+                buf_put(text, "\n\n", 2);
+                para_start = text->n;
+            }
+            space = false;
+        } else if (ch == ' ' || ch == '\t') {
+            space = text->n > para_start;
+        } else {
+            if (space) buf_putc(text, ' ');
+            buf_putc(text, (char)ch);
+            space = false;
+        }
+    }
+    while (text->n && (text->p[text->n - 1] == '\n' || text->p[text->n - 1] == ' ')) text->n--;
+}
+
 void clean_html(const clean_res *r, article *a, const char *html, size_t n)
 {
     hctx c = {.res = r->html, .a = a};
@@ -114,6 +147,7 @@ void clean_html(const clean_res *r, article *a, const char *html, size_t n)
         html_prune(&c);
         html_find_body(&c);
         html_emit(&c, &text);
+        if (m.body) use_ld_body(&text, m.body);
         if (!date_valid(m.pubdate)) html_date_from_text(&c, &m);
         set_meta(&c, &m);
     }

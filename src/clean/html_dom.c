@@ -37,31 +37,55 @@ const char *html_attr(xmlNodePtr n, const char *name)
  * Class names are compounds ("article-comments", "shareBar", "ad_slot300"):
  * split at punctuation, case changes and letter/digit changes, then look each
  * piece up whole, and by its first or last five-plus letters, so "comments"
- * and "socialshare" meet "comment" and "share". */
-
-static bool token_hits(const wordmap *m, const char *t, size_t n)
-{
-    if (!n) return false;
-    if (wordmap_has(m, t, n)) return true;
-    size_t max = wordmap_maxlen(m);
-    for (size_t k = 5; k < n && k <= max; k++) {
-        if (wordmap_has(m, t, k) || wordmap_has(m, t + n - k, k)) return true;
-    }
-    return false;
-}
+ * and "socialshare" meet "comment" and "share" (data/clean/html-classes.txt). */
 
 static bool is_alpha(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
 static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 static bool is_lower(char ch) { return ch >= 'a' && ch <= 'z'; }
 static bool is_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
 
-/* Calls fn on each piece of an attribute value; stops when fn returns true. */
-typedef bool (*token_fn)(const char *t, size_t n, void *ctx);
+/* What one class or id value says, worked out once per distinct value. */
+typedef struct attr_facts {
+    uint64_t hash;
+    bool drop, keep, byline, caption;
+    int pos, neg;         /* best positive and worst negative weight */
+} attr_facts;
 
-static bool each_token(const char *s, token_fn fn, void *ctx)
+/* Applies an entry's tags ("drop -25", "keep +25", "byline") to f. */
+static void apply_tags(const char *v, attr_facts *f)
 {
-    size_t i = 0, len = strlen(s);
+    while (*v) {
+        while (*v == ' ') v++;
+        const char *e = v;
+        while (*e && *e != ' ') e++;
+        size_t n = (size_t)(e - v);
+        if (n && (*v == '+' || *v == '-')) {
+            int w = atoi(v);
+            if (w > f->pos) f->pos = w;
+            if (w < f->neg) f->neg = w;
+        } else if (n == 4 && !memcmp(v, "drop", 4)) f->drop = true;
+        else if (n == 4 && !memcmp(v, "keep", 4)) f->keep = true;
+        else if (n == 6 && !memcmp(v, "byline", 6)) f->byline = true;
+        else if (n == 7 && !memcmp(v, "caption", 7)) f->caption = true;
+        v = e;
+    }
+}
+
+static void look_up_word(const wordmap *m, const char *t, size_t n, attr_facts *f)
+{
+    const char *v = wordmap_get(m, t, n);
+    if (v) apply_tags(v, f);
+    size_t max = wordmap_maxlen(m);
+    for (size_t k = 5; k < n && k <= max; k++) {
+        if ((v = wordmap_get(m, t, k))) apply_tags(v, f);
+        if ((v = wordmap_get(m, t + n - k, k))) apply_tags(v, f);
+    }
+}
+
+static void look_up_words(const wordmap *m, const char *s, size_t len, attr_facts *f)
+{
     if (len > 512) len = 512;   /* class soup past this says nothing more */
+    size_t i = 0;
     while (i < len) {
         while (i < len && !is_alpha(s[i]) && !is_digit(s[i])) i++;
         size_t start = i;
@@ -70,65 +94,50 @@ static bool each_token(const char *s, token_fn fn, void *ctx)
             if (i < len && is_lower(s[i - 1]) && is_upper(s[i])) break;
             if (i < len && is_alpha(s[i - 1]) != is_alpha(s[i])) break;
         }
-        if (i > start && fn(s + start, i - start, ctx)) return true;
+        if (i > start) look_up_word(m, s + start, i - start, f);
     }
-    return false;
 }
 
-static bool hit_fn(const char *t, size_t n, void *ctx) { return token_hits(ctx, t, n); }
+#define FACTS_CACHE 1024   /* pages reuse a few hundred class strings */
 
-/* The whole attribute also counts as one token, so "articleBody" and
- * "story-body" can be listed as such. */
-static bool attr_hits(const wordmap *m, const char *v)
+/* Class strings repeat across a page ("menu-item menu-item-type-post"), so
+ * their facts are cached by hash in a direct-mapped table. The whole value
+ * is looked up too, so "articleBody" or "story-body" can be listed as such. */
+static const attr_facts *facts_of(hctx *c, const char *v)
 {
-    if (!v || !*v) return false;
+    static const attr_facts none = {0};
+    if (!v || !*v) return &none;
     size_t n = strlen(v);
-    if (n < 64 && wordmap_has(m, v, n)) return true;
-    return each_token(v, hit_fn, (void *)m);
+    uint64_t h = hash_bytes(v, n) | 1;   /* 0 marks an empty slot */
+    if (!c->facts) c->facts = arena_alloc(&c->scratch, FACTS_CACHE * sizeof(attr_facts));
+    attr_facts *f = &c->facts[h % FACTS_CACHE];
+    if (f->hash == h) return f;
+    *f = (attr_facts){.hash = h};
+    const char *whole = n < 64 ? wordmap_get(c->res->classes, v, n) : NULL;
+    if (whole) apply_tags(whole, f);
+    look_up_words(c->res->classes, v, n, f);
+    return f;
 }
 
-bool html_class_hits(const wordmap *m, xmlNodePtr n)
+static bool is_byline(const attr_facts *cls, const attr_facts *id, xmlNodePtr n)
 {
-    return attr_hits(m, html_attr(n, "class")) || attr_hits(m, html_attr(n, "id"));
-}
-
-typedef struct weight_acc { const wordmap *m; int pos, neg; } weight_acc;
-
-static bool weight_fn(const char *t, size_t n, void *ctx)
-{
-    weight_acc *w = ctx;
-    const char *v = wordmap_get(w->m, t, n);
-    for (size_t k = 5; !v && k < n && k <= wordmap_maxlen(w->m); k++) {
-        if (!(v = wordmap_get(w->m, t, k))) v = wordmap_get(w->m, t + n - k, k);
-    }
-    int x = v ? atoi(v) : 0;
-    if (x > w->pos) w->pos = x;
-    if (x < w->neg) w->neg = x;
-    return false;
-}
-
-/* Readability's class weight: each of class and id may add one positive and
- * one negative hint. */
-static int8_t class_weight(const html_res *r, xmlNodePtr n)
-{
-    int total = 0;
-    const char *attrs[2] = {html_attr(n, "class"), html_attr(n, "id")};
-    for (int i = 0; i < 2; i++) {
-        if (!attrs[i] || !*attrs[i]) continue;
-        weight_acc w = {r->weights, 0, 0};
-        each_token(attrs[i], weight_fn, &w);
-        total += w.pos + w.neg;
-    }
-    return (int8_t)(total > 100 ? 100 : total < -100 ? -100 : total);
-}
-
-static bool is_byline(const html_res *r, xmlNodePtr n)
-{
+    if (cls->byline || id->byline) return true;
     const char *rel = html_attr(n, "rel");
     if (rel && !strcasecmp(rel, "author")) return true;
     const char *prop = html_attr(n, "itemprop");
-    if (prop && strstr(prop, "author")) return true;
-    return html_class_hits(r->bylines, n);
+    return prop && strstr(prop, "author");
+}
+
+/* Tag names come from the parser's dictionary, one pointer per name, so
+ * their kinds are cached by pointer. */
+static uint8_t kind_of(hctx *c, const xmlChar *name)
+{
+    size_t slot = ((uintptr_t)name >> 4) % (sizeof c->kind_names / sizeof *c->kind_names);
+    if (c->kind_names[slot] != name) {
+        c->kind_names[slot] = name;
+        c->kinds[slot] = tag_kind(c->res, name);
+    }
+    return c->kinds[slot];
 }
 
 void html_annotate(hctx *c, xmlNodePtr root)
@@ -137,12 +146,14 @@ void html_annotate(hctx *c, xmlNodePtr root)
         if (n->type != XML_ELEMENT_NODE) continue;
         hnode *h = arena_alloc(&c->scratch, sizeof *h);
         n->_private = h;
-        h->kind = tag_kind(c->res, n->name);
+        h->kind = kind_of(c, n->name);
         if (!n->properties) continue;
-        h->weight = class_weight(c->res, n);
-        h->unlikely = html_class_hits(c->res->unlikely, n) && !html_class_hits(c->res->likely, n);
-        h->byline = is_byline(c->res, n);
-        h->caption = html_class_hits(c->res->captions, n);
+        const attr_facts *cls = facts_of(c, html_attr(n, "class")), *id = facts_of(c, html_attr(n, "id"));
+        int w = cls->pos + cls->neg + id->pos + id->neg;
+        h->weight = (int8_t)(w > 100 ? 100 : w < -100 ? -100 : w);
+        h->unlikely = (cls->drop || id->drop) && !(cls->keep || id->keep);
+        h->byline = is_byline(cls, id, n);
+        h->caption = cls->caption || id->caption;
     }
 }
 
@@ -193,7 +204,7 @@ static void fold_into_parent(xmlNodePtr n)
     ph->nembed += h->nembed + (h->kind == HK_EMBED);
     ph->ninput += h->ninput + (h->kind == HK_INPUT);
     ph->nimg += h->nimg + (h->kind == HK_IMG);
-    if (h->flags & HF_DROP) return;
+    if ((h->flags & HF_DROP) || h->kind == HK_DROP) return;
     if (!xmlStrcmp(n->name, BAD_CAST "a")) h->link_chars = h->chars;
     ph->chars += h->chars;
     ph->link_chars += h->link_chars;
@@ -218,7 +229,7 @@ void html_count(hctx *c, xmlNodePtr root)
     xmlNodePtr n = root;
     for (;;) {
         if (is_elem(n)) zero_counts(HN(n));
-        if (is_elem(n) && !(HN(n)->flags & HF_DROP) && n->children) {
+        if (is_elem(n) && !(HN(n)->flags & HF_DROP) && HN(n)->kind != HK_DROP && n->children) {
             n = n->children;
             continue;
         }

@@ -34,6 +34,10 @@ void html_add_removed(hctx *c, const char *s, size_t n)
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
     if (!n || c->a->removed.n >= REMOVED_MAX) return;
     n = utf8_cut(s, n, REMOVED_BYTES);
+    for (uint32_t i = 0; i < c->a->removed.n; i++) {   /* "Read More" once, not per teaser */
+        const char *r = c->a->removed.v[i];
+        if (!strncmp(r, s, n) && r[n] == '\0') return;
+    }
     *ARENA_PUSH(&c->a->mem, c->a->removed) = arena_strndup(&c->a->mem, s, n);
 }
 
@@ -63,7 +67,7 @@ static bool is_link_only(const char *s, size_t n, size_t link_bytes)
 {
     size_t visible = 0;
     for (size_t i = 0; i < n; i++) visible += s[i] != ' ';
-    return visible && (double)link_bytes >= 0.9 * (double)visible;
+    return visible && (double)link_bytes >= 0.75 * (double)visible;
 }
 
 static void flush(emitter *e)

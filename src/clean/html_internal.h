@@ -81,11 +81,7 @@ typedef struct hnode {
 
 struct html_res {
     wordmap *tags;        /* tag → kind name */
-    wordmap *unlikely;    /* class/id words: boilerplate blocks */
-    wordmap *likely;      /* class/id words that rescue an unlikely block */
-    wordmap *weights;     /* class/id word → score weight (+/-) */
-    wordmap *bylines;     /* class/id words of author lines */
-    wordmap *captions;    /* class/id words of image captions and credits */
+    wordmap *classes;     /* class/id word → tags: drop, keep, byline, caption, ±weight */
     wordmap *roles;       /* ARIA roles of page furniture */
     wordmap *meta;        /* metadata source → "field rank" */
     wordmap *junk;        /* whole paragraphs that are page furniture */
@@ -107,7 +103,9 @@ typedef struct hctx {
     arena scratch;        /* hnodes and temporary strings, freed with the page */
     unsigned pass;        /* enum hpass */
     const char *title;    /* found by html_meta, for dropping repeated headings */
-    uint32_t nremoved;
+    struct attr_facts *facts;          /* html_dom.c's cache of class/id facts */
+    const xmlChar *kind_names[64];     /* ... and of tag kinds, by name pointer */
+    uint8_t kinds[64];
 } hctx;
 
 static inline hnode *HN(xmlNodePtr n) { return (hnode *)n->_private; }
@@ -120,7 +118,6 @@ xmlNodePtr html_next(xmlNodePtr n, xmlNodePtr root, bool skip_children);
 /* html_dom.c: hnodes, attributes, class/id vocabularies, counts. */
 void html_annotate(hctx *c, xmlNodePtr root);
 const char *html_attr(xmlNodePtr n, const char *name);   /* NULL if absent; owned by the DOM */
-bool html_class_hits(const wordmap *m, xmlNodePtr n);
 void html_count(hctx *c, xmlNodePtr root);
 /* Appends the visible text of n's kept subtree, spaces collapsed, at most max bytes. */
 void html_text(xmlNodePtr n, buf *out, size_t max, bool skip_dropped);

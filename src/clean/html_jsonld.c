@@ -52,7 +52,8 @@ static jstr read_string(jreader *r)
     jstr t = {++r->s, 0};   /* past the opening quote */
     while (r->s < r->e && *r->s != '"') r->s += (*r->s == '\\' && r->s + 1 < r->e) ? 2 : 1;
     t.n = (size_t)(r->s - t.p);
-    if (r->s < r->e) r->s++;
+    if (r->s >= r->e) return (jstr){NULL, 0};   /* cut off: not a value to trust */
+    r->s++;
     return t;
 }
 
@@ -186,6 +187,7 @@ static void parse_object(jreader *r, jval *v)
             break;
         }
         jstr key = read_string(r);
+        if (!key.p) break;
         skip_ws(r);
         if (r->s < r->e && *r->s == ':') r->s++;
         jval val = {0};
@@ -205,7 +207,7 @@ static bool parse_value(jreader *r, jval *v)
     if (r->s >= r->e) return false;
     if (*r->s == '"') {
         v->str = read_string(r);
-        return true;
+        return v->str.p != NULL;
     }
     if (*r->s == '{' || *r->s == '[') {
         if (r->depth >= MAX_DEPTH) return false;

@@ -2,7 +2,7 @@
  * as script, nav and footer, hidden elements, ARIA page furniture, author
  * lines, captions, headings repeating the title and, while the scorer's
  * strictest pass runs, blocks whose class or id says comments, share,
- * related, promo, sidebar ... (data/clean/html-unlikely.txt). */
+ * related, promo, sidebar ... (`drop` words of data/clean/html-classes.txt). */
 #include <string.h>
 #include <strings.h>
 

@@ -352,6 +352,11 @@ static uint32_t attempt(hctx *c, unsigned pass)
     return selected_chars(c);
 }
 
+/* Relaxing the class rules brings back everything they dropped, so a
+ * relaxed attempt is taken only when it finds far more than the strict one:
+ * that is the sign the strict one dropped the article's own wrapper. */
+#define RELAXED_GAIN 2
+
 void html_find_body(hctx *c)
 {
     static const unsigned passes[] = {
@@ -361,15 +366,15 @@ void html_find_body(hctx *c)
         0,
     };
     const int npass = (int)(sizeof passes / sizeof *passes);
-    uint32_t best_chars = 0;
-    int best = 0;
-    for (int i = 0; i < npass; i++) {
+    uint32_t strict = attempt(c, passes[0]), best_chars = strict;
+    int best = 0, last = 0;
+    for (int i = 1; i < npass && best_chars < MIN_ARTICLE_CHARS; i++) {
         uint32_t chars = attempt(c, passes[i]);
-        if (chars >= MIN_ARTICLE_CHARS) return;
-        if (chars > best_chars) {
+        last = i;
+        if (chars >= RELAXED_GAIN * strict && chars > best_chars) {
             best_chars = chars;
             best = i;
         }
     }
-    if (best != npass - 1) attempt(c, passes[best]);
+    if (best != last) attempt(c, passes[best]);
 }

@@ -528,19 +528,42 @@ static void content_span(run *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b, 
         k->ce--;
 }
 
+/* "According to the report, Asif said …": a cue with a speaker of its own
+ * opens this one's content; the report only relays what Asif said. */
+static bool relays(run *R, uint32_t i, uint32_t nk)
+{
+    const cue *k = &R->ks[i];
+    if (k->cb < k->tok) return false;   /* "…, according to X": X is the source */
+    for (uint32_t n = 0; n < nk; n++) {
+        const cue *x = &R->ks[n];
+        if (n != i && x->has_np && !x->participle && x->clause_s == k->cb) return true;
+    }
+    return false;
+}
+
+static bool same_speaker(const speaker *x, const speaker *y)
+{
+    if (x->entity >= 0 && x->entity == y->entity) return true;
+    return x->name.end && x->name.start == y->name.start && x->name.end == y->name.end;
+}
+
 static void report_indirect(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
 {
     qctx *c = &R->c;
     for (uint32_t i = 0; i < nk; i++)
         if (R->ks[i].has_np) set_layout(c, &R->ks[i], b, e);
     bool reported = false;
+    const cue *outer = NULL;   /* the last cue given forward content */
     for (uint32_t i = 0; i < nk; i++) {
         cue *k = &R->ks[i];
         if (!k->has_np || k->attached) continue;
+        /* "Asif said he had urged them to …": part of what Asif said */
+        if (outer && !k->participle && k->tok < outer->ce && same_speaker(&outer->sp, &k->sp)) continue;
         /* "X said that Y, a report said": Y is X's; the report only relays it */
         if (k->layout == CL_TRAILING && reported) continue;
         bool that;
         content_span(R, k, i, nk, b, e, &that);
+        if (k->cls == CUE_BY && relays(R, i, nk)) continue;
         if (k->ce <= k->cb || count_words(c, k->cb, k->ce) < 3) continue;
         /* "said before he died": a clause of time or reason, not speech */
         if (!that && k->layout == CL_FORWARD && (word_class(c, k->cb) & W_SUB)) continue;
@@ -552,7 +575,8 @@ static void report_indirect(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_
         for (uint32_t q = 0; q < nq; q++)
             if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;
         emit(R, frag ? Q_MIXED : Q_INDIRECT, bytes(c, k->cb, k->ce), &k->sp, cue_bytes(c, k));
-        reported = true;
+        reported = reported || (!k->participle && k->layout == CL_FORWARD);
+        if (k->layout == CL_FORWARD && k->cls != CUE_BY) outer = k;
     }
 }
 

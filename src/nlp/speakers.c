@@ -289,6 +289,18 @@ static uint32_t skip_left_aux(const qctx *c, uint32_t lo, uint32_t end)
     return i;
 }
 
+/* "Trump and his attorneys said": both speak, as a group. */
+static void coordinated(const qctx *c, uint32_t lo, np *out)
+{
+    if (out->how == NP_PRONOUN || out->s < lo + 2 || !tok_eq(c, out->s - 1, "and")) return;
+    np first;
+    if (!np_core_before(c, lo, out->s - 2, &first) || first.how == NP_PRONOUN) return;
+    out->s = first.s;
+    out->how = NP_GROUP;
+    out->kind = SK_GROUP;
+    out->role_s = out->role_e = 0;
+}
+
 /* A comma-bounded stretch [b, e) that sits between a speaker and the verb
  * without naming anyone: ", meanwhile,", ", who sits on the panel,". */
 static bool aside(const qctx *c, uint32_t b, uint32_t e)
@@ -348,7 +360,15 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
             return false;
         }
         if (!tok_punct(c, h, ',')) {
+            /* after an aside: "Sanders, meanwhile, who …, said" */
+            uint32_t k2 = h;
+            while (k2 > lo && h - k2 < 4 && !tok_punct(c, k2, ',')) k2--;
+            if (step > 0 && tok_punct(c, k2, ',') && aside(c, k2 + 1, i)) {
+                i = k2;
+                continue;
+            }
             if (!np_core_before(c, lo, h, out)) return false;
+            coordinated(c, lo, out);
             /* "who has in the past described": a phrase of time, not the speaker */
             if (out->how != NP_NAME && out->how != NP_PRONOUN && out->s > lo && (word_class(c, out->s - 1) & W_PREP)) {
                 i = skip_left_aux(c, lo, out->s - 1);
@@ -367,7 +387,11 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
             i = skip_left_aux(c, lo, k);
             continue;
         }
-        return apposed(c, lo, k, h, out);
+        if (apposed(c, lo, k, h, out)) return true;
+        /* "Jim Bennett, 39, a man visiting Nice with his family, told": a
+         * description too long to read, then more before it */
+        if (!(word_class(c, k + 1) & W_DET) || (word_class(c, k + 1) & W_THAT)) return false;
+        i = k;
     }
     return false;
 }
@@ -617,6 +641,8 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
             out->kind = kind_of_entity(c->a, out->entity);
             return;
         }
+        /* only an office names one holder: "the minister", not "the member" */
+        if (!(speaker_class(c, who->e - 1) & S_ROLE)) return;
         if ((r = by_role(c, who->e - 1, &e))) take_referent(r, out);
         else if (e >= 0) { out->entity = e; out->kind = SK_PERSON; }
         return;

@@ -141,7 +141,9 @@ static void pull_quote_with_attribution_line(void **state)
 
 static void headline_in_the_speakers_words(void **state)
 {
-    article *a = quotes_of("No Retreat for Us Now: River Alliance\n\nThe group met on Sunday.");
+    article *a = quotes_of("The river rose again on Friday night.\n\n"
+                           "No Retreat for Us Now: River Alliance\n\n"
+                           "The group met on Sunday.");
     const quote *q = find(a, "No Retreat");
     assert_string_equal(text_of(a, q), "No Retreat for Us Now");
     assert_string_equal(who(a, q), "River Alliance");

@@ -73,7 +73,8 @@ static const char *const day_names[] = {"monday", "tuesday", "wednesday", "thurs
  * optionally followed by a period; n is the word's length. */
 static bool name_match(const char *full, const char *s, size_t n)
 {
-    if (n && s[n - 1] == '.') n--;
+    if (n < 3 || (s[0] | 0x20) != full[0]) return false;   /* most words fail here, cheaply */
+    if (s[n - 1] == '.') n--;
     size_t len = strlen(full);
     if (n < 3 || n > len) return false;
     if (strncasecmp(full, s, n) != 0) return false;

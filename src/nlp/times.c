@@ -69,40 +69,74 @@ static bool decode(const char *v, lex *l, char *err, size_t errlen)
     return true;
 }
 
-lex times_lex(const scan *sc, uint32_t i)
+lex times_lex_word(const struct times_res *r, const char *w, size_t n)
 {
-    const token *t = &sc->a->tokens.v[i];
-    lex l = {0};
-    if (t->flags & TF_PUNCT) return l;
-    const char *v = wordmap_get(sc->r->words, sc->a->text + t->start, t->end - t->start);
-    if (v) decode(v, &l, NULL, 0);
-    return l;
+    const char *v = wordmap_get(r->words, w, n);
+    return v ? r->lexes[atoi(v)] : (lex){0};
 }
 
-/* Every entry must decode; also notes the first letters of the words that can
- * begin an expression, so most lower-case words are passed over unread. */
-static bool check_lexicon(times_res *r, const char *path, char *err, size_t errlen)
+/* The classes of token i, looked up once per token of the sentence. */
+const lex *times_lex(const scan *sc, uint32_t i)
+{
+    static const lex none = {0};
+    if (i < sc->first || i >= sc->last) return &none;   /* the grammar stays in its sentence */
+    const token *t = &sc->a->tokens.v[i];
+    if (!sc->cache) {
+        static _Thread_local lex one;
+        one = t->flags & TF_PUNCT ? none : times_lex_word(sc->r, sc->a->text + t->start, t->end - t->start);
+        return &one;
+    }
+    lex *c = &sc->cache[i - sc->first];
+    if (!c->known) {
+        *c = t->flags & TF_PUNCT ? none : times_lex_word(sc->r, sc->a->text + t->start, t->end - t->start);
+        c->known = true;
+    }
+    return c;
+}
+
+/* Registered as may_start() reads words: hyphenated ones by their first part. */
+static void note_starter(times_res *r, const char *w, size_t n)
+{
+    const char *dash = n > 3 ? memchr(w, '-', n) : NULL;
+    if (dash) n = (size_t)(dash - w);
+    char c = w[0] | 0x20;
+    if (c >= 'a' && c <= 'z') r->starts[n < MAX_STARTER_LEN ? n : MAX_STARTER_LEN] |= 1u << (c - 'a');
+}
+
+/* The lexicon: each line's classes decoded once into r->lexes, and the word
+ * mapped to its index. Also notes, per word length, the first letters of the
+ * words that can begin an expression, so most words are passed over unread. */
+static bool load_lexicon(times_res *r, const char *path, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
         snprintf(err, errlen, "%s: cannot read", path);
         return false;
     }
+    const uint32_t starters = LX_DAY | LX_REL | LX_NUM | LX_ORD | LX_YEARAGO | LX_ANA | LX_FISCAL | LX_MOD |
+                              LX_SEASON | LX_EDGE;
     char line[256];
     bool good = true;
+    r->words = wordmap_new(WM_FOLD);
     while (good && fgets(line, sizeof line, f)) {
-        char *tab = strchr(line, '\t');
-        if (line[0] == '#' || !tab) continue;
         line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (line[0] == '#' || !tab || tab == line) continue;
+        if (r->nlex == MAX_LEXES) {
+            snprintf(err, errlen, "%s: more than %d entries", path, MAX_LEXES);
+            good = false;
+            break;
+        }
         lex l;
-        good = decode(tab + 1, &l, err, errlen);
-        uint32_t starters = LX_DAY | LX_REL | LX_NUM | LX_ORD | LX_YEARAGO | LX_ANA | LX_FISCAL | LX_MOD |
-                            LX_SEASON | LX_EDGE;
-        char c = line[0] | 0x20;
-        if (good && (l.cls & starters) && c >= 'a' && c <= 'z') r->first_letters |= 1u << (c - 'a');
+        if (!(good = decode(tab + 1, &l, err, errlen))) break;
+        char idx[8];
+        snprintf(idx, sizeof idx, "%u", r->nlex);
+        r->lexes[r->nlex++] = l;
+        wordmap_add(r->words, line, (size_t)(tab - line), idx);
+        if (l.cls & starters) note_starter(r, line, (size_t)(tab - line));
     }
     fclose(f);
-    r->first_letters |= 1u << ('t' - 'a');   /* "the" */
+    note_starter(r, "the", 3);
     return good;
 }
 
@@ -112,8 +146,7 @@ times_res *times_load(const char *datadir, const char *modeldir, char *err, size
     if (!r) abort();
     char path[4096];
     snprintf(path, sizeof path, "%s/nlp/times-words.txt", datadir);
-    r->words = wordmap_load(path, WM_FOLD, err, errlen);
-    if (!r->words || !check_lexicon(r, path, err, errlen)) {
+    if (!load_lexicon(r, path, err, errlen)) {
         times_free(r);
         return NULL;
     }
@@ -129,14 +162,22 @@ void times_free(times_res *r)
 
 /* --- the scan -------------------------------------------------------------- */
 
-/* Whether token t may begin a date: digits, capitals, and lower-case words
- * whose first letter begins some lexicon word. */
+/* Whether token t may begin a date, from its shape alone: digits; a capital
+ * that can start a month or weekday name or "Q3"; or a word whose first
+ * letter and length match a lexicon word that can begin an expression. */
 static bool may_start(const times_res *r, const article *a, const token *t)
 {
     if (t->flags & TF_PUNCT) return false;
-    if (t->flags & (TF_NUM | TF_CAP)) return true;
-    unsigned char c = (unsigned char)a->text[t->start] | 0x20;
-    return c >= 'a' && c <= 'z' && (r->first_letters >> (c - 'a') & 1);
+    if (t->flags & TF_NUM) return true;
+    unsigned char c = (unsigned char)a->text[t->start];
+    uint32_t n = t->end - t->start;
+    if (c >= 'A' && c <= 'Z' && n >= 2 && n <= 10 && strchr("JFMASONDTWQ", c)) return true;
+    c |= 0x20;
+    if (c < 'a' || c > 'z') return false;
+    /* hyphenated words ("third-quarter", "mid-June") by their first part */
+    const char *dash = n > 3 ? memchr(a->text + t->start, '-', n) : NULL;
+    if (dash) n = (uint32_t)(dash - (a->text + t->start));
+    return r->starts[n < MAX_STARTER_LEN ? n : MAX_STARTER_LEN] >> (c - 'a') & 1;
 }
 
 /* "December." or "Monday." closing a sentence: the tokenizer kept the period
@@ -154,7 +195,7 @@ static bool full_name_before_period(const article *a, uint32_t i)
 static void emit(scan *sc, article *a, const match *m)
 {
     uint32_t start = m->start;
-    if (start > sc->first && (times_lex(sc, start - 1).cls & LX_INCL)) start--;
+    if (start > sc->first && (times_lex(sc, start - 1)->cls & LX_INCL)) start--;
     timex *t = ARENA_PUSH(&a->mem, a->times);
     t->start = a->tokens.v[start].start;
     t->end = a->tokens.v[m->end - 1].end;
@@ -173,16 +214,22 @@ static void emit(scan *sc, article *a, const match *m)
     }
 }
 
+/* Sentences up to this many tokens keep their lexicon lookups on the stack. */
+enum { CACHE_TOKENS = 256 };
+
 void times_run(const times_res *r, article *a)
 {
     a->times.n = 0;
     scan sc = {.r = r, .a = a, .pub = a->pubdate};
     if (sc.pub.y && !date_valid(sc.pub)) sc.pub = (date){0, 0, 0};
+    lex cache[CACHE_TOKENS];
     for (uint32_t s = 0; s < a->sents.n; s++) {
         const sentence *st = &a->sents.v[s];
         sc.sent = s;
         sc.first = st->tok;
         sc.last = st->tok + st->ntok;
+        sc.cache = st->ntok <= CACHE_TOKENS ? cache : NULL;
+        if (sc.cache) memset(cache, 0, st->ntok * sizeof *cache);
         for (uint32_t i = sc.first; i < sc.last;) {
             match m;
             if (may_start(r, a, &a->tokens.v[i]) && times_match(&sc, i, &m) && m.end > i) {

@@ -30,15 +30,17 @@ static const char *tok_s(const scan *sc, uint32_t i) { return sc->a->text + tok(
 static uint32_t tok_n(const scan *sc, uint32_t i) { return tok(sc, i)->end - tok(sc, i)->start; }
 static bool in_sentence(const scan *sc, uint32_t i) { return i >= sc->first && i < sc->last; }
 
-static bool tok_is(const scan *sc, uint32_t i, const char *w)
+/* Token i is the word w, in any case (w in lower case). */
+static inline bool tok_is(const scan *sc, uint32_t i, const char *w)
 {
+    if (!in_sentence(sc, i) || (tok_s(sc, i)[0] | 0x20) != w[0]) return false;
     size_t n = strlen(w);
-    return in_sentence(sc, i) && tok_n(sc, i) == n && strncasecmp(tok_s(sc, i), w, n) == 0;
+    return tok_n(sc, i) == n && strncasecmp(tok_s(sc, i), w, n) == 0;
 }
 
 static bool tok_has(const scan *sc, uint32_t i, uint32_t cls)
 {
-    return in_sentence(sc, i) && (times_lex(sc, i).cls & cls);
+    return in_sentence(sc, i) && (times_lex(sc, i)->cls & cls);
 }
 
 /* A whole token of exactly n digits, as a number; -1 otherwise. */
@@ -117,7 +119,7 @@ static bool after_name(const scan *sc, uint32_t i)
 {
     if (i <= sc->first) return false;
     const token *p = tok(sc, i - 1);
-    return (p->flags & TF_CAP) && !(p->flags & TF_SENT) && !times_lex(sc, i - 1).cls && !tok_month(sc, i - 1);
+    return (p->flags & TF_CAP) && !(p->flags & TF_SENT) && !times_lex(sc, i - 1)->cls && !tok_month(sc, i - 1);
 }
 
 static bool ok(match *m, uint32_t start, uint32_t end, tval v)
@@ -177,16 +179,16 @@ static bool bare_year(scan *sc, uint32_t i, bool licensed, match *m)
         if (lower_plural) return false;
     }
     /* "the 1988 third quarter" */
-    if (tok_has(sc, i + 1, LX_ORD) && tok_has(sc, i + 2, LX_UNIT) && times_lex(sc, i + 2).unit == U_QUARTER)
-        return anchor(m, i, i + 3, tv_quarter(sc->pub, times_lex(sc, i + 1).ord, y, DIR_PAST));
+    if (tok_has(sc, i + 1, LX_ORD) && tok_has(sc, i + 2, LX_UNIT) && times_lex(sc, i + 2)->unit == U_QUARTER)
+        return anchor(m, i, i + 3, tv_quarter(sc->pub, times_lex(sc, i + 1)->ord, y, DIR_PAST));
     return ok(m, i, i + 1, tv_date((date){(int16_t)y, 0, 0}));
 }
 
 /* "last year", "this year", "next year" after a month or quarter: the year it names. */
 static int year_phrase(scan *sc, uint32_t i, uint32_t *end)
 {
-    lex l = times_lex(sc, i);
-    if ((l.cls & LX_REL) && tok_has(sc, i + 1, LX_UNIT) && times_lex(sc, i + 1).unit == U_YEAR && sc->pub.y) {
+    lex l = *times_lex(sc, i);
+    if ((l.cls & LX_REL) && tok_has(sc, i + 1, LX_UNIT) && times_lex(sc, i + 1)->unit == U_YEAR && sc->pub.y) {
         *end = i + 2;
         return sc->pub.y + l.rel;
     }
@@ -214,9 +216,9 @@ static int of_year(scan *sc, uint32_t i, uint32_t *end)
  * quarter in context when the article is about quarters. */
 static bool counted(scan *sc, uint32_t i, match *m)
 {
-    lex l = times_lex(sc, i);
+    lex l = *times_lex(sc, i);
     int n = (l.cls & LX_NUM) ? l.num : tok_digits(sc, i, tok_n(sc, i) <= 3 ? tok_n(sc, i) : 0);
-    lex u = times_lex(sc, i + 1);
+    lex u = *times_lex(sc, i + 1);
     if (n <= 0 || !(u.cls & LX_UNIT) || u.unit == U_WEEKEND || !tok_has(sc, i + 2, LX_AGO)) return false;
     tval q;
     if (u.unit == U_YEAR && n == 1 && quarter_context(sc, &q)) return ok(m, i, i + 3, tv_year_before(q));
@@ -230,7 +232,7 @@ static bool year_ago(scan *sc, uint32_t i, match *m)
     uint32_t end = i + 1;
     bool quarter_word = false;
     if (tok_has(sc, end, LX_ORD) && tok_has(sc, end + 1, LX_UNIT)) end++;
-    if (tok_has(sc, end, LX_PERIOD) || (tok_has(sc, end, LX_UNIT) && times_lex(sc, end).unit == U_QUARTER)) {
+    if (tok_has(sc, end, LX_PERIOD) || (tok_has(sc, end, LX_UNIT) && times_lex(sc, end)->unit == U_QUARTER)) {
         quarter_word = true;
         end++;
     }
@@ -256,9 +258,9 @@ static bool month(scan *sc, uint32_t i, bool licensed, int dir, match *m)
     if (!mo || !(tok(sc, i)->flags & TF_CAP)) return false;
     const char *s = tok_s(sc, i);
     uint32_t n = tok_n(sc, i);
-    bool full = s[n - 1] == '.' || n >= 5 || tok_is(sc, i, "May") || tok_is(sc, i, "June") || tok_is(sc, i, "July");
+    bool full = s[n - 1] == '.' || n >= 5 || mo == 5 || mo == 6 || mo == 7;   /* May, June, July */
     if (!full) return false;        /* "Jan", "Dec" alone are names as often as months */
-    if ((times_lex(sc, i).cls & LX_AMBIG) && !licensed && !cued(sc, i)) return false;
+    if ((times_lex(sc, i)->cls & LX_AMBIG) && !licensed && !cued(sc, i)) return false;
     uint32_t end;
     int y = of_year(sc, i + 1, &end);
     if (!y && !(y = year_phrase(sc, i + 1, &end))) end = i + 1;
@@ -272,7 +274,7 @@ static int rel_dir(int rel) { return rel < 0 ? DIR_BEFORE : rel > 0 ? DIR_AFTER 
  * part of day ("this morning", "last night"). */
 static bool deictic(scan *sc, uint32_t i, match *m)
 {
-    lex l = times_lex(sc, i), u = times_lex(sc, i + 1);
+    lex l = *times_lex(sc, i), u = *times_lex(sc, i + 1);
     if (!in_sentence(sc, i + 1)) return false;
     /* "the last year", "over the next week": spans of time, not dates */
     if (l.rel && i > sc->first && tok_is(sc, i - 1, "the")) return false;
@@ -294,7 +296,7 @@ static bool deictic(scan *sc, uint32_t i, match *m)
 /* "yesterday", "today", "tomorrow morning" */
 static bool day_word(scan *sc, uint32_t i, match *m)
 {
-    lex l = times_lex(sc, i);
+    lex l = *times_lex(sc, i);
     if ((tok(sc, i)->flags & TF_CAP) && i > sc->first && tok_has(sc, i - 1, LX_NAMED)) return false;
     uint32_t end = i + 1;
     if (tok_has(sc, end, LX_PART)) end++;
@@ -312,14 +314,14 @@ static uint32_t ordinal_unit(const scan *sc, uint32_t i, int *ord, bool *half)
     const char *dash = memchr(s, '-', n);
     if (dash) {                        /* one token: "third-quarter", "first-half" */
         uint32_t k = (uint32_t)(dash - s);
-        const char *v = wordmap_get(sc->r->words, s, k);
-        if (!v || strncmp(v, "ord:", 4) != 0) return 0;
-        *ord = v[4] - '0';
+        lex first = times_lex_word(sc->r, s, k);
+        if (!(first.cls & LX_ORD)) return 0;
+        *ord = first.ord;
         *half = n - k - 1 == 4 && strncasecmp(dash + 1, "half", 4) == 0;
         bool quarter = n - k - 1 == 7 && strncasecmp(dash + 1, "quarter", 7) == 0;
         return *half || quarter ? i + 1 : 0;
     }
-    lex l = times_lex(sc, i), u = times_lex(sc, i + 1);
+    lex l = *times_lex(sc, i), u = *times_lex(sc, i + 1);
     if (!(l.cls & LX_ORD) || !in_sentence(sc, i + 1)) return 0;
     *ord = l.ord;
     *half = (u.cls & LX_HALF) != 0;
@@ -359,7 +361,7 @@ static bool anaphoric(scan *sc, uint32_t i, match *m)
 {
     uint32_t k = i;
     if (tok_has(sc, k, LX_ANA)) k++;
-    bool q = tok_has(sc, k, LX_PERIOD) || (tok_has(sc, k, LX_UNIT) && times_lex(sc, k).unit == U_QUARTER &&
+    bool q = tok_has(sc, k, LX_PERIOD) || (tok_has(sc, k, LX_UNIT) && times_lex(sc, k)->unit == U_QUARTER &&
                                            tok_n(sc, k) == 7);
     tval ctx;
     if (!q) return false;
@@ -378,8 +380,7 @@ static bool modified_token(scan *sc, uint32_t i, match *m)
     const char *dash = memchr(s, '-', n);
     if (!dash || dash == s) return false;
     uint32_t k = (uint32_t)(dash - s), rest = n - k - 1;
-    const char *v = wordmap_get(sc->r->words, s, k);
-    if (!v || !strstr(v, "mod")) return false;
+    if (!(times_lex_word(sc->r, s, k).cls & LX_MOD)) return false;
     int mo = date_month_from_name(dash + 1, rest);
     if (mo) return ok(m, i, i + 1, tv_month(sc->pub, mo, direction(sc, i)));
     int y = 0;
@@ -394,7 +395,7 @@ static bool modified_token(scan *sc, uint32_t i, match *m)
  * was named in this or the last few sentences. */
 static bool that_year(scan *sc, uint32_t i, match *m)
 {
-    if (!tok_is(sc, i, "that") || !tok_has(sc, i + 1, LX_UNIT) || times_lex(sc, i + 1).unit != U_YEAR ||
+    if (!tok_is(sc, i, "that") || !tok_has(sc, i + 1, LX_UNIT) || times_lex(sc, i + 1)->unit != U_YEAR ||
         !tok_is(sc, i + 1, "year") || !sc->year || sc->sent - sc->year_sent > YEAR_REACH)
         return false;
     return ok(m, i, i + 2, tv_date((date){sc->year, 0, 0}));
@@ -406,7 +407,7 @@ static bool edge(scan *sc, uint32_t i, match *m)
 {
     if (!tok_is(sc, i + 1, "of")) return false;
     uint32_t k = i + 2;
-    lex u = times_lex(sc, k + 1);
+    lex u = *times_lex(sc, k + 1);
     if (tok_is(sc, k, "the") && (u.cls & LX_UNIT) && u.unit != U_DAY && tok_s(sc, k + 1)[tok_n(sc, k + 1) - 1] != 's')
         return ok(m, i, k + 2, tv_shift(sc->pub, u.unit, 0));
     if (!core(sc, k, true, m)) return false;
@@ -422,12 +423,12 @@ static bool the(scan *sc, uint32_t i, match *m)
 {
     uint32_t j = i + 1;
     if (!in_sentence(sc, j)) return false;
-    lex l = times_lex(sc, j);
+    lex l = *times_lex(sc, j);
     if ((l.cls & (LX_FISCAL | LX_REL)) && tok_has(sc, j + 1, LX_FISCAL) && tok_is(sc, j + 2, "year"))
         return ok(m, i, j + 3, tv_shift(sc->pub, U_YEAR, 0));   /* the current fiscal year */
     if (l.cls & LX_FISCAL && in_sentence(sc, j + 1)) {
         if (tok_is(sc, j + 1, "year")) return ok(m, i, j + 2, tv_shift(sc->pub, U_YEAR, 0));
-        j++, l = times_lex(sc, j);
+        j++, l = *times_lex(sc, j);
     }
     bool found = false;
     if (l.cls & LX_EDGE) {
@@ -463,7 +464,7 @@ static bool word(scan *sc, uint32_t i, bool licensed, match *m)
     }
     if (tok_is(sc, i, "the")) return the(sc, i, m);
     if (modified_token(sc, i, m)) return true;
-    lex l = times_lex(sc, i);
+    lex l = *times_lex(sc, i);
     if (!l.cls) return memchr(tok_s(sc, i), '-', tok_n(sc, i)) && quarter(sc, i, m);   /* third-quarter */
     if (l.cls & LX_DAY) return day_word(sc, i, m);
     if ((l.cls & LX_REL) && deictic(sc, i, m)) return true;

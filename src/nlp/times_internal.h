@@ -32,11 +32,18 @@ typedef struct lex {
     uint32_t cls;         /* enum lex_class bits; 0 when the word is not in the lexicon */
     int8_t day, rel, ord, num;
     uint8_t unit;         /* enum unit */
+    bool known;           /* (in the scan's cache) looked up already */
 } lex;
 
+enum { MAX_LEXES = 512, MAX_STARTER_LEN = 16 };
+
 struct times_res {
-    wordmap *words;       /* word → classes, as written in times-words.txt */
-    uint32_t first_letters; /* bit per letter a–z that some lexicon word starts with */
+    wordmap *words;       /* word → index into lexes */
+    lex lexes[MAX_LEXES]; /* each entry of times-words.txt, decoded */
+    uint32_t nlex;
+    /* by word length (the last slot for all longer), a bit per letter a–z
+     * that begins a lexicon word able to start an expression */
+    uint32_t starts[MAX_STARTER_LEN + 1];
 };
 
 /* --- values ---------------------------------------------------------------- */
@@ -78,6 +85,8 @@ int tv_format(tval v, char *out, size_t cap);  /* 0 when nothing to write */
 typedef struct scan {
     const struct times_res *r;
     const article *a;
+    lex *cache;               /* per token of the sentence: its classes once looked up; NULL for
+                               * sentences too long to cache */
     date pub;
     uint32_t first, last;     /* tokens of the current sentence [first, last) */
     uint32_t sent;            /* its index */
@@ -94,7 +103,8 @@ typedef struct match {
     uint32_t end_byte;        /* where the text ends, when before the last token's end; else 0 */
 } match;
 
-lex times_lex(const scan *sc, uint32_t i);
+const lex *times_lex(const scan *sc, uint32_t i);             /* token i's classes */
+lex times_lex_word(const struct times_res *r, const char *w, size_t n);  /* any word's */
 /* A date expression beginning at token i: true with *m filled. */
 bool times_match(scan *sc, uint32_t i, match *m);
 

@@ -71,14 +71,23 @@ static void apply_tags(const char *v, attr_facts *f)
     }
 }
 
+/* A `keep` word counts only whole: "articles" names a list of other
+ * articles ("related-articles"), not this one. */
+static void apply_part_tags(const char *v, attr_facts *f)
+{
+    bool keep = f->keep;
+    apply_tags(v, f);
+    f->keep = keep;
+}
+
 static void look_up_word(const wordmap *m, const char *t, size_t n, attr_facts *f)
 {
     const char *v = wordmap_get(m, t, n);
     if (v) apply_tags(v, f);
     size_t max = wordmap_maxlen(m);
     for (size_t k = 5; k < n && k <= max; k++) {
-        if ((v = wordmap_get(m, t, k))) apply_tags(v, f);
-        if ((v = wordmap_get(m, t + n - k, k))) apply_tags(v, f);
+        if ((v = wordmap_get(m, t, k))) apply_part_tags(v, f);
+        if ((v = wordmap_get(m, t + n - k, k))) apply_part_tags(v, f);
     }
 }
 

@@ -183,6 +183,25 @@ static void audit(hctx *c, xmlNodePtr root, xmlNodePtr skip_root, unsigned whys)
     }
 }
 
+#define SIBLING_AUDIT_CHARS 2000
+
+/* Blocks beside the body that were not taken (related links, tag lists,
+ * author notes) are what a reader checking the cut most wants to see. */
+static void audit_siblings(hctx *c, xmlNodePtr region)
+{
+    if (region == c->body) return;   /* beside the body of the page: menus, not article parts */
+    for (xmlNodePtr s = region->children; s && c->a->removed.n < REMOVED_MAX; s = s->next) {
+        if (!is_elem(s) || (HN(s)->flags & (HF_SELECT | HF_DROP)) || HN(s)->kind == HK_DROP) continue;
+        if (HN(s)->chars && HN(s)->chars <= SIBLING_AUDIT_CHARS) {
+            buf t;
+            buf_init(&t);
+            html_text(s, &t, REMOVED_BYTES + 8, true);
+            html_add_removed(c, t.p ? t.p : "", t.n);
+            buf_free(&t);
+        }
+    }
+}
+
 void html_emit(hctx *c, buf *out)
 {
     emitter e = {.c = c, .out = out};
@@ -201,5 +220,6 @@ void html_emit(hctx *c, buf *out)
     unsigned anywhere = 1u << HW_BYLINE | 1u << HW_CAPTION;
     xmlNodePtr region = c->region && is_elem(c->region) ? c->region : c->body;
     audit(c, region, NULL, near);
+    audit_siblings(c, region);
     if (region != c->body) audit(c, c->body, region, anywhere);
 }

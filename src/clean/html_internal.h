@@ -99,7 +99,8 @@ typedef struct hctx {
     article *a;
     xmlDocPtr doc;
     xmlNodePtr body;
-    xmlNodePtr region;    /* parent of the chosen body: where drops are worth auditing */
+    xmlNodePtr top;       /* the chosen body container */
+    xmlNodePtr region;    /* its parent: where drops are worth auditing */
     arena scratch;        /* hnodes and temporary strings, freed with the page */
     unsigned pass;        /* enum hpass */
     const char *title;    /* found by html_meta, for dropping repeated headings */

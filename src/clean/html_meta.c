@@ -244,10 +244,8 @@ static bool date_in(const char *s, size_t n, date *d)
     return false;
 }
 
-/* Short text runs after the headline ("Published 3 March 2019 | 10:04"). */
-void html_date_from_text(hctx *c, hmeta *m)
+static bool date_from(hctx *c, hmeta *m, xmlNodePtr start)
 {
-    xmlNodePtr start = m->h1 ? m->h1 : c->body;
     int seen = 0;
     for (xmlNodePtr n = start; n && seen < DATE_SCAN_NODES;) {
         bool skip = is_elem(n) && HN(n)->kind == HK_DROP;
@@ -258,10 +256,22 @@ void html_date_from_text(hctx *c, hmeta *m)
             if (v && date_in(v, strlen(v), &d)) {
                 m->published = v;
                 m->pubdate = d;
-                return;
+                return true;
             }
             seen++;
         }
         n = html_next(n, c->body, skip);
     }
+    return false;
+}
+
+/* Short text runs around the headline ("Published 3 March 2019 | 10:04"),
+ * from the start of the headline's container; else from the start of the
+ * container the body was found in, or of the body itself. */
+void html_date_from_text(hctx *c, hmeta *m)
+{
+    xmlNodePtr h1 = m->h1;
+    if (h1 && date_from(c, m, is_elem(h1->parent) && h1->parent != c->body ? h1->parent : h1)) return;
+    if (is_elem(c->region) && date_from(c, m, c->region)) return;
+    if (is_elem(c->top)) date_from(c, m, c->top);
 }

@@ -210,6 +210,7 @@ static void best_inside_siblings(xmlNodePtr top, const nodevec *cands)
 static void select_with_siblings(hctx *c, xmlNodePtr top, const nodevec *cands)
 {
     HN(top)->flags |= HF_SELECT;
+    c->top = top;
     c->region = top->parent;
     if (!is_elem(top->parent) || top == c->body) return;
     best_inside_siblings(top, cands);

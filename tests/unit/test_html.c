@@ -280,6 +280,7 @@ static void windows_1252_page(void **state)
 
 int main(void)
 {
+    dossier_set_steps(test_dossier(), 0);   /* read + clean: what these tests look at */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(body_is_found_among_furniture),
         cmocka_unit_test(headings_and_lists_stay_in_the_body),

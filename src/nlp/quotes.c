@@ -410,13 +410,58 @@ static bool dash_speaker(run *R, const qspan *q, uint32_t e, speaker *sp, span *
     return true;
 }
 
+/* A verb we do not list, in a place only speech verbs stand: "…," Oliver
+ * barked. / Billy Joel sings, "…" — the layout is the evidence. */
+static bool open_verb(const qctx *c, uint32_t v)
+{
+    return tok_lower_word(c, v) && !word_class(c, v) && !speaker_class(c, v);
+}
+
+static bool layout_speaker(run *R, const qspan *q, uint32_t b, uint32_t e, speaker *sp, span *cue_span)
+{
+    qctx *c = &R->c;
+    np who;
+    uint32_t after = q->close + 1;
+    bool comma_in = q->ce < q->close && (tok_punct(c, q->ce, ',') || tok_punct(c, q->close - 1, '?') ||
+                                         tok_punct(c, q->close - 1, '!'));
+    if (!q->unclosed && after < e && tok_punct(c, after, ',')) { after++; comma_in = true; }
+    if (!q->unclosed && comma_in && np_after(c, after, e, &who) && (who.how == NP_NAME || who.how == NP_PRONOUN) &&
+        open_verb(c, who.e) && (who.e + 1 >= e || tok_terminal(c, who.e + 1) || tok_punct(c, who.e + 1, ','))) {
+        speaker_resolve(c, &who, sp);
+        speaker_remember(c, sp);
+        *cue_span = bytes(c, who.e, who.e + 1);
+        return true;
+    }
+    if (q->open < b + 3 || !(tok_punct(c, q->open - 1, ',') || tok_punct(c, q->open - 1, ':'))) return false;
+    uint32_t v = q->open - 2;
+    if (!open_verb(c, v) || !np_before(c, b, v, &who) || (who.how != NP_NAME && who.how != NP_PRONOUN)) return false;
+    if (who.s != b && !tok_punct(c, who.s - 1, ',')) return false;
+    speaker_resolve(c, &who, sp);
+    speaker_remember(c, sp);
+    *cue_span = bytes(c, v, v + 1);
+    return true;
+}
+
 /* A quoted span standing on its own is a quotation when it is long enough
  * to be speech rather than a title or a scare-quoted word. */
+/* "Sunday Morning Futures", "Why Electing Her Matters": every word
+ * capitalised but for short joining words. */
+static bool title_like(const qctx *c, const qspan *q)
+{
+    uint32_t words = 0;
+    for (uint32_t i = q->cb; i < q->ce; i++) {
+        if (!(c->t[i].flags & TF_WORD) || tok_possessive(c, i)) continue;
+        words++;
+        if (!(c->t[i].flags & (TF_CAP | TF_UPPER)) && !(word_class(c, i) & (W_LINK | W_DET | W_PREP)))
+            return false;
+    }
+    return words >= 2;
+}
+
 static bool speech_like(const qctx *c, const qspan *q, uint32_t b)
 {
-    uint32_t words = count_words(c, q->cb, q->ce), caps = 0;
-    for (uint32_t i = q->cb; i < q->ce; i++) caps += (c->t[i].flags & (TF_CAP | TF_UPPER)) != 0;
-    if (caps * 5 >= words * 3) return false;   /* a title: "Why Electing Her Matters" */
+    uint32_t words = count_words(c, q->cb, q->ce);
+    if (title_like(c, q)) return false;
     if (words >= 8) return true;
     if (words < 4) return false;
     return q->open == b || tok_terminal(c, q->ce - 1) || tok_terminal(c, q->close + 1 < c->nt ? q->close + 1 : q->close);
@@ -427,7 +472,8 @@ static void attach_direct(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t 
     qctx *c = &R->c;
     for (uint32_t i = 0; i < nq; i++) {
         qspan *q = &R->qs[i];
-        int32_t k = adjacent_cue(R, q, e, nk);
+        /* a title in quotation marks ("Sunday Morning Futures") is no speech */
+        int32_t k = title_like(c, q) ? -1 : adjacent_cue(R, q, e, nk);
         if (k >= 0) {
             cue *cu = &R->ks[k];
             cu->attached = true;
@@ -445,7 +491,8 @@ static void attach_direct(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t 
         }
         speaker sp;
         span cs;
-        if (colon_speaker(R, q, b, &sp, &cs) || dash_speaker(R, q, e, &sp, &cs)) {
+        if (colon_speaker(R, q, b, &sp, &cs) || dash_speaker(R, q, e, &sp, &cs) ||
+            (speech_like(c, q, b) && layout_speaker(R, q, b, e, &sp, &cs))) {
             q->used = true;
             emit(R, Q_DIRECT, bytes(c, q->cb, q->ce), &sp, cs);
         }
@@ -565,8 +612,11 @@ static void report_indirect(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_
         content_span(R, k, i, nk, b, e, &that);
         if (k->cls == CUE_BY && relays(R, i, nk)) continue;
         if (k->ce <= k->cb || count_words(c, k->cb, k->ce) < 3) continue;
-        /* "said before he died": a clause of time or reason, not speech */
-        if (!that && k->layout == CL_FORWARD && (word_class(c, k->cb) & W_SUB)) continue;
+        /* "said before he died", "said on CBS": a clause of time or a place,
+         * not what was said ("asked about the deal" stays) */
+        if (!that && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
+            !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
+            continue;
         /* content must not swallow a quotation already given to a cue */
         qspan *frag = quote_within(R, nq, k->cb, k->ce);
         bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');
@@ -602,7 +652,12 @@ static void attach_back(run *R, uint32_t b, uint32_t e, uint32_t nk)
     if (!k->has_np || k->cls == CUE_BY || k->clause_s != b || !k->sp.known) return;
     bool that;
     uint32_t cs = content_start(c, k, e, &that);
-    if (cs < e && !tok_terminal(c, cs)) return;
+    /* nothing reported after the verb but a short phrase: "… to a crowd of 500." */
+    if (cs < e && !tok_terminal(c, cs)) {
+        if (!(tok_eq(c, cs, "to") || (word_class(c, cs) & (W_PREP | W_LINK))) || e - cs > 9 ||
+            !tok_terminal(c, e - 1))
+            return;
+    }
     const token *mark = &c->t[b - 1];
     if (!(mark->flags & TF_QCLOSE) || mark->para != c->t[b].para) return;
     quote *q = &a->quotes.v[R->pending[R->npending - 1]];

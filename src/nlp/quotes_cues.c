@@ -69,9 +69,9 @@ static unsigned class_bits(const char *v, const char *const names[], const unsig
 unsigned word_class(const qctx *c, uint32_t i)
 {
     static const char *const names[] = {"he", "she", "they", "it", "i", "we", "det", "aux",
-                                        "that", "prep", "time", "link", "rel", "sub", "stop"};
+                                        "that", "prep", "time", "link", "rel", "sub", "stop", "loc"};
     static const unsigned bits[] = {W_HE, W_SHE, W_THEY, W_IT, W_I, W_WE, W_DET, W_AUX,
-                                    W_THAT, W_PREP, W_TIME, W_LINK, W_REL, W_SUB, W_STOP};
+                                    W_THAT, W_PREP, W_TIME, W_LINK, W_REL, W_SUB, W_STOP, W_LOC};
     if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
     const char *v = wordmap_get(c->r->words, tok_text(c, i), tok_len(c, i));
     return v ? class_bits(v, names, bits, sizeof bits / sizeof *bits) : 0;

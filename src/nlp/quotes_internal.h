@@ -33,7 +33,7 @@ enum verb_form { VF_BASE, VF_S, VF_PAST, VF_ING };
 enum {
     W_HE = 1 << 0, W_SHE = 1 << 1, W_THEY = 1 << 2, W_IT = 1 << 3, W_I = 1 << 4, W_WE = 1 << 5,
     W_DET = 1 << 6, W_AUX = 1 << 7, W_THAT = 1 << 8, W_PREP = 1 << 9, W_TIME = 1 << 10,
-    W_LINK = 1 << 11, W_REL = 1 << 12, W_SUB = 1 << 13, W_STOP = 1 << 14,
+    W_LINK = 1 << 11, W_REL = 1 << 12, W_SUB = 1 << 13, W_STOP = 1 << 14, W_LOC = 1 << 15,
 };
 #define W_PRONOUN (W_HE | W_SHE | W_THEY | W_IT | W_I | W_WE)
 

@@ -158,6 +158,31 @@ static void dash_after_the_quote(void **state)
     article_free(a);
 }
 
+static void unlisted_verb_in_a_speech_layout(void **state)
+{
+    article *a = quotes_of("\"Get out of my office right now,\" Oliver barked.\n\n"
+                           "In her song, Nina Vale sings, \"Nobody waits for the tide to turn.\"");
+    const quote *q = find(a, "Get out");
+    assert_string_equal(who(a, q), "Oliver");
+    assert_string_equal(cue_of(a, q), "barked");
+    q = find(a, "Nobody waits");
+    assert_string_equal(who(a, q), "Nina Vale");
+    assert_string_equal(cue_of(a, q), "sings");
+    article_free(a);
+}
+
+static void titles_in_marks_are_not_speech(void **state)
+{
+    article *a = quotes_of("On Fox News Channel's \"Sunday Morning Talk,\" Senator Ray Dunn said the budget was "
+                           "already late.");
+    const quote *q = find(a, "budget was already late");
+    assert_int_equal(q->kind, Q_INDIRECT);
+    assert_string_equal(who(a, q), "Ray Dunn");
+    for (uint32_t i = 0; i < a->quotes.n; i++)
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "Sunday Morning Talk"));
+    article_free(a);
+}
+
 static void transcript_turns(void **state)
 {
     article *a = quotes_of("HOST: Welcome back to the show on a busy night.\n\n"
@@ -319,6 +344,8 @@ int main(void)
         cmocka_unit_test(pull_quote_with_attribution_line),
         cmocka_unit_test(headline_in_the_speakers_words),
         cmocka_unit_test(dash_after_the_quote),
+        cmocka_unit_test(unlisted_verb_in_a_speech_layout),
+        cmocka_unit_test(titles_in_marks_are_not_speech),
         cmocka_unit_test(transcript_turns),
         cmocka_unit_test(colon_paragraph_introduces_the_next),
         cmocka_unit_test(indirect_with_and_without_that),

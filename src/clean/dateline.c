@@ -4,6 +4,7 @@
  *   KABUL, AFGHANISTAN – …        capitals, optional region, then a dash
  *   WASHINGTON (Reuters) - …      an agency in brackets
  *   SALVADOR, Feb 26 - …          a date before the dash (wire copy)
+ *   MOSCOW (AP)_ … / NEW YORK _ …  the underscore dash of 1990s wire copy
  *   Islamabad: …  / NEW DELHI: …  a colon, when the gazetteer knows the place
  *   Kabul – …                     title case and a dash, likewise
  * a->dateline gets the place only; the text keeps the whole opening. An agency
@@ -13,7 +14,7 @@
 #include "clean/text_internal.h"
 #include "core/utf8.h"
 
-enum { DATELINE_PARAS = 3, PLACE_MAX_WORDS = 6, BODY_MIN_BYTES = 60 };
+enum { DATELINE_PARAS = 3, DATELINE_EARLY = 2, PLACE_MAX_WORDS = 6, BODY_MIN_BYTES = 60 };
 
 typedef struct dl_scan {
     const char *s;
@@ -70,13 +71,15 @@ static size_t name_run(const char *s, size_t n, size_t p, int max, bool *caps)
     return end;
 }
 
-/* Bytes of " - ", " – ", " — " or " -- " at p; 0 if none. */
-static size_t dash_at(const char *s, size_t n, size_t p)
+/* Bytes of the dash after a dateline at p: " - ", " – ", " — ", " -- ", and
+ * the underscore of 1990s wire copy (" _ ", "(AP)_ "); 0 if none. */
+static size_t dash_at(const char *s, size_t n, size_t p, bool after_paren)
 {
-    if (p >= n || s[p] != ' ') return 0;
-    size_t q = p + 1;
+    size_t q = p;
+    if (q < n && s[q] == ' ') q++;
+    else if (!(after_paren && q < n && s[q] == '_')) return 0;
     if (q + 2 < n && memcmp(s + q, "--", 2) == 0) q += 2;
-    else if (q < n && s[q] == '-') q += 1;
+    else if (q < n && (s[q] == '-' || s[q] == '_')) q += 1;
     else if (q + 3 <= n && (memcmp(s + q, "\xE2\x80\x93", 3) == 0 || memcmp(s + q, "\xE2\x80\x94", 3) == 0)) q += 3;
     else return 0;
     return q < n && s[q] == ' ' ? q + 1 - p : 0;
@@ -125,8 +128,10 @@ static bool not_a_place(const text_res *r, const char *s, size_t n)
     return wordmap_has(r->not_places, s, n);
 }
 
-/* The place of a dateline opening s, or 0. */
-static size_t read_dateline(const text_res *r, dl_scan *d)
+/* The place of a dateline opening s, or 0. Forms that rest on the
+ * gazetteer alone ("Iran - ...", "Lahore: ...") count only in the first
+ * paragraphs, where a dateline can be. */
+static size_t read_dateline(const text_res *r, dl_scan *d, bool early)
 {
     const char *s = d->s;
     size_t n = d->n, p;
@@ -142,13 +147,15 @@ static size_t read_dateline(const text_res *r, dl_scan *d)
     size_t k;
     if ((k = agency_at(r, s, n, p, &d->agency))) p += k;
     if ((k = date_after(s, n, p))) { p += k; d->date = true; }
-    if ((k = dash_at(s, n, p))) {
+    if ((k = dash_at(s, n, p, d->agency != NULL))) {
         if (!starts_body(s, n, p + k)) return 0;
-        if (d->agency || d->date || d->all_caps) return d->place_end;
-        return known_place(r, s, d->first_end) ? d->place_end : 0;
+        if (d->agency || d->date) return d->place_end;
+        /* "ENQUIRIES - …" is a heading: a bare dash needs a known place */
+        if (!known_place(r, s, d->first_end) && !known_place(r, s, d->place_end)) return 0;
+        return early || d->all_caps ? d->place_end : 0;
     }
     if (!d->agency && !d->date && p < n && s[p] == ':' && p + 1 < n && s[p + 1] == ' ' && starts_body(s, n, p + 2))
-        return known_place(r, s, d->place_end) ? d->place_end : 0;
+        return early && known_place(r, s, d->place_end) ? d->place_end : 0;
     return 0;
 }
 
@@ -157,7 +164,7 @@ void clean_find_dateline(const clean_res *r, article *a)
     for (uint32_t i = 0; i < a->paras.n && i < DATELINE_PARAS; i++) {
         span p = a->paras.v[i];
         dl_scan d = {.s = a->text + p.start, .n = p.end - p.start};
-        size_t len = read_dateline(r->text, &d);
+        size_t len = read_dateline(r->text, &d, i < DATELINE_EARLY);
         if (!len) continue;
         a->dateline = arena_strndup(&a->mem, d.s, len);
         if (d.agency && !a->outlet) a->outlet = d.agency;

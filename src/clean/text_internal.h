@@ -34,6 +34,8 @@ enum unit_flag {
     UF_LONG     = 1 << 5,  /* too long to be anything but body; not scanned */
     UF_INDENT   = 1 << 6,  /* indented line (tables in wire copy) */
     UF_STOPS    = 1 << 7,  /* stop-word count was computed */
+    UF_TABLE    = 1 << 8,  /* a row of a table (columns set apart by runs of spaces) */
+    UF_LISTED   = 1 << 9,  /* junk by the word lists or by shape: strong evidence */
 };
 
 typedef struct unit {
@@ -42,8 +44,8 @@ typedef struct unit {
     uint16_t words;        /* saturating */
     uint16_t stops;        /* function words among them (when UF_STOPS) */
     uint16_t caps;         /* words starting with an upper-case letter */
+    uint16_t flags;        /* enum unit_flag */
     uint8_t kind;          /* enum unit_kind */
-    uint8_t flags;         /* enum unit_flag */
     uint8_t nlines;
 } unit;
 

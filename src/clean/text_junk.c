@@ -95,13 +95,20 @@ const char *text_lookup(const wordmap *m, const char *s, const word_span *w, int
 
 /* --- features ------------------------------------------------------------- */
 
+/* Whether the first word is capitalised (or a brand like "iTunes"). */
 static bool starts_upper(const char *s, size_t n)
 {
     const char *end = s + n;
     for (const char *p = s; p < end;) {
         unsigned char c = (unsigned char)*p;
         if (c >= 'A' && c <= 'Z') return true;
-        if ((c >= 'a' && c <= 'z')) return false;
+        if (c >= 'a' && c <= 'z') {
+            while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+                if (*p >= 'A' && *p <= 'Z') return true;
+                p++;
+            }
+            return false;
+        }
         if (c >= '0' && c <= '9') return true;
         if (c < 0x80) { p++; continue; }
         int len;
@@ -208,11 +215,13 @@ static bool starts_with_label(const char *s, size_t n, const word_span *w, int n
     return o < n && s[o] == ':';
 }
 
-/* "ADVERTISEMENTREMOVE AD": a first word glued to a junk stem. */
+/* "ADVERTISEMENTREMOVE AD": a first word in capitals glued to a junk stem. */
 static bool starts_with_stem(const char *s, const word_span *w, int nw, const wordmap *junk)
 {
     uint32_t len = w[0].e - w[0].s;
     if (len < 8) return false;
+    for (uint32_t i = w[0].s; i < w[0].e; i++)
+        if (s[i] >= 'a' && s[i] <= 'z') return false;
     for (uint32_t l = len - 1; l >= 4; l--)
         if (is_kind(wordmap_get(junk, s + w[0].s, l), "stem")) return true;
     return false;
@@ -273,14 +282,18 @@ static bool unit_is_junk(tctx *c, unit *u, bool edge)
     if (starts_with_label(s, u->len, w, nw, junk)) return true;
     if (!is_sent && !v && starts_with_stem(s, w, nw, junk)) return true;
     if (!is_sent && is_agency_list(s, w, nw, c->r->agencies)) return true;
+    /* distinct phrases: one said twice is still one */
+    const char *seen[2] = {NULL, NULL};
     int hits = 0;
     bool reader = false;   /* addresses the reader: "you", "our journalism" */
-    for (int i = 0; i < nw; i += k) {
+    for (int i = 0; i < nw && hits < 2; i += k) {
         v = text_lookup(junk, s, w, nw, i, &k);
-        if (is_kind(v, "phrase") || (is_kind(v, "credit") && k > 1)) hits++;
+        if ((is_kind(v, "phrase") || (is_kind(v, "credit") && k > 1)) && v != seen[0]) seen[hits++] = v;
         else if (is_kind(v, "reader")) reader = true;
         else k = 1;
     }
+    /* "you" inside a quotation is the speaker's, not the page's */
+    if (reader && (memchr(s, '"', u->len) || memmem(s, u->len, "\xE2\x80\x9C", 3))) reader = false;
     return hits >= 2 || (hits == 1 && (!is_sent || reader));
 }
 
@@ -293,7 +306,7 @@ static bool unit_is_junk(tctx *c, unit *u, bool edge)
 static bool run_member(tctx *c, uint32_t i)
 {
     unit *U = c->units.v;
-    if (!is_fragment(c, &U[i])) return false;
+    if ((U[i].flags & (UF_TABLE | UF_INDENT)) || !is_fragment(c, &U[i])) return false;
     return !(i > 0 && U[i - 1].group == U[i].group && U[i - 1].kind == UK_BODY && text_is_sentence(&U[i - 1]));
 }
 
@@ -304,14 +317,15 @@ static void junk_runs(tctx *c)
     for (uint32_t i = 0; i < n;) {
         if (U[i].kind != UK_JUNK && !run_member(c, i)) { i++; continue; }
         uint32_t j = i;
-        int menu = 0, frags = 0;
+        int menu = 0, frags = 0, junk = 0, listed = 0;
         for (; j < n; j++) {
-            if (U[j].kind == UK_JUNK) menu++;
+            if (U[j].kind == UK_JUNK) { junk++; listed += (U[j].flags & UF_LISTED) != 0; }
             else if (run_member(c, j)) { frags++; menu += !(U[j].flags & UF_DIGIT); }
             else if (U[j].kind != UK_META) break;
         }
+        /* a run needs a line the word lists know as junk: wire copy is terse too */
         bool list = i > 0 && (U[i - 1].flags & UF_COLON);
-        if (frags && menu >= 3 && !list)
+        if (frags && listed && menu + junk >= 3 && !list)
             for (uint32_t k = i; k < j; k++)
                 if (U[k].kind == UK_BODY) U[k].kind = UK_JUNK;
         i = j > i ? j : i + 1;
@@ -329,7 +343,15 @@ static uint64_t fold_hash(const char *s, size_t n)
     return h | 1;   /* 0 marks an empty slot */
 }
 
-/* A fragment the page repeats ("ADVERTISEMENT", "Share") is a widget. */
+/* Alone between blank lines. */
+static bool stands_alone(const tctx *c, uint32_t i)
+{
+    const unit *U = c->units.v;
+    return (i == 0 || U[i - 1].group != U[i].group) && (i + 1 == c->units.n || U[i + 1].group != U[i].group);
+}
+
+/* A fragment the page repeats alone between blank lines ("ADVERTISEMENT",
+ * "Share") is a widget; repeated rows of a table or list are not. */
 static void junk_repeats(tctx *c)
 {
     uint32_t n = c->units.n, cap = 16;
@@ -339,7 +361,8 @@ static void junk_repeats(tctx *c)
     for (int pass = 0; pass < 2; pass++) {
         for (uint32_t i = 0; i < n; i++) {
             unit *u = &c->units.v[i];
-            if (u->kind != UK_BODY || u->words > FRAGMENT_WORDS || !is_fragment(c, u) || (u->flags & UF_DIGIT))
+            if (u->kind != UK_BODY || u->words > FRAGMENT_WORDS || !is_fragment(c, u) ||
+                (u->flags & (UF_DIGIT | UF_TABLE | UF_INDENT)) || stop_words(c, u) || !stands_alone(c, i))
                 continue;
             uint64_t h = fold_hash(unit_text(c, u), u->len);
             uint32_t k = (uint32_t)h & (cap - 1);
@@ -362,9 +385,10 @@ static void junk_blocks(tctx *c)
         int junk = 0;
         while (j < n && U[j].group == U[i].group) junk += U[j++].kind == UK_JUNK;
         uint32_t size = j - i;
-        if (size >= 3 && junk * 3 >= (int)size * 2)
+        if (size >= 3 && junk >= 3 && junk * 3 >= (int)size * 2)
             for (uint32_t k = i; k < j; k++)
-                if (U[k].kind == UK_BODY && U[k].words < 20) U[k].kind = UK_JUNK;
+                if (U[k].kind == UK_BODY && U[k].words < 20 && !(U[k].flags & (UF_TABLE | UF_INDENT)))
+                    U[k].kind = UK_JUNK;
         i = j;
     }
 }
@@ -381,7 +405,10 @@ void text_find_junk(tctx *c)
         bool is_sent = text_is_sentence(&U[i]);
         bool edge = is_sent && (seen < 2 || seen + 3 >= total);
         seen += is_sent;
-        if (unit_is_junk(c, &U[i], edge)) U[i].kind = UK_JUNK;
+        if (unit_is_junk(c, &U[i], edge)) {
+            U[i].kind = UK_JUNK;
+            if (U[i].flags & UF_LETTER) U[i].flags |= UF_LISTED;   /* not a lone symbol */
+        }
     }
     junk_repeats(c);
     junk_runs(c);
@@ -417,15 +444,19 @@ static bool starts_with_credit(tctx *c, const char *s, size_t n)
     return text_lookup(c->r->agencies, s, w, nw, 0, &k) && k < nw && credit_word_at(c, s, w, nw, k);
 }
 
-/* A credit line's words: no function word, a credit word among them. */
+/* A credit after a caption's last sentence ("AFP PHOTO / Jane Doe"): no
+ * function word, a credit word, and an agency or a slash. */
 static bool is_credit_fragment(tctx *c, const char *s, size_t n)
 {
     word_span w[TEXT_MAX_WORDS];
     int nw = text_words(s, n, w, TEXT_MAX_WORDS);
-    if (nw > 10) return false;
-    for (int i = 0; i < nw; i++)
+    if (nw > 8) return false;
+    bool agency = memchr(s, '/', n) != NULL;
+    for (int i = 0; i < nw; i++) {
         if (wordmap_has(c->r->stop, s + w[i].s, w[i].e - w[i].s)) return false;
-    return has_credit_word(c, s, n);
+        agency = agency || wordmap_has(c->r->agencies, s + w[i].s, w[i].e - w[i].s);
+    }
+    return agency && has_credit_word(c, s, n);
 }
 
 /* Cuts [at, len) off the unit, recording it as removed. */

@@ -13,7 +13,7 @@
 
 enum date_rank { DR_UPDATED = 1, DR_PLAIN = 2, DR_PUBLISHED = 3 };
 enum { OR_SIGNOFF = 1, OR_PROMO = 2, OR_NAMED = 3 };
-enum { META_MAX_WORDS = 24, TOP_UNITS = 4, TITLE_MAX_WORDS = 30, TITLE_MAX_BYTES = 300 };
+enum { META_MAX_WORDS = 24, TOP_UNITS = 6, TITLE_MAX_WORDS = 30, TITLE_MAX_BYTES = 300 };
 
 void text_remove(tctx *c, const char *s, size_t n)
 {
@@ -85,7 +85,7 @@ static bool is_time_noise(tctx *c, const char *s, size_t n)
         size_t len = w[i].e - w[i].s;
         const char *v = text_lookup(c->r->meta, s, w, nw, i, &k);
         if ((*p >= '0' && *p <= '9') || (v && strcmp(v, "time") == 0)) continue;
-        bool zone = len >= 2 && len <= 4;   /* IST, GMT, EDT */
+        bool zone = len >= 1 && len <= 4;   /* IST, GMT, EDT; wire codes */
         for (size_t j = 0; j < len && zone; j++) zone = is_upper_ascii(p[j]);
         if (!zone) return false;
     }
@@ -174,7 +174,8 @@ static void read_segment(tctx *c, const char *base, size_t at, size_t n, meta_li
     if (!n) return;
     seg_date d;
     size_t pl, pn;
-    if (read_date(c, s, n, &d) && d.whole && (d.labelled || d.rest * 2 >= n)) {
+    /* unlabelled, a date alone needs its day: "Dec 1403" is a table row */
+    if (read_date(c, s, n, &d) && d.whole && (d.labelled || (d.d.d && d.rest * 2 >= n))) {
         if (!m->dates++ || d.rank > m->best.rank) m->best = d;
         return;
     }
@@ -232,7 +233,7 @@ static void split_date_prefix(tctx *c, unit *u)
     text_remove(c, s, d.rest);
     u->off += (uint32_t)rest;
     u->len -= (uint32_t)rest;
-    u->flags = 0;
+    u->flags &= UF_INDENT | UF_TABLE;
     u->words = u->caps = 0;
     text_unit_features(c, u);
 }
@@ -263,19 +264,17 @@ void text_find_meta(tctx *c)
 {
     unit *U = c->units.v;
     uint32_t n = c->units.n;
-    bool seen_sentence = false;
     for (uint32_t i = 0; i < n; i++) {
         unit *u = &U[i];
         if (u->kind != UK_BODY) continue;
-        /* the head of the page: before the body starts, or its first lines */
-        bool top = !seen_sentence || i < TOP_UNITS;
+        /* the head of the page: its first lines */
+        bool top = i < TOP_UNITS;
         if (!(u->flags & UF_LONG) && u->words <= META_MAX_WORDS &&
             (meta_line_read(c, u, top) || copyright_line(c, u))) {
             u->kind = UK_META;
             continue;
         }
         if (top && !c->pub_rank) split_date_prefix(c, u);
-        if (text_is_sentence(u)) seen_sentence = true;
     }
 }
 
@@ -317,15 +316,21 @@ static bool title_candidate(tctx *c, uint32_t i)
 {
     unit *U = c->units.v, *u = &U[i];
     if (u->nlines != 1 || u->words < 2 || u->words > TITLE_MAX_WORDS || u->len > TITLE_MAX_BYTES) return false;
-    if (!(u->flags & UF_UPSTART) || (u->flags & UF_COLON)) return false;
+    if (u->flags & UF_COLON) return false;
     const char *s = unit_text(c, u);
     char last = s[u->len - 1];
     if (last == ',' || last == ';' || last == '-') return false;
     uint32_t next = i + 1;
     while (next < c->units.n && U[next].kind == UK_JUNK) next++;
     if (next == c->units.n) return false;
-    /* "Headline Ending With a Period." is a title only when a date line follows */
-    if ((u->flags & UF_TERMINAL) && last != '?' && last != '!' && U[next].kind != UK_META) return false;
+    /* a date line under it vouches for a headline in lower case, too */
+    if (!(u->flags & UF_UPSTART) && U[next].kind != UK_META) return false;
+    /* "Headline Ending With a Period." is a title only when a date line
+     * follows; one trailing off ("Memories of Marley...") always is */
+    size_t e = u->len;
+    while (e && (s[e - 1] == '\'' || s[e - 1] == '"')) e--;
+    bool trails = e >= 3 && (memcmp(s + e - 3, "...", 3) == 0 || memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0);
+    if ((u->flags & UF_TERMINAL) && last != '?' && last != '!' && !trails && U[next].kind != UK_META) return false;
     for (uint32_t k = next; k < c->units.n; k++)
         if (U[k].kind == UK_BODY) return true;
     return false;

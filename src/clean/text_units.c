@@ -85,24 +85,41 @@ static bool read_line(const char *base, const char *s, const char *e, tline *l)
     return t > p;
 }
 
-static bool group_is_wrapped(const char *src, const tline *L, int n)
+/* Table rows and indented lines (in wire copy, tables too) stand apart, so
+ * only the group's other lines are measured; unless most lines are indented. */
+static bool set_apart(const tline *l, bool most_indented)
+{
+    return l->table || (l->indent && !most_indented);
+}
+
+static uint32_t prose_maxlen(const tline *L, int n, bool most_indented)
 {
     uint32_t maxlen = 0;
-    int markers = 0;
+    for (int i = 0; i < n; i++)
+        if (!set_apart(&L[i], most_indented) && L[i].e - L[i].s > maxlen) maxlen = L[i].e - L[i].s;
+    return maxlen;
+}
+
+static bool group_is_wrapped(const char *src, const tline *L, int n, bool most_indented)
+{
+    uint32_t maxlen = prose_maxlen(L, n, most_indented);
+    int markers = 0, prose = 0;
     for (int i = 0; i < n; i++) {
-        if (L[i].e - L[i].s > maxlen) maxlen = L[i].e - L[i].s;
         markers += L[i].marker;
+        prose += !set_apart(&L[i], most_indented);
     }
     if (maxlen > WRAP_MAX * 2) return false;
     if (markers) return true;
-    if (n < 3 || maxlen < WRAP_MIN || maxlen > WRAP_MAX) return false;
-    int open = 0, full = 0;
+    if (prose < 3 || maxlen < WRAP_MIN || maxlen > WRAP_MAX) return false;
+    int open = 0, full = 0, measured = 0;
     for (int i = 0; i < n - 1; i++) {
+        if (set_apart(&L[i], most_indented)) continue;
         uint32_t len = L[i].e - L[i].s;
+        measured++;
         open += text_end_kind(src + L[i].s, len) == 0;
         full += len * 10 >= maxlen * 6;
     }
-    return open * 2 >= n - 1 && full * 5 >= (n - 1) * 3;
+    return open * 2 >= measured && full * 2 >= measured;
 }
 
 /* Whether line i starts a new unit in its group. */
@@ -115,7 +132,11 @@ static bool breaks_before(const char *src, const tline *L, int i, bool wrapped, 
     if (l->indent && !most_indented) return true;
     int end = text_end_kind(src + p->s, plen);
     if (wrapped) return !markers && end != 0 && plen * 10 < maxlen * 7;
-    return end != 0 || plen < WRAP_MIN || !starts_lower(src + l->s, l->e - l->s);
+    /* a line cut mid-sentence: the next goes on in lower case, with a
+     * number, or after a comma */
+    const char *ls = src + l->s;
+    bool goes_on = starts_lower(ls, l->e - l->s) || (*ls >= '0' && *ls <= '9') || src[p->e - 1] == ',';
+    return end != 0 || plen < WRAP_MIN || !goes_on;
 }
 
 static void append_line(buf *b, const char *src, const tline *l, bool first)
@@ -133,15 +154,14 @@ static void append_line(buf *b, const char *src, const tline *l, bool first)
 static void flush_group(tctx *c, const char *src, const tline *L, int n, uint32_t group)
 {
     if (!n) return;
-    bool wrapped = group_is_wrapped(src, L, n);
     int markers = 0, indented = 0;
-    uint32_t maxlen = 0;
     for (int i = 0; i < n; i++) {
         markers += L[i].marker;
         indented += L[i].indent;
-        if (L[i].e - L[i].s > maxlen) maxlen = L[i].e - L[i].s;
     }
     bool most_indented = indented * 2 > n;
+    bool wrapped = group_is_wrapped(src, L, n, most_indented);
+    uint32_t maxlen = prose_maxlen(L, n, most_indented);
     unit *u = NULL;
     for (int i = 0; i < n; i++) {
         if (!u || breaks_before(src, L, i, wrapped, markers > 0, most_indented, maxlen)) {
@@ -150,6 +170,7 @@ static void flush_group(tctx *c, const char *src, const tline *L, int n, uint32_
             u->group = group;
             if (L[i].indent && !most_indented) u->flags |= UF_INDENT;
         }
+        if (L[i].table) u->flags |= UF_TABLE;
         append_line(&c->norm, src, &L[i], u->nlines == 0);
         if (u->nlines < 255) u->nlines++;
         u->len = (uint32_t)c->norm.n - u->off;

@@ -23,22 +23,13 @@
 
 /* --- resources ------------------------------------------------------------------ */
 
-static wordmap *load_list(const char *dir, const char *name, char *err, size_t errlen)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/nlp/%s", dir, name);
-    return wordmap_load(path, WM_FOLD, err, errlen);
-}
-
 quotes_res *quotes_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
 {
     quotes_res *r = calloc(1, sizeof *r);
     if (!r) abort();
     char path[4096];
     snprintf(path, sizeof path, "%s/nlp/reporting-verbs.txt", datadir);
-    if (!quotes_load_verbs(r, path, err, errlen) ||
-        !(r->words = load_list(datadir, "quote-words.txt", err, errlen)) ||
-        !(r->speakers = load_list(datadir, "quote-speakers.txt", err, errlen))) {
+    if (!quotes_load_verbs(r, path, err, errlen) || !quotes_load_words(r, datadir, err, errlen)) {
         quotes_free(r);
         return NULL;
     }

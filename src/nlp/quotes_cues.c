@@ -52,6 +52,13 @@ bool tok_lower_word(const qctx *c, uint32_t i)
            !tok_possessive(c, i);
 }
 
+static const char *const word_names[] = {"he", "she", "they", "it", "i", "we", "det", "aux",
+                                         "that", "prep", "time", "link", "rel", "sub", "stop", "loc"};
+static const unsigned word_bits[] = {W_HE, W_SHE, W_THEY, W_IT, W_I, W_WE, W_DET, W_AUX,
+                                     W_THAT, W_PREP, W_TIME, W_LINK, W_REL, W_SUB, W_STOP, W_LOC};
+static const char *const speaker_names[] = {"role", "title", "group", "people", "source", "he", "she"};
+static const unsigned speaker_bits[] = {S_ROLE, S_TITLE, S_GROUP, S_PEOPLE, S_SOURCE, S_MALE, S_FEMALE};
+
 /* Class names in a data value, as bits. */
 static unsigned class_bits(const char *v, const char *const names[], const unsigned bits[], size_t n)
 {
@@ -66,27 +73,60 @@ static unsigned class_bits(const char *v, const char *const names[], const unsig
     return out;
 }
 
+/* Loads "word<TAB>class class" lines into a map from word to its bits, kept
+ * in hex so a lookup costs no parsing of names. */
+static wordmap *load_classes(const char *path, const char *const names[], const unsigned bits[], size_t n,
+                             char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    wordmap *m = wordmap_new(WM_FOLD);
+    char *line = NULL, hex[16];
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        if (line[0] == '#') continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (!tab || tab == line) continue;
+        *tab = '\0';
+        snprintf(hex, sizeof hex, "%x", class_bits(tab + 1, names, bits, n));
+        wordmap_add(m, line, strlen(line), hex);
+    }
+    free(line);
+    fclose(f);
+    return m;
+}
+
+bool quotes_load_words(quotes_res *r, const char *datadir, char *err, size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nlp/quote-words.txt", datadir);
+    r->words = load_classes(path, word_names, word_bits, sizeof word_bits / sizeof *word_bits, err, errlen);
+    if (!r->words) return false;
+    snprintf(path, sizeof path, "%s/nlp/quote-speakers.txt", datadir);
+    r->speakers = load_classes(path, speaker_names, speaker_bits, sizeof speaker_bits / sizeof *speaker_bits, err,
+                               errlen);
+    return r->speakers != NULL;
+}
+
 unsigned word_class(const qctx *c, uint32_t i)
 {
-    static const char *const names[] = {"he", "she", "they", "it", "i", "we", "det", "aux",
-                                        "that", "prep", "time", "link", "rel", "sub", "stop", "loc"};
-    static const unsigned bits[] = {W_HE, W_SHE, W_THEY, W_IT, W_I, W_WE, W_DET, W_AUX,
-                                    W_THAT, W_PREP, W_TIME, W_LINK, W_REL, W_SUB, W_STOP, W_LOC};
     if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
     const char *v = wordmap_get(c->r->words, tok_text(c, i), tok_len(c, i));
-    return v ? class_bits(v, names, bits, sizeof bits / sizeof *bits) : 0;
+    return v ? (unsigned)strtoul(v, NULL, 16) : 0;
 }
 
 unsigned speaker_class(const qctx *c, uint32_t i)
 {
-    static const char *const names[] = {"role", "title", "group", "people", "source", "he", "she"};
-    static const unsigned bits[] = {S_ROLE, S_TITLE, S_GROUP, S_PEOPLE, S_SOURCE, S_MALE, S_FEMALE};
     if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
     uint32_t n = tok_len(c, i);
     const char *s = tok_text(c, i);
     if (n > 1 && s[n - 1] == '.') n--;   /* Lt. Gen. */
     const char *v = wordmap_get(c->r->speakers, s, n);
-    return v ? class_bits(v, names, bits, sizeof bits / sizeof *bits) : 0;
+    return v ? (unsigned)strtoul(v, NULL, 16) : 0;
 }
 
 uint32_t count_words(const qctx *c, uint32_t b, uint32_t e)
@@ -98,11 +138,32 @@ uint32_t count_words(const qctx *c, uint32_t b, uint32_t e)
 
 /* --- loading the verb list -------------------------------------------------- */
 
+static int letter(char ch) { return ch >= 'a' && ch <= 'z' ? ch - 'a' : ch >= 'A' && ch <= 'Z' ? ch - 'A' : -1; }
+
+/* Records the shape of a one-word key for the quick filter in cue_at. */
+static void note_shape(quotes_res *r, const char *key)
+{
+    size_t n = strcspn(key, " ");
+    if (n == 0 || n > 24 || letter(key[0]) < 0 || letter(key[n - 1]) < 0) return;
+    r->verb_shape[n][letter(key[0])] |= 1u << letter(key[n - 1]);
+}
+
+/* May token text s[0, n) be a verb form? (false only when surely not) */
+static bool verb_shaped(const quotes_res *r, const char *s, size_t n)
+{
+    if (n > 24) return false;
+    int first = letter(s[0]), last = letter(s[n - 1]);
+    if (first < 0 || last < 0) return true;
+    return (r->verb_shape[n][first] >> last) & 1;
+}
+
 /* Adds one form; the first real verb entry for a key wins, and a key that
  * also starts a multi-word entry keeps its '+' mark. */
-static void add_form(wordmap *m, const char *key, char cls, int form)
+static void add_form(quotes_res *r, const char *key, char cls, int form)
 {
+    wordmap *m = r->verbs;
     char val[8];
+    note_shape(r, key);
     const char *old = wordmap_get(m, key, strlen(key));
     if (old && old[0] != 'p') return;
     snprintf(val, sizeof val, "%c%d%s", cls, form, old && strchr(old, '+') ? "+" : "");
@@ -110,9 +171,11 @@ static void add_form(wordmap *m, const char *key, char cls, int form)
 }
 
 /* Marks key as the first word of a multi-word cue. */
-static void mark_prefix(wordmap *m, const char *key)
+static void mark_prefix(quotes_res *r, const char *key)
 {
+    wordmap *m = r->verbs;
     char val[8];
+    note_shape(r, key);
     const char *old = wordmap_get(m, key, strlen(key));
     if (old && strchr(old, '+')) return;
     snprintf(val, sizeof val, "%s+", old ? old : "p0");
@@ -171,14 +234,14 @@ static char class_char(const char *cls)
     return 0;
 }
 
-static void add_entry(wordmap *m, const char *key, const char *cls)
+static void add_entry(quotes_res *r, const char *key, const char *cls)
 {
     char ch = class_char(cls);
     if (!ch) return;
     const char *irregular = strchr(cls, ' ');
     const char *space = strchr(key, ' ');
     if (irregular) {
-        add_form(m, key, ch, strstr(irregular, "past") ? VF_PAST : strstr(irregular, " s") ? VF_S : VF_BASE);
+        add_form(r, key, ch, strstr(irregular, "past") ? VF_PAST : strstr(irregular, " s") ? VF_S : VF_BASE);
         return;
     }
     char first[40], forms[8][40], full[400];
@@ -188,10 +251,10 @@ static void add_entry(wordmap *m, const char *key, const char *cls)
     for (int f = 0; f < nf; f++) {
         if (space) {
             snprintf(full, sizeof full, "%s%s", forms[f], space);
-            add_form(m, full, ch, form_of[f]);
-            mark_prefix(m, forms[f]);
+            add_form(r, full, ch, form_of[f]);
+            mark_prefix(r, forms[f]);
         } else {
-            add_form(m, forms[f], ch, form_of[f]);
+            add_form(r, forms[f], ch, form_of[f]);
         }
     }
 }
@@ -212,7 +275,7 @@ bool quotes_load_verbs(quotes_res *r, const char *path, char *err, size_t errlen
         char *tab = strchr(line, '\t');
         if (!tab) continue;
         *tab = '\0';
-        add_entry(r->verbs, line, tab + 1);
+        add_entry(r, line, tab + 1);
     }
     free(line);
     fclose(f);
@@ -290,6 +353,7 @@ bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out)
         return false;
     if ((t->flags & TF_CAP) && i + 1 < c->nt && (c->t[i + 1].flags & TF_CAP) && !tok_eq(c, i, "according"))
         return false;   /* "State University", "Says Who" */
+    if (!verb_shaped(c->r, tok_text(c, i), tok_len(c, i))) return false;
     const char *v = wordmap_get(c->r->verbs, tok_text(c, i), tok_len(c, i));
     if (!v) return false;
     memset(out, 0, sizeof *out);

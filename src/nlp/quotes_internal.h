@@ -21,8 +21,11 @@
 
 struct quotes_res {
     wordmap *verbs;      /* every inflected form of a reporting verb → "<class><form>[+]" */
-    wordmap *words;      /* closed word classes (quote-words.txt) */
-    wordmap *speakers;   /* speaker head nouns and titles (quote-speakers.txt) */
+    wordmap *words;      /* closed word classes (quote-words.txt) → W_* bits in hex */
+    wordmap *speakers;   /* speaker head nouns and titles (quote-speakers.txt) → S_* bits */
+    /* verb_shape[length][first letter] has bit (last letter) set when some
+     * verb form has that shape: most words are ruled out without hashing */
+    uint32_t verb_shape[25][26];
 };
 
 /* How a cue takes its content (reporting-verbs.txt). */
@@ -120,6 +123,8 @@ uint32_t count_words(const qctx *c, uint32_t b, uint32_t e);
 
 /* --- cues (quotes_cues.c) --- */
 bool quotes_load_verbs(quotes_res *r, const char *path, char *err, size_t errlen);
+/* quote-words.txt and quote-speakers.txt, with their class names as bits. */
+bool quotes_load_words(quotes_res *r, const char *datadir, char *err, size_t errlen);
 /* The cue starting at token i (before end), if any. */
 bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out);
 /* First token of the content after the cue (object, adverbials, "that" skipped). */

@@ -24,6 +24,7 @@ struct entities_res {
     ner_features fx;
     ner_model *model;
     wordmap *loc_heads;
+    wordmap *org_descriptors;   /* "newspaper", "agency": the name before is an organisation */
 };
 
 entities_res *entities_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
@@ -34,6 +35,8 @@ entities_res *entities_load(const char *datadir, const char *modeldir, char *err
     if (ner_features_load(&r->fx, datadir, err, errlen) != 0) goto fail;
     snprintf(path, sizeof path, "%s/nlp/ner-loc-heads.txt", datadir);
     if (!(r->loc_heads = wordmap_load(path, WM_FOLD, err, errlen))) goto fail;
+    snprintf(path, sizeof path, "%s/nlp/ner-org-descriptors.txt", datadir);
+    if (!(r->org_descriptors = wordmap_load(path, WM_FOLD, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/ner.bin", modeldir);
     if (!(r->model = ner_load(path, &r->fx, err, errlen))) goto fail;
     return r;
@@ -48,6 +51,7 @@ void entities_free(entities_res *r)
     ner_free(r->model);
     ner_features_free(&r->fx);
     wordmap_free(r->loc_heads);
+    wordmap_free(r->org_descriptors);
     free(r);
 }
 
@@ -56,6 +60,7 @@ void entities_free(entities_res *r)
 /* A mention with the tokens it covers, while this step works on it. */
 typedef struct draft {
     uint32_t s, e;        /* tokens [s, e) */
+    uint32_t bs, be;      /* bytes, when the name is part of a token (Islamabad-based); be 0 if not */
     uint32_t rs, re;      /* role tokens [rs, re), rs == re if none */
     uint8_t type, kind;
 } draft;
@@ -412,6 +417,110 @@ static bool is_acronym(const work *w, uint32_t i)
 }
 
 
+/* Do the letters of the acronym start, in order, the capitalised words and
+ * hyphenated parts of tokens [j, end)? Lower-case parts (for, of, i, e) may
+ * be passed over; a capitalised word must give a letter. */
+static bool initials_match(const work *w, uint32_t j, uint32_t end, const char *acr, size_t an)
+{
+    size_t k = 0;
+    for (uint32_t i = j; i < end; i++) {
+        size_t n;
+        const char *p = tok_text(w, i, &n);
+        if (!(w->t[i].flags & TF_WORD)) return false;
+        for (size_t q = 0; q < n; q++) {
+            if (q && p[q - 1] != '-') continue;
+            while (k < an && (acr[k] == '.' || acr[k] == '-')) k++;
+            if (k < an && (p[q] & ~32) == acr[k]) k++;
+            else if (p[q] >= 'A' && p[q] <= 'Z') return false;
+            else if (i == j && q == 0) return false;
+        }
+    }
+    while (k < an && (acr[k] == '.' || acr[k] == '-')) k++;
+    return k == an;
+}
+
+/* "Inter-Services Intelligence (ISI)": the words an acronym in brackets
+ * abbreviates are a name even where the tagger missed or mis-cut them. */
+static void define_long_forms(work *w)
+{
+    for (uint32_t i = 1; i + 2 < w->nt; i++) {
+        if (!tok_is(w, i, "(") || !tok_is(w, i + 2, ")") || !is_acronym(w, i + 1)) continue;
+        size_t an;
+        const char *acr = tok_text(w, i + 1, &an);
+        uint32_t j = i, floor = i > 8 ? i - 8 : 0;
+        for (uint32_t c = i; c-- > floor;) {
+            if (initials_match(w, c, i, acr, an)) { j = c; break; }
+            if (!(w->t[c].flags & TF_WORD)) break;
+        }
+        if (j == i) continue;
+        uint8_t type = ENT_ORG;
+        for (uint32_t k = 0; k < w->d.n; k++) {
+            draft *d = &w->d.v[k];
+            if (d->s == i + 1 && d->type != ENT_PERSON) type = d->type;
+            if (d->s == j && d->e == i) type = d->type == ENT_PERSON ? ENT_ORG : d->type;
+        }
+        /* drafts inside the long form give way; one reaching before it keeps its head */
+        uint32_t o = 0;
+        for (uint32_t k = 0; k < w->d.n; k++) {
+            draft d = w->d.v[k];
+            if (d.e > j && d.s < i) {
+                if (d.s >= j) continue;
+                d.e = j;
+                size_t n;
+                const char *p = tok_text(w, d.s, &n);
+                if (d.e - d.s == 1 && (gazetteer_word(w->r->fx.gaz, p, n) & GZ_GPE)) d.type = ENT_GPE;
+            }
+            w->d.v[o++] = d;
+        }
+        w->d.n = o;
+        *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = j, .e = i, .type = type, .kind = MK_NAME};
+        qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    }
+}
+
+/* "the Dawn newspaper", "the Xinhua news agency": capitalised words the
+ * tagger left alone, between "the" and a noun naming an organisation. */
+static void described_organisations(work *w)
+{
+    uint8_t *cov = coverage(w);
+    uint32_t n0 = w->d.n;
+    for (uint32_t i = 2; i < w->nt; i++) {
+        size_t n;
+        const char *p = tok_text(w, i, &n);
+        if ((w->t[i].flags & (TF_CAP | TF_UPPER)) || !(w->t[i].flags & TF_WORD) ||
+            !wordmap_has(w->r->org_descriptors, p, n))
+            continue;
+        uint32_t j = i;
+        while (j > 0 && i - j < 4 && is_cap_word(w, j - 1) && !cov[j - 1] && !(w->t[j].flags & TF_SENT)) j--;
+        if (j == i || j == 0 || !tok_is(w, j - 1, "the")) continue;
+        *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = j, .e = i, .type = ENT_ORG, .kind = MK_NAME};
+        for (uint32_t k = j; k < i; k++) cov[k] = 1;
+    }
+    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+}
+
+/* "Islamabad-based", "London-born": a known place before a lower-case
+ * suffix is a place mention inside the token. */
+static void places_inside_words(work *w)
+{
+    uint8_t *cov = coverage(w);
+    uint32_t n0 = w->d.n;
+    for (uint32_t i = 0; i < w->nt; i++) {
+        if (cov[i] || !(w->t[i].flags & TF_WORD) || !(w->t[i].flags & TF_CAP)) continue;
+        size_t n;
+        const char *p = tok_text(w, i, &n);
+        const char *dash = memchr(p, '-', n);
+        if (!dash || dash == p || dash + 1 >= p + n || dash[1] < 'a' || dash[1] > 'z') continue;
+        unsigned g = gazetteer_word(w->r->fx.gaz, p, (size_t)(dash - p)) & GZ_TYPES;
+        if (!(g & (GZ_GPE | GZ_LOC)) || (g & (GZ_PERSON | GZ_NORP))) continue;
+        draft *d = ARENA_PUSH(&w->a->mem, w->d);
+        *d = (draft){.s = i, .e = i + 1, .type = g & GZ_GPE ? ENT_GPE : ENT_LOC, .kind = MK_NAME};
+        d->bs = w->t[i].start;
+        d->be = w->t[i].start + (uint32_t)(dash - p);
+    }
+    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+}
+
 /* "Long Name (ACR)": every bare ACR in the article becomes a mention of the
  * long name's type (aliases.c joins them). */
 static void find_acronyms(work *w)
@@ -517,8 +626,8 @@ static void publish(work *w)
     for (uint32_t k = 0; k < w->d.n; k++) {
         const draft *d = &w->d.v[k];
         mention *m = ARENA_PUSH(&w->a->mem, w->a->mentions);
-        m->start = w->t[d->s].start;
-        m->end = w->t[d->e - 1].end;
+        m->start = d->be ? d->bs : w->t[d->s].start;
+        m->end = d->be ? d->be : w->t[d->e - 1].end;
         m->type = d->type;
         m->kind = d->kind;
         m->entity = -1;
@@ -540,8 +649,11 @@ void entities_run(const entities_res *r, article *a)
     split_titled_names(&w);
     attach_roles(&w);
     mark_loc(&w);
+    define_long_forms(&w);
     propagate_names(&w);
     merge_demonym_groups(&w);
+    described_organisations(&w);
+    places_inside_words(&w);
     find_acronyms(&w);
     publish(&w);
     aliases_resolve(a);

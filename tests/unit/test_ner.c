@@ -242,6 +242,35 @@ static void mentions_come_in_text_order(void **state)
     article_free(a);
 }
 
+static void acronyms_in_brackets_name_their_long_form(void **state)
+{
+    article *a = test_extract("Inspectors from the Coastal Fisheries Authority (CFA) boarded two trawlers. "
+                              "The CFA said the nets were illegal.\n");
+    const mention *lf = find_mention(a, "Coastal Fisheries Authority");
+    assert_non_null(lf);
+    assert_int_equal(lf->type, ENT_ORG);
+    const mention *acr = NULL;
+    for (uint32_t i = 0; i < a->mentions.n; i++)
+        if (!strcmp(span_str(a, a->mentions.v[i].start, a->mentions.v[i].end), "CFA")) acr = &a->mentions.v[i];
+    assert_non_null(acr);
+    assert_int_equal(acr->entity, lf->entity);
+    assert_string_equal(a->entities.v[lf->entity].name, "Coastal Fisheries Authority");
+    article_free(a);
+}
+
+static void described_organisations_and_places_inside_words(void **state)
+{
+    article *a = test_extract("Prices rose again, the Morning Ledger newspaper reported, citing a Lahore-based "
+                              "trade group.\n");
+    const mention *org = find_mention(a, "Morning Ledger");
+    assert_non_null(org);
+    assert_int_equal(org->type, ENT_ORG);
+    const mention *place = find_mention(a, "Lahore");
+    assert_non_null(place);
+    assert_int_equal(place->type, ENT_GPE);
+    article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +282,8 @@ int main(void)
         cmocka_unit_test(titles_are_roles_not_names),
         cmocka_unit_test(roles_of_several_words_and_lower_case),
         cmocka_unit_test(mentions_come_in_text_order),
+        cmocka_unit_test(acronyms_in_brackets_name_their_long_form),
+        cmocka_unit_test(described_organisations_and_places_inside_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -75,6 +75,12 @@ lex times_lex_word(const struct times_res *r, const char *w, size_t n)
     return v ? r->lexes[atoi(v)] : (lex){0};
 }
 
+const holiday *times_holiday(const times_res *r, const char *name, size_t n)
+{
+    const char *v = wordmap_get(r->holiday_names, name, n);
+    return v ? &r->holidays[atoi(v)] : NULL;
+}
+
 /* The classes of token i, looked up once per token of the sentence. */
 const lex *times_lex(const scan *sc, uint32_t i)
 {
@@ -140,16 +146,72 @@ static bool load_lexicon(times_res *r, const char *path, char *err, size_t errle
     return good;
 }
 
+static void note_capital(times_res *r, char c)
+{
+    c |= 0x20;
+    if (c >= 'a' && c <= 'z') r->cap_letters |= 1u << (c - 'a');
+}
+
+/* "12-25" or "11 thu 4" into h; false if neither. */
+static bool parse_holiday(const char *v, holiday *h)
+{
+    int m, d, n;
+    char wd[16];
+    if (sscanf(v, "%d-%d", &m, &d) == 2 && date_valid((date){2000, (int8_t)m, (int8_t)d})) {
+        *h = (holiday){(int8_t)m, (int8_t)d, -1, 0};
+        return true;
+    }
+    if (sscanf(v, "%d %15s %d", &m, wd, &n) != 3 || m < 1 || m > 12 || n < -1 || n > 5 || !n) return false;
+    int w = date_weekday_from_name(wd, strlen(wd));
+    *h = (holiday){(int8_t)m, 0, (int8_t)w, (int8_t)n};
+    return w >= 0;
+}
+
+static bool load_holidays(times_res *r, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot read", path);
+        return false;
+    }
+    char line[256];
+    bool good = true;
+    r->holiday_names = wordmap_new(WM_FOLD);
+    while (good && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (line[0] == '#' || !tab || tab == line) continue;
+        holiday h;
+        if (r->nholidays == MAX_HOLIDAYS || !parse_holiday(tab + 1, &h)) {
+            snprintf(err, errlen, "%s: bad entry or too many: %s", path, line);
+            good = false;
+            break;
+        }
+        char idx[8];
+        snprintf(idx, sizeof idx, "%u", r->nholidays);
+        r->holidays[r->nholidays++] = h;
+        wordmap_add(r->holiday_names, line, (size_t)(tab - line), idx);
+        note_capital(r, line[0]);
+    }
+    fclose(f);
+    return good;
+}
+
 times_res *times_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
 {
     times_res *r = calloc(1, sizeof *r);
     if (!r) abort();
     char path[4096];
     snprintf(path, sizeof path, "%s/nlp/times-words.txt", datadir);
-    if (!load_lexicon(r, path, err, errlen)) {
+    bool good = load_lexicon(r, path, err, errlen);
+    snprintf(path, sizeof path, "%s/nlp/times-holidays.txt", datadir);
+    good = good && load_holidays(r, path, err, errlen);
+    if (!good) {
         times_free(r);
         return NULL;
     }
+    /* month and weekday names, and Q3 */
+    for (const char *c = "jfmasondtwq"; *c; c++) note_capital(r, *c);
     return r;
 }
 
@@ -157,13 +219,14 @@ void times_free(times_res *r)
 {
     if (!r) return;
     wordmap_free(r->words);
+    wordmap_free(r->holiday_names);
     free(r);
 }
 
 /* --- the scan -------------------------------------------------------------- */
 
 /* Whether token t may begin a date, from its shape alone: digits; a capital
- * that can start a month or weekday name or "Q3"; or a word whose first
+ * that can start a month, weekday or holiday name or "Q3"; or a word whose first
  * letter and length match a lexicon word that can begin an expression. */
 static bool may_start(const times_res *r, const article *a, const token *t)
 {
@@ -171,7 +234,7 @@ static bool may_start(const times_res *r, const article *a, const token *t)
     if (t->flags & TF_NUM) return true;
     unsigned char c = (unsigned char)a->text[t->start];
     uint32_t n = t->end - t->start;
-    if (c >= 'A' && c <= 'Z' && n >= 2 && n <= 10 && strchr("JFMASONDTWQ", c)) return true;
+    if (c >= 'A' && c <= 'Z' && n >= 2 && (r->cap_letters >> (c - 'A') & 1)) return true;
     c |= 0x20;
     if (c < 'a' || c > 'z') return false;
     /* hyphenated words ("third-quarter", "mid-June") by their first part */

@@ -268,6 +268,21 @@ static bool month(scan *sc, uint32_t i, bool licensed, int dir, match *m)
     return ok(m, i, end, tv_month(sc->pub, mo, dir < 0 ? direction(sc, i) : dir));
 }
 
+/* "Christmas", "New Year's Day", "Thanksgiving": the longest name from token i. */
+static bool holiday_name(scan *sc, uint32_t i, int dir, match *m)
+{
+    if (!in_sentence(sc, i) || !(tok(sc, i)->flags & TF_CAP)) return false;
+    char c = tok_s(sc, i)[0] | 0x20;
+    if (c < 'a' || c > 'z' || !(sc->r->cap_letters >> (c - 'a') & 1)) return false;
+    uint32_t most = sc->last - i < 5 ? sc->last - i : 5;
+    for (uint32_t k = most; k >= 1; k--) {
+        uint32_t start = tok(sc, i)->start, end = tok(sc, i + k - 1)->end;
+        const holiday *h = times_holiday(sc->r, sc->a->text + start, end - start);
+        if (h) return ok(m, i, i + k, tv_holiday(sc->pub, h, dir < 0 ? direction(sc, i) : dir));
+    }
+    return false;
+}
+
 static int rel_dir(int rel) { return rel < 0 ? DIR_BEFORE : rel > 0 ? DIR_AFTER : DIR_THIS; }
 
 /* last / this / next + week, month, quarter, year, weekday, month, season,
@@ -286,7 +301,8 @@ static bool deictic(scan *sc, uint32_t i, match *m)
         return ok(m, i, i + 2, tv_shift(sc->pub, U_DAY, tok_is(sc, i + 1, "night") ? l.rel : 0));
     }
     if (u.cls & LX_SEASON) return ok(m, i, i + 2, tv_season(sc->pub, l.rel));
-    if (weekday(sc, i + 1, rel_dir(l.rel), m) || month(sc, i + 1, true, rel_dir(l.rel), m)) {
+    if (weekday(sc, i + 1, rel_dir(l.rel), m) || month(sc, i + 1, true, rel_dir(l.rel), m) ||
+        holiday_name(sc, i + 1, rel_dir(l.rel), m)) {
         m->start = i;
         return true;
     }
@@ -460,7 +476,7 @@ static bool word(scan *sc, uint32_t i, bool licensed, match *m)
     if (t->flags & TF_CAP) {
         if (tok_month(sc, i) && parsed_date(sc, i, m)) return true;
         if (tok_weekday(sc, i) >= 0) return parsed_date(sc, i, m) || weekday(sc, i, -1, m);
-        if (month(sc, i, licensed, -1, m) || q_token(sc, i, m)) return true;
+        if (month(sc, i, licensed, -1, m) || q_token(sc, i, m) || holiday_name(sc, i, -1, m)) return true;
     }
     if (tok_is(sc, i, "the")) return the(sc, i, m);
     if (modified_token(sc, i, m)) return true;

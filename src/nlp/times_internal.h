@@ -35,7 +35,13 @@ typedef struct lex {
     bool known;           /* (in the scan's cache) looked up already */
 } lex;
 
-enum { MAX_LEXES = 512, MAX_STARTER_LEN = 16 };
+enum { MAX_LEXES = 512, MAX_STARTER_LEN = 16, MAX_HOLIDAYS = 64 };
+
+/* A holiday's date: a fixed month and day, or the nth weekday of a month
+ * (n = -1: the last); wd = -1 for fixed days. */
+typedef struct holiday {
+    int8_t m, d, wd, n;
+} holiday;
 
 struct times_res {
     wordmap *words;       /* word → index into lexes */
@@ -44,6 +50,10 @@ struct times_res {
     /* by word length (the last slot for all longer), a bit per letter a–z
      * that begins a lexicon word able to start an expression */
     uint32_t starts[MAX_STARTER_LEN + 1];
+    uint32_t cap_letters;  /* a bit per letter that begins a month, weekday or holiday name */
+    wordmap *holiday_names;  /* times-holidays.txt: name → index into holidays */
+    holiday holidays[MAX_HOLIDAYS];
+    uint32_t nholidays;
 };
 
 /* --- values ---------------------------------------------------------------- */
@@ -76,6 +86,7 @@ tval tv_month_day(date pub, int month, int day, int dir);
 tval tv_shift(date pub, int unit, int k);      /* the unit holding pub, moved k units */
 tval tv_quarter(date pub, int q, int year, int dir);  /* year 0: resolved by dir */
 tval tv_season(date pub, int k);               /* last/this/next season → its year */
+tval tv_holiday(date pub, const holiday *h, int dir);
 tval tv_year_before(tval v);                   /* the same period one year earlier */
 int tv_format(tval v, char *out, size_t cap);  /* 0 when nothing to write */
 
@@ -105,6 +116,7 @@ typedef struct match {
 
 const lex *times_lex(const scan *sc, uint32_t i);             /* token i's classes */
 lex times_lex_word(const struct times_res *r, const char *w, size_t n);  /* any word's */
+const holiday *times_holiday(const struct times_res *r, const char *name, size_t n);
 /* A date expression beginning at token i: true with *m filled. */
 bool times_match(scan *sc, uint32_t i, match *m);
 

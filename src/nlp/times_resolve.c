@@ -132,6 +132,31 @@ tval tv_season(date pub, int k)
     return tv_date((date){(int16_t)(pub.y + (k < 0 && pub.m && pub.m < 6 ? -1 : k > 0 && pub.m > 8 ? 1 : 0)), 0, 0});
 }
 
+static date holiday_in(const holiday *h, int y)
+{
+    if (h->wd < 0) return (date){(int16_t)y, h->m, h->d};
+    if (h->n > 0) {
+        date first = {(int16_t)y, h->m, 1};
+        return date_add_days(first, (h->wd - date_weekday(first) + 7) % 7 + 7 * (h->n - 1));
+    }
+    date last = {(int16_t)y, h->m, (int8_t)date_days_in_month(y, h->m)};
+    return date_add_days(last, -((date_weekday(last) - h->wd + 7) % 7));
+}
+
+tval tv_holiday(date pub, const holiday *h, int dir)
+{
+    if (!has_day(pub)) return none;
+    date now = holiday_in(h, pub.y);
+    int cmp = date_compare(now, pub);
+    if (dir == DIR_THIS || (cmp == 0 && dir != DIR_BEFORE && dir != DIR_AFTER)) return tv_date(now);
+    date last = cmp < 0 ? now : holiday_in(h, pub.y - 1);
+    date next = cmp > 0 ? now : holiday_in(h, pub.y + 1);
+    if (dir == DIR_FUTURE || dir == DIR_AFTER) return tv_date(next);
+    if (dir == DIR_NEAR && nearer_ahead(date_to_days(next) - date_to_days(pub), date_to_days(pub) - date_to_days(last)))
+        return tv_date(next);
+    return tv_date(last);
+}
+
 tval tv_year_before(tval v)
 {
     if (v.kind == TV_NONE) return v;

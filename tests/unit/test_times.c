@@ -183,6 +183,18 @@ static void edges_and_modifiers(void **state)
                         "in 1998=1998; Later that year=1998");
 }
 
+static void holidays(void **state)
+{
+    assert_string_equal(times("Shops stayed shut on Christmas Day this year.", D(2014, 12, 28)),
+                        "on Christmas Day=2014-12-25; this year=2014");
+    assert_string_equal(times("The truce began on New Year's Day.", D(2015, 1, 3)), "on New Year's Day=2015-01-01");
+    /* the fourth Thursday of November, a few days ahead */
+    assert_string_equal(times("Families travel before Thanksgiving.", D(2015, 11, 20)), "Thanksgiving=2015-11-26");
+    /* the last Monday of May */
+    assert_string_equal(times("Parades were held on Memorial Day.", D(2015, 6, 10)), "on Memorial Day=2015-05-25");
+    assert_string_equal(times("Sales slumped after last Christmas.", D(2015, 6, 1)), "last Christmas=2014-12-25");
+}
+
 static void spans_hold_the_text(void **state)
 {
     article *a = test_extract("Officials said on Tuesday that the talks in June failed.");
@@ -211,6 +223,7 @@ int main(void)
         cmocka_unit_test(month_and_day_without_year),
         cmocka_unit_test(quarters),
         cmocka_unit_test(edges_and_modifiers),
+        cmocka_unit_test(holidays),
         cmocka_unit_test(spans_hold_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -135,7 +135,9 @@ static int32_t join_person_full(ctx *c, uint32_t k, const span *w, uint32_t n)
 {
     uint64_t last = word_hash(c->a, w[n - 1]);
     int32_t *head = table_slot(&c->by_last, last);
-    for (int32_t gi = *head; gi >= 0; gi = c->g.v[gi].next_same_last)
+    /* a bounded walk: thousands of Khans in one text must not go quadratic */
+    int steps = 0;
+    for (int32_t gi = *head; gi >= 0 && steps < 64; gi = c->g.v[gi].next_same_last, steps++)
         if (compatible(c, &c->g.v[gi], w, n)) return gi;
     int32_t gi = new_group(c, k, n);
     c->g.v[gi].first_h = word_hash(c->a, w[0]);
@@ -150,7 +152,7 @@ static int32_t join_person_single(ctx *c, uint32_t k, const span *w)
 {
     uint64_t h = word_hash(c->a, w[0]);
     int32_t found = -1, nfound = 0;
-    for (int32_t gi = table_get(&c->by_last, h); gi >= 0; gi = c->g.v[gi].next_same_last) {
+    for (int32_t gi = table_get(&c->by_last, h); gi >= 0 && nfound < 2; gi = c->g.v[gi].next_same_last) {
         found = gi;
         nfound++;
     }

@@ -440,42 +440,66 @@ static bool initials_match(const work *w, uint32_t j, uint32_t end, const char *
 }
 
 /* "Inter-Services Intelligence (ISI)": the words an acronym in brackets
- * abbreviates are a name even where the tagger missed or mis-cut them. */
+ * abbreviates are a name even where the tagger missed or mis-cut them. All
+ * long forms are found first and applied in one pass, so an article full of
+ * acronyms costs no more than one with a few. */
 static void define_long_forms(work *w)
 {
+    uint32_t *long_end = NULL;   /* long_end[token]: end of the long form starting there, 0 if none */
     for (uint32_t i = 1; i + 2 < w->nt; i++) {
         if (!tok_is(w, i, "(") || !tok_is(w, i + 2, ")") || !is_acronym(w, i + 1)) continue;
         size_t an;
         const char *acr = tok_text(w, i + 1, &an);
         uint32_t j = i, floor = i > 8 ? i - 8 : 0;
         for (uint32_t c = i; c-- > floor;) {
-            if (initials_match(w, c, i, acr, an)) { j = c; break; }
+            if (initials_match(w, c, i, acr, an)) {
+                j = c;
+                break;
+            }
             if (!(w->t[c].flags & TF_WORD)) break;
         }
         if (j == i) continue;
-        uint8_t type = ENT_ORG;
-        for (uint32_t k = 0; k < w->d.n; k++) {
-            draft *d = &w->d.v[k];
-            if (d->s == i + 1 && d->type != ENT_PERSON) type = d->type;
-            if (d->s == j && d->e == i) type = d->type == ENT_PERSON ? ENT_ORG : d->type;
-        }
-        /* drafts inside the long form give way; one reaching before it keeps its head */
-        uint32_t o = 0;
-        for (uint32_t k = 0; k < w->d.n; k++) {
-            draft d = w->d.v[k];
-            if (d.e > j && d.s < i) {
-                if (d.s >= j) continue;
-                d.e = j;
-                size_t n;
-                const char *p = tok_text(w, d.s, &n);
-                if (d.e - d.s == 1 && (gazetteer_word(w->r->fx.gaz, p, n) & GZ_GPE)) d.type = ENT_GPE;
-            }
-            w->d.v[o++] = d;
-        }
-        w->d.n = o;
-        *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = j, .e = i, .type = type, .kind = MK_NAME};
-        qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+        if (!long_end) long_end = arena_alloc(&w->a->mem, sizeof *long_end * w->nt);
+        long_end[j] = i;
     }
+    if (!long_end) return;
+    int32_t *starts_at = arena_alloc(&w->a->mem, sizeof *starts_at * w->nt);   /* draft + 1 */
+    for (uint32_t k = 0; k < w->d.n; k++) starts_at[w->d.v[k].s] = (int32_t)k + 1;
+    uint8_t *inside = arena_alloc(&w->a->mem, w->nt);
+    uint8_t *type = arena_alloc(&w->a->mem, w->nt);
+    for (uint32_t j = 0; j < w->nt; j++) {
+        if (!long_end[j]) continue;
+        uint32_t i = long_end[j];
+        const draft *acr = starts_at[i + 1] ? &w->d.v[starts_at[i + 1] - 1] : NULL;
+        const draft *same = starts_at[j] ? &w->d.v[starts_at[j] - 1] : NULL;
+        type[j] = ENT_ORG;
+        if (acr && acr->type != ENT_PERSON) type[j] = acr->type;
+        if (same && same->e == i && same->type != ENT_PERSON) type[j] = same->type;
+        for (uint32_t k = j; k < i; k++) inside[k] = 1;
+    }
+    /* drafts inside a long form give way; one reaching before it keeps its head */
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        draft d = w->d.v[k];
+        uint32_t first_inside = d.e;
+        for (uint32_t t = d.s; t < d.e; t++)
+            if (inside[t]) {
+                first_inside = t;
+                break;
+            }
+        if (first_inside < d.e) {
+            if (first_inside == d.s) continue;
+            d.e = first_inside;
+            size_t n;
+            const char *p = tok_text(w, d.s, &n);
+            if (d.e - d.s == 1 && (gazetteer_word(w->r->fx.gaz, p, n) & GZ_GPE)) d.type = ENT_GPE;
+        }
+        w->d.v[o++] = d;
+    }
+    w->d.n = o;
+    for (uint32_t j = 0; j < w->nt; j++)
+        if (long_end[j]) *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = j, .e = long_end[j], .type = type[j], .kind = MK_NAME};
+    qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
 }
 
 /* "the Dawn newspaper", "the Xinhua news agency": capitalised words the
@@ -525,26 +549,30 @@ static void places_inside_words(work *w)
  * long name's type (aliases.c joins them). */
 static void find_acronyms(work *w)
 {
-    uint32_t n0 = w->d.n;
-    uint8_t *cov = NULL;
-    for (uint32_t k = 0; k < n0; k++) {
-        draft d = w->d.v[k];
-        uint32_t p = d.e;
-        if (d.type == ENT_PERSON || p + 2 >= w->nt || !tok_is(w, p, "(") || !tok_is(w, p + 2, ")")) continue;
+    wordmap *defined = NULL;   /* acronym → type, as one character */
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        const draft *d = &w->d.v[k];
+        uint32_t p = d->e;
+        if (d->type == ENT_PERSON || p + 2 >= w->nt || !tok_is(w, p, "(") || !tok_is(w, p + 2, ")")) continue;
         if (!is_acronym(w, p + 1)) continue;
         size_t an;
         const char *acr = tok_text(w, p + 1, &an);
-        if (!cov) cov = coverage(w);
-        for (uint32_t i = 0; i < w->nt; i++) {
-            size_t n;
-            const char *x = tok_text(w, i, &n);
-            if (n != an || memcmp(x, acr, n) || cov[i]) continue;
-            draft *m = ARENA_PUSH(&w->a->mem, w->d);
-            *m = (draft){.s = i, .e = i + 1, .type = d.type, .kind = MK_NAME};
-            cov[i] = 1;
-        }
+        if (!defined) defined = wordmap_new(0);
+        char v[2] = {(char)('0' + d->type), '\0'};
+        wordmap_add(defined, acr, an, v);
+    }
+    if (!defined) return;
+    uint8_t *cov = coverage(w);
+    uint32_t n0 = w->d.n;
+    for (uint32_t i = 0; i < w->nt; i++) {
+        if (cov[i] || !(w->t[i].flags & TF_UPPER)) continue;
+        size_t n;
+        const char *x = tok_text(w, i, &n);
+        const char *v = wordmap_get(defined, x, n);
+        if (v) *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = i, .e = i + 1, .type = (uint8_t)(*v - '0'), .kind = MK_NAME};
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    wordmap_free(defined);
 }
 
 /* --- 5. role noun phrases -------------------------------------------------------------- */
@@ -567,34 +595,41 @@ static bool role_matches(const work *w, uint32_t s, uint32_t e, const char *role
 }
 
 /* The person whose role holds every word of [s, e): the latest mentioned
- * before, else the only one in the article; -1 if none or unclear. */
-static int32_t role_holder(const work *w, uint32_t s, uint32_t e)
+ * before, else the first after; -1 if none. Mentions from `near` (the first
+ * after the phrase) are searched a bounded way either side, so long texts
+ * stay linear. */
+enum { ROLE_REACH = 256 };
+
+static int32_t role_holder(const work *w, uint32_t s, uint32_t e, uint32_t near)
 {
-    int32_t best = -1, count = 0;
-    uint32_t before = w->t[s].start;
-    for (uint32_t k = 0; k < w->a->mentions.n; k++) {
-        const mention *m = &w->a->mentions.v[k];
-        if (m->entity < 0 || m->type != ENT_PERSON) continue;
-        const entity *en = &w->a->entities.v[m->entity];
-        if (!role_matches(w, s, e, en->role)) continue;
-        if (m->start < before) best = m->entity;
-        else if (best < 0 && count == 0) count = -(m->entity + 1);
+    const article *a = w->a;
+    uint32_t lo = near > ROLE_REACH ? near - ROLE_REACH : 0;
+    for (uint32_t k = near; k-- > lo;) {
+        const mention *m = &a->mentions.v[k];
+        if (m->entity >= 0 && m->type == ENT_PERSON && role_matches(w, s, e, a->entities.v[m->entity].role))
+            return m->entity;
     }
-    if (best >= 0) return best;
-    return count < 0 ? -count - 1 : -1;
+    for (uint32_t k = near; k < a->mentions.n && k < near + ROLE_REACH; k++) {
+        const mention *m = &a->mentions.v[k];
+        if (m->entity >= 0 && m->type == ENT_PERSON && role_matches(w, s, e, a->entities.v[m->entity].role))
+            return m->entity;
+    }
+    return -1;
 }
 
 static void find_role_mentions(work *w)
 {
     ARENA_VEC(mention) roles = {0};
+    uint32_t near = 0;
     for (uint32_t i = 0; i + 1 < w->nt; i++) {
         if (!tok_is(w, i, "the")) continue;
+        while (near < w->a->mentions.n && w->a->mentions.v[near].start < w->t[i].start) near++;
         uint32_t e = i + 1;
         while (e < w->nt && title_kind(w, e)) e++;
         if (e == i + 1 || title_kind(w, e - 1) != TITLE_HEAD) continue;
         /* "the minister Khawaja Asif" names him: that is a title, not a reference */
         if (e < w->nt && (w->t[e].flags & TF_CAP) && !(w->t[e].flags & TF_SENT)) continue;
-        int32_t who = role_holder(w, i + 1, e);
+        int32_t who = role_holder(w, i + 1, e, near);
         if (who < 0) continue;
         mention *m = ARENA_PUSH(&w->a->mem, roles);
         m->start = w->t[i].start;

@@ -88,7 +88,6 @@ typedef struct qctx {
     uint32_t nt;
     referent recent[QC_RECENT];  /* a ring; recent[(nrecent - 1) % QC_RECENT] is newest */
     uint32_t nrecent;
-    uint32_t mention_hint;       /* where the last mention lookup ended */
 } qctx;
 
 /* A quoted span: marks at open/close (close == end of sentence when missing);
@@ -150,6 +149,6 @@ void speaker_resolve(qctx *c, const np *who, speaker *out);
 void speaker_remember(qctx *c, const speaker *sp);
 void subject_remember(qctx *c, uint32_t b, uint32_t e);
 /* The mention whose span holds token i, or -1. */
-int32_t mention_at(qctx *c, uint32_t i);
+int32_t mention_at(const qctx *c, uint32_t i);
 
 #endif

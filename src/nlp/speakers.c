@@ -31,13 +31,13 @@ static span tok_span(const qctx *c, uint32_t s, uint32_t e)
 
 /* --- mentions ------------------------------------------------------------------ */
 
-int32_t mention_at(qctx *c, uint32_t i)
+int32_t mention_at(const qctx *c, uint32_t i)
 {
     const article *a = c->a;
     uint32_t n = a->mentions.n;
     if (!n || i >= c->nt) return -1;
     uint32_t off = c->t[i].start;
-    /* Mentions come in text order: search from the last hit, else bisect. */
+    /* Mentions come in text order: bisect for the last one starting at or before off. */
     uint32_t lo = 0, hi = n;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
@@ -63,6 +63,19 @@ static uint8_t gender_of(const qctx *c, uint32_t s, uint32_t e)
         if (k & S_FEMALE) return G_FEMALE;
     }
     return G_UNKNOWN;
+}
+
+/* Does a person's name mention cover token i? Sets *first to its first token. */
+static bool person_mention_ends(const qctx *c, uint32_t i, uint32_t *first)
+{
+    int32_t m = mention_at(c, i);
+    if (m < 0) return false;
+    const mention *mm = &c->a->mentions.v[m];
+    if (mm->type != ENT_PERSON || mm->kind != MK_NAME || mm->end != c->t[i].end) return false;
+    uint32_t k = i;
+    while (k > 0 && c->t[k - 1].start >= mm->start) k--;
+    *first = k;
+    return true;
 }
 
 /* Splits a capitalised run [s, e) into title/role and name, and guesses its kind. */
@@ -91,6 +104,15 @@ static void classify_run(const qctx *c, uint32_t s, uint32_t e, np *out)
         out->kind = SK_GROUP;
         out->name_s = first;
         out->name_e = e;
+        return;
+    }
+    if (name_s >= e && e - first >= 2 && person_mention_ends(c, e - 1, &name_s) && name_s >= first) {
+        /* "Charlie King": a surname that is also a title word */
+        out->how = NP_NAME;
+        out->kind = SK_PERSON;
+        out->name_s = name_s;
+        out->name_e = e;
+        if (name_s > first) { out->role_s = first; out->role_e = name_s; }
         return;
     }
     if (name_s >= e) {   /* only a title: "the Defense Minister" */
@@ -681,6 +703,10 @@ void speaker_remember(qctx *c, const speaker *sp)
 void subject_remember(qctx *c, uint32_t b, uint32_t e)
 {
     np who;
+    /* a heading ("Limited Tools to Fight Terror:") has no subject */
+    uint32_t last = e - 1;
+    while (last > b && (c->t[last].flags & TF_QUOTE)) last--;
+    if (e <= b || !tok_terminal(c, last)) return;
     if (!np_after(c, b, e, &who) || who.how != NP_NAME || who.e >= e) return;
     /* a subject is followed by its verb, or by an apposition */
     if (!tok_lower_word(c, who.e) && !tok_punct(c, who.e, ',')) return;

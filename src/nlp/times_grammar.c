@@ -78,13 +78,18 @@ static uint32_t tok_after(const scan *sc, uint32_t i, uint32_t end)
 
 /* --- direction and context ------------------------------------------------- */
 
+/* How many words before a date a future cue may stand. */
+enum { FUTURE_REACH = 8 };
+
 /* Future when a cue (will, scheduled, due …) stands shortly before the date in
  * its sentence: "the talks will resume on Friday"; past right after "since";
  * otherwise the resolver picks the nearer date, preferring the past. */
 static int direction(const scan *sc, uint32_t i)
 {
-    uint32_t stop = i > sc->first + 6 ? i - 6 : sc->first;
+    uint32_t stop = i > sc->first + FUTURE_REACH ? i - FUTURE_REACH : sc->first;
     for (uint32_t k = i; k-- > stop;) {
+        /* a cue in another clause ("would appeal the ruling, announced Monday") is not ours */
+        if (tok(sc, k)->flags & TF_PUNCT) break;
         if (tok_has(sc, k, LX_FUTURE)) return DIR_FUTURE;
         if (k + 1 == i && tok_has(sc, k, LX_PAST)) return DIR_PAST;
         uint32_t n = tok_n(sc, k);

@@ -646,7 +646,13 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
         return;
     case NP_PRONOUN:
         if (who->pron & (W_I | W_WE)) return;
-        if ((r = by_pronoun(c, who->pron))) take_referent(r, out);
+        if ((r = by_pronoun(c, who->pron))) {
+            take_referent(r, out);
+            /* "he" once said of someone settles their sex for later "she"s */
+            referent *w = &c->recent[(uint32_t)(r - c->recent)];
+            if (!w->gender && (who->pron & W_HE)) w->gender = G_MALE;
+            if (!w->gender && (who->pron & W_SHE)) w->gender = G_FEMALE;
+        }
         if (who->pron & W_HE) out->gender = G_MALE;
         if (who->pron & W_SHE) out->gender = G_FEMALE;
         return;

@@ -142,6 +142,16 @@ static void she_skips_a_man(void **state)
     article_free(a);
 }
 
+static void a_he_settles_who_she_is_not(void **state)
+{
+    article *a = bare("Ann Cole opened the meeting at noon. Sam Reed spoke next. "
+                      "\"We will vote on it tonight,\" he said. \"Not before the count is checked,\" she said.");
+    quotes_run(res(), a);
+    assert_string_equal(who(a, find(a, "vote on it")), "Sam Reed");
+    assert_string_equal(who(a, find(a, "count is checked")), "Ann Cole");
+    article_free(a);
+}
+
 static void they_is_the_last_group(void **state)
 {
     article *a = bare("Pakistan's military said it had arrested 300 people in the north. "
@@ -257,6 +267,7 @@ int main(void)
         cmocka_unit_test(apposition_either_side),
         cmocka_unit_test(he_is_the_last_person_speaking),
         cmocka_unit_test(she_skips_a_man),
+        cmocka_unit_test(a_he_settles_who_she_is_not),
         cmocka_unit_test(they_is_the_last_group),
         cmocka_unit_test(role_noun_is_the_role_holder),
         cmocka_unit_test(role_noun_from_the_entity_roles),

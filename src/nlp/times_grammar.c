@@ -118,8 +118,8 @@ static bool cued(const scan *sc, uint32_t i)
     return i > sc->first && tok_has(sc, i - 1, LX_CUE | LX_MOD | LX_EDGE | LX_REL | LX_FISCAL);
 }
 
-/* A capitalised word just before a capitalised date word makes a name of
- * them: "Good Friday", "USA Today", "Flight 1549". */
+/* A capitalised word (not a month, not the sentence's first) before a number
+ * makes a name of them: "Flight 1549", "Resolution 2231". */
 static bool after_name(const scan *sc, uint32_t i)
 {
     if (i <= sc->first) return false;
@@ -161,6 +161,15 @@ static bool parsed_date(scan *sc, uint32_t i, match *m)
     return true;
 }
 
+/* $ # £ € ¥ ₹ before a number */
+static bool money_or_number_sign(const char *s, uint32_t n)
+{
+    static const char *const signs[] = {"$", "#", "\xC2\xA3", "\xE2\x82\xAC", "\xC2\xA5", "\xE2\x82\xB9"};
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
+        if (strlen(signs[k]) == n && !memcmp(signs[k], s, n)) return true;
+    return false;
+}
+
 /* A four-digit year standing alone: "in 2023", "2014 was", "the 1988 period".
  * Not a count ("2000 troops"), an amount ("$2014") or a name ("Flight 1549"). */
 static bool bare_year(scan *sc, uint32_t i, bool licensed, match *m)
@@ -170,7 +179,7 @@ static bool bare_year(scan *sc, uint32_t i, bool licensed, match *m)
     if (y < (licensed ? 1000 : 1900) || y > 2099) return false;
     if (!licensed && i > sc->first) {
         const token *p = tok(sc, i - 1);
-        if ((p->flags & TF_PUNCT) && strchr("$#\xC2\xE2", tok_s(sc, i - 1)[0])) return false;
+        if ((p->flags & TF_PUNCT) && money_or_number_sign(tok_s(sc, i - 1), tok_n(sc, i - 1))) return false;
         if (after_name(sc, i)) return false;
     }
     /* counts of a thousand and more carry a comma in edited news, so a

@@ -64,6 +64,9 @@ static void numbers_that_are_not_years(void **state)
     assert_string_equal(times("Police said 2000 protesters marched and 1,500 more joined.", pub), "");
     assert_string_equal(times("The price rose to $2019 per tonne, up 1999 percent.", pub), "");
     assert_string_equal(times("Passengers of Flight 1549 were rescued.", pub), "");
+    assert_string_equal(times("The bill came to \xC2\xA3" "2019 in all.", pub), "");
+    /* a dash or a quotation mark before a year is no currency */
+    assert_string_equal(times("The deal \xE2\x80\x94 2014 was its year \xE2\x80\x94 held.", pub), "2014=2014");
     assert_string_equal(times("About 300 people attended the three days of talks.", pub), "");
 }
 

@@ -19,43 +19,37 @@
 
 #include "nlp/figures_internal.h"
 
-/* Number words go into the filter that number_may_start() reads. */
-static bool load_filter(figures_res *r, const char *path, char *err, size_t errlen)
+/* Words that open a number ("nine", "dozens", "tens of thousands") go into the
+ * filter number_may_start() reads. */
+static void note_number_word(void *ctx, const char *key, size_t n, const char *value)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot read", path);
-        return false;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    while (getline(&line, &cap, f) > 0) {
-        char *tab = strchr(line, '\t');
-        if (*line == '#' || !tab) continue;
-        char kind = tab[1];
-        if ((kind >= '0' && kind <= '9') || kind == '~') number_filter_add(r, line, strcspn(line, " \t"));
-    }
-    free(line);
-    fclose(f);
-    return true;
+    figures_res *r = ctx;
+    if ((*value >= '0' && *value <= '9') || *value == '~') filter_add(r->number_words, key, strcspn(key, " "));
+}
+
+/* The last words of tolls ("death toll", "number of dead") go into a filter,
+ * so the look back for a toll runs only where one may end. */
+static void note_toll_word(void *ctx, const char *key, size_t n, const char *value)
+{
+    figures_res *r = ctx;
+    const char *places = strchr(value, ' ');
+    if (!places || !memchr(places + 1, 't', strcspn(places + 1, " "))) return;
+    size_t last = n;
+    while (last > 0 && key[last - 1] != ' ') last--;
+    filter_add(r->toll_words, key + last, n - last);
 }
 
 figures_res *figures_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
 {
     figures_res *r = calloc(1, sizeof *r);
     if (!r) abort();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/nlp/numbers.txt", datadir);
-    r->numbers = wordmap_load(path, WM_FOLD, err, errlen);
-    if (r->numbers && load_filter(r, path, err, errlen)) {
-        snprintf(path, sizeof path, "%s/nlp/currencies.txt", datadir);
-        r->currencies = wordmap_load(path, WM_FOLD, err, errlen);
-    }
-    if (r->currencies) {
-        snprintf(path, sizeof path, "%s/nlp/measures.txt", datadir);
-        r->measures = wordmap_load(path, WM_FOLD, err, errlen);
-    }
-    if (!r->measures) {
+    char path[3][4096];
+    snprintf(path[0], sizeof path[0], "%s/nlp/numbers.txt", datadir);
+    snprintf(path[1], sizeof path[1], "%s/nlp/currencies.txt", datadir);
+    snprintf(path[2], sizeof path[2], "%s/nlp/measures.txt", datadir);
+    if (!table_load(&r->numbers, path[0], note_number_word, r, err, errlen) ||
+        !table_load(&r->currencies, path[1], NULL, NULL, err, errlen) ||
+        !table_load(&r->measures, path[2], note_toll_word, r, err, errlen)) {
         figures_free(r);
         return NULL;
     }
@@ -65,9 +59,9 @@ figures_res *figures_load(const char *datadir, const char *modeldir, char *err, 
 void figures_free(figures_res *r)
 {
     if (!r) return;
-    wordmap_free(r->numbers);
-    wordmap_free(r->currencies);
-    wordmap_free(r->measures);
+    table_free(&r->numbers);
+    table_free(&r->currencies);
+    table_free(&r->measures);
     free(r);
 }
 
@@ -136,16 +130,16 @@ static const char *resolve_currency(article *a, run_ctx *cx, const char *field, 
 
 static const char *number_word(const figures_res *r, const window *w, uint32_t i)
 {
-    return i >= w->lo && i < w->hi ? wordmap_get(r->numbers, tok_text(w, i), tok_len(w, i)) : NULL;
+    return i >= w->lo && i < w->hi ? tok_get(&r->numbers, w, i) : NULL;
 }
 
 /* "Dec 16", "16 December", "December 17, 2014". */
 static bool in_date(const figures_res *r, const window *w, const quantity *q)
 {
     uint32_t n = 0;
-    const char *v = phrase_back(r->numbers, w, q->first, 2, &n);
+    const char *v = phrase_back(&r->numbers, w, q->first, 2, &n);
     if (field_is(v, "month") && (tok_at(w, q->first - n)->flags & TF_CAP)) return true;
-    v = phrase_fwd(r->numbers, w, q->end, 2, &n);
+    v = phrase_fwd(&r->numbers, w, q->end, 2, &n);
     if (field_is(v, "month") && (tok_at(w, q->end)->flags & TF_CAP)) return true;
     return false;
 }
@@ -154,8 +148,8 @@ static bool in_date(const figures_res *r, const window *w, const quantity *q)
 static bool is_label(const figures_res *r, const window *w, const quantity *q)
 {
     uint32_t n = 0;
-    if (field_is(phrase_back(r->numbers, w, q->first, 3, &n), "not-before")) return true;
-    if (field_is(phrase_fwd(r->numbers, w, q->end, 2, &n), "not-after")) return true;
+    if (field_is(phrase_back(&r->numbers, w, q->first, 3, &n), "not-before")) return true;
+    if (field_is(phrase_fwd(&r->numbers, w, q->end, 2, &n), "not-after")) return true;
     if (tok_is(w, q->end, '-') && tok_touch(w, q->end - 1) && tok_touch(w, q->end) &&
         (tok_at(w, q->end + 1)->flags & TF_WORD))
         return true;
@@ -183,16 +177,24 @@ static bool in_name(const figures_res *r, const window *w, const quantity *q, co
     return !number_word(r, w, p) && !measure_word(r, w, p);
 }
 
+/* What no reading of the words around can make a figure: dates, labels, bare years. */
+static bool plainly_not_figure(const figures_res *r, const window *w, const quantity *q)
+{
+    if (q->currency || q->percent) return isnan(q->value) || isinf(q->value);
+    if (in_date(r, w, q) || is_label(r, w, q)) return true;
+    /* a bare year ("in 2014") counts only people right behind it ("2000 people") */
+    return q->yearlike && !person_noun_at(r, w, q->end);
+}
+
 static bool is_figure(const figures_res *r, const window *w, const quantity *q, const reading *rd)
 {
-    if (q->currency || q->percent) return !(isnan(q->value) || isinf(q->value));
-    if (in_date(r, w, q) || is_label(r, w, q) || in_name(r, w, q, rd)) return false;
-    /* a bare year ("in 2014") counts only people right behind it ("2000 people") */
+    if (q->currency || q->percent) return true;
+    if (in_name(r, w, q, rd)) return false;
     if (q->yearlike && !(rd->noun_end && rd->unit && !strncmp(rd->unit, "person", 6))) return false;
     if (q->in_words && q->value == 1) {   /* "one" is a count only when it counts something */
         uint32_t n;
         if (!rd->measure && !rd->noun_end) return false;
-        if (field_is(phrase_back(r->numbers, w, q->first, 1, &n), "not-before-one")) return false;
+        if (field_is(phrase_back(&r->numbers, w, q->first, 1, &n), "not-before-one")) return false;
     }
     return true;
 }
@@ -225,9 +227,9 @@ static void add_figure(article *a, const window *w, const quantity *q, const rea
     f->event = -1;
 }
 
-static void sentence_figures(const figures_res *r, article *a, const sentence *s, run_ctx *cx)
+static void sentence_figures(const figures_res *r, article *a, const sentence *s, const uint16_t *bits, run_ctx *cx)
 {
-    window w = {a, s->tok, s->tok + s->ntok};
+    window w = {a, s->tok, s->tok + s->ntok, bits};
     cx->prev.set = false;
     uint32_t floor = w.lo;
     for (uint32_t i = w.lo; i < w.hi; i++) {
@@ -236,8 +238,7 @@ static void sentence_figures(const figures_res *r, article *a, const sentence *s
         if (!quantity_read(r, &w, i, &q)) continue;
         if (q.first < floor) q.first = floor;   /* a modifier already read as part of the figure before */
         reading rd;
-        measure_read(r, &w, &q, &cx->prev, &rd);
-        if (is_figure(r, &w, &q, &rd)) {
+        if (!plainly_not_figure(r, &w, &q) && (measure_read(r, &w, &q, &cx->prev, &rd), is_figure(r, &w, &q, &rd))) {
             add_figure(a, &w, &q, &rd, cx);
             cx->prev = (previous){true, rd.noun_end > q.end ? rd.noun_end : q.end, rd};
         }
@@ -251,5 +252,9 @@ void figures_run(const figures_res *r, article *a)
     run_ctx cx;
     memset(&cx, 0, sizeof cx);
     a->figures.n = 0;
-    for (uint32_t si = 0; si < a->sents.n; si++) sentence_figures(r, a, &a->sents.v[si], &cx);
+    if (!a->tokens.n) return;
+    uint16_t *bits = arena_alloc(&a->mem, a->tokens.n * sizeof *bits);
+    for (uint32_t i = 0; i < a->tokens.n; i++)
+        bits[i] = filter_bit(a->text + a->tokens.v[i].start, a->tokens.v[i].end - a->tokens.v[i].start);
+    for (uint32_t si = 0; si < a->sents.n; si++) sentence_figures(r, a, &a->sents.v[si], bits, &cx);
 }

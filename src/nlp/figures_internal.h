@@ -1,6 +1,7 @@
 /* figures_internal.h — what the parts of the figures step share.
  *
  *   figures.c          the step: where numbers are, which are figures, output
+ *   figures_tables.c   the word tables, and phrase lookups over tokens
  *   numbers.c          a number as written, with its scale, currency or percent,
  *                      range and approximation ("more than $1.5 billion")
  *   figures_measure.c  what the number counts, from the words around it
@@ -18,21 +19,33 @@
 #include "core/wordmap.h"
 #include "nlp/steps.h"
 
-/* Bits over (first two letters, length) of the number words, so most words
- * are turned away without a hash lookup. */
-#define NUMBER_FILTER_BITS (26 * 26 * 16)
+/* Bits over (first two letters, length) of words, and over the first byte of
+ * other words: see figures_tables.c. */
+#define FILTER_LETTERS (26 * 26 * 16)
+#define FILTER_WORDS ((FILTER_LETTERS + 256) / 64)
+
+/* A word table of data/nlp/ with the filters that spare most lookups. */
+typedef struct table {
+    wordmap *map;
+    uint64_t any[FILTER_WORDS];    /* words of keys */
+    uint64_t head[FILTER_WORDS];   /* first words of keys that span tokens */
+    uint64_t tail[FILTER_WORDS];   /* last words of such keys */
+} table;
 
 struct figures_res {
-    wordmap *numbers;      /* data/nlp/numbers.txt: number words, scales, modifiers */
-    wordmap *currencies;   /* data/nlp/currencies.txt */
-    wordmap *measures;     /* data/nlp/measures.txt */
-    uint64_t number_filter[NUMBER_FILTER_BITS / 64];
+    table numbers;        /* data/nlp/numbers.txt: number words, scales, modifiers */
+    table currencies;     /* data/nlp/currencies.txt */
+    table measures;       /* data/nlp/measures.txt */
+    uint64_t number_words[FILTER_WORDS];   /* words that can open a number */
+    uint64_t toll_words[FILTER_WORDS];     /* words of tolls ("death toll") */
 };
 
-/* The tokens [lo, hi) of one sentence. */
+/* The tokens [lo, hi) of one sentence, with each token's filter bit
+ * (figures_tables.c), computed once per article. */
 typedef struct window {
     const article *a;
     uint32_t lo, hi;
+    const uint16_t *bit;
 } window;
 
 /* A number as written: "more than 300", "$106.9 billion", "7,000 to 8,000", "65%". */
@@ -64,12 +77,25 @@ static inline bool tok_touch(const window *w, uint32_t i)
     return i + 1 < w->hi && !(tok_at(w, i + 1)->flags & TF_SPACE);
 }
 
-/* Longest phrase of at most maxn tokens in m starting at token i (forward) or
+/* --- figures_tables.c -------------------------------------------------------- */
+typedef void (*table_each)(void *ctx, const char *key, size_t n, const char *value);
+/* Loads a table, calling each (if not NULL) for every entry. */
+bool table_load(table *t, const char *path, table_each each, void *ctx, char *err, size_t errlen);
+void table_free(table *t);
+const char *table_get(const table *t, const char *s, size_t n);
+/* Longest phrase of at most maxn tokens in t starting at token i (forward) or
  * ending just before token end (back). Returns its value, with its length in
  * tokens in *n, or NULL. */
-const char *phrase_fwd(const wordmap *m, const window *w, uint32_t i, uint32_t maxn, uint32_t *n);
-const char *phrase_back(const wordmap *m, const window *w, uint32_t end, uint32_t maxn, uint32_t *n);
-
+const char *phrase_fwd(const table *t, const window *w, uint32_t i, uint32_t maxn, uint32_t *n);
+const char *phrase_back(const table *t, const window *w, uint32_t end, uint32_t maxn, uint32_t *n);
+/* The filter bit of a word, and whether a filter holds a word or a token. */
+uint16_t filter_bit(const char *s, size_t n);
+void filter_add(uint64_t *bits, const char *s, size_t n);
+static inline bool bit_in(const uint64_t *bits, uint16_t k) { return bits[k >> 6] >> (k & 63) & 1; }
+static inline bool filter_has(const uint64_t *bits, const char *s, size_t n) { return bit_in(bits, filter_bit(s, n)); }
+static inline bool tok_in(const uint64_t *bits, const window *w, uint32_t i) { return bit_in(bits, w->bit[i]); }
+/* table_get() for token i. */
+const char *tok_get(const table *t, const window *w, uint32_t i);
 /* Whether the first word of value v (space-separated fields) is s. */
 bool field_is(const char *v, const char *s);
 
@@ -78,7 +104,6 @@ bool field_is(const char *v, const char *s);
 bool number_may_start(const figures_res *r, const window *w, uint32_t i);
 /* Reads the quantity whose number starts at token i; false when none does. */
 bool quantity_read(const figures_res *r, const window *w, uint32_t i, quantity *q);
-void number_filter_add(figures_res *r, const char *word, size_t n);
 
 /* --- figures_measure.c ------------------------------------------------------ */
 /* What the words around a quantity say it counts. */
@@ -101,5 +126,7 @@ typedef struct previous {
 void measure_read(const figures_res *r, const window *w, const quantity *q, const previous *prev, reading *rd);
 /* True when token i is a word of the measures table (headline verbs such as "Kills"). */
 bool measure_word(const figures_res *r, const window *w, uint32_t i);
+/* True when token i is a noun counting people ("2000 people"). */
+bool person_noun_at(const figures_res *r, const window *w, uint32_t i);
 
 #endif

@@ -43,17 +43,23 @@ static bool at(const mword *m, char place) { return memchr(m->places, place, m->
 
 static bool mword_fwd(const figures_res *r, const window *w, uint32_t i, mword *m, uint32_t *n)
 {
-    return mword_parse(phrase_fwd(r->measures, w, i, 4, n), m);
+    return mword_parse(phrase_fwd(&r->measures, w, i, 4, n), m);
 }
 
 static bool mword_back(const figures_res *r, const window *w, uint32_t end, mword *m, uint32_t *n)
 {
-    return mword_parse(phrase_back(r->measures, w, end, 4, n), m);
+    return mword_parse(phrase_back(&r->measures, w, end, 4, n), m);
 }
 
 bool measure_word(const figures_res *r, const window *w, uint32_t i)
 {
-    return wordmap_has(r->measures, tok_text(w, i), tok_len(w, i));
+    return tok_get(&r->measures, w, i) != NULL;
+}
+
+bool person_noun_at(const figures_res *r, const window *w, uint32_t i)
+{
+    mword m;
+    return i < w->hi && mword_parse(tok_get(&r->measures, w, i), &m) && at(&m, 'n');
 }
 
 static bool is_punct(const window *w, uint32_t i) { return (tok_at(w, i)->flags & TF_PUNCT) != 0; }
@@ -167,7 +173,10 @@ static bool verb_before(const figures_res *r, const window *w, uint32_t first, m
 /* "the death toll rose to 150", "the death toll from the attack stood at 150". */
 static bool toll_before(const figures_res *r, const window *w, uint32_t first, mword *m)
 {
-    uint32_t k = first;
+    uint32_t k = first, lo = first > w->lo + 10 ? first - 10 : w->lo;
+    bool maybe = false;
+    for (uint32_t i = lo; i < first && !maybe; i++) maybe = tok_in(r->toll_words, w, i);
+    if (!maybe) return false;
     unsigned unknown = 0;
     for (unsigned steps = 0; k > w->lo && steps < 10; steps++) {
         uint32_t n;
@@ -196,7 +205,7 @@ static bool noun_before(const figures_res *r, const window *w, uint32_t first, m
     uint32_t lo = first > w->lo + 24 ? first - 24 : w->lo;
     for (uint32_t k = first; k > lo; k--) {
         if (!(tok_at(w, k - 1)->flags & TF_WORD)) continue;
-        const char *v = wordmap_get(r->measures, tok_text(w, k - 1), tok_len(w, k - 1));
+        const char *v = tok_get(&r->measures, w, k - 1);
         if (mword_parse(v, m) && at(m, 'n') && m->measure_len) return true;
     }
     return false;

@@ -16,101 +16,58 @@
 
 #include "nlp/figures_internal.h"
 
-enum { MAX_PHRASE = 4, KEY_CAP = 96 };
-
-/* --- phrases of tokens --------------------------------------------------------- */
-
-/* Tokens [i, j) as a lookup key: one space where the text has white space,
- * none where the tokens touch ("US" "$" → "US$"). 0 when too long. */
-static size_t phrase_key(const window *w, uint32_t i, uint32_t j, char *buf)
-{
-    size_t n = 0;
-    for (uint32_t k = i; k < j; k++) {
-        size_t len = tok_len(w, k);
-        if (k > i && (tok_at(w, k)->flags & TF_SPACE)) {
-            if (n + 1 > KEY_CAP) return 0;
-            buf[n++] = ' ';
-        }
-        if (n + len > KEY_CAP) return 0;
-        memcpy(buf + n, tok_text(w, k), len);
-        n += len;
-    }
-    return n;
-}
-
-static const char *phrase_get(const wordmap *m, const window *w, uint32_t i, uint32_t j)
-{
-    if (j - i == 1) return wordmap_get(m, tok_text(w, i), tok_len(w, i));
-    char buf[KEY_CAP];
-    size_t n = phrase_key(w, i, j, buf);
-    return n ? wordmap_get(m, buf, n) : NULL;
-}
-
-const char *phrase_fwd(const wordmap *m, const window *w, uint32_t i, uint32_t maxn, uint32_t *n)
-{
-    if (i < w->lo || i >= w->hi) return NULL;
-    uint32_t k = w->hi - i < maxn ? w->hi - i : maxn;
-    for (; k >= 1; k--) {
-        const char *v = phrase_get(m, w, i, i + k);
-        if (v) { *n = k; return v; }
-    }
-    return NULL;
-}
-
-const char *phrase_back(const wordmap *m, const window *w, uint32_t end, uint32_t maxn, uint32_t *n)
-{
-    if (end <= w->lo || end > w->hi) return NULL;
-    uint32_t k = end - w->lo < maxn ? end - w->lo : maxn;
-    for (; k >= 1; k--) {
-        const char *v = phrase_get(m, w, end - k, end);
-        if (v) { *n = k; return v; }
-    }
-    return NULL;
-}
-
-bool field_is(const char *v, const char *s)
-{
-    if (!v) return false;
-    size_t n = strlen(s);
-    return strncmp(v, s, n) == 0 && (v[n] == '\0' || v[n] == ' ');
-}
-
 /* --- the words of numbers.txt ------------------------------------------------ */
+
+/* Digits with an optional fraction and exponent ("3500", "106.9", "1e6"), the
+ * only forms the tables and number tokens hold; strtod() would cost more than
+ * the rest of reading a number. Mantissas beyond 18 digits lose precision. */
+static double parse_decimal(const char *s, size_t n)
+{
+    uint64_t mant = 0;
+    int scale = 0, digits = 0;
+    size_t i = 0;
+    bool frac = false;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '.' && !frac) { frac = true; continue; }
+        if (c < '0' || c > '9') break;
+        if (digits < 18) {
+            mant = mant * 10 + (uint64_t)(c - '0');
+            if (mant) digits++;
+            if (frac) scale--;
+        } else if (!frac) {
+            scale++;
+        }
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        int e = 0;
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++) e = e * 10 + (s[i] - '0');
+        scale += e;
+    }
+    double v = (double)mant;
+    if (scale < 0) return v / pow(10, -scale);
+    return scale > 0 ? v * pow(10, scale) : v;
+}
+
+static double parse_cstr(const char *s) { return parse_decimal(s, strlen(s)); }
 
 enum nkind { NK_NONE, NK_NUMBER, NK_SCALE, NK_VAGUE, NK_OTHER };
 
 static enum nkind number_kind(const char *v, double *x)
 {
     if (!v) return NK_NONE;
-    if (*v >= '0' && *v <= '9') { *x = strtod(v, NULL); return NK_NUMBER; }
-    if (*v == '*') { *x = strtod(v + 1, NULL); return NK_SCALE; }
-    if (*v == '~') { *x = strtod(v + 1, NULL); return NK_VAGUE; }
+    if (*v >= '0' && *v <= '9') { *x = parse_cstr(v); return NK_NUMBER; }
+    if (*v == '*') { *x = parse_cstr(v + 1); return NK_SCALE; }
+    if (*v == '~') { *x = parse_cstr(v + 1); return NK_VAGUE; }
     return NK_OTHER;
 }
 
 static enum nkind word_kind(const figures_res *r, const char *s, size_t n, double *x)
 {
-    return number_kind(wordmap_get(r->numbers, s, n), x);
+    return number_kind(table_get(&r->numbers, s, n), x);
 }
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-/* Index into number_filter of a word's first part (up to a hyphen), or -1. */
-static int filter_index(const char *s, size_t n)
-{
-    size_t len = 0;
-    while (len < n && s[len] != '-') len++;
-    if (len < 2) return -1;
-    int c0 = lower((unsigned char)s[0]) - 'a', c1 = lower((unsigned char)s[1]) - 'a';
-    if (c0 < 0 || c0 >= 26 || c1 < 0 || c1 >= 26) return -1;
-    return ((c0 * 26 + c1) << 4) | (int)(len > 15 ? 15 : len);
-}
-
-void number_filter_add(figures_res *r, const char *word, size_t n)
-{
-    int k = filter_index(word, n);
-    if (k >= 0) r->number_filter[k >> 6] |= 1ULL << (k & 63);
-}
 
 static bool is_article_word(const window *w, uint32_t i)
 {
@@ -131,18 +88,15 @@ static size_t glued_digits(const char *s, size_t n)
 
 bool number_may_start(const figures_res *r, const window *w, uint32_t i)
 {
-    const token *t = tok_at(w, i);
-    if (t->flags & TF_NUM) return true;
-    if (!(t->flags & TF_WORD)) return false;
-    const char *s = tok_text(w, i);
-    size_t n = tok_len(w, i);
-    if (is_article_word(w, i)) {
+    uint16_t flags = tok_at(w, i)->flags;
+    if (flags & TF_NUM) return true;
+    if (!(flags & TF_WORD)) return false;
+    if (tok_in(r->number_words, w, i)) return true;
+    if (is_article_word(w, i)) {   /* "a dozen", "a million" */
         double x;
-        return i + 1 < w->hi && word_kind(r, tok_text(w, i + 1), tok_len(w, i + 1), &x) == NK_SCALE;
+        return i + 1 < w->hi && number_kind(tok_get(&r->numbers, w, i + 1), &x) == NK_SCALE;
     }
-    if (glued_digits(s, n)) return true;
-    int k = filter_index(s, n);
-    return k >= 0 && (r->number_filter[k >> 6] >> (k & 63) & 1);
+    return glued_digits(tok_text(w, i), tok_len(w, i)) != 0;   /* "Rs5bn" */
 }
 
 /* --- digits ------------------------------------------------------------------- */
@@ -179,7 +133,7 @@ static bool digits_part(const char *s, size_t n, double *v, size_t *used)
     }
     if (b == 0) return false;
     buf[b] = '\0';
-    *v = strtod(buf, NULL);
+    *v = parse_decimal(buf, b);
     *used = i;
     return true;
 }
@@ -305,7 +259,7 @@ static double currency_factor(const char *v)
 {
     const char *sp = strchr(v, ' ');
     if (sp) sp = strchr(sp + 1, ' ');
-    return sp ? strtod(sp + 1, NULL) : 1;
+    return sp ? parse_cstr(sp + 1) : 1;
 }
 
 /* A code written as a word must be in capitals: "TRY 5" is money, "try 5" is not. */
@@ -348,11 +302,11 @@ static bool number_read(const figures_res *r, const window *w, uint32_t i, quant
         if (!digits_value(r, s, n, q->currency != NULL, &q->value, &q->high, scale)) return false;
         q->yearlike = *scale == 1 && isnan(q->high) && year_digits(q->value, n);
     } else if ((k = (uint32_t)glued_digits(s, n)) != 0) {   /* "Rs5bn" */
-        const char *cv = wordmap_get(r->currencies, s, k);
+        const char *cv = table_get(&r->currencies, s, k);
         if (!cv || !place_fits(cv, "pre")) return false;
         set_currency(q, cv);
         if (!digits_value(r, s + k, n - k, true, &q->value, &q->high, scale)) return false;
-    } else if (number_kind(phrase_fwd(r->numbers, w, i, 3, &k), &x) == NK_VAGUE) {
+    } else if (number_kind(phrase_fwd(&r->numbers, w, i, 3, &k), &x) == NK_VAGUE) {
         q->value = x;
         q->approx = true;
         q->in_words = true;
@@ -384,24 +338,24 @@ static bool simple_read(const figures_res *r, const window *w, uint32_t i, quant
     q->first = i;
     q->high = NAN;
     uint32_t n = 0, j;
-    const char *cv = phrase_back(r->currencies, w, i, 3, &n);
+    const char *cv = phrase_back(&r->currencies, w, i, 3, &n);
     if (cv && place_fits(cv, "pre") && currency_case_ok(w, i - n, n, cv)) {
         set_currency(q, cv);
         q->first = i - n;
     }
     if (!number_read(r, w, i, q, scale, &j)) return false;
     /* "millions of dollars", "hundreds of thousands of rupees" */
-    if (q->in_words && word_is(w, j, "of") && (cv = phrase_fwd(r->currencies, w, j + 1, 3, &n)) != NULL &&
+    if (q->in_words && word_is(w, j, "of") && (cv = phrase_fwd(&r->currencies, w, j + 1, 3, &n)) != NULL &&
         place_fits(cv, "post"))
         j++;
     if (!q->currency) {
-        cv = phrase_fwd(r->currencies, w, j, 3, &n);
+        cv = phrase_fwd(&r->currencies, w, j, 3, &n);
         if (cv && place_fits(cv, "post") && currency_case_ok(w, j, n, cv)) {
             set_currency(q, cv);
             j += n;
         }
     }
-    if (!q->currency && field_is(phrase_fwd(r->numbers, w, j, 2, &n), "percent")) {
+    if (!q->currency && field_is(phrase_fwd(&r->numbers, w, j, 2, &n), "percent")) {
         q->percent = true;
         j += n;
     }
@@ -433,7 +387,7 @@ static void range_read(const figures_res *r, const window *w, quantity *q, doubl
     if (j >= w->hi || q->yearlike) return;
     if (!(word_is(w, j, "to") || is_dash(w, j) || (between && word_is(w, j, "and")))) return;
     uint32_t k = j + 1, n;
-    const char *cv = phrase_fwd(r->currencies, w, k, 2, &n);
+    const char *cv = phrase_fwd(&r->currencies, w, k, 2, &n);
     if (cv && place_fits(cv, "pre")) k += n;
     quantity q2;
     double scale2;
@@ -460,7 +414,7 @@ bool quantity_read(const figures_res *r, const window *w, uint32_t i, quantity *
     double scale;
     if (!simple_read(r, w, i, q, &scale)) return false;
     uint32_t n = 0;
-    const char *v = phrase_back(r->numbers, w, q->first, 3, &n);
+    const char *v = phrase_back(&r->numbers, w, q->first, 3, &n);
     bool between = field_is(v, "between");
     if (between || field_is(v, "approx")) {
         q->first -= n;
@@ -470,12 +424,12 @@ bool quantity_read(const figures_res *r, const window *w, uint32_t i, quantity *
     /* "rose from 5% to 10%" is a change, not a range */
     if (!word_is(w, q->first - 1, "from")) range_read(r, w, q, scale, between);
     /* "20 or so", "20-odd" */
-    v = phrase_fwd(r->numbers, w, q->end, 2, &n);
+    v = phrase_fwd(&r->numbers, w, q->end, 2, &n);
     if (field_is(v, "approx-after") && n >= 2) {
         q->approx = true;
         q->end += n;
     } else if (tok_is(w, q->end, '-') && tok_touch(w, q->end - 1) && tok_touch(w, q->end) &&
-               field_is(wordmap_get(r->numbers, tok_text(w, q->end + 1), tok_len(w, q->end + 1)), "approx-after")) {
+               field_is(tok_get(&r->numbers, w, q->end + 1), "approx-after")) {
         q->approx = true;
         q->end += 2;
     }

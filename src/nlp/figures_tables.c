@@ -1,0 +1,210 @@
+/* figures_tables.c — the word tables of the figures step, and phrase lookups
+ * over tokens.
+ *
+ * Around every number the step asks its tables about a dozen tokens, often as
+ * phrases of two to four tokens ("more than", "lost their lives"). Hashing
+ * each candidate would make number-dense text (market reports, results
+ * tables) slow, so each table keeps bit filters over (first two letters,
+ * length) of the words its keys hold: a token no key could contain, or a
+ * phrase whose first or last token cannot start or end a key, costs two bit
+ * tests instead of a key build and a hash. A word that does not start with
+ * two letters ("$", "%", "U.S.") has a bit for its first byte. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/figures_internal.h"
+
+enum { KEY_CAP = 96 };
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Filter bit of a word: its first two letters and the length of its first
+ * part (up to a hyphen, so "year-old" and "-year-old" agree); a word that does
+ * not start with two ASCII letters ("$", "U.S.", "a") gets a bit of its first
+ * byte alone. */
+uint16_t filter_bit(const char *s, size_t n)
+{
+    int c0 = n > 0 ? lower((unsigned char)s[0]) - 'a' : -1, c1 = n > 1 ? lower((unsigned char)s[1]) - 'a' : -1;
+    if (c0 < 0 || c0 >= 26 || c1 < 0 || c1 >= 26) return (uint16_t)(FILTER_LETTERS + (n ? lower((unsigned char)s[0]) : 0));
+    size_t len = 2, cap = n < 15 ? n : 15;   /* lengths from 15 share a bit */
+    while (len < cap && s[len] != '-') len++;
+    return (uint16_t)(((c0 * 26 + c1) << 4) | (int)len);
+}
+
+void filter_add(uint64_t *bits, const char *s, size_t n)
+{
+    uint16_t k = filter_bit(s, n);
+    bits[k >> 6] |= 1ULL << (k & 63);
+}
+
+static bool is_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* A key word, the letter runs inside it and each sign in it ("US$" → "US$",
+ * "US", "$"), as the tokenizer may cut it any of these ways. */
+static void filter_add_word(uint64_t *bits, const char *s, size_t n)
+{
+    filter_add(bits, s, n);
+    for (size_t i = 0; i < n;) {
+        if (!is_alnum(s[i])) {
+            filter_add(bits, s + i, 1);
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && is_alnum(s[j])) j++;
+        filter_add(bits, s + i, j - i);
+        i = j;
+    }
+}
+
+/* Whether a key may span several tokens: several words, or signs inside. */
+static bool many_tokens(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_alnum(s[i]) && s[i] != '\'') return true;
+    return false;
+}
+
+static void index_key(table *t, const char *key, size_t n)
+{
+    const char *first = key, *last = key;
+    size_t first_n = 0, last_n = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && key[j] != ' ') j++;
+        filter_add_word(t->any, key + i, j - i);
+        if (i == 0) first_n = j;
+        last = key + i;
+        last_n = j - i;
+        i = j + 1;
+    }
+    if (many_tokens(key, n)) {
+        filter_add_word(t->head, first, first_n);
+        filter_add_word(t->tail, last, last_n);
+    }
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == '\n' || e[-1] == '\t')) *--e = '\0';
+    return s;
+}
+
+/* Read here rather than with wordmap_load() because the filters need every key. */
+bool table_load(table *t, const char *path, table_each each, void *ctx, char *err, size_t errlen)
+{
+    memset(t, 0, sizeof *t);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    t->map = wordmap_new(WM_FOLD);
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        if (*line == '#') continue;
+        char *tab = strchr(line, '\t'), *val = NULL;
+        if (tab) {
+            *tab = '\0';
+            val = trim(tab + 1);
+        }
+        char *key = trim(line);
+        size_t n = strlen(key);
+        if (!n) continue;
+        wordmap_add(t->map, key, n, val);
+        index_key(t, key, n);
+        if (each) each(ctx, key, n, val ? val : "");
+    }
+    free(line);
+    fclose(f);
+    return true;
+}
+
+void table_free(table *t) { wordmap_free(t->map); }
+
+const char *table_get(const table *t, const char *s, size_t n)
+{
+    return filter_has(t->any, s, n) ? wordmap_get(t->map, s, n) : NULL;
+}
+
+const char *tok_get(const table *t, const window *w, uint32_t i)
+{
+    return tok_in(t->any, w, i) ? wordmap_get(t->map, tok_text(w, i), tok_len(w, i)) : NULL;
+}
+
+/* Tokens [i, j) as a lookup key: one space where the text has white space,
+ * none where the tokens touch ("US" "$" → "US$"). 0 when too long. */
+static size_t phrase_key(const window *w, uint32_t i, uint32_t j, char *buf)
+{
+    size_t n = 0;
+    for (uint32_t k = i; k < j; k++) {
+        size_t len = tok_len(w, k);
+        if (k > i && (tok_at(w, k)->flags & TF_SPACE)) {
+            if (n + 1 > KEY_CAP) return 0;
+            buf[n++] = ' ';
+        }
+        if (n + len > KEY_CAP) return 0;
+        memcpy(buf + n, tok_text(w, k), len);
+        n += len;
+    }
+    return n;
+}
+
+static const char *phrase_get(const table *t, const window *w, uint32_t i, uint32_t j)
+{
+    if (j - i == 1) return tok_get(t, w, i);
+    char buf[KEY_CAP];
+    size_t n = phrase_key(w, i, j, buf);
+    return n ? wordmap_get(t->map, buf, n) : NULL;
+}
+
+const char *phrase_fwd(const table *t, const window *w, uint32_t i, uint32_t maxn, uint32_t *n)
+{
+    if (i < w->lo || i >= w->hi) return NULL;
+    uint32_t k = w->hi - i < maxn ? w->hi - i : maxn;
+    if (k > 1 && !tok_in(t->head, w, i)) k = 1;
+    for (uint32_t m = 1; m < k; m++)   /* every token of a key is a word of the table */
+        if (!tok_in(t->any, w, i + m)) k = m;
+    for (; k >= 1; k--) {
+        if (k > 1 && !tok_in(t->tail, w, i + k - 1)) continue;
+        const char *v = phrase_get(t, w, i, i + k);
+        if (v) {
+            *n = k;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+const char *phrase_back(const table *t, const window *w, uint32_t end, uint32_t maxn, uint32_t *n)
+{
+    if (end <= w->lo || end > w->hi) return NULL;
+    uint32_t k = end - w->lo < maxn ? end - w->lo : maxn;
+    if (k > 1 && !tok_in(t->tail, w, end - 1)) k = 1;
+    for (uint32_t m = 2; m <= k; m++)
+        if (!tok_in(t->any, w, end - m)) k = m - 1;
+    for (; k >= 1; k--) {
+        if (k > 1 && !tok_in(t->head, w, end - k)) continue;
+        const char *v = phrase_get(t, w, end - k, end);
+        if (v) {
+            *n = k;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+bool field_is(const char *v, const char *s)
+{
+    if (!v) return false;
+    size_t n = strlen(s);
+    return strncmp(v, s, n) == 0 && (v[n] == '\0' || v[n] == ' ');
+}

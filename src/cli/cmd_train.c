@@ -16,14 +16,14 @@ const char cmd_train_ner_help[] =
     "writes the model to MODEL. Word lists come from DIR (default: the data/\n"
     "folder the build was made from, or $DOSSIER_DATA). The same data and\n"
     "options give the same model bytes.\n\n"
-    "  --epochs N   passes over the data (default 8)\n"
+    "  --epochs N   passes over the data (default 10)\n"
     "  --seed N     order of the sentences in each pass (default 1)\n"
-    "  --prune X    drop features whose weights all stay below X (default 0.5)\n"
+    "  --prune X    drop features whose weights all stay below X (default 1)\n"
     "  --quiet      no progress on standard error\n";
 
 int cmd_train_ner(int argc, char **argv)
 {
-    ner_train_opts o = {.epochs = 8, .seed = 1, .prune = 0.5f, .min_vocab = 2, .quiet = false};
+    ner_train_opts o = {.epochs = 10, .seed = 1, .prune = 1.0f, .min_vocab = 2, .quiet = false};
     const char *datadir = getenv("DOSSIER_DATA");
     const char *out = NULL, *train = NULL;
     if (!datadir || !*datadir) datadir = DOSSIER_DATA_DIR;

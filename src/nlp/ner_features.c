@@ -22,7 +22,7 @@ const char NER_PAD_AFTER[] = "</s>";
 enum {
     F_BIAS = 1, F_WORD, F_LOWER, F_SHAPE, F_PREFIX, F_SUFFIX, F_TITLE, F_GAZ1, F_LEN, F_HYPHEN,
     F_SENT_SHAPE, F_SENT_LOWER, F_GAZ_SELF, F_GAZ_PREV, F_GAZ_NEXT, F_PREV_LOWER_SHAPE,
-    F_SHAPE3, F_PREV_NEXT_SHAPE,
+    F_SHAPE3, F_PREV_NEXT_SHAPE, F_PREV_LOWER_LOWER, F_LOWER_NEXT_LOWER,
 };
 
 static uint64_t mix(uint64_t h, uint64_t k)
@@ -150,7 +150,10 @@ int ner_context_keys(const ner_tok *t, uint32_t n, uint32_t i, uint64_t *out)
     uint64_t prev_lower = i > 0 ? t[i - 1].lower_h : PAD_HASH;
     uint64_t prev_shape = i > 0 ? t[i - 1].shape_h : PAD_HASH;
     uint64_t next_shape = i + 1 < n ? t[i + 1].shape_h : PAD_HASH;
+    uint64_t next_lower = i + 1 < n ? t[i + 1].lower_h : PAD_HASH;
     out[k++] = key_of(F_PREV_LOWER_SHAPE, 0, mix(prev_lower, c->shape_h));
+    out[k++] = key_of(F_PREV_LOWER_LOWER, 0, mix(prev_lower, c->lower_h));
+    out[k++] = key_of(F_LOWER_NEXT_LOWER, 0, mix(c->lower_h, next_lower));
     out[k++] = key_of(F_SHAPE3, 0, mix(mix(prev_shape, c->shape_h), next_shape));
     return k;
 }
@@ -186,8 +189,12 @@ void ner_prepare(const ner_features *fx, const article *a, uint32_t tok, uint32_
         o->flags = x->flags;
         o->first = !seen_word && (x->flags & (TF_WORD | TF_NUM));
         if (x->flags & (TF_WORD | TF_NUM)) seen_word = true;
-        ner_word_hashes(o->s, o->n, &o->lower_h, &o->shape_h);
-        o->word_gaz = fx->gaz ? (uint8_t)gazetteer_word(fx->gaz, o->s, o->n) : 0;
+        /* hashed as the tagger's word cache hashes them: digits as 0 */
+        char norm[128];
+        size_t nn = o->n;
+        const char *w = ner_norm_digits(o->s, &nn, norm, sizeof norm);
+        ner_word_hashes(w, nn, &o->lower_h, &o->shape_h);
+        o->word_gaz = fx->gaz ? (uint8_t)gazetteer_word(fx->gaz, w, nn) : 0;
     }
     ner_mark_gazetteer(fx->gaz, a, tok, tok + ntok, t);
 }

@@ -121,14 +121,13 @@ static bool inside_quote(const qspan *qs, uint32_t nq, uint32_t i)
 }
 
 /* Leftmost token a speaker phrase before token i may use: not across a
- * quotation or an earlier cue. */
-static uint32_t left_limit(const qspan *qs, uint32_t nq, const cue *ks, uint32_t nk, uint32_t b, uint32_t i)
+ * quotation. (An earlier verb stops a phrase by itself; a cue inside an
+ * aside — "Petrilli, who thinks …, called" — must not hide the speaker.) */
+static uint32_t left_limit(const qspan *qs, uint32_t nq, uint32_t b, uint32_t i)
 {
     uint32_t lo = b;
     for (uint32_t k = 0; k < nq; k++)
         if (qs[k].close < i && qs[k].close + 1 > lo) lo = qs[k].close + 1;
-    for (uint32_t k = 0; k < nk; k++)
-        if (ks[k].tok + ks[k].n <= i && ks[k].tok + ks[k].n > lo) lo = ks[k].tok + ks[k].n;
     return lo;
 }
 
@@ -255,7 +254,7 @@ static bool find_speaker(run *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, ui
         k->inverted = true;
         return according_speaker(c, k, e);
     }
-    uint32_t lo = left_limit(R->qs, nq, R->ks, idx, b, k->tok);
+    uint32_t lo = left_limit(R->qs, nq, b, k->tok);
     bool after_comma = k->tok > lo && tok_punct(c, k->tok - 1, ',');
     bool after_be = k->tok > lo && (tok_eq(c, k->tok - 1, "is") || tok_eq(c, k->tok - 1, "was") ||
                                     tok_eq(c, k->tok - 1, "are") || tok_eq(c, k->tok - 1, "were") ||
@@ -417,8 +416,10 @@ static bool layout_speaker(run *R, const qspan *q, uint32_t b, uint32_t e, speak
     bool comma_in = q->ce < q->close && (tok_punct(c, q->ce, ',') || tok_punct(c, q->close - 1, '?') ||
                                          tok_punct(c, q->close - 1, '!'));
     if (!q->unclosed && after < e && tok_punct(c, after, ',')) { after++; comma_in = true; }
+    uint32_t tail;
     if (!q->unclosed && comma_in && np_after(c, after, e, &who) && (who.how == NP_NAME || who.how == NP_PRONOUN) &&
-        open_verb(c, who.e) && (who.e + 1 >= e || tok_terminal(c, who.e + 1) || tok_punct(c, who.e + 1, ','))) {
+        open_verb(c, who.e) && ((tail = skip_adverbials(c, who.e + 1, e)) >= e || tok_terminal(c, tail) ||
+                                tok_punct(c, tail, ','))) {
         speaker_resolve(c, &who, sp);
         speaker_remember(c, sp);
         *cue_span = bytes(c, who.e, who.e + 1);
@@ -472,7 +473,7 @@ static void attach_direct(run *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t 
             q->used = true;
             /* This is a "raw time," said X: the quoted words are part of a
              * clause begun before the mark, which is what X said */
-            uint32_t lo = left_limit(R->qs, i, R->ks, nk, b, q->open);
+            uint32_t lo = left_limit(R->qs, i, b, q->open);
             if (cu->tok > q->close && q->open > lo && count_words(c, lo, q->open) >= 1 &&
                 !tok_punct(c, q->open - 1, ':') && !tok_punct(c, q->open - 1, ',')) {
                 emit(R, Q_MIXED, bytes(c, lo, q->ce < q->close ? q->close + 1 : q->ce), &cu->sp, cue_bytes(c, cu));

@@ -80,7 +80,7 @@ static const char *tok_text(const work *w, uint32_t i, size_t *n)
     return w->a->text + w->t[i].start;
 }
 
-static bool tok_is(const work *w, uint32_t i, const char *s)
+static inline bool tok_is(const work *w, uint32_t i, const char *s)
 {
     size_t n;
     const char *p = tok_text(w, i, &n);
@@ -447,7 +447,7 @@ static void define_long_forms(work *w)
 {
     uint32_t *long_end = NULL;   /* long_end[token]: end of the long form starting there, 0 if none */
     for (uint32_t i = 1; i + 2 < w->nt; i++) {
-        if (!tok_is(w, i, "(") || !tok_is(w, i + 2, ")") || !is_acronym(w, i + 1)) continue;
+        if (w->a->text[w->t[i].start] != '(' || !tok_is(w, i + 2, ")") || !is_acronym(w, i + 1)) continue;
         size_t an;
         const char *acr = tok_text(w, i + 1, &an);
         uint32_t j = i, floor = i > 8 ? i - 8 : 0;
@@ -509,11 +509,13 @@ static void described_organisations(work *w)
     uint8_t *cov = coverage(w);
     uint32_t n0 = w->d.n;
     for (uint32_t i = 2; i < w->nt; i++) {
+        /* cheap tests first: most words follow no untagged capitalised word */
+        if ((w->t[i].flags & (TF_CAP | TF_UPPER)) || !(w->t[i].flags & TF_WORD) || cov[i - 1] ||
+            !(w->t[i - 1].flags & (TF_CAP | TF_UPPER)))
+            continue;
         size_t n;
         const char *p = tok_text(w, i, &n);
-        if ((w->t[i].flags & (TF_CAP | TF_UPPER)) || !(w->t[i].flags & TF_WORD) ||
-            !wordmap_has(w->r->org_descriptors, p, n))
-            continue;
+        if (!wordmap_has(w->r->org_descriptors, p, n)) continue;
         uint32_t j = i;
         while (j > 0 && i - j < 4 && is_cap_word(w, j - 1) && !cov[j - 1] && !(w->t[j].flags & TF_SENT)) j--;
         if (j == i || j == 0 || !tok_is(w, j - 1, "the")) continue;

@@ -154,7 +154,7 @@ static bool is_label(const figures_res *r, const window *w, const quantity *q)
         (tok_at(w, q->end + 1)->flags & TF_WORD))
         return true;
     /* "Mr Mousa, 28, a receptionist": an age in apposition */
-    if (q->first >= w->lo + 2 && tok_is(w, q->first - 1, ',') && tok_is(w, q->end, ',') &&
+    if (q->first >= w->lo + 2 && tok_is(w, q->first - 1, ',') && (tok_is(w, q->end, ',') || tok_is(w, q->end, '-')) &&
         (tok_at(w, q->first - 2)->flags & TF_CAP) && q->end == q->first + 1 && q->value < 130)
         return true;
     /* "1." opening a list item */

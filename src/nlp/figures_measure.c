@@ -82,7 +82,7 @@ static uint32_t aside_end(const window *w, uint32_t j)
     char close = tok_is(w, j, '(') ? ')' : ',';
     for (uint32_t k = j + 1; k < w->hi && k <= j + 8; k++) {
         if (tok_is(w, k, close)) return k > j + 1 ? k + 1 : 0;
-        if (is_punct(w, k) || (tok_at(w, k)->flags & TF_NUM)) return 0;
+        if (is_punct(w, k)) return 0;
     }
     return 0;
 }
@@ -147,8 +147,14 @@ static void look_ahead(const figures_res *r, const window *w, uint32_t start, ah
             }
             if (at(&m, 'c')) return;   /* another clause: "trapped 44 miners and killed one" */
         }
-        /* "20 of the militants": the noun phrase goes on after "of". */
+        /* "20 of the militants": the noun phrase goes on after "of", past the
+         * whole it is part of ("32 of the 543 passengers"). */
         if (j == start && tok_len(w, j) == 2 && !strncmp(tok_text(w, j), "of", 2)) {
+            j++;
+            continue;
+        }
+        if (j <= start + 2 && j > start && (tok_at(w, j)->flags & TF_NUM) && tok_len(w, start) == 2 &&
+            !strncmp(tok_text(w, start), "of", 2)) {
             j++;
             continue;
         }

@@ -212,6 +212,16 @@ static bool word_token_add(const figures_res *r, const window *w, uint32_t j, wo
     return true;
 }
 
+static bool word_is(const window *w, uint32_t i, const char *s)
+{
+    size_t n = strlen(s);
+    if (i < w->lo || i >= w->hi || tok_len(w, i) != n) return false;
+    const char *t = tok_text(w, i);
+    for (size_t k = 0; k < n; k++)
+        if (lower((unsigned char)t[k]) != s[k]) return false;
+    return true;
+}
+
 /* A number in words from token i: "nine", "twenty-six", "one hundred and
  * twenty", "a dozen", "two million". *end is the token after it. */
 static bool words_value(const figures_res *r, const window *w, uint32_t i, double *v, uint32_t *end)
@@ -240,6 +250,20 @@ static bool words_value(const figures_res *r, const window *w, uint32_t i, doubl
     }
     if (j == i || (j == i + 1 && is_article_word(w, i))) return false;
     *v = ws.total + ws.cur;
+    /* "one point three": a decimal read aloud */
+    if (j + 1 < w->hi && word_is(w, j, "point") && ws.total == 0 && ws.cur < 100) {
+        double frac = 0, place = 0.1, x;
+        uint32_t k = j + 1;
+        while (k < w->hi && word_kind(r, tok_text(w, k), tok_len(w, k), &x) == NK_NUMBER && x < 10) {
+            frac += x * place;
+            place /= 10;
+            k++;
+        }
+        if (k > j + 1) {
+            *v += frac;
+            j = k;
+        }
+    }
     *end = j;
     return true;
 }
@@ -278,15 +302,6 @@ static void set_currency(quantity *q, const char *v)
     q->currency_len = sp ? (size_t)(sp - v) : strlen(v);
 }
 
-static bool word_is(const window *w, uint32_t i, const char *s)
-{
-    size_t n = strlen(s);
-    if (i < w->lo || i >= w->hi || tok_len(w, i) != n) return false;
-    const char *t = tok_text(w, i);
-    for (size_t k = 0; k < n; k++)
-        if (lower((unsigned char)t[k]) != s[k]) return false;
-    return true;
-}
 
 /* The number itself, in digits or words, with a scale after it. */
 static bool number_read(const figures_res *r, const window *w, uint32_t i, quantity *q,

@@ -115,6 +115,7 @@ static void digits_and_words(void **state)
     expect("The league has one hundred and twenty members.", "one hundred and twenty", 120, "people", NULL);
     expect("The city has 2.4 million residents.", "2.4 million", 2400000, "people", "person");
     expect("The census added a dozen villagers.", "a dozen", 12, "people", NULL);
+    expect("Growth slowed to one point four per cent.", "one point four per cent", 1.4, "percent", "percent");
     expect("In India the scheme reached 3,00,000 farmers.", "3,00,000 farmers", 300000, "people", "person");
 }
 
@@ -201,6 +202,7 @@ static void ordinals_ages_and_labels(void **state)
     expect_none("Police invoked Section 144 in the district.", "144");
     expect_none("He flew a Boeing 777 for the airline.", "777");
     expect_none("Mr Hall, 54, a baker, was questioned.", "54");
+    expect_none("Her attacker, Tom Reed, 19 - who was jailed - appealed.", "19");
     expect_none("No one was hurt in the fire.", "one");
     expect_none("The ten-hour siege ended at dawn.", "ten-hour");
 }
@@ -228,6 +230,9 @@ static void predicates_after_the_number(void **state)
     expect("Four guards were wounded in the attack.", "Four guards", 4, "injured", "person");
     expect("Three suspects were detained in a raid.", "Three suspects", 3, "arrested", "person");
     expect("The crash left 88 dead and dozens hurt.", "88", 88, "killed", "person");
+    expect("Twelve people, including 3 children, were killed.", "Twelve people", 12, "killed", "person");
+    expect("The bomb killed 19 people, including 6 police officers.", "6 police officers", 6, "killed", "person");
+    expect("Officials said 41 of the 230 passengers were confirmed dead.", "41", 41, "killed", "person");
     expect("Some 2,000 fans who were arrested were later freed.", "Some 2,000 fans", 2000, "arrested", "person");
 }
 

@@ -36,6 +36,11 @@ const char *dossier_id_from_path(article *a, const char *path);
 
 /* Extracts one article from input already read; never fails. */
 article *dossier_extract(const dossier *d, const input *in, const char *id, const char *source);
+/* Runs only the nlp steps over text that is already clean (paragraphs
+ * separated by a blank line), with an optional publication date
+ * ("2014-12-17", or NULL) to resolve relative dates against. For callers
+ * that clean text themselves, and for tests of the nlp steps. */
+article *dossier_analyze(const dossier *d, const char *text, size_t n, const char *published);
 /* Reads and extracts a file; NULL with a one-line reason when it cannot be read. */
 article *dossier_extract_file(const dossier *d, const char *path, char *err, size_t errlen);
 

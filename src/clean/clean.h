@@ -20,4 +20,7 @@ void clean_free(clean_res *r);
 
 void clean_article(const clean_res *r, article *a, const input *in);
 
+/* Sets a->text from s (paragraphs already joined with "\n\n") and a->paras. */
+void clean_set_text(article *a, const char *s, size_t n);
+
 #endif

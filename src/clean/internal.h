@@ -26,7 +26,5 @@ void clean_text(const clean_res *r, article *a, const char *text, size_t n);
  * the first body paragraph; the text itself keeps it. Runs after either cleaner. */
 void clean_find_dateline(const clean_res *r, article *a);
 
-/* Sets a->text from s (paragraphs already joined with "\n\n") and a->paras. */
-void clean_set_text(article *a, const char *s, size_t n);
 
 #endif

@@ -29,7 +29,10 @@ char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf,
 #define ARENA_VEC(T) struct { T *v; uint32_t n, cap; }
 #define ARENA_PUSH(ar, vec) \
     ((vec).n == (vec).cap ? arena_vec_grow((ar), (void **)&(vec).v, &(vec).cap, sizeof *(vec).v) : (void)0, \
-     &(vec).v[(vec).n++])
+     (__typeof__((vec).v))arena_zero(&(vec).v[(vec).n++], sizeof *(vec).v))
+/* Slots are zeroed on every push: a vector emptied by n = 0 and refilled must
+ * not hand back the previous run's contents. */
+static inline void *arena_zero(void *p, size_t n) { return __builtin_memset(p, 0, n); }
 void arena_vec_grow(arena *a, void **v, uint32_t *cap, size_t elem);
 
 #endif

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "clean/clean.h"
+#include "core/date.h"
+#include "core/utf8.h"
 #include "nlp/nlp.h"
 
 struct dossier {
@@ -78,7 +80,7 @@ const char *dossier_id_from_path(article *a, const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    const char *dot = strchr(base, '.');
+    const char *dot = strrchr(base, '.');   /* only the extension: ABC19980108.1830.0711.tml */
     size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
     return arena_strndup(&a->mem, base, n);
 }
@@ -89,6 +91,27 @@ article *dossier_extract(const dossier *d, const input *in, const char *id, cons
     a->id = arena_strdup(&a->mem, id ? id : "");
     a->source = source ? arena_strdup(&a->mem, source) : NULL;
     clean_article(d->clean, a, in);
+    nlp_run(d->nlp, a, d->steps);
+    return a;
+}
+
+article *dossier_analyze(const dossier *d, const char *text, size_t n, const char *published)
+{
+    article *a = article_new();
+    a->id = arena_strdup(&a->mem, "");
+    buf b;
+    buf_init(&b);
+    utf8_repair(text, n, &b);
+    clean_set_text(a, b.p ? b.p : "", b.n);
+    buf_free(&b);
+    date pub = {0};
+    if (published && date_parse(published, strlen(published), &pub) && date_valid(pub)) {
+        char iso[16];
+        if (date_format(pub, iso, sizeof iso)) {
+            a->pubdate = pub;
+            a->published = arena_strdup(&a->mem, iso);
+        }
+    }
     nlp_run(d->nlp, a, d->steps);
     return a;
 }

@@ -48,7 +48,7 @@ static void add_time(article *a, const char *w, const char *value)
 
 static article *bare(const char *text)
 {
-    article *a = test_extract(text);
+    article *a = test_analyze(text, NULL);
     assert_non_null(a);
     a->mentions.n = a->entities.n = a->figures.n = a->times.n = a->events.n = 0;
     return a;

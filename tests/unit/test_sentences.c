@@ -5,7 +5,7 @@
 static const char *split(const char *text)
 {
     static char out[4096];
-    article *a = test_extract(text);
+    article *a = test_analyze(text, NULL);
     assert_non_null(a);
     out[0] = '\0';
     for (uint32_t i = 0; i < a->sents.n; i++) {

@@ -40,6 +40,13 @@ static inline article *test_extract(const char *text)
     return a;
 }
 
+/* Runs the nlp steps over already-clean text (no cleaning: every line is
+ * kept), with a publication date or NULL. */
+static inline article *test_analyze(const char *text, const char *published)
+{
+    return dossier_analyze(test_dossier(), text, strlen(text), published);
+}
+
 /* The text of a span, in a static buffer (tests only). */
 static inline const char *span_str(const article *a, uint32_t s, uint32_t e)
 {

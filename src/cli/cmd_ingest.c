@@ -1,9 +1,19 @@
 /* cmd_ingest.c — `dossier ingest [PATH...] [--db FILE]`: extract articles and
- * store them, one transaction per batch. */
+ * store them, one transaction per batch.
+ *
+ * Extraction runs on worker threads while this thread, the only writer,
+ * stores the results in input order (so which of two identical texts is
+ * kept, and which id a name clash gets, never depends on timing). */
+/* glibc's <time.h> (pulled in by <pthread.h>) under _GNU_SOURCE declares a
+ * `struct timex` that collides with core/article.h's; POSIX is all we need. */
+#undef _GNU_SOURCE
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -11,19 +21,22 @@
 #include "store/store.h"
 
 const char cmd_ingest_help[] =
-    "usage: dossier ingest [PATH...] [--db FILE] [--quiet]\n\n"
+    "usage: dossier ingest [PATH...] [--db FILE] [--jobs N] [--quiet]\n\n"
     "Extracts each file (folders recursively, in name order; with no PATH, file\n"
     "paths are read from standard input, one a line) and stores the articles in\n"
     "FILE (default ./dossier.db, created when missing), for search and show.\n\n"
     "The same article text is stored once, whatever its file is called, so\n"
     "ingesting a folder again adds only what is new; a file whose text changed\n"
-    "since it was stored replaces its old version. Articles are written in\n"
-    "batches of 256, each one transaction: an ingest that is killed loses only\n"
-    "its current batch, and searches may run while it works.\n\n"
+    "since it was stored replaces its old version; a different article whose\n"
+    "id (file name) is taken is stored as ID-2, ID-3, ... Articles are written\n"
+    "in batches of 256, each one transaction: an ingest that is killed loses\n"
+    "only its current batch, and searches may run while it works.\n\n"
     "At the end one line tells how many files were read, new articles, updated,\n"
     "duplicates, failed files, megabytes and seconds. When standard error is a\n"
     "terminal, progress (files/s, MB/s) is shown there as it goes.\n\n"
     "  --db FILE   the store (default ./dossier.db)\n"
+    "  --jobs N    extraction threads (default: one per CPU; 0: none, all on\n"
+    "              the thread that writes)\n"
     "  --quiet     no summary line\n\n"
     "exit status: 0 all stored; 1 some files could not be read or stored (each\n"
     "named on standard error); 2 bad usage; 3 the store could not be opened or\n"
@@ -31,12 +44,13 @@ const char cmd_ingest_help[] =
 
 /* How often the progress line is redrawn, in seconds. */
 #define PROGRESS_EVERY 0.25
+#define MAX_JOBS 64
 
 typedef struct ingest_run {
     dossier *d;
     store *s;
     const char *db;
-    buf json;
+    int jobs;
     long files, fresh, updated, dups, failed;
     double bytes;
     double t0, shown;
@@ -44,13 +58,11 @@ typedef struct ingest_run {
     bool store_broken;    /* a store error: stop, the batch is rolled back */
 } ingest_run;
 
-/* Wall-clock seconds. (Not clock_gettime: <time.h> under _GNU_SOURCE declares
- * glibc's struct timex, whose name core/article.h also uses.) */
 static double now(void)
 {
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    return (double)tv.tv_sec + tv.tv_usec / 1e6;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void show_progress(ingest_run *r, bool force)
@@ -99,28 +111,197 @@ static void count_put(ingest_run *r, enum store_put put, const char *path, const
     }
 }
 
+/* --- one file: extracted on any thread, stored on the writing one ---------- */
+
+typedef struct job {
+    char *path;
+    char *walk_err;       /* why the walk could not reach the file, or NULL */
+    article *a;           /* NULL when the file could not be read (err says why) */
+    buf json;
+    double bytes;
+    char err[512];
+    bool ready;
+} job;
+
+static void extract_job(const dossier *d, job *j)
+{
+    input in;
+    if (j->walk_err || read_file(j->path, &in, j->err, sizeof j->err) != 0) return;
+    article *tmp = article_new();
+    j->a = dossier_extract(d, &in, dossier_id_from_path(tmp, j->path), j->path);
+    article_free(tmp);
+    j->bytes = (double)in.len;
+    input_free(&in);
+    j->json.n = 0;
+    dossier_article_json(j->a, &j->json);
+}
+
+static void store_job(ingest_run *r, job *j)
+{
+    if (r->store_broken) return;
+    r->files++;
+    if (!j->a) {
+        file_failed(r, j->path, j->walk_err ? j->walk_err : j->err);
+        return;
+    }
+    r->bytes += j->bytes;
+    char err[512];
+    count_put(r, store_put_article(r->s, j->a, j->json.p, j->json.n, err, sizeof err), j->path, err);
+    if (!r->store_broken) next_batch_if_full(r);
+    show_progress(r, false);
+}
+
+/* Empties a job for reuse (its json buffer is kept). */
+static void job_clear(job *j)
+{
+    article_free(j->a);
+    free(j->path);
+    free(j->walk_err);
+    j->a = NULL;
+    j->path = j->walk_err = NULL;
+    j->err[0] = '\0';
+    j->bytes = 0;
+    j->ready = false;
+}
+
+static bool job_set(job *j, const char *path, const char *walk_err)
+{
+    j->path = strdup(path);
+    j->walk_err = walk_err ? strdup(walk_err) : NULL;
+    return j->path && (!walk_err || j->walk_err);
+}
+
+/* --- the extraction threads -------------------------------------------------
+ *
+ * A ring of jobs: this thread queues paths at `tail` and stores finished jobs
+ * from `head`, in order; workers take jobs at `claim`. The ring holds a few
+ * jobs per worker, so memory stays flat whatever the corpus size.
+ *
+ * The threads are made once and live as long as the process, parked when
+ * idle: extraction keeps per-thread caches (nlp/ner_model.c) that a thread
+ * ending would throw away, and that nothing yet frees at thread exit. */
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t queued, done;
+    job *ring;
+    unsigned cap, head, claim, tail;
+    const dossier *d;
+    int threads;
+} pool;
+
+static pool workers = {
+    .mu = PTHREAD_MUTEX_INITIALIZER, .queued = PTHREAD_COND_INITIALIZER, .done = PTHREAD_COND_INITIALIZER,
+};
+
+static void *worker_main(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->claim == p->tail) pthread_cond_wait(&p->queued, &p->mu);
+        job *j = &p->ring[p->claim++ % p->cap];
+        const dossier *d = p->d;
+        pthread_mutex_unlock(&p->mu);
+        extract_job(d, j);
+        pthread_mutex_lock(&p->mu);
+        j->ready = true;
+        pthread_cond_signal(&p->done);   /* only the writing thread waits on it */
+    }
+    return NULL;
+}
+
+/* Lazily built tables in the nlp stages must be complete before threads share
+ * them, so one small article is extracted here first. */
+static void warm_up(const dossier *d)
+{
+    static const char text[] = "Officials said on Tuesday that 12 people were hurt in the capital.\n";
+    input in;
+    char err[128];
+    if (read_bytes(text, sizeof text - 1, &in, err, sizeof err) != 0) return;
+    article_free(dossier_extract(d, &in, "warm-up", NULL));
+    input_free(&in);
+}
+
+/* Starts up to n workers (more if an earlier call made fewer); returns how
+ * many run. */
+static int pool_start(pool *p, const dossier *d, int n)
+{
+    warm_up(d);
+    p->d = d;
+    p->cap = (unsigned)(2 * n + 2);
+    p->ring = calloc(p->cap, sizeof *p->ring);
+    if (!p->ring) return 0;
+    p->head = p->claim = p->tail = 0;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    while (p->threads < n) {
+        pthread_t t;
+        if (pthread_create(&t, &attr, worker_main, p) != 0) break;
+        p->threads++;
+    }
+    pthread_attr_destroy(&attr);
+    if (!p->threads) {          /* none could start: extract on this thread */
+        free(p->ring);
+        p->ring = NULL;
+    }
+    return p->threads;
+}
+
+/* Waits for the oldest queued job and stores it. */
+static void pool_store_next(ingest_run *r, pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    job *j = &p->ring[p->head % p->cap];
+    while (!j->ready) pthread_cond_wait(&p->done, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+    store_job(r, j);
+    job_clear(j);
+    pthread_mutex_lock(&p->mu);
+    p->head++;
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_submit(ingest_run *r, pool *p, const char *path, const char *walk_err)
+{
+    while (p->tail - p->head == p->cap) pool_store_next(r, p);   /* only this thread moves them */
+    if (r->store_broken) return;
+    job *j = &p->ring[p->tail % p->cap];
+    if (!job_set(j, path, walk_err)) {
+        job_clear(j);
+        file_failed(r, path, "out of memory");
+        return;
+    }
+    pthread_mutex_lock(&p->mu);
+    p->tail++;
+    pthread_cond_signal(&p->queued);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_finish(ingest_run *r, pool *p)
+{
+    while (p->head != p->tail) pool_store_next(r, p);
+    for (unsigned i = 0; i < p->cap; i++) buf_free(&p->ring[i].json);
+    free(p->ring);
+    p->ring = NULL;
+}
+
+/* --- walking the inputs ------------------------------------------------------ */
+
 static void ingest_one(const char *path, const char *walk_err, void *ctx)
 {
     ingest_run *r = ctx;
     if (r->store_broken) return;
-    r->files++;
-    char err[512];
-    input in;
-    if (walk_err || read_file(path, &in, err, sizeof err) != 0) {
-        file_failed(r, path, walk_err ? walk_err : err);
+    if (r->jobs > 0) {
+        pool_submit(r, &workers, path, walk_err);
         return;
     }
-    article *tmp = article_new();
-    article *a = dossier_extract(r->d, &in, dossier_id_from_path(tmp, path), path);
-    article_free(tmp);
-    r->bytes += (double)in.len;
-    input_free(&in);
-    r->json.n = 0;
-    dossier_article_json(a, &r->json);
-    count_put(r, store_put_article(r->s, a, r->json.p, r->json.n, err, sizeof err), path, err);
-    article_free(a);
-    if (!r->store_broken) next_batch_if_full(r);
-    show_progress(r, false);
+    job j = {0};
+    if (job_set(&j, path, walk_err)) extract_job(r->d, &j);
+    else snprintf(j.err, sizeof j.err, "out of memory");
+    store_job(r, &j);
+    job_clear(&j);
+    buf_free(&j.json);
 }
 
 static void ingest_stdin_list(ingest_run *r)
@@ -149,7 +330,7 @@ static void print_summary(const ingest_run *r)
 
 /* Splits options from paths; paths are moved to the front of argv.
  * Returns the number of paths, or -1 after a usage error. */
-static int parse_args(int argc, char **argv, const char **db, bool *quiet)
+static int parse_args(int argc, char **argv, ingest_run *r, bool *quiet)
 {
     int npaths = 0;
     bool opts = true;
@@ -161,9 +342,17 @@ static int parse_args(int argc, char **argv, const char **db, bool *quiet)
                 cli_error("ingest: --db needs a file name");
                 return -1;
             }
-            *db = argv[i];
-        } else if (opts && !strncmp(a, "--db=", 5)) *db = a + 5;
-        else if (opts && (!strcmp(a, "--quiet") || !strcmp(a, "-q"))) *quiet = true;
+            r->db = argv[i];
+        } else if (opts && !strncmp(a, "--db=", 5)) r->db = a + 5;
+        else if (opts && (!strcmp(a, "--jobs") || !strcmp(a, "-j"))) {
+            char *end = NULL;
+            long n = ++i < argc ? strtol(argv[i], &end, 10) : -1;
+            if (n < 0 || n > MAX_JOBS || !end || *end) {
+                cli_error("ingest: --jobs needs a number from 0 to %d", MAX_JOBS);
+                return -1;
+            }
+            r->jobs = (int)n;
+        } else if (opts && (!strcmp(a, "--quiet") || !strcmp(a, "-q"))) *quiet = true;
         else if (opts && a[0] == '-' && a[1]) {
             cli_error("ingest: unknown option '%s' (see dossier ingest --help)", a);
             return -1;
@@ -174,9 +363,10 @@ static int parse_args(int argc, char **argv, const char **db, bool *quiet)
 
 int cmd_ingest(int argc, char **argv)
 {
-    ingest_run r = {.db = "dossier.db"};
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    ingest_run r = {.db = "dossier.db", .jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus};
     bool quiet = false;
-    int npaths = parse_args(argc, argv, &r.db, &quiet);
+    int npaths = parse_args(argc, argv, &r, &quiet);
     if (npaths < 0) return EXIT_USAGE;
     char err[512];
     if (!(r.d = dossier_open(NULL, NULL, err, sizeof err))) {
@@ -188,17 +378,17 @@ int cmd_ingest(int argc, char **argv)
         dossier_close(r.d);
         return EXIT_STORE;
     }
-    buf_init(&r.json);
-    r.t0 = r.shown = now();
+    if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
+    r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);
     if (store_begin(r.s, err, sizeof err) != 0) store_error(&r, "cannot write", err);
     else if (npaths) read_walk((const char *const *)argv, npaths, ingest_one, &r);
     else ingest_stdin_list(&r);
+    if (r.jobs > 0) pool_finish(&r, &workers);
     if (!r.store_broken && store_commit(r.s, err, sizeof err) != 0) store_error(&r, "cannot commit", err);
     if (r.progress) fputs("\r\033[K", stderr);
     if (!quiet && !r.store_broken) print_summary(&r);
     store_close(r.s);
     dossier_close(r.d);
-    buf_free(&r.json);
     return r.store_broken ? EXIT_STORE : r.failed ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -12,6 +12,11 @@
 
 /* Tokens in a snippet (FTS5 allows up to 64). */
 #define SNIPPET_TOKENS "24"
+/* FTS5's snippet() scores every match against every other, so its time grows
+ * with the square of the matches in one article: a 1.6 MB text full of the
+ * word takes seconds, 50 MB takes hours. Longer texts (no news article is
+ * this long) show their opening instead. */
+#define SNIPPET_MAX_CHARS "262144"
 #define DEFAULT_LIMIT 10
 
 /* A date filter is compared on the precision both sides have, so an article
@@ -26,7 +31,9 @@
  * snippet() runs only for the rows returned, not for every match. */
 static const char search_sql[] =
     "SELECT a.id, a.title, a.published, a.outlet,"
-    " snippet(articles_fts, 1, :open, :close, '…', " SNIPPET_TOKENS "),"
+    " CASE WHEN length(a.text) <= " SNIPPET_MAX_CHARS
+    "  THEN snippet(articles_fts, 1, :open, :close, '…', " SNIPPET_TOKENS ")"
+    "  ELSE substr(a.text, 1, 160) || '…' END,"
     " -articles_fts.rank"
     " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
     " WHERE articles_fts MATCH :match"

@@ -172,6 +172,39 @@ check "ingest after a kill completes the store" test "$(sql "$S/k.db" "SELECT co
 "$D" search "Glenholm" --limit 1000 --json --db "$S/k.db" > "$S/k.json" 2>&1
 check "the completed store is searchable" test "$(wc -l < "$S/k.json")" -eq 375
 
+# --- threads: the same store whatever the number of extraction threads --------------
+# shellcheck disable=SC2086
+"$D" ingest "$S"/many/gen0[0-5]* $ARTS --jobs 0 --db "$S/j0.db" > /dev/null 2>&1
+# shellcheck disable=SC2086
+"$D" ingest "$S"/many/gen0[0-5]* $ARTS --jobs 3 --db "$S/j3.db" > /dev/null 2>&1
+check "ingest with 3 threads stores what 0 threads store, in the same order" python3 -c "
+import sqlite3
+q='SELECT id, hash, json, text_at FROM articles ORDER BY rowid'
+a=sqlite3.connect('$S/j0.db').execute(q).fetchall()
+b=sqlite3.connect('$S/j3.db').execute(q).fetchall()
+assert len(a)==603 and a==b, (len(a), len(b))"
+"$D" ingest --jobs x "$S/many" > /dev/null 2>&1
+check "ingest --jobs needs a number" test $? -eq 2
+
+# --- progress on a terminal only -----------------------------------------------------
+if command -v script > /dev/null 2>&1; then
+    script -qec "\"$D\" ingest $ARTS --db \"$S/tty.db\"" /dev/null > "$S/tty.out" 2>&1
+    check "ingest on a terminal shows files/s and MB/s" grep -q "files/s.*MB/s" "$S/tty.out"
+fi
+
+# --- a huge article is searched in bounded time ---------------------------------------
+python3 -c "
+import sys
+with open('$S/huge.txt', 'w') as f:
+    f.write('Harbour Log\n\n')
+    for i in range(60000):
+        f.write('The harbour pilot logged tide number %d at the harbour mouth.\n' % i)
+"
+"$D" ingest "$S/huge.txt" --db "$S/huge.db" > /dev/null 2>&1
+timeout 30 "$D" search harbour --db "$S/huge.db" > "$S/huge.out" 2>&1
+check "search in a 4 MB article full of matches ends in time" test $? -eq 0
+check "search in a 4 MB article lists it" grep -q "huge" "$S/huge.out"
+
 # --- help --------------------------------------------------------------------------
 check "help for ingest" "$D" ingest --help
 check "help for search" "$D" search --help

@@ -88,10 +88,10 @@ typedef struct figure {
     int32_t event;        /* index into events, or -1 */
 } figure;
 
-typedef struct timex {
+typedef struct timexpr {
     uint32_t start, end;
     const char *value;    /* YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-Qn; NULL if unresolved */
-} timex;
+} timexpr;
 
 typedef struct event {
     const char *type;     /* "attack", "bombing", "shooting", "execution", ... */
@@ -119,7 +119,7 @@ typedef struct article {
     ARENA_VEC(entity) entities;
     ARENA_VEC(quote) quotes;
     ARENA_VEC(figure) figures;
-    ARENA_VEC(timex) times;
+    ARENA_VEC(timexpr) times;
     ARENA_VEC(event) events;
 } article;
 

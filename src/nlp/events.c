@@ -142,7 +142,7 @@ static void pick_date(const article *a, const sentence *s, reading *rd)
 {
     int best = 0;
     for (uint32_t i = 0; i < a->times.n; i++) {
-        const timex *t = &a->times.v[i];
+        const timexpr *t = &a->times.v[i];
         if (t->start < s->start || t->end > s->end || !t->value) continue;
         int y = 0, m = 0, d = 0;
         int n = sscanf(t->value, "%d-%d-%d", &y, &m, &d);

@@ -259,7 +259,7 @@ static void emit(scan *sc, article *a, const match *m)
 {
     uint32_t start = m->start;
     if (start > sc->first && (times_lex(sc, start - 1)->cls & LX_INCL)) start--;
-    timex *t = ARENA_PUSH(&a->mem, a->times);
+    timexpr *t = ARENA_PUSH(&a->mem, a->times);
     t->start = a->tokens.v[start].start;
     t->end = a->tokens.v[m->end - 1].end;
     if (m->end_byte > t->start && m->end_byte < t->end) t->end = m->end_byte;

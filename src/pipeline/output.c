@@ -105,7 +105,7 @@ static void put_times(buf *b, const article *a)
 {
     buf_putc(b, '[');
     for (uint32_t i = 0; i < a->times.n; i++) {
-        const timex *t = &a->times.v[i];
+        const timexpr *t = &a->times.v[i];
         if (i) buf_putc(b, ',');
         buf_putc(b, '{');
         span_text(b, a, t->start, t->end);

@@ -42,8 +42,8 @@ static void add_figure(article *a, const char *w, double v, const char *measure)
 static void add_time(article *a, const char *w, const char *value)
 {
     span s = find(a, w);
-    timex *t = ARENA_PUSH(&a->mem, a->times);
-    *t = (timex){s.start, s.end, value};
+    timexpr *t = ARENA_PUSH(&a->mem, a->times);
+    *t = (timexpr){s.start, s.end, value};
 }
 
 static article *bare(const char *text)

@@ -32,7 +32,7 @@ static const char *times(const char *text, date pub)
     times_run(res(), a);
     o[0] = '\0';
     for (uint32_t i = 0; i < a->times.n; i++) {
-        const timex *t = &a->times.v[i];
+        const timexpr *t = &a->times.v[i];
         size_t len = strlen(o);
         snprintf(o + len, 2048 - len, "%s%s=%s", i ? "; " : "", span_str(a, t->start, t->end),
                  t->value ? t->value : "null");

@@ -46,6 +46,25 @@ bool tok_terminal(const qctx *c, uint32_t i)
     return (n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0);
 }
 
+span tok_span(const qctx *c, uint32_t b, uint32_t e)
+{
+    span s = {0, 0};
+    if (e > b) {
+        s.start = c->t[b].start;
+        s.end = c->t[e - 1].end;
+    }
+    return s;
+}
+
+bool tok_dash(const qctx *c, uint32_t i)
+{
+    const char *s = tok_text(c, i);
+    uint32_t n = tok_len(c, i);
+    return (n == 1 && *s == '-') || (n == 2 && !memcmp(s, "--", 2)) ||
+           (n == 3 && (!memcmp(s, "\xE2\x80\x93", 3) || !memcmp(s, "\xE2\x80\x94", 3) ||
+                       !memcmp(s, "\xE2\x80\x95", 3)));
+}
+
 bool tok_lower_word(const qctx *c, uint32_t i)
 {
     return i < c->nt && (c->t[i].flags & TF_WORD) && !(c->t[i].flags & (TF_CAP | TF_UPPER)) &&

@@ -1,12 +1,15 @@
 /* quotes_internal.h — what the files of the quotes step share; not a public header.
  *
- * The step reads one sentence at a time (quotes.c):
- *   quotes_marks.c  quotation marks → quoted spans, pull-quotes, headline quotes
- *   quotes_cues.c   reporting verbs and "according to" → cues, and the content
- *                   span a cue reports (indirect and mixed speech)
- *   speakers.c      the words naming a cue's speaker, and what they refer to:
- *                   an entity, an earlier speaker (pronouns, role nouns), or
- *                   nothing known
+ * The step reads one sentence at a time (quotes.c, paragraphs and the run):
+ *   quotes_cues.c     word lists; reporting verbs → cues; where content begins
+ *   quotes_marks.c    quotation marks → quoted spans; attribution lines, headlines
+ *   quotes_attrib.c   the cues of a sentence and the phrase naming each speaker
+ *   speakers.c        reading that phrase: names, titles, appositions, pronouns
+ *   quotes_resolve.c  what the phrase refers to: an entity, an earlier speaker
+ *                     (pronouns, role nouns), or nothing known
+ *   quotes_direct.c   quoted spans attributed: next to a cue, after a colon or
+ *                     dash, pull-quotes, transcripts
+ *   quotes_indirect.c the clause a cue reports (indirect and mixed speech)
  * All work is local to a sentence or a paragraph plus a small memory of recent
  * speakers, so the cost is linear in the article. */
 #ifndef DOSSIER_NLP_QUOTES_INTERNAL_H
@@ -29,7 +32,7 @@ struct quotes_res {
 };
 
 /* How a cue takes its content (reporting-verbs.txt). */
-enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY, CUE_COLON, CUE_LINE };
+enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY };
 enum verb_form { VF_BASE, VF_S, VF_PAST, VF_ING };
 
 /* Closed word classes (quote-words.txt). */
@@ -111,6 +114,8 @@ typedef struct cue {
 } cue;
 
 /* --- token helpers (quotes_cues.c) --- */
+span tok_span(const qctx *c, uint32_t b, uint32_t e);   /* bytes of tokens [b, e) */
+bool tok_dash(const qctx *c, uint32_t i);
 bool tok_eq(const qctx *c, uint32_t i, const char *word);   /* ignoring ASCII case */
 bool tok_punct(const qctx *c, uint32_t i, char ch);
 bool tok_possessive(const qctx *c, uint32_t i);
@@ -150,5 +155,47 @@ void speaker_remember(qctx *c, const speaker *sp);
 void subject_remember(qctx *c, uint32_t b, uint32_t e);
 /* The mention whose span holds token i, or -1. */
 int32_t mention_at(const qctx *c, uint32_t i);
+
+/* --- the run (quotes.c) --- */
+/* One run of the step over an article. */
+typedef struct qrun {
+    qctx c;
+    qspan *qs;            /* scratch, sized for the longest sentence */
+    cue *ks;
+    uint32_t cap;
+    uint32_t *pending;    /* quotes waiting for a speaker */
+    uint32_t npending, pending_cap;
+    uint32_t para_q0;     /* first quote of the current paragraph */
+    int32_t last_attr;    /* last quote with a speaker, or -1 */
+    uint32_t last_attr_para;
+    bool runs_on;         /* the previous paragraph ended inside a quotation */
+    bool continuing;      /* … so this one continues it */
+    bool lead;            /* the previous paragraph ended "X said:" … */
+    quote lead_q;         /* … and this holds X and the cue */
+    uint16_t lead_para;
+} qrun;
+
+/* Adds a quote to the article; returns its index. sp NULL: no speaker yet. */
+uint32_t quote_emit(qrun *R, uint8_t kind, span content, const speaker *sp, span cue_span);
+/* Marks a quote as waiting for the speaker of a neighbouring one. */
+void quote_pending(qrun *R, uint32_t idx);
+
+/* --- cues and their speakers (quotes_attrib.c) --- */
+span cue_bytes(const qctx *c, const cue *k);
+/* Leftmost token a speaker phrase before token i may use (not across a quotation). */
+uint32_t left_limit(const qspan *qs, uint32_t nq, uint32_t b, uint32_t i);
+void find_cues(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t *nk);
+void speakers_for_cues(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk);
+
+/* --- direct quotes (quotes_direct.c) --- */
+void attach_direct(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk);
+void attach_back(qrun *R, uint32_t b, uint32_t e, uint32_t nk);
+void leftover_quotes(qrun *R, uint32_t b, uint32_t nq);
+void pull_quote(qrun *R, uint32_t tb, uint32_t te, uint32_t lb, uint32_t le, const np *who, const sentence *s0,
+                const sentence *s1);
+bool transcript_turn(qrun *R, uint32_t si, uint32_t sj, uint32_t tb, uint32_t te);
+
+/* --- indirect and mixed quotes (quotes_indirect.c) --- */
+void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk);
 
 #endif

@@ -56,18 +56,10 @@ uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, bool runs_on, qspan 
     return n;
 }
 
-static bool is_dash_tok(const qctx *c, uint32_t i)
-{
-    const char *s = c->a->text + c->t[i].start;
-    uint32_t n = c->t[i].end - c->t[i].start;
-    return (n == 1 && *s == '-') || (n == 2 && !memcmp(s, "--", 2)) ||
-           (n == 3 && (!memcmp(s, "\xE2\x80\x93", 3) || !memcmp(s, "\xE2\x80\x94", 3)));
-}
-
 bool attribution_line(const qctx *c, uint32_t b, uint32_t e, np *who)
 {
     if (e <= b || e - b > 18) return false;
-    bool dash = is_dash_tok(c, b);
+    bool dash = tok_dash(c, b);
     if (dash) b++;
     uint32_t commas = 0, words = 0, first_end = e;
     for (uint32_t i = b; i < e; i++) {

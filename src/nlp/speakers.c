@@ -1,3 +1,16 @@
+/* speakers.c — reading the phrase that names a speaker, from the words at a cue.
+ *
+ * The phrase is a run of capitalised words split into title and name
+ * ("Defence Minister Khwaja Asif"), a pronoun, or a determiner phrase
+ * ("the military's top spokesman", "officials"), with comma-bounded
+ * appositions and asides either side ("Hugh Hill, a doctor, said"; "Sanders,
+ * meanwhile, who …, said"). What the phrase refers to is worked out in
+ * quotes_resolve.c. */
+#include <string.h>
+#include <strings.h>
+
+#include "nlp/quotes_internal.h"
+
 /* speakers.c — who a cue's speaker is: the phrase at the cue and what it names.
  *
  * The phrase is read from the words next to the reporting verb: a run of
@@ -17,52 +30,6 @@
 static bool is_cap_word(const qctx *c, uint32_t i)
 {
     return i < c->nt && (c->t[i].flags & TF_WORD) && (c->t[i].flags & (TF_CAP | TF_UPPER)) && !tok_possessive(c, i);
-}
-
-static span tok_span(const qctx *c, uint32_t s, uint32_t e)
-{
-    span sp = {0, 0};
-    if (e > s) {
-        sp.start = c->t[s].start;
-        sp.end = c->t[e - 1].end;
-    }
-    return sp;
-}
-
-/* --- mentions ------------------------------------------------------------------ */
-
-int32_t mention_at(const qctx *c, uint32_t i)
-{
-    const article *a = c->a;
-    uint32_t n = a->mentions.n;
-    if (!n || i >= c->nt) return -1;
-    uint32_t off = c->t[i].start;
-    /* Mentions come in text order: bisect for the last one starting at or before off. */
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (a->mentions.v[mid].start <= off) lo = mid + 1;
-        else hi = mid;
-    }
-    /* the last mention starting at or before off, and a few before it
-     * (nested spans) */
-    for (uint32_t k = lo; k > 0 && k + 4 > lo; k--) {
-        const mention *m = &a->mentions.v[k - 1];
-        if (m->start <= off && off < m->end) return (int32_t)(k - 1);
-    }
-    return -1;
-}
-
-/* --- reading the phrase ---------------------------------------------------------- */
-
-static uint8_t gender_of(const qctx *c, uint32_t s, uint32_t e)
-{
-    for (uint32_t i = s; i < e; i++) {
-        unsigned k = speaker_class(c, i);
-        if (k & S_MALE) return G_MALE;
-        if (k & S_FEMALE) return G_FEMALE;
-    }
-    return G_UNKNOWN;
 }
 
 /* Does a person's name mention cover token i? Sets *first to its first token. */
@@ -512,214 +479,6 @@ bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out)
         }
     }
     return true;
-}
-
-/* --- resolving it ---------------------------------------------------------------- */
-
-static uint8_t kind_of_entity(const article *a, int32_t e)
-{
-    if (e < 0 || (uint32_t)e >= a->entities.n) return SK_UNKNOWN;
-    uint8_t t = a->entities.v[e].type;
-    return t == ENT_PERSON ? SK_PERSON : (t == ENT_ORG || t == ENT_GPE || t == ENT_NORP) ? SK_GROUP : SK_UNKNOWN;
-}
-
-static bool span_has_word(const char *text, span s, const char *w, size_t n)
-{
-    for (uint32_t i = s.start; i + n <= s.end; i++) {
-        if (strncasecmp(text + i, w, n) != 0) continue;
-        bool left = i == s.start || !((unsigned char)text[i - 1] >= 'A');
-        bool right = i + n == s.end || !((unsigned char)text[i + n] >= 'A');
-        if (left && right) return true;
-    }
-    return false;
-}
-
-static bool cstr_has_word(const char *s, const char *w, size_t n)
-{
-    if (!s) return false;
-    span all = {0, (uint32_t)strlen(s)};
-    return span_has_word(s, all, w, n);
-}
-
-static const referent *newest(const qctx *c, uint32_t back)
-{
-    if (back >= c->nrecent || back >= QC_RECENT) return NULL;
-    return &c->recent[(c->nrecent - 1 - back) % QC_RECENT];
-}
-
-/* The most recent referent holding a role named by the word at token h. */
-static const referent *by_role(const qctx *c, uint32_t h, int32_t *holder)
-{
-    const char *w = c->a->text + c->t[h].start;
-    size_t n = c->t[h].end - c->t[h].start;
-    *holder = -1;
-    for (uint32_t k = 0; k < QC_RECENT; k++) {
-        const referent *r = newest(c, k);
-        if (!r) break;
-        const char *erole = r->entity >= 0 ? c->a->entities.v[r->entity].role : NULL;
-        if (span_has_word(c->a->text, r->role, w, n) || cstr_has_word(erole, w, n)) return r;
-    }
-    /* An entity the recogniser gave that role, though no speaker yet. */
-    uint32_t best = 0;
-    for (uint32_t e = 0; e < c->a->entities.n; e++) {
-        const struct entity *en = &c->a->entities.v[e];
-        if (en->type == ENT_PERSON && cstr_has_word(en->role, w, n) && en->count > best) {
-            best = en->count;
-            *holder = (int32_t)e;
-        }
-    }
-    return NULL;
-}
-
-static const referent *by_pronoun(const qctx *c, uint16_t pron)
-{
-    for (uint32_t k = 0; k < QC_RECENT; k++) {
-        const referent *r = newest(c, k);
-        if (!r) break;
-        if ((pron & W_HE) && r->kind == SK_PERSON && r->gender != G_FEMALE) return r;
-        if ((pron & W_SHE) && r->kind == SK_PERSON && r->gender != G_MALE) return r;
-        if ((pron & W_THEY) && r->kind == SK_GROUP) return r;
-        if ((pron & W_IT) && r->kind != SK_PERSON) return r;
-    }
-    return NULL;
-}
-
-/* A single name word that repeats the last word of an earlier speaker's name
- * ("Asif" after "Khawaja Asif"). */
-static const referent *by_surname(const qctx *c, span w)
-{
-    const char *text = c->a->text;
-    size_t n = w.end - w.start;
-    for (uint32_t k = 0; k < QC_RECENT; k++) {
-        const referent *r = newest(c, k);
-        if (!r) break;
-        if (r->name.end - r->name.start >= n && memcmp(text + r->name.end - n, text + w.start, n) == 0 &&
-            (r->name.end - r->name.start == n || text[r->name.end - n - 1] == ' '))
-            return r;
-    }
-    return NULL;
-}
-
-static void take_referent(const referent *r, speaker *out)
-{
-    out->name = r->name;
-    out->entity = r->entity;
-    out->kind = r->kind;
-    if (r->gender) out->gender = r->gender;
-    if (!out->role.end) out->role = r->role;
-}
-
-static void resolve_name(qctx *c, const np *who, speaker *out)
-{
-    out->words = tok_span(c, who->name_s, who->name_e);
-    out->name = out->words;
-    int32_t m = mention_at(c, who->name_e - 1);
-    if (m >= 0 && c->a->mentions.v[m].entity >= 0) {
-        out->entity = c->a->mentions.v[m].entity;
-        uint8_t k = kind_of_entity(c->a, out->entity);
-        if (k != SK_UNKNOWN) out->kind = k;
-        return;
-    }
-    const referent *r = by_surname(c, out->words);
-    if (r && (r->kind == SK_PERSON || who->kind != SK_PERSON)) {
-        out->entity = r->entity;
-        if (r->kind != SK_UNKNOWN) out->kind = r->kind;
-        if (!out->role.end) out->role = r->role;
-    }
-}
-
-void speaker_resolve(qctx *c, const np *who, speaker *out)
-{
-    memset(out, 0, sizeof *out);
-    out->entity = -1;
-    if (!who || who->how == NP_NONE) return;
-    out->known = true;
-    out->kind = who->kind;
-    out->gender = gender_of(c, who->s, who->e);
-    out->words = tok_span(c, who->s, who->e);
-    if (who->role_e > who->role_s) out->role = tok_span(c, who->role_s, who->role_e);
-    const referent *r = NULL;
-    int32_t e = -1, m;
-    switch (who->how) {
-    case NP_NAME:
-        resolve_name(c, who, out);
-        return;
-    case NP_PRONOUN:
-        if (who->pron & (W_I | W_WE)) return;
-        if ((r = by_pronoun(c, who->pron))) {
-            take_referent(r, out);
-            /* "he" once said of someone settles their sex for later "she"s */
-            referent *w = &c->recent[(uint32_t)(r - c->recent)];
-            if (!w->gender && (who->pron & W_HE)) w->gender = G_MALE;
-            if (!w->gender && (who->pron & W_SHE)) w->gender = G_FEMALE;
-        }
-        if (who->pron & W_HE) out->gender = G_MALE;
-        if (who->pron & W_SHE) out->gender = G_FEMALE;
-        return;
-    case NP_ROLE:
-        /* the head noun: "a spokesman" of "a spokesman for the campaign" */
-        if (who->role_e > who->role_s && who->role_e < who->e) {
-            if ((r = by_role(c, who->role_e - 1, &e))) take_referent(r, out);
-            else if (e >= 0) { out->entity = e; out->kind = SK_PERSON; }
-            return;
-        }
-        m = mention_at(c, who->e - 1);
-        if (m >= 0 && c->a->mentions.v[m].entity >= 0) {
-            out->entity = c->a->mentions.v[m].entity;
-            out->kind = kind_of_entity(c->a, out->entity);
-            return;
-        }
-        /* only an office names one holder: "the minister", not "the member" */
-        if (!(speaker_class(c, who->e - 1) & S_ROLE)) return;
-        if ((r = by_role(c, who->e - 1, &e))) take_referent(r, out);
-        else if (e >= 0) { out->entity = e; out->kind = SK_PERSON; }
-        return;
-    case NP_GROUP:
-        m = mention_at(c, who->e - 1);
-        if (m >= 0 && c->a->mentions.v[m].entity >= 0) out->entity = c->a->mentions.v[m].entity;
-        return;
-    default:
-        return;
-    }
-}
-
-void speaker_remember(qctx *c, const speaker *sp)
-{
-    if (!sp->known) return;
-    span name = sp->name.end ? sp->name : (sp->entity >= 0 ? sp->words : (span){0, 0});
-    if (!name.end && sp->kind == SK_GROUP) name = sp->words;   /* "officials": for "they" */
-    if (!name.end) return;
-    const referent *top = newest(c, 0);
-    if (top && ((sp->entity >= 0 && top->entity == sp->entity) ||
-                (top->name.start == name.start && top->name.end == name.end))) {
-        referent *t = &c->recent[(c->nrecent - 1) % QC_RECENT];
-        if (sp->role.end && !t->role.end) t->role = sp->role;
-        if (sp->gender && !t->gender) t->gender = sp->gender;   /* "…," she said */
-        return;
-    }
-    referent *r = &c->recent[c->nrecent++ % QC_RECENT];
-    r->name = name;
-    r->role = sp->role;
-    r->entity = sp->entity;
-    r->kind = sp->kind;
-    r->gender = sp->gender;
-    if (r->entity >= 0 && kind_of_entity(c->a, r->entity) != SK_UNKNOWN) r->kind = kind_of_entity(c->a, r->entity);
-}
-
-void subject_remember(qctx *c, uint32_t b, uint32_t e)
-{
-    np who;
-    /* a heading ("Limited Tools to Fight Terror:") has no subject */
-    uint32_t last = e - 1;
-    while (last > b && (c->t[last].flags & TF_QUOTE)) last--;
-    if (e <= b || !tok_terminal(c, last)) return;
-    if (!np_after(c, b, e, &who) || who.how != NP_NAME || who.e >= e) return;
-    /* a subject is followed by its verb, or by an apposition */
-    if (!tok_lower_word(c, who.e) && !tok_punct(c, who.e, ',')) return;
-    speaker sp;
-    speaker_resolve(c, &who, &sp);
-    if (sp.kind == SK_UNKNOWN && sp.entity < 0) return;
-    speaker_remember(c, &sp);
 }
 
 bool np_phrase(const qctx *c, uint32_t s, uint32_t e, np *out)

@@ -1,0 +1,145 @@
+/* quotes_indirect.c — reported speech: the clause a cue governs.
+ *
+ * Where the clause lies depends on the cue's place: after it ("Kerry said
+ * the talks failed", skipping an addressee, adverbials and "that"); before
+ * it ("Growth will slow, the report warned"); around it ("Pakistan, he
+ * asserted, has been …"); or either side of "according to". The clause ends
+ * where the next cue's own clause begins (", adding that …"). A clause
+ * holding a quoted fragment is a mixed quote. Relays are dropped: a report
+ * that only passes on what a named speaker said, and a speaker's own nested
+ * report ("Asif said he had urged …" stays in Asif's quote). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "nlp/quotes_internal.h"
+
+static bool ends_clause(const qctx *c, uint32_t i, uint32_t e)
+{
+    return i >= e || tok_terminal(c, i) || (i + 1 == e && (c->t[i].flags & TF_QUOTE));
+}
+
+static void set_layout(const qctx *c, cue *k, uint32_t b, uint32_t e)
+{
+    k->layout = CL_FORWARD;
+    if (k->participle || k->cls == CUE_BY) return;
+    uint32_t cs = k->clause_s;
+    if (cs <= b + 1 || !tok_punct(c, cs - 1, ',') || count_words(c, b, cs - 1) < 1) return;
+    uint32_t after = skip_adverbials(c, k->inverted ? k->who.e : k->tok + k->n, e);
+    if (ends_clause(c, after, e)) k->layout = CL_TRAILING;
+    else if (tok_punct(c, after, ',')) k->layout = count_words(c, b, cs - 1) <= 4 ? CL_PARENTHETICAL : CL_TRAILING;
+}
+
+/* The quoted span lying inside [cb, ce), if any. */
+static qspan *quote_within(qrun *R, uint32_t nq, uint32_t cb, uint32_t ce)
+{
+    for (uint32_t i = 0; i < nq; i++)
+        if (R->qs[i].open >= cb && R->qs[i].close <= ce && !R->qs[i].used) return &R->qs[i];
+    return NULL;
+}
+
+static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b, uint32_t e, bool *that)
+{
+    qctx *c = &R->c;
+    *that = false;
+    uint32_t lo = b;
+    for (uint32_t p = 0; p < idx; p++)
+        if (R->ks[p].has_np && R->ks[p].layout != CL_TRAILING) lo = b;
+    switch (k->layout) {
+    case CL_TRAILING:
+        k->cb = lo;
+        k->ce = k->clause_s - 1;
+        break;
+    case CL_PARENTHETICAL:
+        k->cb = b;
+        k->ce = e;
+        break;
+    default:
+        if (k->cls == CUE_BY) {
+            bool front = k->tok == b || tok_punct(c, k->tok - 1, ',') == false;
+            if (!front || (k->tok > b && tok_punct(c, k->tok - 1, ','))) {
+                k->cb = b;            /* "…, according to X." */
+                k->ce = k->tok - 1;
+            } else {
+                uint32_t s = k->who.e;
+                if (s < e && tok_punct(c, s, ',')) s++;
+                k->cb = s;
+                k->ce = e;
+            }
+            *that = true;
+            break;
+        }
+        k->cb = content_start(c, k, e, that);
+        k->ce = e;
+        /* up to the next cue's own clause: ", adding that" / ", a report said" */
+        for (uint32_t n = idx + 1; n < nk; n++) {
+            const cue *x = &R->ks[n];
+            if (!x->has_np || x->clause_s <= k->cb) continue;
+            if (x->participle || x->layout == CL_TRAILING) {
+                k->ce = x->clause_s > k->cb && tok_punct(c, x->clause_s - 1, ',') ? x->clause_s - 1 : x->clause_s;
+                break;
+            }
+        }
+    }
+    while (k->ce > k->cb && (tok_terminal(c, k->ce - 1) || tok_punct(c, k->ce - 1, ',') ||
+                             tok_punct(c, k->ce - 1, ':') || tok_punct(c, k->ce - 1, ';')))
+        k->ce--;
+    if (k->ce > k->cb && tok_punct(c, k->ce - 1, ')') && tok_punct(c, k->ce - 2 < k->cb ? k->cb : k->ce - 2, '('))
+        k->ce--;
+}
+
+/* "According to the report, Asif said …": a cue with a speaker of its own
+ * opens this one's content; the report only relays what Asif said. */
+static bool relays(qrun *R, uint32_t i, uint32_t nk)
+{
+    const cue *k = &R->ks[i];
+    if (k->cb < k->tok) return false;   /* "…, according to X": X is the source */
+    for (uint32_t n = 0; n < nk; n++) {
+        const cue *x = &R->ks[n];
+        if (n != i && x->has_np && !x->participle && x->clause_s == k->cb) return true;
+    }
+    return false;
+}
+
+static bool same_speaker(const speaker *x, const speaker *y)
+{
+    if (x->entity >= 0 && x->entity == y->entity) return true;
+    return x->name.end && x->name.start == y->name.start && x->name.end == y->name.end;
+}
+
+void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
+{
+    qctx *c = &R->c;
+    for (uint32_t i = 0; i < nk; i++)
+        if (R->ks[i].has_np) set_layout(c, &R->ks[i], b, e);
+    bool reported = false;
+    const cue *outer = NULL;   /* the last cue given forward content */
+    for (uint32_t i = 0; i < nk; i++) {
+        cue *k = &R->ks[i];
+        if (!k->has_np || k->attached) continue;
+        /* "Asif said he had urged them to …": part of what Asif said */
+        if (outer && !k->participle && k->tok < outer->ce && same_speaker(&outer->sp, &k->sp)) continue;
+        /* "X said that Y, a report said": Y is X's; the report only relays it */
+        if (k->layout == CL_TRAILING && reported) continue;
+        bool that;
+        content_span(R, k, i, nk, b, e, &that);
+        if (k->cls == CUE_BY && relays(R, i, nk)) continue;
+        if (k->ce <= k->cb || count_words(c, k->cb, k->ce) < 3) continue;
+        /* "said before he died", "said on CBS": a clause of time or a place,
+         * not what was said ("asked about the deal" stays) */
+        if (!that && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
+            !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
+            continue;
+        /* content must not swallow a quotation already given to a cue */
+        qspan *frag = quote_within(R, nq, k->cb, k->ce);
+        bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');
+        if (k->cls == CUE_THAT && !that && !frag && !colon) continue;
+        if (k->cls == CUE_QUOTE && !frag) continue;
+        for (uint32_t q = 0; q < nq; q++)
+            if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;
+        quote_emit(R, frag ? Q_MIXED : Q_INDIRECT, tok_span(c, k->cb, k->ce), &k->sp, cue_bytes(c, k));
+        reported = reported || (!k->participle && k->layout == CL_FORWARD);
+        if (k->layout == CL_FORWARD && k->cls != CUE_BY) outer = k;
+    }
+}

@@ -113,8 +113,17 @@ static const wslot *table_get(const ner_model *m, uint64_t key)
     }
 }
 
+static uint32_t home_slot(const ner_model *m, uint64_t key)
+{
+    key = nonzero(key);
+    return (uint32_t)(key ^ key >> 32) & m->mask;
+}
+
 void ner_score_keys(const ner_model *m, const uint64_t *keys, int nkeys, float *out)
 {
+    /* The table is larger than the caches and most lookups miss them: ask
+     * for every slot first, so the misses overlap instead of queueing. */
+    for (int k = 0; k < nkeys; k++) __builtin_prefetch(&m->table[home_slot(m, keys[k])]);
     int32_t sum[NER_NTAGS] = {0};
     int found = 0;
     for (int k = 0; k < nkeys; k++) {
@@ -463,8 +472,8 @@ static bool is_hot(const article *a, const token *t)
  * mapped cache per thread: news repeats its unknown words (names, jargon)
  * from one short article to the next, and filling a word costs ~40 feature
  * lookups. Per thread, so a shared dossier needs no lock; the cache lives
- * as long as its thread (about 8 MB). */
-enum { XCACHE_SIZE = 1 << 15, XWORD_MAX = 32 };
+ * as long as its thread (about 2 MB). */
+enum { XCACHE_SIZE = 1 << 13, XWORD_MAX = 32 };
 typedef struct xentry {
     uint64_t model;
     vocab_entry e;
@@ -528,19 +537,30 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
         x->word_gaz = e->gaz;
     }
     ner_mark_gazetteer(m->fx->gaz, a, tok + lo, tok + hi, s->tok + lo);
-    uint64_t keys[NER_MAX_KEYS];
-    for (uint32_t i = from; i < to; i++) {
-        float *em = s->em + (size_t)(i - from) * NER_NTAGS;
-        const float *v0 = entry_at(m, s, n, i)->vec[NER_SLOT_SELF];
-        const float *vp = entry_at(m, s, n, (int64_t)i - 1)->vec[NER_SLOT_PREV];
-        const float *vn = entry_at(m, s, n, (int64_t)i + 1)->vec[NER_SLOT_NEXT];
-        const float *vp2 = entry_at(m, s, n, (int64_t)i - 2)->vec[NER_SLOT_PREV2];
-        const float *vn2 = entry_at(m, s, n, (int64_t)i + 2)->vec[NER_SLOT_NEXT2];
-        for (int t = 0; t < NER_NTAGS; t++) em[t] = v0[t] + vp[t] + vn[t] + vp2[t] + vn2[t];
-        /* [lo, hi) reaches two past the stretch or to the sentence's end, so
-         * the neighbours context features read are the sentence's own. */
-        int k = ner_context_keys(s->tok + lo, hi - lo, i - lo, keys);
-        ner_score_keys(m, keys, k, em);
+    /* Context keys of up to CHUNK tokens are gathered and their slots
+     * prefetched together before any is summed: the lookups miss the caches,
+     * and overlapping the misses is most of the speed. */
+    enum { CHUNK = 16 };
+    uint64_t keys[CHUNK][NER_MAX_KEYS];
+    int nkeys[CHUNK];
+    for (uint32_t c0 = from; c0 < to; c0 += CHUNK) {
+        uint32_t c1 = c0 + CHUNK < to ? c0 + CHUNK : to;
+        for (uint32_t i = c0; i < c1; i++) {
+            /* [lo, hi) reaches two past the stretch or to the sentence's end,
+             * so the neighbours context features read are the sentence's own. */
+            nkeys[i - c0] = ner_context_keys(s->tok + lo, hi - lo, i - lo, keys[i - c0]);
+            for (int k = 0; k < nkeys[i - c0]; k++) __builtin_prefetch(&m->table[home_slot(m, keys[i - c0][k])]);
+        }
+        for (uint32_t i = c0; i < c1; i++) {
+            float *em = s->em + (size_t)(i - from) * NER_NTAGS;
+            const float *v0 = entry_at(m, s, n, i)->vec[NER_SLOT_SELF];
+            const float *vp = entry_at(m, s, n, (int64_t)i - 1)->vec[NER_SLOT_PREV];
+            const float *vn = entry_at(m, s, n, (int64_t)i + 1)->vec[NER_SLOT_NEXT];
+            const float *vp2 = entry_at(m, s, n, (int64_t)i - 2)->vec[NER_SLOT_PREV2];
+            const float *vn2 = entry_at(m, s, n, (int64_t)i + 2)->vec[NER_SLOT_NEXT2];
+            for (int t = 0; t < NER_NTAGS; t++) em[t] = v0[t] + vp[t] + vn[t] + vp2[t] + vn2[t];
+            ner_score_keys(m, keys[i - c0], nkeys[i - c0], em);
+        }
     }
     /* the tokens either side of a stretch are O: their transitions count */
     viterbi_masked((const float(*)[NER_NTAGS])m->masked, s->em, to - from, from == 0 ? NER_NTAGS : NER_O,

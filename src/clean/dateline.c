@@ -105,7 +105,7 @@ static size_t agency_at(const text_res *r, const char *s, size_t n, size_t p, co
     if (p + 2 >= n || s[p] != ' ' || s[p + 1] != '(') return 0;
     const char *close = memchr(s + p + 2, ')', n - p - 2 < 40 ? n - p - 2 : 40);
     if (!close) return 0;
-    const char *v = wordmap_get(r->agencies, s + p + 2, (size_t)(close - s - p - 2));
+    const char *v = phrase_get(&r->agencies, s + p + 2, (size_t)(close - s - p - 2));
     if (!v) return 0;
     *agency = v;
     return (size_t)(close - s) + 1 - p;

@@ -23,13 +23,47 @@ static wordmap *load_list(const char *datadir, const char *name, char *err, size
     return wordmap_load(path, WM_FOLD, err, errlen);
 }
 
+/* A phrase list: the map as wordmap_load reads it, plus each phrase's
+ * first word (in the map with an empty value, and in heads). */
+static bool load_phrases(const char *datadir, const char *name, phrases *l, char *err, size_t errlen)
+{
+    if (!(l->map = load_list(datadir, name, err, errlen))) return false;
+    l->heads = wordmap_new(WM_FOLD);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", datadir, name);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot read", path);
+        return false;
+    }
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        if (*line == '#') continue;
+        size_t key = strcspn(line, "\t\r\n");
+        while (key && line[key - 1] == ' ') key--;
+        char *space = memchr(line, ' ', key);
+        if (!space || space == line) continue;
+        size_t head = (size_t)(space - line);
+        wordmap_add(l->heads, line, head, NULL);
+        if (!wordmap_get(l->map, line, head)) wordmap_add(l->map, line, head, NULL);
+    }
+    fclose(f);
+    return true;
+}
+
+static void free_phrases(phrases *l)
+{
+    wordmap_free(l->map);
+    wordmap_free(l->heads);
+}
+
 text_res *text_load(const char *datadir, char *err, size_t errlen)
 {
     text_res *r = calloc(1, sizeof *r);
     if (!r) abort();
-    if (!(r->junk = load_list(datadir, "clean/text-junk.txt", err, errlen)) ||
-        !(r->meta = load_list(datadir, "clean/text-meta.txt", err, errlen)) ||
-        !(r->agencies = load_list(datadir, "clean/text-agencies.txt", err, errlen)) ||
+    if (!load_phrases(datadir, "clean/text-junk.txt", &r->junk, err, errlen) ||
+        !load_phrases(datadir, "clean/text-meta.txt", &r->meta, err, errlen) ||
+        !load_phrases(datadir, "clean/text-agencies.txt", &r->agencies, err, errlen) ||
         !(r->stop = load_list(datadir, "clean/text-stopwords.txt", err, errlen)) ||
         !(r->not_places = load_list(datadir, "clean/text-dateline-not.txt", err, errlen)) ||
         !(r->places = load_list(datadir, "gazetteer/places.txt", err, errlen))) {
@@ -42,18 +76,50 @@ text_res *text_load(const char *datadir, char *err, size_t errlen)
 void text_free(text_res *r)
 {
     if (!r) return;
-    wordmap_free(r->junk);
-    wordmap_free(r->meta);
-    wordmap_free(r->agencies);
+    free_phrases(&r->junk);
+    free_phrases(&r->meta);
+    free_phrases(&r->agencies);
     wordmap_free(r->stop);
     wordmap_free(r->not_places);
     wordmap_free(r->places);
     free(r);
 }
 
-/* Body units to the text, the rest to `removed`. */
-static void emit(tctx *c, buf *out)
+void *text_reserve(void **p, uint32_t *cap, uint32_t need, size_t elem)
 {
+    if (need > *cap) {
+        uint32_t n = *cap ? *cap : 64;
+        while (n < need) n *= 2;
+        void *q = realloc(*p, (size_t)n * elem);
+        if (!q) abort();
+        *p = q;
+        *cap = n;
+    }
+    return *p;
+}
+
+/* The thread's working memory: kept warm between articles, given back
+ * after an article that made it large. */
+static _Thread_local tctx warm;
+enum { WARM_KEEP = 1 << 22 };
+
+static void release_if_large(tctx *w)
+{
+    if (w->norm.cap > WARM_KEEP || w->out.cap > WARM_KEEP || (size_t)w->units.cap * sizeof(unit) > WARM_KEEP ||
+        w->lines_cap > WARM_KEEP / 16 || w->seen_cap > WARM_KEEP / 8) {
+        buf_free(&w->norm);
+        buf_free(&w->out);
+        free(w->units.v);
+        free(w->lines);
+        free(w->seen);
+        memset(w, 0, sizeof *w);
+    }
+}
+
+/* Body units to the text, the rest to `removed`. */
+static void emit(tctx *c)
+{
+    buf *out = &c->out;
     for (uint32_t i = 0; i < c->units.n; i++) {
         unit *u = &c->units.v[i];
         if (u->kind == UK_TITLE) continue;
@@ -70,9 +136,13 @@ static void emit(tctx *c, buf *out)
 
 void clean_text(const clean_res *r, article *a, const char *text, size_t n)
 {
-    tctx c = {.r = r->text, .a = a};
-    arena_init(&c.scratch);
-    buf_init(&c.norm);
+    tctx c = warm;
+    c.r = r->text;
+    c.a = a;
+    c.norm.n = 0;
+    c.units.n = 0;
+    c.pub_rank = c.outlet_rank = 0;
+    c.outlet = c.byline_place = NULL;
     buf_reserve(&c.norm, n + 1);
     text_build_units(&c, text, n);
     for (uint32_t i = 0; i < c.units.n; i++) text_unit_features(&c, &c.units.v[i]);
@@ -82,11 +152,10 @@ void clean_text(const clean_res *r, article *a, const char *text, size_t n)
         if (c.units.v[i].kind == UK_BODY) text_trim_credit(&c, &c.units.v[i]);
     text_find_junk(&c);
     text_find_title(&c);
-    buf out;
-    buf_init(&out);
-    emit(&c, &out);
-    clean_set_text(a, out.p ? out.p : "", out.n);
-    buf_free(&out);
+    c.out.n = 0;
+    buf_reserve(&c.out, c.norm.n + 2 * c.units.n + 1);
+    emit(&c);
+    clean_set_text(a, c.out.p ? c.out.p : "", c.out.n);
     if (c.pub_rank) {
         char iso[16];
         if (date_format(c.pub, iso, sizeof iso)) {
@@ -96,6 +165,6 @@ void clean_text(const clean_res *r, article *a, const char *text, size_t n)
     }
     a->outlet = c.outlet;
     a->dateline = c.byline_place;
-    buf_free(&c.norm);
-    arena_free(&c.scratch);
+    warm = c;
+    release_if_large(&warm);
 }

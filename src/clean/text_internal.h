@@ -10,14 +10,21 @@
 #include <stdint.h>
 
 #include "clean/internal.h"
-#include "core/arena.h"
 #include "core/date.h"
 #include "core/wordmap.h"
 
+/* A list of words and phrases (up to 4 words), looked up word by word: the
+ * map also holds the first word of every phrase (with an empty value), so a
+ * word that starts nothing costs one lookup. */
+typedef struct phrases {
+    wordmap *map;        /* entry → value; phrase heads → "" */
+    wordmap *heads;      /* first words of multi-word entries */
+} phrases;
+
 struct text_res {
-    wordmap *junk;       /* text-junk.txt: phrase → line | stem | phrase | label | credit */
-    wordmap *meta;       /* text-meta.txt: word → pub | upd | date | byline | time */
-    wordmap *agencies;   /* text-agencies.txt: name → canonical name */
+    phrases junk;        /* text-junk.txt: phrase → line | stem | phrase | label | credit | reader */
+    phrases meta;        /* text-meta.txt: word → pub | upd | date | byline | time */
+    phrases agencies;    /* text-agencies.txt: name → canonical name */
     wordmap *stop;       /* text-stopwords.txt: function words */
     wordmap *not_places; /* text-dateline-not.txt: words before ':' that are no place */
     wordmap *places;     /* ../gazetteer/places.txt: confirms "Islamabad:" datelines */
@@ -43,7 +50,6 @@ typedef struct unit {
     uint32_t group;        /* units of lines with no blank line between share a group */
     uint16_t words;        /* saturating */
     uint16_t stops;        /* function words among them (when UF_STOPS) */
-    uint16_t caps;         /* words starting with an upper-case letter */
     uint16_t flags;        /* enum unit_flag */
     uint8_t kind;          /* enum unit_kind */
     uint8_t nlines;
@@ -52,12 +58,20 @@ typedef struct unit {
 /* Ranks of evidence, so the best of several candidates wins. */
 enum { RANK_NONE = 0 };
 
+/* Working memory lent by the thread to each article in turn, so cleaning
+ * costs no malloc once warm (text.c). */
+typedef struct { unit *v; uint32_t n, cap; } unit_vec;
+
 typedef struct tctx {
     const text_res *r;
     article *a;
-    arena scratch;         /* units and lines; freed when the article is cleaned */
     buf norm;              /* every unit's text, back to back */
-    ARENA_VEC(unit) units;
+    buf out;               /* the article text being written */
+    unit_vec units;
+    void *lines;           /* text_units.c's line records, and their capacity */
+    uint32_t lines_cap;
+    uint64_t *seen;        /* text_junk.c's table of repeated lines */
+    uint32_t seen_cap;
     date pub;              /* best publication date so far */
     int pub_rank;
     const char *outlet;
@@ -66,6 +80,9 @@ typedef struct tctx {
 } tctx;
 
 static inline const char *unit_text(const tctx *c, const unit *u) { return c->norm.p + u->off; }
+
+/* Room for need elements of elem bytes at *p (realloc'd, capacity in *cap). */
+void *text_reserve(void **p, uint32_t *cap, uint32_t need, size_t elem);
 
 /* text_units.c: lines → units (wrapped paragraphs joined, markers dropped). */
 void text_build_units(tctx *c, const char *s, size_t n);
@@ -92,10 +109,11 @@ void text_remove(tctx *c, const char *s, size_t n);
 #define TEXT_MAX_WORDS 48
 typedef struct word_span { uint32_t s, e; } word_span;
 int text_words(const char *s, size_t n, word_span *w, int max);
-/* The value of the longest entry of m (up to 4 words) starting at word i, or
- * NULL; *nw gets how many words it spans. The words must be separated by
- * single spaces in s for multi-word entries to match. */
-const char *text_lookup(const wordmap *m, const char *s, const word_span *w, int nwords, int i, int *nw);
+/* The value of the longest entry of l (up to 4 words) starting at word i, or
+ * NULL; *nw gets how many words it spans (1 when none). */
+const char *text_lookup(const phrases *l, const char *s, const word_span *w, int nwords, int i, int *nw);
+/* The value of one entry, or NULL. */
+const char *phrase_get(const phrases *l, const char *s, size_t n);
 
 /* 1 if s ends a sentence (. ! ? …, before closing quotes and brackets),
  * 2 if it ends with a colon, else 0. */

@@ -14,17 +14,17 @@
 #include "clean/text_internal.h"
 #include "core/utf8.h"
 
-enum { LONG_UNIT = 600, FRAGMENT_WORDS = 4, FRAGMENT_WORDS_NOSTOP = 8 };
+enum { LONG_UNIT = 400, SENTENCE_BYTES = 80, SENTENCE_WORDS = 20, FRAGMENT_WORDS = 4, FRAGMENT_WORDS_NOSTOP = 8 };
 
 /* --- words ---------------------------------------------------------------- */
 
-static bool ascii_alnum(unsigned char c)
+static inline bool ascii_alnum(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 /* Length of a word character at s (0 if none): ASCII alnum or a Unicode letter/digit. */
-static int word_char(const char *s, const char *end)
+static inline int word_char(const char *s, const char *end)
 {
     unsigned char c = (unsigned char)*s;
     if (c < 0x80) return ascii_alnum(c);
@@ -63,34 +63,41 @@ int text_words(const char *s, size_t n, word_span *w, int max)
     return k;
 }
 
-const char *text_lookup(const wordmap *m, const char *s, const word_span *w, int nwords, int i, int *nw)
+const char *phrase_get(const phrases *l, const char *s, size_t n)
 {
-    char key[160];
-    size_t maxlen = wordmap_maxlen(m);
-    int top = nwords - i < 4 ? nwords - i : 4;
-    for (int k = top; k >= 1; k--) {
-        size_t len = 0;
-        for (int j = i; j < i + k; j++) len += w[j].e - w[j].s + (j > i);
-        if (len > maxlen || len > sizeof key) continue;
-        const char *v;
-        if (k == 1) {
-            v = wordmap_get(m, s + w[i].s, len);
-        } else {
+    const char *v = wordmap_get(l->map, s, n);
+    return v && *v ? v : NULL;
+}
+
+const char *text_lookup(const phrases *l, const char *s, const word_span *w, int nwords, int i, int *nw)
+{
+    *nw = 1;
+    /* lists hold words, not numbers: a digit starts no entry */
+    if (s[w[i].s] >= '0' && s[w[i].s] <= '9') return NULL;
+    const char *one = wordmap_get(l->map, s + w[i].s, w[i].e - w[i].s);
+    if (!one) return NULL;
+    if (wordmap_has(l->heads, s + w[i].s, w[i].e - w[i].s)) {
+        char key[160];
+        size_t maxlen = wordmap_maxlen(l->map);
+        int top = nwords - i < 4 ? nwords - i : 4;
+        for (int k = top; k >= 2; k--) {
+            size_t len = 0;
+            for (int j = i; j < i + k; j++) len += w[j].e - w[j].s + (j > i);
+            if (len > maxlen || len > sizeof key) continue;
             size_t o = 0;
             for (int j = i; j < i + k; j++) {
                 if (j > i) key[o++] = ' ';
                 memcpy(key + o, s + w[j].s, w[j].e - w[j].s);
                 o += w[j].e - w[j].s;
             }
-            v = wordmap_get(m, key, o);
-        }
-        if (v) {
-            *nw = k;
-            return v;
+            const char *v = wordmap_get(l->map, key, o);
+            if (v && *v) {
+                *nw = k;
+                return v;
+            }
         }
     }
-    *nw = 1;
-    return NULL;
+    return *one ? one : NULL;
 }
 
 /* --- features ------------------------------------------------------------- */
@@ -131,29 +138,35 @@ void text_unit_features(tctx *c, unit *u)
         u->words = UINT16_MAX;
         return;
     }
+    /* running text needs no counting: a long line ending a sentence is one */
+    if ((u->flags & UF_TERMINAL) && u->len >= SENTENCE_BYTES) {
+        u->flags |= UF_LETTER;
+        u->words = SENTENCE_WORDS;
+        return;
+    }
     const char *p = s, *e = s + u->len;
     bool in_word = false;
     while (p < e) {
-        int sp = text_space_len(p, e);
-        if (sp) { in_word = false; p += sp; continue; }
         unsigned char ch = (unsigned char)*p;
         int len = 1;
-        bool letter = false, upper = false;
+        bool letter = false;
         if (ch < 0x80) {
+            if (ch <= ' ') { in_word = false; p++; continue; }
             letter = (ch | 32) >= 'a' && (ch | 32) <= 'z';
-            upper = ch >= 'A' && ch <= 'Z';
             if (ch >= '0' && ch <= '9') u->flags |= UF_DIGIT;
+        } else if ((len = text_space_len(p, e))) {
+            in_word = false;
+            p += len;
+            continue;
         } else {
             int32_t cp = utf8_decode(p, (size_t)(e - p), &len);
             letter = uc_is_letter(cp);
-            upper = letter && uc_is_upper(cp);
             if (uc_is_digit(cp)) u->flags |= UF_DIGIT;
         }
         if (letter) u->flags |= UF_LETTER;
         if ((letter || (ch >= '0' && ch <= '9')) && !in_word) {
             in_word = true;
             if (u->words < UINT16_MAX) u->words++;
-            if (upper) u->caps++;
         }
         p += len;
     }
@@ -174,7 +187,7 @@ static int stop_words(tctx *c, unit *u)
 
 bool text_is_sentence(const unit *u)
 {
-    if (u->flags & UF_LONG || u->words >= 20) return true;
+    if (u->flags & UF_LONG || u->words >= SENTENCE_WORDS) return true;
     return u->words >= 6 && (u->flags & UF_TERMINAL);
 }
 
@@ -205,7 +218,7 @@ static bool is_identifier(const char *s, size_t n)
 static bool is_kind(const char *v, const char *kind) { return v && strcmp(v, kind) == 0; }
 
 /* "Topics:", "Photo:" — a label word followed by a colon. */
-static bool starts_with_label(const char *s, size_t n, const word_span *w, int nw, const wordmap *junk)
+static bool starts_with_label(const char *s, size_t n, const word_span *w, int nw, const phrases *junk)
 {
     int k;
     const char *v = text_lookup(junk, s, w, nw, 0, &k);
@@ -216,19 +229,19 @@ static bool starts_with_label(const char *s, size_t n, const word_span *w, int n
 }
 
 /* "ADVERTISEMENTREMOVE AD": a first word in capitals glued to a junk stem. */
-static bool starts_with_stem(const char *s, const word_span *w, int nw, const wordmap *junk)
+static bool starts_with_stem(const char *s, const word_span *w, int nw, const phrases *junk)
 {
     uint32_t len = w[0].e - w[0].s;
     if (len < 8) return false;
     for (uint32_t i = w[0].s; i < w[0].e; i++)
         if (s[i] >= 'a' && s[i] <= 'z') return false;
     for (uint32_t l = len - 1; l >= 4; l--)
-        if (is_kind(wordmap_get(junk, s + w[0].s, l), "stem")) return true;
+        if (is_kind(phrase_get(junk, s + w[0].s, l), "stem")) return true;
     return false;
 }
 
 /* Every word an agency name ("AFP - AP - Xinhua", "REUTER"). */
-static bool is_agency_list(const char *s, const word_span *w, int nw, const wordmap *agencies)
+static bool is_agency_list(const char *s, const word_span *w, int nw, const phrases *agencies)
 {
     if (nw == 0 || nw > 8) return false;
     for (int i = 0, k; i < nw; i += k)
@@ -269,19 +282,27 @@ static bool unit_is_junk(tctx *c, unit *u, bool edge)
     if (u->words == 1 && u->len <= 2) return true;
     bool is_sent = text_is_sentence(u);
     if (is_sent && !edge && (u->flags & UF_UPSTART)) return false;
-    if (u->flags & UF_LONG) return false;
+    if (u->flags & (UF_LONG | UF_TABLE)) return false;
+    /* indented rows are wire copy's, never a page's furniture; but for
+     * the wire's sign-off ("  REUTER") */
+    if (u->flags & UF_INDENT) {
+        if (is_sent || u->words > 3) return false;
+        word_span w[4];
+        int nw = text_words(s, u->len, w, 4);
+        return is_agency_list(s, w, nw, &c->r->agencies);
+    }
     if (u->words <= 3 && is_identifier(s, u->len)) return true;
     if (!is_sent && is_breadcrumb(s, u->len)) return true;
     word_span w[TEXT_MAX_WORDS];
     int nw = text_words(s, u->len, w, TEXT_MAX_WORDS);
     if (!nw) return false;
-    const wordmap *junk = c->r->junk;
+    const phrases *junk = &c->r->junk;
     int k;
     const char *v = text_lookup(junk, s, w, nw, 0, &k);
     if (k == nw && v && !is_kind(v, "phrase")) return true;
     if (starts_with_label(s, u->len, w, nw, junk)) return true;
     if (!is_sent && !v && starts_with_stem(s, w, nw, junk)) return true;
-    if (!is_sent && is_agency_list(s, w, nw, c->r->agencies)) return true;
+    if (!is_sent && is_agency_list(s, w, nw, &c->r->agencies)) return true;
     /* distinct phrases: one said twice is still one */
     const char *seen[2] = {NULL, NULL};
     int hits = 0;
@@ -340,7 +361,7 @@ static uint64_t fold_hash(const char *s, size_t n)
         if (ch >= 'A' && ch <= 'Z') ch += 32;
         h = (h ^ ch) * 0x100000001b3ULL;
     }
-    return h | 1;   /* 0 marks an empty slot */
+    return h | 0x100;   /* never 0, which marks an empty slot */
 }
 
 /* Alone between blank lines. */
@@ -356,20 +377,21 @@ static void junk_repeats(tctx *c)
 {
     uint32_t n = c->units.n, cap = 16;
     while (cap < n * 2) cap *= 2;
-    uint64_t *keys = arena_alloc(&c->scratch, cap * sizeof *keys);
-    uint8_t *count = arena_alloc(&c->scratch, cap);
+    /* a key's low byte counts it: keys are hashes with the low byte masked off */
+    uint64_t *keys = text_reserve((void **)&c->seen, &c->seen_cap, cap, sizeof *keys);
+    memset(keys, 0, cap * sizeof *keys);
     for (int pass = 0; pass < 2; pass++) {
         for (uint32_t i = 0; i < n; i++) {
             unit *u = &c->units.v[i];
             if (u->kind != UK_BODY || u->words > FRAGMENT_WORDS || !is_fragment(c, u) ||
                 (u->flags & (UF_DIGIT | UF_TABLE | UF_INDENT)) || stop_words(c, u) || !stands_alone(c, i))
                 continue;
-            uint64_t h = fold_hash(unit_text(c, u), u->len);
-            uint32_t k = (uint32_t)h & (cap - 1);
-            while (keys[k] && keys[k] != h) k = (k + 1) & (cap - 1);
-            keys[k] = h;
-            if (pass == 0 && count[k] < 255) count[k]++;
-            if (pass == 1 && count[k] >= 2) u->kind = UK_JUNK;
+            uint64_t h = fold_hash(unit_text(c, u), u->len) & ~(uint64_t)0xFF;
+            uint32_t k = (uint32_t)(h >> 8) & (cap - 1);
+            while (keys[k] && (keys[k] & ~(uint64_t)0xFF) != h) k = (k + 1) & (cap - 1);
+            if (!keys[k]) keys[k] = h;
+            if (pass == 0 && (keys[k] & 0xFF) < 255) keys[k]++;
+            if (pass == 1 && (keys[k] & 0xFF) >= 2) u->kind = UK_JUNK;
         }
     }
 }
@@ -393,17 +415,33 @@ static void junk_blocks(tctx *c)
     }
 }
 
+/* Bracketed, or with "you"/"our" in it: cheap byte tests before any lookup. */
+static bool may_be_promo(const char *s, size_t n)
+{
+    if (n && *s == '(') return true;
+    if (n > LONG_UNIT) return false;
+    /* every "you" and "our" has a 'u' second or third: memchr skips to them */
+    for (const char *u = memchr(s, 'u', n); u; u = memchr(u + 1, 'u', (size_t)(s + n - u - 1))) {
+        size_t i = (size_t)(u - s);
+        if (i >= 2 && s[i - 1] == 'o' && (s[i - 2] | 32) == 'y') return true;
+        if (i >= 1 && i + 2 < n && (s[i - 1] | 32) == 'o' && s[i + 1] == 'r' && s[i + 2] == ' ' &&
+            (i == 1 || s[i - 2] == ' ' || s[i - 2] == '(')) return true;
+    }
+    return false;
+}
+
 void text_find_junk(tctx *c)
 {
     unit *U = c->units.v;
     uint32_t n = c->units.n;
-    /* The first two and last three sentences are the edges where promos sit. */
+    /* Promos written as sentences sit among the last three, in brackets or
+     * talking to the reader; only those sentences are looked up. */
     uint32_t seen = 0, total = 0;
     for (uint32_t i = 0; i < n; i++) total += U[i].kind == UK_BODY && text_is_sentence(&U[i]);
     for (uint32_t i = 0; i < n; i++) {
         if (U[i].kind != UK_BODY) continue;
         bool is_sent = text_is_sentence(&U[i]);
-        bool edge = is_sent && (seen < 2 || seen + 3 >= total);
+        bool edge = is_sent && seen + 3 >= total && may_be_promo(unit_text(c, &U[i]), U[i].len);
         seen += is_sent;
         if (unit_is_junk(c, &U[i], edge)) {
             U[i].kind = UK_JUNK;
@@ -420,9 +458,9 @@ void text_find_junk(tctx *c)
 /* Whether word i alone, or with the next one ("file photo"), is a credit word. */
 static bool credit_word_at(tctx *c, const char *s, const word_span *w, int nw, int i)
 {
-    if (is_kind(wordmap_get(c->r->junk, s + w[i].s, w[i].e - w[i].s), "credit")) return true;
+    if (is_kind(phrase_get(&c->r->junk, s + w[i].s, w[i].e - w[i].s), "credit")) return true;
     return i + 1 < nw && w[i + 1].s == w[i].e + 1 &&
-           is_kind(wordmap_get(c->r->junk, s + w[i].s, w[i + 1].e - w[i].s), "credit");
+           is_kind(phrase_get(&c->r->junk, s + w[i].s, w[i + 1].e - w[i].s), "credit");
 }
 
 static bool has_credit_word(tctx *c, const char *s, size_t n)
@@ -441,7 +479,7 @@ static bool starts_with_credit(tctx *c, const char *s, size_t n)
     int nw = text_words(s, n, w, 4), k;
     if (!nw) return false;
     if (credit_word_at(c, s, w, nw, 0)) return true;
-    return text_lookup(c->r->agencies, s, w, nw, 0, &k) && k < nw && credit_word_at(c, s, w, nw, k);
+    return text_lookup(&c->r->agencies, s, w, nw, 0, &k) && k < nw && credit_word_at(c, s, w, nw, k);
 }
 
 /* A credit after a caption's last sentence ("AFP PHOTO / Jane Doe"): no
@@ -454,7 +492,7 @@ static bool is_credit_fragment(tctx *c, const char *s, size_t n)
     bool agency = memchr(s, '/', n) != NULL;
     for (int i = 0; i < nw; i++) {
         if (wordmap_has(c->r->stop, s + w[i].s, w[i].e - w[i].s)) return false;
-        agency = agency || wordmap_has(c->r->agencies, s + w[i].s, w[i].e - w[i].s);
+        agency = agency || phrase_get(&c->r->agencies, s + w[i].s, w[i].e - w[i].s);
     }
     return agency && has_credit_word(c, s, n);
 }
@@ -487,7 +525,9 @@ void text_trim_credit(tctx *c, unit *u)
         uint32_t lo = n > 100 ? n - 100 : 0, at = 0;
         for (uint32_t i = n - 1; i > lo; i--)
             if (s[i] == ' ' && (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?')) { at = i + 1; break; }
-        if (!at || !is_credit_fragment(c, s + at, n - at)) return;
+        if (!at || !(memchr(s + at, '/', n - at) || memmem(s + at, n - at, "HOTO", 4) || memmem(s + at, n - at, "hoto", 4)) ||
+            !is_credit_fragment(c, s + at, n - at))
+            return;
         cut_tail(c, u, at);
     }
 }

@@ -13,7 +13,7 @@
 
 enum date_rank { DR_UPDATED = 1, DR_PLAIN = 2, DR_PUBLISHED = 3 };
 enum { OR_SIGNOFF = 1, OR_PROMO = 2, OR_NAMED = 3 };
-enum { META_MAX_WORDS = 24, TOP_UNITS = 6, TITLE_MAX_WORDS = 30, TITLE_MAX_BYTES = 300 };
+enum { META_MAX_WORDS = 24, TOP_UNITS = 6, TAIL_UNITS = 4, DATE_PREFIX_UNITS = 2, TITLE_MAX_WORDS = 30, TITLE_MAX_BYTES = 300 };
 
 void text_remove(tctx *c, const char *s, size_t n)
 {
@@ -83,7 +83,7 @@ static bool is_time_noise(tctx *c, const char *s, size_t n)
     for (int i = 0, k; i < nw; i += k) {
         const char *p = s + w[i].s;
         size_t len = w[i].e - w[i].s;
-        const char *v = text_lookup(c->r->meta, s, w, nw, i, &k);
+        const char *v = text_lookup(&c->r->meta, s, w, nw, i, &k);
         if ((*p >= '0' && *p <= '9') || (v && strcmp(v, "time") == 0)) continue;
         bool zone = len >= 1 && len <= 4;   /* IST, GMT, EDT; wire codes */
         for (size_t j = 0; j < len && zone; j++) zone = is_upper_ascii(p[j]);
@@ -103,6 +103,15 @@ typedef struct seg_date {
 /* A date at the start of s, after labels ("Updated:", "Published on"). */
 static bool read_date(tctx *c, const char *s, size_t n, seg_date *out)
 {
+    /* cheap refusal: a date or its label opens with a digit, a month or
+     * weekday name, or a metadata word */
+    word_span first;
+    if (!text_words(s, n, &first, 1) || first.s > 1) return false;
+    const char *w0 = s + first.s;
+    size_t l0 = first.e - first.s;
+    if (!(*w0 >= '0' && *w0 <= '9') && !date_month_from_name(w0, l0) && date_weekday_from_name(w0, l0) < 0 &&
+        !wordmap_get(c->r->meta.map, w0, l0))
+        return false;
     size_t p = 0;
     out->rank = DR_PLAIN;
     out->labelled = false;
@@ -110,7 +119,7 @@ static bool read_date(tctx *c, const char *s, size_t n, seg_date *out)
         word_span w[4];
         int nw = text_words(s + p, n - p, w, 4), k;
         if (!nw || w[0].s > 1) break;
-        const char *v = text_lookup(c->r->meta, s + p, w, nw, 0, &k);
+        const char *v = text_lookup(&c->r->meta, s + p, w, nw, 0, &k);
         if (!v || !(strcmp(v, "pub") == 0 || strcmp(v, "upd") == 0 || strcmp(v, "date") == 0)) break;
         if (strcmp(v, "pub") == 0) out->rank = DR_PUBLISHED;
         if (strcmp(v, "upd") == 0) out->rank = DR_UPDATED;
@@ -142,7 +151,7 @@ static bool is_byline(tctx *c, const char *s, size_t n, size_t *place, size_t *p
     word_span w[16];
     int nw = text_words(s, n, w, 16), k;
     if (nw < 2 || nw > 15 || w[0].s > 1) return false;
-    const char *v = text_lookup(c->r->meta, s, w, nw, 0, &k);
+    const char *v = text_lookup(&c->r->meta, s, w, nw, 0, &k);
     if (!v || strcmp(v, "byline") != 0 || k >= nw || !is_upper_ascii(s[w[k].s])) return false;
     int names = 0, other = 0;
     *place_len = 0;
@@ -153,7 +162,7 @@ static bool is_byline(tctx *c, const char *s, size_t n, size_t *place, size_t *p
         else if (len == 2 && memcmp(p, "in", 2) == 0 && i + 1 < nw && !*place_len) {
             *place = w[i + 1].s;
             *place_len = name_len(s + *place, n - *place, 3);
-        } else if (!is_small_word(p, len) && !text_lookup(c->r->meta, s, w, nw, i, &(int){0})) other++;
+        } else if (!is_small_word(p, len) && !text_lookup(&c->r->meta, s, w, nw, i, &(int){0})) other++;
     }
     return names >= 1 && other * 3 <= names;
 }
@@ -186,7 +195,7 @@ static void read_segment(tctx *c, const char *base, size_t at, size_t n, meta_li
     }
     word_span w[4];
     int nw = text_words(s, n, w, 4), k;
-    const char *v = nw ? text_lookup(c->r->meta, s, w, nw, 0, &k) : NULL;
+    const char *v = nw ? text_lookup(&c->r->meta, s, w, nw, 0, &k) : NULL;
     if (v && k == nw && nw < 4) return;                 /* a lone label: "Updated" */
     if (name_len(s, n, 5) == n) {
         if (!m->names++) { m->name_at = at; m->name_len = n; }
@@ -195,10 +204,25 @@ static void read_segment(tctx *c, const char *base, size_t at, size_t n, meta_li
     m->other++;
 }
 
+/* Worth reading as metadata: at the top, with a '|', or opening with a
+ * metadata word ("By", "Updated", "(Reporting by"). */
+static bool may_be_meta(tctx *c, const unit *u, bool top)
+{
+    const char *s = unit_text(c, u);
+    word_span w[1];
+    bool meta_word = text_words(s, u->len, w, 1) && w[0].s <= 1 &&
+                     wordmap_get(c->r->meta.map, s + w[0].s, w[0].e - w[0].s);
+    if (meta_word) return true;
+    if (text_is_sentence(u)) return false;
+    if (memchr(s, '|', u->len)) return true;
+    return top && (u->flags & UF_DIGIT);   /* a date line holds digits */
+}
+
 /* Reads a unit as a metadata line; true (and the facts noted) if it is one. */
 static bool meta_line_read(tctx *c, unit *u, bool top)
 {
     const char *s = unit_text(c, u);
+    if (!may_be_meta(c, u, top)) return false;
     meta_line m = {0};
     size_t start = 0;
     int pipes = 0;
@@ -234,7 +258,7 @@ static void split_date_prefix(tctx *c, unit *u)
     u->off += (uint32_t)rest;
     u->len -= (uint32_t)rest;
     u->flags &= UF_INDENT | UF_TABLE;
-    u->words = u->caps = 0;
+    u->words = 0;
     text_unit_features(c, u);
 }
 
@@ -243,7 +267,7 @@ static bool copyright_line(tctx *c, unit *u)
 {
     const char *s = unit_text(c, u);
     size_t n = u->len, p = 0;
-    if (u->words > 20) return false;
+    if (u->words > 20 || !u->len || !strchr("\xC2(Cc", s[0])) return false;
     if (n >= 2 && memcmp(s, "\xC2\xA9", 2) == 0) p = 2;
     else if (n >= 3 && (memcmp(s, "(c)", 3) == 0 || memcmp(s, "(C)", 3) == 0)) p = 3;
     else if (n >= 9 && strncasecmp(s, "copyright", 9) == 0) p = 9;
@@ -269,12 +293,14 @@ void text_find_meta(tctx *c)
         if (u->kind != UK_BODY) continue;
         /* the head of the page: its first lines */
         bool top = i < TOP_UNITS;
-        if (!(u->flags & UF_LONG) && u->words <= META_MAX_WORDS &&
+        /* metadata sits at the head and the foot, or is marked by a '|' */
+        bool edge = top || i + TAIL_UNITS >= n || memchr(unit_text(c, u), '|', u->len);
+        if (edge && !(u->flags & UF_LONG) && u->words <= META_MAX_WORDS &&
             (meta_line_read(c, u, top) || copyright_line(c, u))) {
             u->kind = UK_META;
             continue;
         }
-        if (top && !c->pub_rank) split_date_prefix(c, u);
+        if (i < DATE_PREFIX_UNITS && !c->pub_rank) split_date_prefix(c, u);
     }
 }
 
@@ -305,7 +331,7 @@ void text_outlet_from_junk(tctx *c, const unit *u, bool last)
     if (last) {
         word_span w[4];
         int nw = text_words(s, n, w, 4), k;
-        const char *v = nw ? text_lookup(c->r->agencies, s, w, nw, 0, &k) : NULL;
+        const char *v = nw ? text_lookup(&c->r->agencies, s, w, nw, 0, &k) : NULL;
         if (v && k == nw && *v) text_set_outlet(c, v, strlen(v), OR_SIGNOFF);
     }
 }

@@ -18,11 +18,12 @@ typedef struct tline {
     bool table;        /* holds a run of three spaces: columns of a table */
 } tline;
 
-enum { WRAP_MIN = 40, WRAP_MAX = 110 };
+enum { WRAP_MIN = 40, WRAP_MAX = 110, TABLE_MAX = 160 };
 
 int text_space_len(const char *s, const char *end)
 {
     unsigned char c = (unsigned char)*s;
+    if (c > ' ' && c < 0x80) return 0;
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
     if (c < 0xC2 || end - s < 2) return 0;
     unsigned char c1 = (unsigned char)s[1];
@@ -60,6 +61,30 @@ static bool starts_lower(const char *s, size_t n)
     return n && *s >= 'a' && *s <= 'z';
 }
 
+/* Whether s holds three spaces in a row, eight bytes at a time: each
+ * word's space bytes become a mask, and a space whose two predecessors
+ * (in this word or the last) are spaces too ends a run. */
+static bool has_three_spaces(const char *s, size_t n)
+{
+    const uint64_t ones7 = 0x7F7F7F7F7F7F7F7FULL, spaces = 0x2020202020202020ULL;
+    uint64_t prev = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = x ^ spaces;
+        uint64_t z = ~(((y & ones7) + ones7) | y | ones7);   /* 0x80 where a byte is ' ' */
+        if (z & ((z << 8) | (prev >> 56)) & ((z << 16) | (prev >> 48))) return true;
+        prev = z;
+    }
+    int run = (prev >> 63) ? ((prev >> 55) & 1 ? 2 : 1) : 0;
+    for (; i < n; i++) {
+        run = s[i] == ' ' ? run + 1 : 0;
+        if (run == 3) return true;
+    }
+    return false;
+}
+
 /* Reads one input line [s, e) into l; false when it is blank. */
 static bool read_line(const char *base, const char *s, const char *e, tline *l)
 {
@@ -79,9 +104,8 @@ static bool read_line(const char *base, const char *s, const char *e, tline *l)
     l->s = (uint32_t)(p - base);
     l->e = (uint32_t)(t - base);
     l->indent = lead >= 2;
-    l->table = false;
-    for (const char *q = p; q + 3 <= t; q++)
-        if (q[0] == ' ' && q[1] == ' ' && q[2] == ' ') { l->table = true; break; }
+    /* table rows are short; long lines are prose and need no look */
+    l->table = t - p <= TABLE_MAX && has_three_spaces(p, (size_t)(t - p));
     return t > p;
 }
 
@@ -165,10 +189,14 @@ static void flush_group(tctx *c, const char *src, const tline *L, int n, uint32_
     unit *u = NULL;
     for (int i = 0; i < n; i++) {
         if (!u || breaks_before(src, L, i, wrapped, markers > 0, most_indented, maxlen)) {
-            u = ARENA_PUSH(&c->scratch, c->units);
+            text_reserve((void **)&c->units.v, &c->units.cap, c->units.n + 1, sizeof *u);
+            u = &c->units.v[c->units.n++];
+            memset(u, 0, sizeof *u);
             u->off = (uint32_t)c->norm.n;
             u->group = group;
-            if (L[i].indent && !most_indented) u->flags |= UF_INDENT;
+            /* indented rows of a block (wire tables) are marked; a page
+             * that indents each of its paragraphs is not */
+            if (L[i].indent && (!most_indented || n >= 3)) u->flags |= UF_INDENT;
         }
         if (L[i].table) u->flags |= UF_TABLE;
         append_line(&c->norm, src, &L[i], u->nlines == 0);
@@ -179,7 +207,7 @@ static void flush_group(tctx *c, const char *src, const tline *L, int n, uint32_
 
 void text_build_units(tctx *c, const char *s, size_t n)
 {
-    ARENA_VEC(tline) lines = {0};
+    uint32_t nlines = 0;
     const char *p = s, *end = s + n;
     uint32_t group = 0;
     while (p < end) {
@@ -187,12 +215,13 @@ void text_build_units(tctx *c, const char *s, size_t n)
         const char *e = nl ? nl : end;
         tline l;
         if (read_line(s, p, e, &l)) {
-            *ARENA_PUSH(&c->scratch, lines) = l;
-        } else if (lines.n) {
-            flush_group(c, s, lines.v, (int)lines.n, group++);
-            lines.n = 0;
+            tline *lines = text_reserve(&c->lines, &c->lines_cap, nlines + 1, sizeof l);
+            lines[nlines++] = l;
+        } else if (nlines) {
+            flush_group(c, s, c->lines, (int)nlines, group++);
+            nlines = 0;
         }
         p = nl ? nl + 1 : end;
     }
-    flush_group(c, s, lines.v, (int)lines.n, group);
+    flush_group(c, s, c->lines, (int)nlines, group);
 }

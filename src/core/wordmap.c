@@ -18,16 +18,25 @@ struct wordmap {
     buf pool;     /* keys and values, NUL-terminated, referenced by offset */
 };
 
-uint64_t hash_bytes(const void *p, size_t n)
+/* FNV-1a with a final avalanche: keys are short words, so a simple byte loop
+ * beats block hashes, and folding can feed it in the same pass. */
+#define FNV_SEED 0xcbf29ce484222325ULL
+#define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 0x100000001b3ULL)
+
+static inline uint64_t avalanche(uint64_t h)
 {
-    /* FNV-1a with a final avalanche: short keys dominate, so simplicity wins. */
-    const unsigned char *s = p;
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 0x100000001b3ULL;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     return h;
+}
+
+uint64_t hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = FNV_SEED;
+    for (size_t i = 0; i < n; i++) h = FNV_STEP(h, s[i]);
+    return avalanche(h);
 }
 
 wordmap *wordmap_new(int flags)
@@ -51,21 +60,26 @@ void wordmap_free(wordmap *m)
     free(m);
 }
 
-/* Folded key into tmp (ASCII lower case, ’ → '); returns its length. */
-static size_t fold_key(const wordmap *m, const char *k, size_t n, char *tmp, size_t cap)
+/* Folds key into tmp (ASCII lower case, ’ and ‘ → ') and hashes it in the
+ * same pass; returns the folded length, or (size_t)-1 when the map does not
+ * fold or the key is too long to fold (it then cannot match a folded key). */
+static size_t fold_key(const wordmap *m, const char *k, size_t n, char *tmp, size_t cap, uint64_t *hash)
 {
     if (!(m->flags & WM_FOLD) || n > cap) return (size_t)-1;
+    uint64_t h = FNV_SEED;
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)k[i];
-        if (c == 0xE2 && i + 2 < n && (unsigned char)k[i + 1] == 0x80 &&
-            ((unsigned char)k[i + 2] == 0x99 || (unsigned char)k[i + 2] == 0x98)) {
-            tmp[o++] = '\'';
+        if (c >= 'A' && c <= 'Z') c += 32;
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)k[i + 1] == 0x80 &&
+                 ((unsigned char)k[i + 2] == 0x99 || (unsigned char)k[i + 2] == 0x98)) {
+            c = '\'';
             i += 2;
-            continue;
         }
-        tmp[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        tmp[o++] = (char)c;
+        h = FNV_STEP(h, c);
     }
+    *hash = avalanche(h);
     return o;
 }
 
@@ -99,11 +113,12 @@ static void rehash(wordmap *m)
 void wordmap_add(wordmap *m, const char *key, size_t n, const char *value)
 {
     char tmp[512];
-    size_t fn = fold_key(m, key, n, tmp, sizeof tmp);
+    uint64_t h;
+    size_t fn = fold_key(m, key, n, tmp, sizeof tmp, &h);
     if (fn != (size_t)-1) { key = tmp; n = fn; }
+    else h = hash_bytes(key, n);
     if (n == 0) return;
     if ((m->count + 1) * 4 > m->cap * 3) rehash(m);
-    uint64_t h = hash_bytes(key, n);
     slot *s = find(m, key, n, h);
     uint32_t val = 0;
     if (value && *value) {
@@ -125,9 +140,11 @@ const char *wordmap_get(const wordmap *m, const char *key, size_t n)
 {
     if (!m || n == 0 || n > m->maxlen) return NULL;
     char tmp[512];
-    size_t fn = fold_key(m, key, n, tmp, sizeof tmp);
+    uint64_t h;
+    size_t fn = fold_key(m, key, n, tmp, sizeof tmp, &h);
     if (fn != (size_t)-1) { key = tmp; n = fn; }
-    slot *s = find(m, key, n, hash_bytes(key, n));
+    else h = hash_bytes(key, n);
+    slot *s = find(m, key, n, h);
     return s->klen ? m->pool.p + s->val : NULL;
 }
 

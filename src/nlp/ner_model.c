@@ -434,6 +434,7 @@ typedef struct scratch {
     float *em;
     bool *hot;
     vocab_entry *own;     /* copies of cached words: the cache may reuse a slot mid-sentence */
+    uint64_t *hash;       /* word_hash() of each token's word */
     uint32_t cap;
 } scratch;
 static _Thread_local scratch tls_scratch;
@@ -448,12 +449,14 @@ static scratch *scratch_for(uint32_t n)
     free(s->em);
     free(s->hot);
     free(s->own);
+    free(s->hash);
+    s->hash = malloc(sizeof *s->hash * cap);
     s->tok = malloc(sizeof *s->tok * cap);
     s->vec = malloc(sizeof *s->vec * cap);
     s->em = malloc(sizeof *s->em * NER_NTAGS * cap);
     s->hot = malloc(sizeof *s->hot * cap);
     s->own = malloc(sizeof *s->own * cap);
-    if (!s->tok || !s->vec || !s->em || !s->hot || !s->own) abort();
+    if (!s->tok || !s->vec || !s->em || !s->hot || !s->own || !s->hash) abort();
     s->cap = cap;
     return s;
 }
@@ -483,12 +486,20 @@ static _Thread_local xentry *xcache;
 
 /* The entry of a token's word: from the vocabulary, the cache, or new;
  * `self` when the token is scored, not only read as a neighbour. */
-static const vocab_entry *entry_for(const ner_model *m, article *a, const token *t, bool self, vocab_entry *own)
+static uint64_t token_hash(const article *a, const token *t)
 {
     char norm[128];
     size_t n = t->end - t->start;
     const char *w = ner_norm_digits(a->text + t->start, &n, norm, sizeof norm);
-    uint64_t h = word_hash(w, n);
+    return word_hash(w, n);
+}
+
+static const vocab_entry *entry_for(const ner_model *m, article *a, const token *t, uint64_t h, bool self,
+                                    vocab_entry *own)
+{
+    char norm[128];
+    size_t n = t->end - t->start;
+    const char *w = ner_norm_digits(a->text + t->start, &n, norm, sizeof norm);
     const vocab_entry *e = vocab_find(m, w, n, h);
     if (e) return e;
     if (n < XWORD_MAX) {
@@ -523,9 +534,21 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
                         uint32_t from, uint32_t to, scratch *s, uint8_t *tags)
 {
     uint32_t lo = from >= 2 ? from - 2 : 0, hi = to + 2 < n ? to + 2 : n;
+    /* The vocabulary is larger than the caches: ask for the index slots of
+     * every word, then for the entries they name, then read them, so the
+     * misses of a stretch overlap. */
+    for (uint32_t i = lo; i < hi; i++) {
+        s->hash[i] = token_hash(a, &a->tokens.v[tok + i]);
+        __builtin_prefetch(&m->vindex[s->hash[i] & m->vindex_mask]);
+    }
+    for (uint32_t i = lo; i < hi; i++) {
+        uint32_t v = m->vindex[s->hash[i] & m->vindex_mask];
+        if (v) __builtin_prefetch(&m->vocab[v - 1]);
+        else if (xcache) __builtin_prefetch(&xcache[s->hash[i] & (XCACHE_SIZE - 1)]);
+    }
     for (uint32_t i = lo; i < hi; i++) {
         const token *t = &a->tokens.v[tok + i];
-        const vocab_entry *e = entry_for(m, a, t, i >= from && i < to, &s->own[i]);
+        const vocab_entry *e = entry_for(m, a, t, s->hash[i], i >= from && i < to, &s->own[i]);
         s->vec[i] = e;
         ner_tok *x = &s->tok[i];
         x->s = e->word;

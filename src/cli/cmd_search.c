@@ -40,12 +40,12 @@ typedef struct search_opts {
     bool json;
 } search_opts;
 
-static bool parse_count(const char *opt, const char *v, int *out)
+static bool parse_count(const char *opt, const char *v, long min, int *out)
 {
     char *end;
     long n = strtol(v, &end, 10);
-    if (!*v || *end || n < 0 || n > 1000000) {
-        cli_error("search: %s needs a whole number, not '%s'", opt, v);
+    if (!*v || *end || n < min || n > 1000000) {
+        cli_error("search: %s needs a whole number from %ld, not '%s'", opt, min, v);
         return false;
     }
     *out = (int)n;
@@ -76,8 +76,8 @@ static bool take_option(int argc, char **argv, int *i, search_opts *o, bool *bad
     else if ((v = option(argc, argv, i, "--since", bad))) o->filter.since = v;
     else if ((v = option(argc, argv, i, "--until", bad))) o->filter.until = v;
     else if ((v = option(argc, argv, i, "--outlet", bad))) o->filter.outlet = v;
-    else if ((v = option(argc, argv, i, "--limit", bad))) *bad = !parse_count("--limit", v, &o->filter.limit);
-    else if ((v = option(argc, argv, i, "--offset", bad))) *bad = !parse_count("--offset", v, &o->filter.offset);
+    else if ((v = option(argc, argv, i, "--limit", bad))) *bad = !parse_count("--limit", v, 1, &o->filter.limit);
+    else if ((v = option(argc, argv, i, "--offset", bad))) *bad = !parse_count("--offset", v, 0, &o->filter.offset);
     else return false;
     return true;
 }
@@ -111,8 +111,7 @@ static int print_json(const query_hit *h, void *ctx)
 {
     buf *b = ctx;
     b->n = 0;
-    buf_printf(b, "{\"rank\":%d,\"score\":", h->rank);
-    json_num(b, h->score);
+    buf_printf(b, "{\"rank\":%d,\"score\":%.6g", h->rank, h->score);
     buf_puts(b, ",\"id\":"); json_cstr(b, h->id);
     buf_puts(b, ",\"title\":"); json_cstr(b, h->title);
     buf_puts(b, ",\"published\":"); json_cstr(b, h->published);

@@ -17,13 +17,13 @@ const char cmd_train_ner_help[] =
     "folder the build was made from, or $DOSSIER_DATA). The same data and\n"
     "options give the same model bytes.\n\n"
     "  --epochs N   passes over the data (default 10)\n"
-    "  --seed N     order of the sentences in each pass (default 1)\n"
-    "  --prune X    drop features whose weights all stay below X (default 1)\n"
+    "  --seed N     order of the sentences in each pass (default 3)\n"
+    "  --prune X    drop features whose weights all stay below X (default 3)\n"
     "  --quiet      no progress on standard error\n";
 
 int cmd_train_ner(int argc, char **argv)
 {
-    ner_train_opts o = {.epochs = 10, .seed = 1, .prune = 1.0f, .min_vocab = 2, .quiet = false};
+    ner_train_opts o = {.epochs = 10, .seed = 1, .prune = 3.0f, .min_vocab = 2, .quiet = false};
     const char *datadir = getenv("DOSSIER_DATA");
     const char *out = NULL, *train = NULL;
     if (!datadir || !*datadir) datadir = DOSSIER_DATA_DIR;

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "clean/internal.h"
 
@@ -30,18 +31,17 @@ void clean_set_text(article *a, const char *s, size_t n)
     a->text = arena_strndup(&a->mem, s, n);
     a->len = (uint32_t)n;
     a->paras.n = 0;
-    uint32_t start = 0;
-    for (uint32_t i = 0; i <= a->len; i++) {
-        if (i == a->len || (a->text[i] == '\n' && i + 1 < a->len && a->text[i + 1] == '\n')) {
-            if (i > start) {
-                span *p = ARENA_PUSH(&a->mem, a->paras);
-                p->start = start;
-                p->end = i;
-            }
-            start = i + 2;
-            i++;
+    const char *t = a->text, *end = t + n, *start = t, *p = t;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) break;
+        if (nl + 1 < end && nl[1] == '\n') {
+            if (nl > start) *ARENA_PUSH(&a->mem, a->paras) = (span){(uint32_t)(start - t), (uint32_t)(nl - t)};
+            start = nl + 2;
         }
+        p = nl + 1;
     }
+    if (end > start) *ARENA_PUSH(&a->mem, a->paras) = (span){(uint32_t)(start - t), (uint32_t)(end - t)};
 }
 
 void clean_article(const clean_res *r, article *a, const input *in)

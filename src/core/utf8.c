@@ -64,29 +64,25 @@ size_t utf8_repair(const char *s, size_t n, buf *out)
     return bad;
 }
 
-bool uc_is_letter(int32_t cp)
+bool uc_is_letter_slow(int32_t cp)
 {
-    if (cp < 0x80) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-bool uc_is_upper(int32_t cp)
+bool uc_is_upper_slow(int32_t cp)
 {
-    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool uc_is_lower(int32_t cp)
+bool uc_is_lower_slow(int32_t cp)
 {
-    if (cp < 0x80) return cp >= 'a' && cp <= 'z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool uc_is_digit(int32_t cp)
+bool uc_is_digit_slow(int32_t cp)
 {
-    if (cp < 0x80) return cp >= '0' && cp <= '9';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 

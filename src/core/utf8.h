@@ -26,10 +26,19 @@ size_t utf8_repair(const char *s, size_t n, buf *out);
 /* Encodes cp into out (4 bytes room); returns the length. */
 int utf8_encode(int32_t cp, char *out);
 
-bool uc_is_letter(int32_t cp);
-bool uc_is_upper(int32_t cp);
-bool uc_is_lower(int32_t cp);
-bool uc_is_digit(int32_t cp);
+/* Inline for ASCII, out of line (utf8proc) above it: the tokenizer asks for
+ * every character. */
+bool uc_is_letter_slow(int32_t cp);
+bool uc_is_upper_slow(int32_t cp);
+bool uc_is_lower_slow(int32_t cp);
+bool uc_is_digit_slow(int32_t cp);
+static inline bool uc_is_letter(int32_t cp)
+{
+    return cp < 0x80 ? ((cp | 32) >= 'a' && (cp | 32) <= 'z') : uc_is_letter_slow(cp);
+}
+static inline bool uc_is_upper(int32_t cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : uc_is_upper_slow(cp); }
+static inline bool uc_is_lower(int32_t cp) { return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : uc_is_lower_slow(cp); }
+static inline bool uc_is_digit(int32_t cp) { return cp < 0x80 ? (cp >= '0' && cp <= '9') : uc_is_digit_slow(cp); }
 bool uc_is_space(int32_t cp);     /* includes NBSP and other Zs, \t \n \r */
 bool uc_is_dash(int32_t cp);      /* - – — ‒ ― − */
 int32_t uc_tolower(int32_t cp);

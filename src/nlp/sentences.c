@@ -116,9 +116,9 @@ static void join_abbreviations(const sentences_res *r, article *a)
     token *t = a->tokens.v;
     uint32_t n = a->tokens.n, o = 0;
     for (uint32_t i = 0; i < n; i++) {
-        t[o] = t[i];
-        if ((t[i].flags & TF_WORD) && !(t[i].flags & TF_ABBR) && i + 1 < n &&
-            t[i + 1].start == t[i].end && t[i + 1].end == t[i].end + 1 && a->text[t[i].end] == '.' &&
+        if (o != i) t[o] = t[i];
+        if (a->text[t[i].end] == '.' && (t[i].flags & TF_WORD) && !(t[i].flags & TF_ABBR) && i + 1 < n &&
+            t[i + 1].start == t[i].end && t[i + 1].end == t[i].end + 1 &&
             is_abbreviation(r, a, t, n, i)) {
             t[o].end++;
             t[o].flags |= TF_ABBR;

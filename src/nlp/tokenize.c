@@ -16,6 +16,7 @@
 /* ASCII classes, so the common byte costs one table lookup. */
 enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_DIGIT, C_PUNCT, C_HIGH };
 static unsigned char ascii_class[256];
+static unsigned char ascii_alnum[256];   /* 1 for [A-Za-z0-9]: the inner loop's test */
 
 static void init_classes(void)
 {
@@ -30,6 +31,7 @@ static void init_classes(void)
         else if (c >= 0x80) k = C_HIGH;
         else if (c > 0x20 && c < 0x7f) k = C_PUNCT;
         ascii_class[c] = k;
+        ascii_alnum[c] = k == C_UPPER || k == C_LOWER || k == C_DIGIT;
     }
 }
 
@@ -53,11 +55,11 @@ static bool is_joiner(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x
 /* End of a run of letters/digits (and combining marks) from i. */
 static uint32_t alnum_run(const cursor *c, uint32_t i)
 {
+    const unsigned char *s = (const unsigned char *)c->s;
+    const uint32_t n = c->n;
     for (;;) {
-        if (i >= c->n) return i;
-        unsigned char k = ascii_class[(unsigned char)c->s[i]];
-        if (k == C_UPPER || k == C_LOWER || k == C_DIGIT) { i++; continue; }
-        if (k != C_HIGH) return i;
+        while (ascii_alnum[s[i]]) i++;   /* the text is NUL-terminated: no bound needed */
+        if (i >= n || ascii_class[s[i]] != C_HIGH) return i;
         int len;
         int32_t cp = cp_at(c, i, &len);
         if (!is_alnum_cp(cp)) return i;
@@ -162,21 +164,33 @@ static void push(article *a, uint32_t s, uint32_t e, uint16_t flags, uint16_t pa
     t->para = para;
 }
 
+/* TF_CAP when the word starts upper case; TF_UPPER when its first letters
+ * (up to 8, at least 2) are all upper case. Most words start lower case and
+ * cost one byte test. */
 static uint16_t case_flags(const cursor *c, uint32_t s, uint32_t e)
 {
     int len;
-    int32_t first = cp_at(c, s, &len);
-    uint16_t f = 0;
-    if (uc_is_upper(first)) f |= TF_CAP;
-    unsigned letters = 0, upper = 0;
-    for (uint32_t i = s; i < e && letters < 8;) {
-        int32_t cp = cp_at(c, i, &len);
-        if (!len) break;
-        if (uc_is_letter(cp)) { letters++; if (uc_is_upper(cp)) upper++; }
-        i += (uint32_t)len;
+    int32_t cp = cp_at(c, s, &len);
+    if (!uc_is_upper(cp)) return 0;
+    unsigned letters = 1;
+    for (uint32_t i = s + (uint32_t)len; i < e && letters < 8; i += (uint32_t)len) {
+        cp = cp_at(c, i, &len);
+        if (!uc_is_letter(cp)) continue;
+        if (!uc_is_upper(cp)) return TF_CAP;
+        letters++;
     }
-    if (letters >= 2 && letters == upper) f |= TF_UPPER;
-    return f;
+    return letters >= 2 ? TF_CAP | TF_UPPER : TF_CAP;
+}
+
+/* The last code point of [s, e). */
+static int32_t last_cp(const cursor *c, uint32_t s, uint32_t e)
+{
+    unsigned char b = (unsigned char)c->s[e - 1];
+    if (b < 0x80) return b;
+    uint32_t j = e - 1;
+    while (j > s && ((unsigned char)c->s[j] & 0xC0) == 0x80) j--;
+    int len;
+    return cp_at(c, j, &len);
 }
 
 void nlp_tokenize(article *a)
@@ -210,7 +224,7 @@ void nlp_tokenize(article *a)
         }
         int len;
         int32_t cp = cp_at(&c, i, &len);
-        if (uc_is_space(cp)) {
+        if (k == C_HIGH && uc_is_space(cp)) {
             i += (uint32_t)len;
             pending |= TF_SPACE;
             prev = ' ';
@@ -254,11 +268,7 @@ void nlp_tokenize(article *a)
             }
         }
         push(a, s, e, f, (uint16_t)para);
-        uint32_t j = e - 1;   /* the last code point of the token */
-        while (j > s && ((unsigned char)c.s[j] & 0xC0) == 0x80) j--;
-        int plen;
-        int32_t last = cp_at(&c, j, &plen);
-        prev = last;
+        prev = last_cp(&c, s, e);
         i = e;
     }
 }

@@ -224,6 +224,48 @@ static void wrapped_wire_copy_is_joined(void **state)
     article_free(a);
 }
 
+static void wire_tables_and_sign_offs(void **state)
+{
+    article *a = clean_str(
+        "GRAIN STOCKS REPORTED\n\n2-APR-1988 16:02:11.55\n\n"
+        "The ministry said grain stocks at the end of March were as\n"
+        "follows, in thousands of tonnes, with last year's in brackets --\n"
+        "            WHEAT     BARLEY\n"
+        " NORTH          120        (95)\n"
+        " SOUTH           80        (71)\n"
+        "    Total stocks rose six pct\n"
+        "    Year\n"
+        "    Total stocks rose six pct\n"
+        "  REUTER\n");
+    assert_kept(a, "The ministry said grain stocks at the end of March were as follows, in thousands");
+    assert_kept(a, "NORTH          120        (95)");
+    assert_kept(a, "\n\nYear\n\n");
+    assert_kept(a, "Total stocks rose six pct\n\nYear");
+    assert_null(strstr(a->text, "REUTER"));
+    assert_string_equal(a->outlet, "Reuters");
+    assert_string_equal(a->published, "1988-04-02");
+    article_free(a);
+    /* earnings copy is terse, not a menu */
+    a = clean_str("HARBOUR LINES <HBL> 3RD QTR NET\n\n5-APR-1988 10:00:00.00\n\n"
+                  "Shr nine cts vs seven cts\nNet 120,000 vs 95,000\nRevs not given\nNine mths\nRevs not given\n");
+    assert_string_equal(a->title, "HARBOUR LINES <HBL> 3RD QTR NET");
+    assert_kept(a, "Shr nine cts vs seven cts");
+    assert_kept(a, "Nine mths");
+    assert_int_equal(a->removed.n, 1);
+    article_free(a);
+}
+
+static void titles_trailing_off_or_lower_case(void **state)
+{
+    article *a = clean_str("'My years at the harbour...'\n\nThe harbour master looks back on three decades of "
+                           "ships, storms and strikes.\n");
+    assert_string_equal(a->title, "'My years at the harbour...'");
+    article_free(a);
+    a = clean_str("eBay adds ferry tickets\n\nThe auction site will sell ferry tickets from May, it said.\n");
+    assert_string_equal(a->title, "eBay adds ferry tickets");
+    article_free(a);
+}
+
 static void one_line_paragraphs_stay_apart(void **state)
 {
     article *a = clean_str("Ferry terminal opens at last\n"
@@ -399,6 +441,8 @@ int main(void)
         cmocka_unit_test(subheads_lists_and_endings_stay),
         cmocka_unit_test(long_first_line_is_no_title),
         cmocka_unit_test(wrapped_wire_copy_is_joined),
+        cmocka_unit_test(wire_tables_and_sign_offs),
+        cmocka_unit_test(titles_trailing_off_or_lower_case),
         cmocka_unit_test(one_line_paragraphs_stay_apart),
         cmocka_unit_test(dates_with_updates_take_the_first),
         cmocka_unit_test(byline_lines_give_outlet_place_and_date),

@@ -39,27 +39,37 @@ static qspan *quote_within(qrun *R, uint32_t nq, uint32_t cb, uint32_t ce)
     return NULL;
 }
 
+/* "PORT ELLEN, March 3 - The harbour will …": the dateline the cleaner
+ * found is no part of what was said. */
+static uint32_t past_dateline(const qctx *c, uint32_t b, uint32_t e)
+{
+    const char *dl = c->a->dateline;
+    size_t n = dl ? strlen(dl) : 0;
+    if (!n || c->t[b].start + n > c->a->len || memcmp(c->a->text + c->t[b].start, dl, n) != 0) return b;
+    for (uint32_t i = b; i < e && i < b + 10; i++)
+        if (tok_dash(c, i) || tok_punct(c, i, ':')) return i + 1 < e ? i + 1 : b;
+    return b;
+}
+
 static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b, uint32_t e, bool *that)
 {
     qctx *c = &R->c;
     *that = false;
-    uint32_t lo = b;
-    for (uint32_t p = 0; p < idx; p++)
-        if (R->ks[p].has_np && R->ks[p].layout != CL_TRAILING) lo = b;
+    uint32_t lo = past_dateline(c, b, e);
     switch (k->layout) {
     case CL_TRAILING:
         k->cb = lo;
         k->ce = k->clause_s - 1;
         break;
     case CL_PARENTHETICAL:
-        k->cb = b;
+        k->cb = lo;
         k->ce = e;
         break;
     default:
         if (k->cls == CUE_BY) {
             bool front = k->tok == b || tok_punct(c, k->tok - 1, ',') == false;
             if (!front || (k->tok > b && tok_punct(c, k->tok - 1, ','))) {
-                k->cb = b;            /* "…, according to X." */
+                k->cb = lo;           /* "…, according to X." */
                 k->ce = k->tok - 1;
             } else {
                 uint32_t s = k->who.e;

@@ -116,8 +116,13 @@ static bool according_speaker(const qctx *c, cue *k, uint32_t e)
 /* Did a quotation close just before token i (a comma between allowed)? */
 static bool after_quote(const qctx *c, uint32_t i, uint32_t b)
 {
-    if (i > b && tok_punct(c, i - 1, ',')) i--;
-    return i > b && (c->t[i - 1].flags & TF_QCLOSE);
+    bool comma = i > b && tok_punct(c, i - 1, ',');
+    if (comma) i--;
+    if (i <= b + 1 || !(c->t[i - 1].flags & TF_QCLOSE)) return false;
+    /* a quotation closed as speech is ("…," / "…?" / "…!"), not a
+     * quoted fragment running on into the sentence ("into the gutter" and …) */
+    uint32_t last = i - 2;
+    return comma || tok_punct(c, last, ',') || tok_punct(c, last, '?') || tok_punct(c, last, '!');
 }
 
 /* Whether the inverted speaker ends its clause: "…," said Asif on Monday. —

@@ -332,6 +332,11 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
     if ((w & W_DET) && !(w & W_THAT)) return true;
     if (tok_possessive(c, i - 1)) return true;
     if (tok_eq(c, i - 1, "having")) return true;   /* "having said that" */
+    /* "leaflets highlighting claimed improvements": a past form as an adjective */
+    if (form == VF_PAST && tok_lower_word(c, i - 1) && !word_class(c, i - 1)) {
+        uint32_t n = c->t[i - 1].end - c->t[i - 1].start;
+        if (n > 4 && !memcmp(c->a->text + c->t[i - 1].end - 3, "ing", 3)) return true;
+    }
     if (tok_eq(c, i - 1, "all") && (c->t[i - 1].flags & TF_SENT)) return true;   /* "All told, …" */
     /* "a long-standing demand", "the swing states": determiner, modifier, noun */
     if ((form == VF_BASE || form == VF_S) && i >= lo + 2 && tok_lower_word(c, i - 1) &&

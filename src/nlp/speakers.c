@@ -298,6 +298,7 @@ static bool aside(const qctx *c, uint32_t b, uint32_t e)
     unsigned w = word_class(c, b);
     if (w & W_REL) return true;
     if (e == b + 1 && (c->t[b].flags & TF_NUM)) return true;   /* an age: "Jim Bennett, 57, said" */
+    if ((w & (W_PREP | W_LINK)) && tok_lower_word(c, b)) return true;   /* "from Wembley" */
     if (e == b + 1 && tok_lower_word(c, b) && (w & (W_AUX | W_TIME | W_STOP))) return true;
     uint32_t n = c->t[b].end - c->t[b].start;
     return e == b + 1 && tok_lower_word(c, b) && n > 4 && !memcmp(c->a->text + c->t[b].end - 2, "ly", 2);
@@ -376,7 +377,17 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
             i = skip_left_aux(c, lo, k);
             continue;
         }
-        if (apposed(c, lo, k, h, out)) return true;
+        if (apposed(c, lo, k, h, out)) {
+            /* "…, from Wembley, London, said": the phrase ends a place, so
+             * skip back over it to the comma before */
+            uint32_t p = out->s;
+            if (p > lo + 1 && (word_class(c, p - 1) & (W_PREP | W_LINK)) && tok_lower_word(c, p - 1) &&
+                tok_punct(c, p - 2, ',')) {
+                i = p - 2;
+                continue;
+            }
+            return true;
+        }
         /* "Jim Bennett, 39, a man visiting Nice with his family, told": a
          * description too long to read, then more before it */
         if (!(word_class(c, k + 1) & W_DET) || (word_class(c, k + 1) & W_THAT)) return false;

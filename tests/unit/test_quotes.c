@@ -296,6 +296,16 @@ static void verbs_read_as_nouns_are_no_cues(void **state)
     article_free(a);
 }
 
+static void fragment_then_coordinated_verb(void **state)
+{
+    article *a = quotes_of("Ray Dunn said the decision dragged the race \"into the gutter\" and showed that they "
+                           "were worried.");
+    for (uint32_t i = 0; i < a->quotes.n; i++) assert_string_equal(who(a, &a->quotes.v[i]), "Ray Dunn");
+    const quote *q = find(a, "into the gutter");
+    assert_int_equal(q->kind, Q_MIXED);
+    article_free(a);
+}
+
 static void participle_takes_the_sentence_speaker(void **state)
 {
     article *a = quotes_of("\"The work is done,\" Hale said, adding that the crews would leave on Friday.");
@@ -356,6 +366,7 @@ int main(void)
         cmocka_unit_test(paragraph_continues_the_speaker),
         cmocka_unit_test(scare_quotes_and_denials_are_no_quotes),
         cmocka_unit_test(verbs_read_as_nouns_are_no_cues),
+        cmocka_unit_test(fragment_then_coordinated_verb),
         cmocka_unit_test(participle_takes_the_sentence_speaker),
         cmocka_unit_test(quotes_come_in_text_order_inside_the_text),
         cmocka_unit_test(odd_input_does_not_break),

@@ -116,6 +116,14 @@ static void apposition_either_side(void **state)
     article_free(a);
 }
 
+static void places_and_ages_between_name_and_verb(void **state)
+{
+    article *a = bare("Mr Omar Haddad, 32, from Leith, Edinburgh, said he was held for a week.");
+    quotes_run(res(), a);
+    assert_string_equal(who(a, find(a, "held for a week")), "Omar Haddad");
+    article_free(a);
+}
+
 static void he_is_the_last_person_speaking(void **state)
 {
     article *a = bare("Mayor Ellen Ford toured the plant on Monday. Raj Patel said the plant was safe. "
@@ -265,6 +273,7 @@ int main(void)
         cmocka_unit_test(named_speaker_is_the_entity),
         cmocka_unit_test(title_before_the_name),
         cmocka_unit_test(apposition_either_side),
+        cmocka_unit_test(places_and_ages_between_name_and_verb),
         cmocka_unit_test(he_is_the_last_person_speaking),
         cmocka_unit_test(she_skips_a_man),
         cmocka_unit_test(a_he_settles_who_she_is_not),

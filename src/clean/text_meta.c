@@ -68,6 +68,13 @@ static size_t name_len(const char *s, size_t n, int max)
 
 /* --- dates ------------------------------------------------------------------- */
 
+static bool has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return true;
+    return false;
+}
+
 /* After a date: only times, zones and punctuation ("12:07 PM IST", "(GMT)")? */
 static bool is_time_noise(tctx *c, const char *s, size_t n)
 {
@@ -175,29 +182,31 @@ typedef struct meta_line {
     size_t name_at, name_len, place_at, place_len;
 } meta_line;
 
-static void read_segment(tctx *c, const char *base, size_t at, size_t n, meta_line *m)
+/* One '|'-separated part of a metadata line. The first word decides what
+ * to try, so running text costs one lookup. */
+static void read_segment(tctx *c, const char *base, size_t at, size_t n, bool piped, meta_line *m)
 {
     const char *s = base + at;
     while (n && (*s == ' ' || *s == '\t')) { s++; n--; at++; }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
     if (!n) return;
+    word_span w[4];
+    int nw = text_words(s, n, w, 4), k = 1;
+    const char *v = nw ? text_lookup(&c->r->meta, s, w, nw, 0, &k) : NULL;
     seg_date d;
-    size_t pl, pn;
     /* unlabelled, a date alone needs its day: "Dec 1403" is a table row */
-    if (read_date(c, s, n, &d) && d.whole && (d.labelled || (d.d.d && d.rest * 2 >= n))) {
+    if (has_digit(s, n) && read_date(c, s, n, &d) && d.whole && (d.labelled || (d.d.d && d.rest * 2 >= n))) {
         if (!m->dates++ || d.rank > m->best.rank) m->best = d;
         return;
     }
-    if (is_byline(c, s, n, &pl, &pn)) {
+    size_t pl, pn;
+    if (v && strcmp(v, "byline") == 0 && is_byline(c, s, n, &pl, &pn)) {
         m->bylines++;
         if (pn && !m->place_len) { m->place_at = at + pl; m->place_len = pn; }
         return;
     }
-    word_span w[4];
-    int nw = text_words(s, n, w, 4), k;
-    const char *v = nw ? text_lookup(&c->r->meta, s, w, nw, 0, &k) : NULL;
     if (v && k == nw && nw < 4) return;                 /* a lone label: "Updated" */
-    if (name_len(s, n, 5) == n) {
+    if (piped && name_len(s, n, 5) == n) {
         if (!m->names++) { m->name_at = at; m->name_len = n; }
         return;
     }
@@ -225,11 +234,12 @@ static bool meta_line_read(tctx *c, unit *u, bool top)
     if (!may_be_meta(c, u, top)) return false;
     meta_line m = {0};
     size_t start = 0;
+    bool piped = memchr(s, '|', u->len) != NULL;
     int pipes = 0;
     for (size_t i = 0; i <= u->len; i++) {
         if (i < u->len && s[i] != '|') continue;
         pipes += i < u->len;
-        read_segment(c, s, start, i - start, &m);
+        read_segment(c, s, start, i - start, piped, &m);
         start = i + 1;
     }
     if (m.other || (!m.dates && !m.bylines) || m.names > 2) return false;
@@ -300,7 +310,7 @@ void text_find_meta(tctx *c)
             u->kind = UK_META;
             continue;
         }
-        if (i < DATE_PREFIX_UNITS && !c->pub_rank) split_date_prefix(c, u);
+        if (i < DATE_PREFIX_UNITS && !c->pub_rank && text_is_sentence(u)) split_date_prefix(c, u);
     }
 }
 

@@ -134,7 +134,8 @@ void store_close(store *s)
     if (!s) return;
     if (s->in_tx) store_rollback(s);
     for (int i = 0; i < ST__N; i++) sqlite3_finalize(s->st[i]);
-    sqlite3_close(s->db);
+    /* _v2: closes once a stage that still holds a statement finalizes it. */
+    sqlite3_close_v2(s->db);
     buf_free(&s->removed);
     buf_free(&s->json);
     buf_free(&s->cut);
@@ -171,6 +172,10 @@ static int index_batch(store *s)
 
 int store_commit(store *s, char *err, size_t errlen)
 {
+    if (!s->in_tx) {
+        snprintf(err, errlen, "no batch to commit");
+        return -1;
+    }
     if (index_batch(s) != 0) {
         set_err(err, errlen, "cannot index the batch", s->db);
         return -1;
@@ -180,6 +185,7 @@ int store_commit(store *s, char *err, size_t errlen)
         return -1;
     }
     s->in_tx = false;
+    s->batch_first = 0;
     return 0;
 }
 
@@ -188,6 +194,7 @@ void store_rollback(store *s)
     /* After some errors SQLite has already rolled back; that is fine. */
     if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->in_tx = false;
+    s->batch_first = 0;
 }
 
 bool store_batch_full(const store *s)

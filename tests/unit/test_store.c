@@ -260,6 +260,7 @@ static void rollback_leaves_no_part_of_the_batch(void **state)
     }
     assert_int_equal(store_article_count(s), 6);
     store_rollback(s);
+    assert_int_equal(store_commit(s, err, sizeof err), -1);   /* nothing left to commit */
     store_close(s);
     s = open_ok(STORE_READ);
     sqlite3 *db = store_sqlite(s);

@@ -105,10 +105,9 @@ enum { WARM_KEEP = 1 << 22 };
 
 static void release_if_large(tctx *w)
 {
-    if (w->norm.cap > WARM_KEEP || w->out.cap > WARM_KEEP || (size_t)w->units.cap * sizeof(unit) > WARM_KEEP ||
+    if (w->norm.cap > WARM_KEEP || (size_t)w->units.cap * sizeof(unit) > WARM_KEEP ||
         w->lines_cap > WARM_KEEP / 16 || w->seen_cap > WARM_KEEP / 8) {
         buf_free(&w->norm);
-        buf_free(&w->out);
         free(w->units.v);
         free(w->lines);
         free(w->seen);
@@ -116,10 +115,14 @@ static void release_if_large(tctx *w)
     }
 }
 
-/* Body units to the text, the rest to `removed`. */
-static void emit(tctx *c)
+/* Body units to the text, the rest to `removed`. The text is written over
+ * the units' buffer, front to back: each unit has two bytes before it, so
+ * what is written never passes the start of a unit not yet read. Returns
+ * the text's length. */
+static size_t emit(tctx *c)
 {
-    buf *out = &c->out;
+    char *p = c->norm.p;
+    size_t w = 0;
     for (uint32_t i = 0; i < c->units.n; i++) {
         unit *u = &c->units.v[i];
         if (u->kind == UK_TITLE) continue;
@@ -129,9 +132,14 @@ static void emit(tctx *c)
             continue;
         }
         if (!u->len) continue;
-        if (out->n) buf_put(out, "\n\n", 2);
-        buf_put(out, unit_text(c, u), u->len);
+        if (w) {
+            p[w++] = '\n';
+            p[w++] = '\n';
+        }
+        memmove(p + w, unit_text(c, u), u->len);
+        w += u->len;
     }
+    return w;
 }
 
 void clean_text(const clean_res *r, article *a, const char *text, size_t n)
@@ -152,10 +160,8 @@ void clean_text(const clean_res *r, article *a, const char *text, size_t n)
         if (c.units.v[i].kind == UK_BODY) text_trim_credit(&c, &c.units.v[i]);
     text_find_junk(&c);
     text_find_title(&c);
-    c.out.n = 0;
-    buf_reserve(&c.out, c.norm.n + 2 * c.units.n + 1);
-    emit(&c);
-    clean_set_text(a, c.out.p ? c.out.p : "", c.out.n);
+    size_t len = emit(&c);
+    clean_set_text(a, c.norm.p ? c.norm.p : "", len);
     if (c.pub_rank) {
         char iso[16];
         if (date_format(c.pub, iso, sizeof iso)) {

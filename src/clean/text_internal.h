@@ -65,8 +65,7 @@ typedef struct { unit *v; uint32_t n, cap; } unit_vec;
 typedef struct tctx {
     const text_res *r;
     article *a;
-    buf norm;              /* every unit's text, back to back */
-    buf out;               /* the article text being written */
+    buf norm;              /* every unit's text, each after two spare bytes */
     unit_vec units;
     void *lines;           /* text_units.c's line records, and their capacity */
     uint32_t lines_cap;

@@ -192,6 +192,9 @@ static void flush_group(tctx *c, const char *src, const tline *L, int n, uint32_
             text_reserve((void **)&c->units.v, &c->units.cap, c->units.n + 1, sizeof *u);
             u = &c->units.v[c->units.n++];
             memset(u, 0, sizeof *u);
+            /* two bytes before each unit: room for the paragraph break when
+             * the kept units are written back over this buffer (text.c) */
+            buf_put(&c->norm, "\n\n", 2);
             u->off = (uint32_t)c->norm.n;
             u->group = group;
             /* indented rows of a block (wire tables) are marked; a page

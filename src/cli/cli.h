@@ -36,6 +36,15 @@ extern const char cmd_search_help[];
 int cmd_show(int argc, char **argv);
 extern const char cmd_show_help[];
 
+int cmd_report(int argc, char **argv);
+extern const char cmd_report_help[];
+int cmd_entities(int argc, char **argv);
+extern const char cmd_entities_help[];
+int cmd_entity(int argc, char **argv);
+extern const char cmd_entity_help[];
+int cmd_conflicts(int argc, char **argv);
+extern const char cmd_conflicts_help[];
+
 /* One-line error to stderr, prefixed "dossier: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when argv[i] is -h or --help. */

@@ -18,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "dossier.h"
+#include "link/link.h"
 #include "store/store.h"
 
 const char cmd_ingest_help[] =
@@ -49,6 +50,7 @@ const char cmd_ingest_help[] =
 typedef struct ingest_run {
     dossier *d;
     store *s;
+    linker *link;         /* files each stored article across the corpus (src/link) */
     const char *db;
     int jobs;
     long files, fresh, updated, dups, failed;
@@ -146,7 +148,11 @@ static void store_job(ingest_run *r, job *j)
     }
     r->bytes += j->bytes;
     char err[512];
-    count_put(r, store_put_article(r->s, j->a, j->json.p, j->json.n, err, sizeof err), j->path, err);
+    enum store_put put = store_put_article(r->s, j->a, j->json.p, j->json.n, err, sizeof err);
+    count_put(r, put, j->path, err);
+    if (!r->store_broken && (put == STORE_NEW || put == STORE_UPDATED) &&
+        link_article(r->link, j->a, err, sizeof err) != 0)
+        store_error(r, j->path, err);
     if (!r->store_broken) next_batch_if_full(r);
     show_progress(r, false);
 }
@@ -378,6 +384,12 @@ int cmd_ingest(int argc, char **argv)
         dossier_close(r.d);
         return EXIT_STORE;
     }
+    if (!(r.link = link_open(r.s, NULL, err, sizeof err))) {
+        cli_error("%s", err);
+        store_close(r.s);
+        dossier_close(r.d);
+        return EXIT_INTERNAL;
+    }
     if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
     r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);
@@ -388,6 +400,7 @@ int cmd_ingest(int argc, char **argv)
     if (!r.store_broken && store_commit(r.s, err, sizeof err) != 0) store_error(&r, "cannot commit", err);
     if (r.progress) fputs("\r\033[K", stderr);
     if (!quiet && !r.store_broken) print_summary(&r);
+    link_close(r.link);
     store_close(r.s);
     dossier_close(r.d);
     return r.store_broken ? EXIT_STORE : r.failed ? EXIT_PARTIAL : EXIT_OK;

@@ -13,6 +13,10 @@ static const command commands[] = {
     {"show", "one stored article, as text or its JSON", cmd_show, cmd_show_help},
     {"bench", "measure extraction speed and memory on files", cmd_bench, cmd_bench_help},
     {"train-ner", "train the entity tagger's model (make model)", cmd_train_ner, cmd_train_ner_help},
+    {"report", "the corpus across articles: entities, events, conflicts, claims", cmd_report, cmd_report_help},
+    {"entities", "people, organisations and places across articles", cmd_entities, cmd_entities_help},
+    {"entity", "one entity: its names, roles, articles, first and last seen", cmd_entity, cmd_entity_help},
+    {"conflicts", "figures on which articles disagree", cmd_conflicts, cmd_conflicts_help},
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

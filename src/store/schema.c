@@ -55,6 +55,102 @@ static const schema_stmt schema[] = {
         " title, text, content='articles', content_rowid='rowid',"
         " tokenize='porter unicode61 remove_diacritics 2')"},
     {1, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)')"},
+
+    /* --- the link stage (src/link/link.h): one story across articles ---------
+     * Per-article rows are "nodes", deleted with their article. The corpus
+     * structures are columns of the nodes: the entity cluster, the merged
+     * event, the claim each belongs to, kept up to date by src/link as
+     * articles arrive. */
+
+    /* An entity of one article: its in-article name, type (enum ent_type),
+     * role, mentions, and the cluster (the same entity across articles; the
+     * id of one of its nodes). */
+    {2, "CREATE TABLE link_entities("
+        " node INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL,"
+        " name TEXT NOT NULL, type INTEGER NOT NULL, role TEXT,"
+        " mentions INTEGER NOT NULL,"
+        " cluster INTEGER NOT NULL)"},
+    {2, "CREATE INDEX link_entities_article ON link_entities(article, n)"},
+    {2, "CREATE INDEX link_entities_cluster ON link_entities(cluster)"},
+    /* The names an entity was mentioned by in its article (its aliases). */
+    {2, "CREATE TABLE link_forms("
+        " node INTEGER NOT NULL REFERENCES link_entities(node) ON DELETE CASCADE,"
+        " form TEXT NOT NULL,"
+        " mentions INTEGER NOT NULL,"
+        " PRIMARY KEY(node, form)) WITHOUT ROWID"},
+    /* Comparison keys of names (src/link/names.c), hashed: which node holds
+     * each. Rows of deleted nodes stay and are skipped by joining. */
+    {2, "CREATE TABLE link_keys("
+        " key INTEGER NOT NULL, role INTEGER NOT NULL, node INTEGER NOT NULL,"
+        " PRIMARY KEY(key, role, node)) WITHOUT ROWID"},
+
+    /* An event of one article (type, place, date as read there, the window
+     * of days it may have happened in), the figures it gave, and the merged
+     * event it belongs to. `anchor` events (a city and a day) merge by
+     * `key`; the others join the one anchor event they agree with. */
+    {2, "CREATE TABLE link_events("
+        " node INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL,"
+        " type TEXT NOT NULL, place TEXT, date TEXT, lo TEXT, hi TEXT,"
+        " perpetrator INTEGER,"
+        " anchor INTEGER NOT NULL, key INTEGER NOT NULL,"
+        " event INTEGER NOT NULL)"},
+    {2, "CREATE INDEX link_events_article ON link_events(article)"},
+    {2, "CREATE INDEX link_events_event ON link_events(event)"},
+    {2, "CREATE INDEX link_events_key ON link_events(key)"},
+    {2, "CREATE INDEX link_events_anchors ON link_events(type, date) WHERE anchor"},
+    {2, "CREATE INDEX link_events_windows ON link_events(type, lo) WHERE NOT anchor"},
+    /* The figures an article gave for one of its events. `joined`: added to
+     * the figure before it ("132 children and nine staff"). */
+    {2, "CREATE TABLE link_figures("
+        " article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL,"
+        " event_node INTEGER NOT NULL,"
+        " measure TEXT NOT NULL, value REAL NOT NULL, high REAL, approx INTEGER NOT NULL,"
+        " text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+        " sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL, joined INTEGER NOT NULL,"
+        " PRIMARY KEY(article, n)) WITHOUT ROWID"},
+    {2, "CREATE INDEX link_figures_event ON link_figures(event_node)"},
+
+    /* A quote of one article: kind, speaker (a node of link_entities, or
+     * NULL), its text and the sentence around it. */
+    {2, "CREATE TABLE link_quotes("
+        " quote INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL, kind TEXT NOT NULL, speaker INTEGER,"
+        " text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+        " sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL)"},
+    {2, "CREATE INDEX link_quotes_article ON link_quotes(article)"},
+    {2, "CREATE INDEX link_quotes_speaker ON link_quotes(speaker)"},
+    /* A statement: one sentence of a quote, its content words (sorted 32-bit
+     * hashes), and the claim it belongs to (src/link/claims.c). */
+    {2, "CREATE TABLE link_statements("
+        " statement INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " quote INTEGER NOT NULL REFERENCES link_quotes(quote) ON DELETE CASCADE,"
+        " start INTEGER NOT NULL, end INTEGER NOT NULL,"
+        " words BLOB NOT NULL, claim INTEGER NOT NULL)"},
+    {2, "CREATE INDEX link_statements_quote ON link_statements(quote)"},
+    {2, "CREATE INDEX link_statements_claim ON link_statements(claim)"},
+    /* MinHash bands of statements: those sharing a band are compared. */
+    {2, "CREATE TABLE link_bands("
+        " band INTEGER NOT NULL, statement INTEGER NOT NULL,"
+        " PRIMARY KEY(band, statement)) WITHOUT ROWID"},
+
+    /* What the removal of an article (replaced by a newer version) leaves
+     * for src/link to redo: clusters, events and claims it was part of, and
+     * the days of its anchor events. */
+    {2, "CREATE TABLE link_redo(kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(kind, id)) WITHOUT ROWID"},
+    {2, "CREATE TRIGGER link_article_removed BEFORE DELETE ON articles BEGIN"
+        " INSERT OR IGNORE INTO link_redo SELECT 'cluster', cluster FROM link_entities WHERE article = old.rowid;"
+        " INSERT OR IGNORE INTO link_redo SELECT 'event', event FROM link_events WHERE article = old.rowid;"
+        " INSERT OR IGNORE INTO link_redo SELECT 'day', CAST(julianday(date) AS INTEGER) FROM link_events"
+        "  WHERE article = old.rowid AND anchor;"
+        " INSERT OR IGNORE INTO link_redo SELECT 'claim', s.claim FROM link_statements s"
+        "  JOIN link_quotes q ON q.quote = s.quote WHERE q.article = old.rowid;"
+        " END"},
 };
 enum { NSCHEMA = sizeof schema / sizeof *schema };
 

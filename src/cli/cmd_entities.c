@@ -1,0 +1,199 @@
+/* cmd_entities.c — `dossier entities [--type T] [--json]` and `dossier entity
+ * NAME`: people, organisations and places across the stored articles, each
+ * with every name it goes by. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli/cli.h"
+#include "cli/link_cli.h"
+#include "core/json.h"
+
+const char cmd_entities_help[] =
+    "usage: dossier entities [--type T] [--limit N] [--json] [--db FILE]\n\n"
+    "Lists the entities of the store, most reported first: each with its\n"
+    "canonical name (the fullest well-attested form), type, how many articles\n"
+    "name it, and the other names it goes by across articles (spellings,\n"
+    "transliterations, acronyms, short forms).\n\n"
+    "  --type T    only PERSON, ORG, GPE, LOC or NORP\n"
+    "  --limit N   the first N only\n"
+    "  --json      one JSON object a line: entity, type, aliases, articles,\n"
+    "              roles, first_seen, last_seen\n"
+    "  --db FILE   the store (default ./dossier.db)\n\n"
+    "exit status: 0 listed; 2 bad usage; 3 the store could not be read.\n";
+
+const char cmd_entity_help[] =
+    "usage: dossier entity NAME [--json] [--db FILE]\n\n"
+    "Shows one entity: NAME may be any of its names or spellings (\"Khwaja\n"
+    "Asif\" finds Khawaja Muhammad Asif). Prints its canonical name, type,\n"
+    "aliases, roles and titles, how many articles name it, and when it was\n"
+    "first and last seen (publication dates).\n\n"
+    "  --json      the same as one JSON object\n"
+    "  --db FILE   the store (default ./dossier.db)\n\n"
+    "exit status: 0 shown; 2 bad usage; 3 the store could not be read;\n"
+    "4 no such entity.\n";
+
+static const char *const types[] = {"", "PERSON", "ORG", "GPE", "LOC", "NORP"};
+
+/* One entity, kept to sort the list. */
+typedef struct row {
+    char *name, *line;
+    long articles;
+} row;
+
+typedef struct list {
+    row *v;
+    size_t n, cap;
+    int type;
+    bool json;
+} list;
+
+static void entity_json(const cluster_info *c, buf *b)
+{
+    buf_putc(b, '{');
+    json_key(b, "entity");
+    json_cstr(b, c->name);
+    buf_putc(b, ',');
+    json_key(b, "type");
+    json_cstr(b, c->type > 0 && c->type < 6 ? types[c->type] : "MISC");
+    buf_putc(b, ',');
+    json_key(b, "aliases");
+    buf_putc(b, '[');
+    for (size_t i = 0; i < c->naliases; i++) {
+        if (i) buf_putc(b, ',');
+        json_cstr(b, c->aliases[i]);
+    }
+    buf_puts(b, "],");
+    json_key(b, "articles");
+    json_num(b, (double)c->articles);
+    buf_putc(b, ',');
+    json_key(b, "roles");
+    buf_putc(b, '[');
+    for (size_t i = 0; i < c->nroles; i++) {
+        if (i) buf_putc(b, ',');
+        json_cstr(b, c->roles[i]);
+    }
+    buf_puts(b, "],");
+    json_key(b, "first_seen");
+    json_cstr(b, c->first_seen);
+    buf_putc(b, ',');
+    json_key(b, "last_seen");
+    json_cstr(b, c->last_seen);
+    buf_putc(b, '}');
+}
+
+static void entity_line(const cluster_info *c, buf *b)
+{
+    buf_printf(b, "%-36s %-6s %5ld", c->name, c->type > 0 && c->type < 6 ? types[c->type] : "MISC", c->articles);
+    for (size_t i = 0; i < c->naliases && i < 8; i++) buf_printf(b, "%s%s", i ? ", " : "  ", c->aliases[i]);
+    if (c->naliases > 8) buf_printf(b, " (+%zu)", c->naliases - 8);
+}
+
+static int collect(const cluster_info *c, void *ctx)
+{
+    list *l = ctx;
+    if (l->type && c->type != l->type) return 0;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 64;
+        l->v = realloc(l->v, l->cap * sizeof *l->v);
+        if (!l->v) abort();
+    }
+    buf b;
+    buf_init(&b);
+    if (l->json) entity_json(c, &b);
+    else entity_line(c, &b);
+    l->v[l->n++] = (row){strdup(c->name), strdup(buf_cstr(&b)), c->articles};
+    buf_free(&b);
+    return 0;
+}
+
+static int by_articles(const void *x, const void *y)
+{
+    const row *a = x, *b = y;
+    if (a->articles != b->articles) return a->articles > b->articles ? -1 : 1;
+    int c = strcmp(a->name, b->name);
+    return c ? c : strcmp(a->line, b->line);
+}
+
+static int parse_type(const char *t)
+{
+    for (int i = 1; i < 6; i++)
+        if (!strcasecmp(t, types[i])) return i;
+    return -1;
+}
+
+int cmd_entities(int argc, char **argv)
+{
+    link_opts o;
+    int rc = link_cli_parse("entities", argc, argv, LO_JSON | LO_TYPE | LO_LIMIT, &o);
+    if (rc) return rc;
+    list l = {.json = o.json};
+    if (o.type && (l.type = parse_type(o.type)) < 0) {
+        cli_error("entities: --type is one of PERSON, ORG, GPE, LOC, NORP (not '%s')", o.type);
+        return EXIT_USAGE;
+    }
+    store *s;
+    linker *k;
+    if ((rc = link_cli_open(&o, &s, &k)) != 0) return rc;
+    char err[512];
+    rc = link_clusters(k, 0, collect, &l, err, sizeof err);
+    link_cli_close(s, k);
+    if (rc < 0) cli_error("entities: %s", err);
+    qsort(l.v, l.n, sizeof *l.v, by_articles);
+    if (!o.json && rc >= 0) printf("%-36s %-6s %5s  %s\n", "entity", "type", "arts", "other names");
+    for (size_t i = 0; i < l.n; i++) {
+        if (rc >= 0 && (!o.limit || i < (size_t)o.limit)) puts(l.v[i].line);
+        free(l.v[i].name);
+        free(l.v[i].line);
+    }
+    free(l.v);
+    if (rc < 0) return EXIT_STORE;
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+}
+
+static int show_entity(const cluster_info *c, void *ctx)
+{
+    bool json = *(bool *)ctx;
+    buf b;
+    buf_init(&b);
+    if (json) {
+        entity_json(c, &b);
+        puts(buf_cstr(&b));
+        buf_free(&b);
+        return 0;
+    }
+    printf("%-10s %s\n%-10s %s\n%-10s %ld (%ld mentions)\n", "entity", c->name, "type",
+           c->type > 0 && c->type < 6 ? types[c->type] : "MISC", "articles", c->articles, c->mentions);
+    if (c->first_seen) printf("%-10s %s\n%-10s %s\n", "first seen", c->first_seen, "last seen", c->last_seen);
+    printf("%-10s", "aliases");
+    for (size_t i = 0; i < c->naliases; i++) printf("%s%s", i ? ", " : " ", c->aliases[i]);
+    printf("\n%-10s", "roles");
+    for (size_t i = 0; i < c->nroles; i++) printf("%s%s", i ? ", " : " ", c->roles[i]);
+    putchar('\n');
+    buf_free(&b);
+    return 0;
+}
+
+int cmd_entity(int argc, char **argv)
+{
+    link_opts o;
+    int rc = link_cli_parse("entity", argc, argv, LO_JSON | LO_NAME, &o);
+    if (rc) return rc;
+    store *s;
+    linker *k;
+    if ((rc = link_cli_open(&o, &s, &k)) != 0) return rc;
+    char err[512];
+    long long cluster = link_find_entity(k, o.name, err, sizeof err);
+    if (cluster > 0) rc = link_clusters(k, cluster, show_entity, &o.json, err, sizeof err);
+    link_cli_close(s, k);
+    if (cluster < 0 || rc < 0) {
+        cli_error("entity: %s", err);
+        return EXIT_STORE;
+    }
+    if (cluster == 0) {
+        cli_error("entity: no entity named '%s' in %s", o.name, o.db);
+        return EXIT_NOTFOUND;
+    }
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+}

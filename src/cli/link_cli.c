@@ -1,0 +1,130 @@
+/* link_cli.c — options and store opening shared by the cross-article commands. */
+#include "cli/link_cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct {
+    const char *name;
+    unsigned bit;
+} valued[] = {
+    {"--type", LO_TYPE}, {"--by", LO_BY}, {"--about", LO_ABOUT}, {"--since", LO_SINCE}, {"--limit", LO_LIMIT},
+};
+
+static void set_value(link_opts *o, unsigned bit, const char *v)
+{
+    switch (bit) {
+    case LO_TYPE: o->type = v; break;
+    case LO_BY: o->by = v; break;
+    case LO_ABOUT: o->about = v; break;
+    case LO_SINCE: o->since = v; break;
+    case LO_LIMIT: o->limit = atoi(v); break;
+    }
+}
+
+/* --opt VALUE or --opt=VALUE; 1 matched, 0 not this option, -1 usage error. */
+static int valued_option(const char *cmd, int argc, char **argv, int *i, unsigned allowed, link_opts *o)
+{
+    for (size_t k = 0; k < sizeof valued / sizeof *valued; k++) {
+        size_t n = strlen(valued[k].name);
+        const char *a = argv[*i], *v = NULL;
+        if (!(allowed & valued[k].bit) || strncmp(a, valued[k].name, n) != 0) continue;
+        if (a[n] == '=') v = a + n + 1;
+        else if (a[n] == '\0') v = *i + 1 < argc ? argv[++*i] : NULL;
+        else continue;
+        if (!v || !*v) {
+            cli_error("%s: %s needs a value", cmd, valued[k].name);
+            return -1;
+        }
+        if (valued[k].bit == LO_LIMIT && atoi(v) <= 0) {
+            cli_error("%s: --limit needs a positive number", cmd);
+            return -1;
+        }
+        set_value(o, valued[k].bit, v);
+        return 1;
+    }
+    return 0;
+}
+
+static int add_word(const char *cmd, link_opts *o, const char *w)
+{
+    size_t have = strlen(o->name), n = strlen(w);
+    if (have + n + 2 > sizeof o->name) {
+        cli_error("%s: the name is too long", cmd);
+        return -1;
+    }
+    if (have) o->name[have++] = ' ';
+    memcpy(o->name + have, w, n + 1);
+    return 0;
+}
+
+int link_cli_parse(const char *cmd, int argc, char **argv, unsigned allowed, link_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->db = "dossier.db";
+    bool opts = true;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (opts && !strcmp(a, "--")) {
+            opts = false;
+            continue;
+        }
+        if (opts && !strcmp(a, "--json") && (allowed & LO_JSON)) {
+            o->json = true;
+            continue;
+        }
+        if (opts && !strncmp(a, "--db=", 5)) {
+            o->db = a + 5;
+            continue;
+        }
+        if (opts && !strcmp(a, "--db")) {
+            if (++i >= argc) {
+                cli_error("%s: --db needs a file name", cmd);
+                return EXIT_USAGE;
+            }
+            o->db = argv[i];
+            continue;
+        }
+        if (opts && a[0] == '-' && a[1]) {
+            int r = valued_option(cmd, argc, argv, &i, allowed, o);
+            if (r < 0) return EXIT_USAGE;
+            if (r > 0) continue;
+            cli_error("%s: unknown option '%s' (see dossier %s --help)", cmd, a, cmd);
+            return EXIT_USAGE;
+        }
+        if (!(allowed & LO_NAME)) {
+            cli_error("%s: unexpected argument '%s' (see dossier %s --help)", cmd, a, cmd);
+            return EXIT_USAGE;
+        }
+        if (add_word(cmd, o, a) != 0) return EXIT_USAGE;
+    }
+    if ((allowed & LO_NAME) && !o->name[0]) {
+        cli_error("%s: which name? (dossier %s NAME)", cmd, cmd);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+int link_cli_open(const link_opts *o, store **s, linker **l)
+{
+    char err[512];
+    *l = NULL;
+    if (!(*s = store_open(o->db, STORE_READ, err, sizeof err))) {
+        cli_error("%s", err);
+        return EXIT_STORE;
+    }
+    if (!(*l = link_open(*s, NULL, err, sizeof err))) {
+        cli_error("%s", err);
+        store_close(*s);
+        return EXIT_INTERNAL;
+    }
+    return 0;
+}
+
+void link_cli_close(store *s, linker *l)
+{
+    link_close(l);
+    store_close(s);
+}

@@ -1,0 +1,366 @@
+/* aliases.c — joining entities across articles into clusters.
+ *
+ * Each article's entity is a node; nodes whose names share a comparison
+ * key (names.c) are the same entity, and a cluster is a connected component
+ * of that relation. A new node looks its keys up, and the clusters it meets
+ * are merged into the one with the smallest id (union by relabelling: the
+ * new node's own cluster is almost always a single node, so relabelling
+ * costs little). One live holder of an equality key is enough to find its
+ * cluster, so a key is stored again only when no live node holds it.
+ *
+ * Removing an article can split a cluster: its remaining nodes are then
+ * reset and joined again from their stored names, as if newly added, which
+ * gives the components of what remains. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "link/internal.h"
+
+/* --- the forms of one article entity ---------------------------------------- */
+
+typedef struct form_count {
+    const char *text;
+    uint32_t len, count;
+} form_count;
+
+typedef struct entity_forms {
+    form_count *v;
+    uint32_t n, cap;
+} entity_forms;
+
+static void count_form(entity_forms *f, const char *text, uint32_t len)
+{
+    for (uint32_t i = 0; i < f->n; i++)
+        if (f->v[i].len == len && !memcmp(f->v[i].text, text, len)) {
+            f->v[i].count++;
+            return;
+        }
+    if (f->n == f->cap) {
+        f->cap = f->cap ? 2 * f->cap : 4;
+        f->v = realloc(f->v, f->cap * sizeof *f->v);
+        if (!f->v) abort();
+    }
+    f->v[f->n++] = (form_count){text, len, 1};
+}
+
+/* The names each entity was mentioned by, gathered in one pass over the
+ * mentions (an array per entity). */
+static entity_forms *gather_forms(const article *a)
+{
+    entity_forms *forms = calloc(a->entities.n + 1, sizeof *forms);
+    if (!forms) abort();
+    for (uint32_t i = 0; i < a->mentions.n; i++) {
+        const mention *m = &a->mentions.v[i];
+        if (m->kind != MK_NAME || m->entity < 0 || (uint32_t)m->entity >= a->entities.n) continue;
+        if (m->end <= m->start || m->end > a->len) continue;
+        count_form(&forms[m->entity], a->text + m->start, m->end - m->start);
+    }
+    return forms;
+}
+
+static void free_forms(entity_forms *forms, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) free(forms[i].v);
+    free(forms);
+}
+
+/* --- keys and joins ------------------------------------------------------------ */
+
+typedef struct key_list {
+    uint64_t key[64];
+    uint8_t role[64];
+    int n;
+} key_list;
+
+static void collect_key(void *ctx, uint64_t key, enum key_role role)
+{
+    key_list *k = ctx;
+    for (int i = 0; i < k->n; i++)
+        if (k->key[i] == key && k->role[i] == role) return;
+    if (k->n < 64) {
+        k->key[k->n] = key;
+        k->role[k->n++] = (uint8_t)role;
+    }
+}
+
+/* Relabels cluster b as a (or a as b): the smaller id stays. Returns it. */
+static long long merge_clusters(linker *l, long long a, long long b, char *err, size_t errlen)
+{
+    if (a == b || b <= 0) return a;
+    if (a <= 0) return b;
+    long long keep = a < b ? a : b, gone = a < b ? b : a;
+    static const char sql[] = "UPDATE link_entities SET cluster = ?1 WHERE cluster = ?2";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, keep);
+    sqlite3_bind_int64(st, 2, gone);
+    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    return keep;
+}
+
+/* The cluster of a live node holding key in role, or 0. */
+static long long holder_cluster(linker *l, uint64_t key, int role, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT e.cluster FROM link_keys k JOIN link_entities e ON e.node = k.node"
+                              " WHERE k.key = ?1 AND k.role = ?2 LIMIT 1";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
+    sqlite3_bind_int(st, 2, role);
+    int rc = sqlite3_step(st);
+    long long c = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    return c;
+}
+
+static int put_key(linker *l, uint64_t key, int role, long long node, char *err, size_t errlen)
+{
+    static const char sql[] = "INSERT OR IGNORE INTO link_keys(key, role, node) VALUES (?1, ?2, ?3)";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
+    sqlite3_bind_int(st, 2, role);
+    sqlite3_bind_int64(st, 3, node);
+    return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+}
+
+/* A probe meets every target of its key: their clusters, merged into c. */
+static long long join_targets(linker *l, uint64_t key, long long c, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT DISTINCT e.cluster FROM link_keys k JOIN link_entities e ON e.node = k.node"
+                              " WHERE k.key = ?1 AND k.role = 2";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
+    long long found[32];
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 32) found[n++] = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    for (int i = 0; i < n && c >= 0; i++) c = merge_clusters(l, c, found[i], err, errlen);
+    return c;
+}
+
+/* Joins node (now in cluster c) to every cluster its keys meet; returns its cluster. */
+static long long join_node(linker *l, long long node, long long c, const key_list *keys, char *err, size_t errlen)
+{
+    for (int i = 0; i < keys->n && c >= 0; i++) {
+        uint64_t key = keys->key[i];
+        int role = keys->role[i];
+        /* an equality key meets equal keys; a probe meets probes and targets;
+         * a target meets probes only */
+        int look = role == KEY_TARGET ? KEY_PROBE : role;
+        long long other = holder_cluster(l, key, look, err, errlen);
+        if (other < 0) return -1;
+        if (other) c = merge_clusters(l, c, other, err, errlen);
+        if (c >= 0 && role == KEY_PROBE) c = join_targets(l, key, c, err, errlen);
+        if (c < 0) return -1;
+        /* one live holder of an equality key or probe finds the cluster;
+         * targets are kept apart, so each is stored */
+        if ((!other || role == KEY_TARGET) && put_key(l, key, role, node, err, errlen) != 0) return -1;
+    }
+    return c;
+}
+
+static void node_keys(linker *l, int type, const char *const *forms, size_t n, key_list *keys)
+{
+    keys->n = 0;
+    name_keys(l->res, type, forms, n, collect_key, keys);
+}
+
+/* --- adding an article's entities ----------------------------------------------- */
+
+static long long insert_node(linker *l, long long art, uint32_t n, const entity *e, char *err, size_t errlen)
+{
+    static const char sql[] = "INSERT INTO link_entities(article, n, name, type, role, mentions, cluster)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)";
+    static const char set_cluster[] = "UPDATE link_entities SET cluster = node WHERE node = ?1";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, art);
+    sqlite3_bind_int64(st, 2, n);
+    sqlite3_bind_text(st, 3, e->name, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, e->type);
+    if (e->role) sqlite3_bind_text(st, 5, e->role, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, e->count);
+    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    long long node = sqlite3_last_insert_rowid(l->db);
+    st = link_stmt(l, set_cluster, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, node);
+    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    return node;
+}
+
+static int insert_forms(linker *l, long long node, const entity_forms *f, char *err, size_t errlen)
+{
+    static const char sql[] = "INSERT OR IGNORE INTO link_forms(node, form, mentions) VALUES (?1, ?2, ?3)";
+    for (uint32_t i = 0; i < f->n; i++) {
+        sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+        if (!st) return -1;
+        sqlite3_bind_int64(st, 1, node);
+        sqlite3_bind_text(st, 2, f->v[i].text, (int)f->v[i].len, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, f->v[i].count);
+        if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    }
+    return 0;
+}
+
+enum { MAX_FORMS = 16 };
+
+/* The name and up to MAX_FORMS surface forms, NUL-terminated in scratch. */
+static size_t form_list(const entity *e, const entity_forms *f, const char **out, buf *scratch)
+{
+    size_t n = 0;
+    out[n++] = e->name;
+    scratch->n = 0;
+    size_t offs[MAX_FORMS];
+    size_t k = 0;
+    for (uint32_t i = 0; i < f->n && k < MAX_FORMS; i++) {
+        offs[k++] = scratch->n;
+        buf_put(scratch, f->v[i].text, f->v[i].len);
+        buf_putc(scratch, '\0');
+    }
+    for (size_t i = 0; i < k; i++) out[n++] = scratch->p + offs[i];
+    return n;
+}
+
+int link_entities_add(linker *l, long long art, const article *a, long long *nodes, char *err, size_t errlen)
+{
+    entity_forms *forms = gather_forms(a);
+    int rc = 0;
+    for (uint32_t i = 0; i < a->entities.n && rc == 0; i++) {
+        const entity *e = &a->entities.v[i];
+        if (!e->name || !e->name[0] || e->type == ENT_NONE) continue;
+        long long node = insert_node(l, art, i, e, err, errlen);
+        if (node < 0 || insert_forms(l, node, &forms[i], err, errlen) != 0) {
+            rc = -1;
+            break;
+        }
+        nodes[i] = node;
+        const char *list[MAX_FORMS + 1];
+        size_t n = form_list(e, &forms[i], list, &l->tmp);
+        key_list keys;
+        node_keys(l, e->type, list, n, &keys);
+        if (join_node(l, node, node, &keys, err, errlen) < 0) rc = -1;
+    }
+    free_forms(forms, a->entities.n);
+    return rc;
+}
+
+/* --- redoing clusters an article's removal touched ------------------------------- */
+
+/* Joins one node again from its stored name, type and forms. */
+static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT e.name, e.type, f.form FROM link_entities e"
+                              " LEFT JOIN link_forms f ON f.node = e.node WHERE e.node = ?1";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, node);
+    l->tmp.n = 0;
+    size_t offs[MAX_FORMS + 1], n = 0;
+    int type = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= MAX_FORMS) {
+        if (n == 0) {
+            type = sqlite3_column_int(st, 1);
+            offs[n++] = l->tmp.n;
+            buf_puts(&l->tmp, (const char *)sqlite3_column_text(st, 0));
+            buf_putc(&l->tmp, '\0');
+        }
+        const char *form = (const char *)sqlite3_column_text(st, 2);
+        if (form && n <= MAX_FORMS) {
+            offs[n++] = l->tmp.n;
+            buf_puts(&l->tmp, form);
+            buf_putc(&l->tmp, '\0');
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (!n) return 0;
+    const char *list[MAX_FORMS + 1];
+    for (size_t i = 0; i < n; i++) list[i] = l->tmp.p + offs[i];
+    key_list keys;
+    node_keys(l, type, list, n, &keys);
+    return join_node(l, node, node, &keys, err, errlen) < 0 ? -1 : 0;
+}
+
+/* Reads a column of ids into a malloc'd array. */
+static long long *read_ids(linker *l, const char *sql, long long arg, size_t *n, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return NULL;
+    if (arg) sqlite3_bind_int64(st, 1, arg);
+    size_t cap = 16;
+    long long *ids = malloc(cap * sizeof *ids);
+    if (!ids) abort();
+    *n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap *= 2;
+            ids = realloc(ids, cap * sizeof *ids);
+            if (!ids) abort();
+        }
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(ids);
+        link_sql_error(l, err, errlen);
+        return NULL;
+    }
+    return ids;
+}
+
+int link_entities_redo(linker *l, char *err, size_t errlen)
+{
+    /* every node of a touched cluster starts alone, then joins again */
+    static const char reset[] = "UPDATE link_entities SET cluster = node"
+                                " WHERE cluster IN (SELECT id FROM link_redo WHERE kind = 'cluster')";
+    static const char touched[] = "SELECT node FROM link_entities WHERE cluster IN"
+                                  " (SELECT id FROM link_redo WHERE kind = 'cluster') ORDER BY node";
+    size_t n;
+    long long *ids = read_ids(l, touched, 0, &n, err, errlen);
+    if (!ids) return -1;
+    int rc = link_exec(l, reset, err, errlen);
+    for (size_t i = 0; i < n && rc == 0; i++) rc = rejoin_node(l, ids[i], err, errlen);
+    free(ids);
+    return rc;
+}
+
+/* --- finding a cluster by name ---------------------------------------------------- */
+
+long long link_find_entity(linker *l, const char *name, char *err, size_t errlen)
+{
+    /* a stored name or alias first, then any node the name's keys meet */
+    static const char by_form[] = "SELECT e.cluster FROM link_forms f JOIN link_entities e ON e.node = f.node"
+                                  " WHERE f.form = ?1 COLLATE NOCASE"
+                                  " GROUP BY e.cluster ORDER BY count(*) DESC, e.cluster LIMIT 1";
+    static const char by_name[] = "SELECT cluster FROM link_entities WHERE name = ?1 COLLATE NOCASE"
+                                  " GROUP BY cluster ORDER BY count(*) DESC, cluster LIMIT 1";
+    const char *sqls[] = {by_name, by_form};
+    for (int k = 0; k < 2; k++) {
+        sqlite3_stmt *st = link_stmt(l, sqls[k], err, errlen);
+        if (!st) return -1;
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(st);
+        long long c = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
+        if (c) return c;
+    }
+    static const int types[] = {ENT_PERSON, ENT_ORG};
+    for (int k = 0; k < 2; k++) {
+        key_list keys;
+        const char *list[1] = {name};
+        node_keys(l, types[k], list, 1, &keys);
+        for (int i = 0; i < keys.n; i++) {
+            long long c = holder_cluster(l, keys.key[i], keys.role[i] == KEY_TARGET ? KEY_PROBE : keys.role[i], err,
+                                         errlen);
+            if (c) return c;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,160 @@
+/* internal.h — inside the link stage: its data tables, comparison keys of
+ * names, figure intervals, claim words, and the linker every file shares.
+ * Not used outside src/link (and the unit tests). */
+#ifndef DOSSIER_LINK_INTERNAL_H
+#define DOSSIER_LINK_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "core/article.h"
+#include "core/buf.h"
+#include "core/wordmap.h"
+#include "link/link.h"
+
+/* --- data tables (res.c) ---------------------------------------------------- */
+
+/* One transliteration rule: `from` rewritten to `to` (data/link/transliteration.txt). */
+typedef struct translit_rule {
+    char from[16], to[16];
+    bool at_start, at_end;
+} translit_rule;
+
+typedef struct link_res {
+    translit_rule *rules;
+    size_t nrules;
+    wordmap *particles;    /* connector words left out of organisations' keys */
+    wordmap *groups;       /* network, family, clan: "the Haqqanis" */
+    wordmap *alt_exact;    /* other names in capitals (acronyms): ISIS → Islamic State */
+    wordmap *alt_fold;     /* other names, any case: Daesh → Islamic State */
+    wordmap *demonyms;     /* Pakistani → Pakistan */
+    wordmap *places;       /* name → paths (PK, PK.KP, PK.KP.peshawar) */
+    wordmap *bounds;       /* more than → lower, about → about */
+    wordmap *stopwords;    /* words a claim is not made of */
+} link_res;
+
+/* datadir NULL: $DOSSIER_DATA, the build's data/, or ../data beside the program. */
+link_res *link_res_load(const char *datadir, char *err, size_t errlen);
+void link_res_free(link_res *r);
+
+/* --- names and their comparison keys (names.c) ------------------------------ */
+
+enum key_role {
+    KEY_EQ,       /* joins every node with the same key */
+    KEY_PROBE,    /* a short form ("Pakistani Taliban"): joins probes and targets */
+    KEY_TARGET,   /* a word of a full name ("Tehreek-i-Taliban Pakistan"): joins probes only */
+};
+
+typedef void (*key_fn)(void *ctx, uint64_t key, enum key_role role);
+
+/* Folds a name for comparison into out: ASCII lower case without diacritics,
+ * words separated by one space, dots of acronyms dropped (U.S. → us).
+ * Returns the number of words. */
+int name_fold(const char *name, size_t n, buf *out);
+
+/* Rewrites one folded word by the transliteration rules (and makes doubled
+ * letters single) into out. */
+void name_translit(const link_res *r, const char *w, size_t n, buf *out);
+
+/* The keys of one article entity: its type, its in-article name and the
+ * surface forms it was mentioned by. The same forms always give the same
+ * keys, whatever else is stored: joins never depend on ingest order. */
+void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, key_fn emit, void *ctx);
+
+/* The place paths of a place name ("PK.KP.peshawar,..."), or NULL. */
+const char *place_paths(const link_res *r, const char *name);
+
+/* True when one place lies inside the other or both are the same: some path
+ * of one is a prefix (at a dot) of a path of the other. Unknown places agree
+ * only with the same name. */
+bool places_nest(const link_res *r, const char *a, const char *b);
+
+/* How specific a place is: 3 a city (or a place the gazetteer does not
+ * know), 2 a state or province, 1 a country. */
+int place_level(const link_res *r, const char *name);
+
+/* --- figures and conflicts (conflicts.c) ------------------------------------ */
+
+/* A figure as the range of values it allows (value: as written). */
+typedef struct fig_range { double lo, hi, value; } fig_range;
+
+/* The range a figure allows, from its text ("more than 300 people"), value,
+ * upper end (NAN unless a range) and approx flag. */
+fig_range figure_range(const link_res *r, const char *text, double value, double high, bool approx);
+bool ranges_agree(fig_range a, fig_range b);
+
+/* One figure an article gives for a measure of an event, in text order. */
+typedef struct fig_item {
+    fig_range range;
+    uint32_t sent;      /* start of its sentence */
+    bool joined;        /* "and" joins it to the figure before, in the same sentence */
+} fig_item;
+
+enum { ART_MAX_PARTS = 8 };
+
+/* An article's own figure for the measure: the statement most of its
+ * statements agree with (the larger on a tie); its parts for sums. */
+typedef struct art_figure {
+    double value;
+    fig_range range;
+    double parts[ART_MAX_PARTS];
+    int nparts;
+    int item;           /* the first item of that statement; -1 when none */
+} art_figure;
+
+void article_figure(const fig_item *items, size_t n, art_figure *out);
+
+/* Two articles conflict when their figures' ranges do not meet and neither
+ * is a sum of the other's parts (132 + 9 = 141). */
+bool figures_conflict(const art_figure *a, const art_figure *b);
+
+/* --- claims (claims.c) ------------------------------------------------------ */
+
+enum { CLAIM_MAX_WORDS = 64 };
+
+/* The content words of a statement as sorted, distinct 32-bit hashes (light
+ * stemming; demonyms as their country). Returns how many (<= cap). */
+size_t claim_words(const link_res *r, const char *text, size_t n, uint32_t *out, size_t cap);
+
+/* Jaccard similarity of two sorted word sets, and how many words they share. */
+double claim_similarity(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t *shared);
+
+/* Whether two statements make one claim. */
+bool claim_same(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+
+/* --- the linker ------------------------------------------------------------- */
+
+struct linker {
+    store *s;
+    sqlite3 *db;
+    link_res *res;
+    buf tmp, tmp2;
+};
+
+/* Runs SQL that returns no rows; -1 with err set. */
+int link_exec(linker *l, const char *sql, char *err, size_t errlen);
+/* A cached prepared statement for sql (reset, bindings cleared), or NULL with err set. */
+sqlite3_stmt *link_stmt(linker *l, const char *sql, char *err, size_t errlen);
+int link_sql_error(linker *l, char *err, size_t errlen);
+
+/* The steps of link_article, each filing one kind of item. */
+int link_entities_add(linker *l, long long art, const article *a, long long *nodes, char *err, size_t errlen);
+int link_entities_redo(linker *l, char *err, size_t errlen);
+int link_events_add(linker *l, long long art, const article *a, const long long *nodes, char *err,
+                    size_t errlen);
+int link_events_redo(linker *l, char *err, size_t errlen);
+int link_claims_add(linker *l, long long art, const article *a, const long long *nodes, char *err,
+                    size_t errlen);
+int link_claims_redo(linker *l, char *err, size_t errlen);
+
+/* Report sections (report.c calls them; events.c and claims.c write them). */
+const char *link_type_name(int type);
+int link_events_json(linker *l, buf *out, char *err, size_t errlen);
+int link_events_text(linker *l, buf *out, char *err, size_t errlen);
+int link_claims_json(linker *l, buf *out, char *err, size_t errlen);
+int link_claims_text(linker *l, buf *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,124 @@
+/* link.h — the link stage: one story across many articles.
+ *
+ * After an article is stored, link_article() files what was read from it
+ * (entities with their aliases, quotes, figures, events) in the link tables
+ * of the same store, inside the same batch transaction, and updates the
+ * corpus-level structures from it alone:
+ *   - entity clusters: the same person or organisation across articles,
+ *     joined by comparison keys of its names (names.c, aliases.c);
+ *   - merged events: one attack as many articles report it, with each
+ *     article's figures (events.c), and the conflicts between them
+ *     (conflicts.c);
+ *   - claims: the same statement made by several speakers or over the years
+ *     (claims.c).
+ *
+ *   linker *l = link_open(s, NULL, err, sizeof err);     // s open for writing
+ *   store_begin(s, ...);
+ *   if (store_put_article(s, a, ...) <= STORE_UPDATED) link_article(l, a, err, sizeof err);
+ *   store_commit(s, ...);
+ *   link_close(l);
+ *
+ * Every join is a symmetric relation between two articles' items, and the
+ * corpus structures are its connected components, so ingesting articles one
+ * by one gives the same report as ingesting them at once, in any order.
+ * Readers (report.c, src/query/query_link.h) only read the tables. */
+#ifndef DOSSIER_LINK_H
+#define DOSSIER_LINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/article.h"
+#include "core/buf.h"
+#include "store/store.h"
+
+typedef struct linker linker;
+
+/* Loads the link tables (data/link/, datadir NULL: as dossier_open finds
+ * data/) and prepares its statements on the store. NULL with a one-line
+ * reason. A store opened for reading serves the report and the queries. */
+linker *link_open(store *s, const char *datadir, char *err, size_t errlen);
+void link_close(linker *l);
+
+/* Files the article just stored with store_put_article (NEW or UPDATED,
+ * inside the open batch) and updates clusters, events and claims. Also
+ * applies what the removal of an article's older version left to redo.
+ * 0, or -1 with a reason (the batch must then be rolled back). */
+int link_article(linker *l, const article *a, char *err, size_t errlen);
+
+/* The corpus report (extract-format.md, "Across articles"): entities with
+ * aliases, merged events with figures and conflicts, claims. One JSON
+ * object, no newline. 0, or -1 with a reason. */
+int link_report_json(linker *l, buf *out, char *err, size_t errlen);
+
+/* A short human summary of the same: counts, the most reported entities,
+ * events with conflicts, the largest claims. */
+int link_report_text(linker *l, buf *out, char *err, size_t errlen);
+
+/* One entity across the corpus, as link_clusters() hands it over (valid
+ * during the call). */
+typedef struct cluster_info {
+    long long id;
+    const char *name;              /* canonical: the fullest well-attested form */
+    int type;                      /* enum ent_type, the most mentioned */
+    const char *const *aliases;    /* other names, most used first */
+    size_t naliases;
+    const char *const *roles;      /* titles and roles given in articles */
+    size_t nroles;
+    long articles, mentions;
+    const char *first_seen, *last_seen;   /* publication dates, or NULL */
+} cluster_info;
+
+/* Return nonzero to stop. */
+typedef int (*cluster_fn)(const cluster_info *c, void *ctx);
+
+/* Every cluster (only == 0; in cluster id order) or the one given. 0 done,
+ * 1 stopped by fn, -1 on a store error. */
+int link_clusters(linker *l, long long only, cluster_fn fn, void *ctx, char *err, size_t errlen);
+
+/* One article's figure for one measure of a merged event. */
+typedef struct event_value {
+    long long article;
+    const char *doc, *outlet, *published;   /* the article (outlet, published may be NULL) */
+    double value;
+    const char *text;                       /* the figure as written: "more than 300 people" */
+    uint32_t sent_start, sent_end;          /* its sentence, in bytes of the article's text */
+} event_value;
+
+typedef struct event_measure {
+    const char *measure;                    /* killed, injured, arrested, ... */
+    const event_value *values;              /* one per article, in doc order */
+    size_t nvalues;
+    bool conflict;                          /* two articles disagree (conflicts.c) */
+} event_measure;
+
+/* An event merged across articles, as link_events() hands it over. */
+typedef struct merged_event {
+    const char *type, *place, *date;        /* the most specific place, the most precise date */
+    const char *perpetrator;                /* canonical entity name, or NULL */
+    long long perpetrator_cluster;          /* 0 when none */
+    const char *const *docs;                /* article ids, sorted */
+    size_t ndocs;
+    const event_measure *measures;
+    size_t nmeasures;
+    bool conflict;
+} merged_event;
+
+typedef int (*event_fn)(const merged_event *e, void *ctx);
+
+/* Every merged event, by date, place and type (the same order whatever the
+ * order of ingest). 0 done, 1 stopped by fn, -1 on a store error. */
+int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen);
+
+/* The bytes [start, end) of a stored article's text, into out. */
+int link_article_text(linker *l, long long article, uint32_t start, uint32_t end, buf *out, char *err,
+                      size_t errlen);
+
+/* The entity cluster a user's NAME means: an alias or canonical name, or
+ * any name with the same comparison key. 0 when none; -1 on a store error. */
+long long link_find_entity(linker *l, const char *name, char *err, size_t errlen);
+
+/* The canonical name and type (enum ent_type) of a cluster, into out. */
+int link_entity_name(linker *l, long long cluster, buf *out, int *type, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,237 @@
+/* report.c — the corpus report: `dossier report --json` (extract-format.md,
+ * "Across articles") and its human summary. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "link/internal.h"
+
+static const char *const type_names[ENT__COUNT] = {"", "PERSON", "ORG", "GPE", "LOC", "NORP"};
+
+const char *link_type_name(int type) { return type > 0 && type < ENT__COUNT ? type_names[type] : "MISC"; }
+
+/* --- entities --------------------------------------------------------------------- */
+
+typedef struct json_ctx {
+    buf *out;
+    int n;
+} json_ctx;
+
+static int entity_json(const cluster_info *c, void *ctx)
+{
+    json_ctx *j = ctx;
+    buf *b = j->out;
+    if (j->n++) buf_putc(b, ',');
+    buf_puts(b, "\n  {");
+    json_key(b, "entity");
+    json_cstr(b, c->name);
+    buf_putc(b, ',');
+    json_key(b, "type");
+    json_cstr(b, link_type_name(c->type));
+    buf_putc(b, ',');
+    json_key(b, "aliases");
+    buf_putc(b, '[');
+    for (size_t i = 0; i < c->naliases; i++) {
+        if (i) buf_putc(b, ',');
+        json_cstr(b, c->aliases[i]);
+    }
+    buf_puts(b, "],");
+    json_key(b, "articles");
+    json_num(b, (double)c->articles);
+    buf_putc(b, ',');
+    json_key(b, "roles");
+    buf_putc(b, '[');
+    for (size_t i = 0; i < c->nroles; i++) {
+        if (i) buf_putc(b, ',');
+        json_cstr(b, c->roles[i]);
+    }
+    buf_puts(b, "],");
+    json_key(b, "first_seen");
+    json_cstr(b, c->first_seen);
+    buf_putc(b, ',');
+    json_key(b, "last_seen");
+    json_cstr(b, c->last_seen);
+    buf_putc(b, '}');
+    return 0;
+}
+
+/* --- events ----------------------------------------------------------------------- */
+
+static void value_list(buf *b, const event_measure *m)
+{
+    buf_putc(b, '[');
+    for (size_t k = 0; k < m->nvalues; k++) {
+        if (k) buf_putc(b, ',');
+        buf_putc(b, '{');
+        json_key(b, "value");
+        json_num(b, m->values[k].value);
+        buf_putc(b, ',');
+        json_key(b, "doc");
+        json_cstr(b, m->values[k].doc);
+        buf_putc(b, '}');
+    }
+    buf_putc(b, ']');
+}
+
+static int event_json(const merged_event *e, void *ctx)
+{
+    json_ctx *j = ctx;
+    buf *b = j->out;
+    if (j->n++) buf_putc(b, ',');
+    buf_puts(b, "\n  {");
+    json_key(b, "type");
+    json_cstr(b, e->type);
+    buf_putc(b, ',');
+    json_key(b, "place");
+    json_cstr(b, e->place);
+    buf_putc(b, ',');
+    json_key(b, "date");
+    json_cstr(b, e->date);
+    buf_putc(b, ',');
+    json_key(b, "perpetrator");
+    json_cstr(b, e->perpetrator);
+    buf_putc(b, ',');
+    json_key(b, "docs");
+    buf_putc(b, '[');
+    for (size_t i = 0; i < e->ndocs; i++) {
+        if (i) buf_putc(b, ',');
+        json_cstr(b, e->docs[i]);
+    }
+    buf_puts(b, "],");
+    json_key(b, "figures");
+    buf_putc(b, '{');
+    for (size_t i = 0; i < e->nmeasures; i++) {
+        if (i) buf_putc(b, ',');
+        json_key(b, e->measures[i].measure);
+        value_list(b, &e->measures[i]);
+    }
+    buf_puts(b, "},");
+    json_key(b, "conflicts");
+    buf_putc(b, '[');
+    int nc = 0;
+    for (size_t i = 0; i < e->nmeasures; i++) {
+        if (!e->measures[i].conflict) continue;
+        if (nc++) buf_putc(b, ',');
+        buf_putc(b, '{');
+        json_key(b, "measure");
+        json_cstr(b, e->measures[i].measure);
+        buf_putc(b, ',');
+        json_key(b, "values");
+        value_list(b, &e->measures[i]);
+        buf_putc(b, '}');
+    }
+    buf_puts(b, "]}");
+    return 0;
+}
+
+int link_events_json(linker *l, buf *out, char *err, size_t errlen)
+{
+    json_ctx j = {out, 0};
+    return link_events(l, event_json, &j, err, errlen) < 0 ? -1 : 0;
+}
+
+typedef struct events_text {
+    buf *out;
+    long events, merged, conflicts;
+} events_text;
+
+static int event_line(const merged_event *e, void *ctx)
+{
+    events_text *t = ctx;
+    t->events++;
+    t->merged += e->ndocs > 1;
+    if (!e->conflict) return 0;
+    t->conflicts++;
+    buf_printf(t->out, "  %s in %s on %s:", e->type, e->place ? e->place : "?", e->date ? e->date : "?");
+    for (size_t i = 0; i < e->nmeasures; i++) {
+        const event_measure *m = &e->measures[i];
+        if (!m->conflict) continue;
+        buf_printf(t->out, " %s", m->measure);
+        for (size_t k = 0; k < m->nvalues; k++)
+            buf_printf(t->out, "%s%g (%s)", k ? " vs " : " ", m->values[k].value,
+                       m->values[k].outlet ? m->values[k].outlet : m->values[k].doc);
+    }
+    buf_putc(t->out, '\n');
+    return 0;
+}
+
+int link_events_text(linker *l, buf *out, char *err, size_t errlen)
+{
+    buf lines;
+    buf_init(&lines);
+    events_text t = {&lines, 0, 0, 0};
+    int rc = link_events(l, event_line, &t, err, errlen);
+    if (rc >= 0) {
+        buf_printf(out, "events: %ld (%ld reported by more than one article), %ld where articles disagree\n",
+                   t.events, t.merged, t.conflicts);
+        buf_put(out, lines.p, lines.n);
+    }
+    buf_free(&lines);
+    return rc < 0 ? -1 : 0;
+}
+
+int link_report_json(linker *l, buf *out, char *err, size_t errlen)
+{
+    json_ctx j = {out, 0};
+    buf_puts(out, "{");
+    json_key(out, "entities");
+    buf_putc(out, '[');
+    if (link_clusters(l, 0, entity_json, &j, err, errlen) < 0) return -1;
+    buf_puts(out, "\n ],");
+    json_key(out, "events");
+    buf_putc(out, '[');
+    if (link_events_json(l, out, err, errlen) != 0) return -1;
+    buf_puts(out, "\n ],");
+    json_key(out, "claims");
+    buf_putc(out, '[');
+    if (link_claims_json(l, out, err, errlen) != 0) return -1;
+    buf_puts(out, "\n ]}");
+    return 0;
+}
+
+/* --- the human summary ------------------------------------------------------------- */
+
+typedef struct top_entity {
+    char *name;
+    int type;
+    long articles;
+    size_t naliases;
+} top_entity;
+
+typedef struct text_ctx {
+    long clusters, joined;
+    top_entity top[10];
+    int ntop;
+} text_ctx;
+
+static int keep_top(const cluster_info *c, void *ctx)
+{
+    text_ctx *t = ctx;
+    t->clusters++;
+    if (c->naliases) t->joined++;
+    int at = t->ntop;
+    while (at > 0 && t->top[at - 1].articles < c->articles) at--;
+    if (at >= 10) return 0;
+    if (t->ntop == 10) free(t->top[9].name);
+    else t->ntop++;
+    memmove(&t->top[at + 1], &t->top[at], (size_t)(t->ntop - 1 - at) * sizeof *t->top);
+    t->top[at] = (top_entity){strdup(c->name), c->type, c->articles, c->naliases};
+    return 0;
+}
+
+int link_report_text(linker *l, buf *out, char *err, size_t errlen)
+{
+    text_ctx t = {0};
+    int rc = link_clusters(l, 0, keep_top, &t, err, errlen);
+    if (rc >= 0) {
+        buf_printf(out, "entities: %ld across the corpus (%ld known by more than one name)\n", t.clusters, t.joined);
+        for (int i = 0; i < t.ntop; i++)
+            buf_printf(out, "  %-40s %-6s %4ld articles, %zu other names\n", t.top[i].name,
+                       link_type_name(t.top[i].type), t.top[i].articles, t.top[i].naliases);
+    }
+    for (int i = 0; i < t.ntop; i++) free(t.top[i].name);
+    if (rc < 0) return -1;
+    if (link_events_text(l, out, err, errlen) != 0) return -1;
+    return link_claims_text(l, out, err, errlen);
+}

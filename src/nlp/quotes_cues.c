@@ -332,6 +332,11 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
     if ((w & W_DET) && !(w & W_THAT)) return true;
     if (tok_possessive(c, i - 1)) return true;
     if (tok_eq(c, i - 1, "having")) return true;   /* "having said that" */
+    /* "a government claim": a base form after a singular noun is a noun
+     * ("officials say", "they say", "would say" are verbs) */
+    if (form == VF_BASE && tok_lower_word(c, i - 1) && !(word_class(c, i - 1) & (W_AUX | W_PRONOUN | W_DET | W_THAT | W_REL)) &&
+        !(speaker_class(c, i - 1) & S_PEOPLE) && (c->a->text[c->t[i - 1].end - 1] | 0x20) != 's')
+        return true;
     /* "leaflets highlighting claimed improvements": a past form as an adjective */
     if (form == VF_PAST && tok_lower_word(c, i - 1) && !word_class(c, i - 1)) {
         uint32_t n = c->t[i - 1].end - c->t[i - 1].start;

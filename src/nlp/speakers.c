@@ -119,7 +119,8 @@ static uint32_t cap_run_start(const qctx *c, uint32_t lo, uint32_t h)
         uint32_t p = s - 1;
         if (is_cap_word(c, p) && !(c->t[p].flags & TF_PUNCT)) { s = p; continue; }
         if (p > lo && is_cap_word(c, p - 1) && !(word_class(c, s) & W_TIME) &&
-            ((tok_lower_word(c, p) && (word_class(c, p) & W_LINK) && !tok_eq(c, p, "and")) || tok_possessive(c, p))) {
+            ((tok_lower_word(c, p) && (word_class(c, p) & W_LINK) && !tok_eq(c, p, "and")) || tok_possessive(c, p) ||
+             tok_punct(c, p, '&'))) {   /* Johnson & Johnson */
             s = p - 1;
             continue;
         }
@@ -212,8 +213,12 @@ static uint32_t titled_run_start(const qctx *c, uint32_t lo, uint32_t h)
 static void of_phrase_before(const qctx *c, uint32_t lo, np *out)
 {
     uint32_t s = out->s;
-    if (s < lo + 2 || !(tok_eq(c, s - 1, "for") || tok_eq(c, s - 1, "of") || tok_eq(c, s - 1, "at"))) return;
-    if (!tok_lower_word(c, s - 2) || !(speaker_class(c, s - 2) & (S_ROLE | S_PEOPLE))) return;
+    if (s < lo + 2 || !(tok_eq(c, s - 1, "for") || tok_eq(c, s - 1, "of") || tok_eq(c, s - 1, "at") ||
+                        tok_eq(c, s - 1, "in") || tok_eq(c, s - 1, "from")))
+        return;
+    /* "a judge in Washington", "analysts at Goldman" */
+    bool word = tok_lower_word(c, s - 2) || (c->t[s - 2].flags & TF_SENT);   /* "Analysts at …" opening */
+    if (!word || !(speaker_class(c, s - 2) & (S_ROLE | S_PEOPLE | S_GROUP))) return;
     np inner;
     if (!det_phrase_before(c, lo, s - 2, &inner)) return;
     out->s = inner.s;
@@ -411,7 +416,8 @@ static uint32_t cap_run_end(const qctx *c, uint32_t i, uint32_t hi)
             }
         }
         if (e + 1 < hi && is_cap_word(c, e + 1) && e > i && !(word_class(c, e + 1) & W_TIME) &&
-            ((tok_lower_word(c, e) && (word_class(c, e) & W_LINK) && !tok_eq(c, e, "and")) || tok_possessive(c, e))) {
+            ((tok_lower_word(c, e) && (word_class(c, e) & W_LINK) && !tok_eq(c, e, "and")) || tok_possessive(c, e) ||
+             tok_punct(c, e, '&'))) {
             e += 2;
             continue;
         }

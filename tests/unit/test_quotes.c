@@ -291,7 +291,9 @@ static void scare_quotes_and_denials_are_no_quotes(void **state)
 static void verbs_read_as_nouns_are_no_cues(void **state)
 {
     article *a = quotes_of("A long-standing demand of the union was met.\n\n"
-                           "The latest reports of damage came from the coast.");
+                           "The latest reports of damage came from the coast.\n\n"
+                           "A city council claim about the water was thrown out.\n\n"
+                           "Leaflets highlighting claimed savings were sent to every home.");
     assert_int_equal(a->quotes.n, 0);
     article_free(a);
 }

@@ -116,6 +116,16 @@ static void apposition_either_side(void **state)
     article_free(a);
 }
 
+static void a_person_of_a_place_or_body(void **state)
+{
+    article *a = bare("A federal judge in Ohio said the law could not stand.\n\n"
+                      "Analysts at Smith & Wesson Holdings said sales would rise.");
+    quotes_run(res(), a);
+    assert_string_equal(who(a, find(a, "could not stand")), "A federal judge in Ohio");
+    assert_string_equal(who(a, find(a, "sales would rise")), "Analysts at Smith & Wesson Holdings");
+    article_free(a);
+}
+
 static void places_and_ages_between_name_and_verb(void **state)
 {
     article *a = bare("Mr Omar Haddad, 32, from Leith, Edinburgh, said he was held for a week.");
@@ -273,6 +283,7 @@ int main(void)
         cmocka_unit_test(named_speaker_is_the_entity),
         cmocka_unit_test(title_before_the_name),
         cmocka_unit_test(apposition_either_side),
+        cmocka_unit_test(a_person_of_a_place_or_body),
         cmocka_unit_test(places_and_ages_between_name_and_verb),
         cmocka_unit_test(he_is_the_last_person_speaking),
         cmocka_unit_test(she_skips_a_man),

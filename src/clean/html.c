@@ -58,7 +58,9 @@ xmlNodePtr html_next(xmlNodePtr n, xmlNodePtr root, bool skip_children)
 
 /* libxml2 caps nesting at 256 levels unless HUGE is given, and then drops
  * everything after the limit; with HUGE, deep pages parse whole, and every
- * walk here is iterative, so depth costs nothing but memory. */
+ * walk here is iterative, so depth costs nothing but memory. NOBLANKS is
+ * left out: on the 121 benchmark pages it changed no output and saved under
+ * 1% of the work, and white space between inline tags separates words. */
 static htmlDocPtr parse(const char *html, size_t n)
 {
     if (n > INT32_MAX) n = INT32_MAX;

@@ -149,6 +149,18 @@ static uint8_t kind_of(hctx *c, const xmlChar *name)
     return c->kinds[slot];
 }
 
+/* What a child of p is within: p's ancestors and p itself. */
+static uint8_t within_of(xmlNodePtr p)
+{
+    if (!is_elem(p)) return 0;
+    hnode *h = HN(p);
+    uint8_t w = h->within;
+    if (h->kind == HK_FIGURE) w |= HIN_FIGURE;
+    if (h->kind == HK_PRE || !xmlStrcmp(p->name, BAD_CAST "code")) w |= HIN_CODE;
+    if (h->kind == HK_TABLE) w |= HIN_TABLE;
+    return w;
+}
+
 void html_annotate(hctx *c, xmlNodePtr root)
 {
     for (xmlNodePtr n = root; n; n = html_next(n, root, false)) {
@@ -156,6 +168,7 @@ void html_annotate(hctx *c, xmlNodePtr root)
         hnode *h = arena_alloc(&c->scratch, sizeof *h);
         n->_private = h;
         h->kind = kind_of(c, n->name);
+        h->within = within_of(n->parent);
         if (!n->properties) continue;
         const attr_facts *cls = facts_of(c, html_attr(n, "class")), *id = facts_of(c, html_attr(n, "id"));
         int w = cls->pos + cls->neg + id->pos + id->neg;
@@ -191,6 +204,7 @@ static void zero_counts(hnode *h)
 {
     h->chars = h->link_chars = h->own_chars = h->commas = h->own_commas = 0;
     h->np = h->nimg = h->nli = h->ninput = h->nembed = h->nhead = h->head_chars = h->block_kids = 0;
+    h->data_marks = 0;
 }
 
 /* Adds a finished node's counts to its parent's. */
@@ -213,6 +227,9 @@ static void fold_into_parent(xmlNodePtr n)
     ph->nembed += h->nembed + (h->kind == HK_EMBED);
     ph->ninput += h->ninput + (h->kind == HK_INPUT);
     ph->nimg += h->nimg + (h->kind == HK_IMG);
+    if (h->data_marks || !xmlStrcmp(n->name, BAD_CAST "th") || !xmlStrcmp(n->name, BAD_CAST "thead") ||
+        !xmlStrcmp(n->name, BAD_CAST "caption"))
+        ph->data_marks = 1;
     if ((h->flags & HF_DROP) || h->kind == HK_DROP) return;
     if (!xmlStrcmp(n->name, BAD_CAST "a")) h->link_chars = h->chars;
     ph->chars += h->chars;

@@ -61,6 +61,14 @@ enum hflag {
     HF_MARKED = 1 << 3,   /* seen by the current scoring attempt (to reset) */
 };
 
+/* Ancestors that change the rules, known without climbing the tree (a page
+ * may nest tags 100,000 deep, and climbing from each would be quadratic). */
+enum hwithin {
+    HIN_FIGURE = 1 << 0,
+    HIN_CODE   = 1 << 1,  /* code or pre */
+    HIN_TABLE  = 1 << 2,
+};
+
 typedef struct hnode {
     float score;
     float inside_best;    /* best candidate score at or under this sibling of the top */
@@ -77,6 +85,8 @@ typedef struct hnode {
     uint8_t unlikely;     /* class/id says boilerplate (and nothing rescues it) */
     uint8_t byline;       /* class/id/rel/itemprop says author line */
     uint8_t caption;      /* class/id says image caption or credit */
+    uint8_t within;       /* enum hwithin: what the element's ancestors are */
+    uint8_t data_marks;   /* a th, thead or caption below: a data table */
 } hnode;
 
 struct html_res {

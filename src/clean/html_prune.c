@@ -50,14 +50,7 @@ static bool never_unlikely(xmlNodePtr n)
 
 /* Tables and code keep their inner class names: layout tables and syntax
  * highlighters name cells after anything. */
-static bool in_table_or_code(xmlNodePtr n)
-{
-    for (xmlNodePtr p = n->parent; is_elem(p); p = p->parent) {
-        uint8_t k = HN(p)->kind;
-        if (k == HK_TABLE || k == HK_PRE || !xmlStrcmp(p->name, BAD_CAST "code")) return true;
-    }
-    return false;
-}
+static bool in_table_or_code(xmlNodePtr n) { return HN(n)->within & (HIN_TABLE | HIN_CODE); }
 
 /* A wrapper named for a layout feature ("theiaStickySidebar") around most of
  * the page's paragraphs is the page, not a sidebar. */

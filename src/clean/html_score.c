@@ -10,7 +10,6 @@
  * furniture (many links, images without text, inputs) are cleaned away.
  * When that leaves under 500 characters the attempt is repeated with the
  * class-name rules relaxed, as Readability does, keeping the longest. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,9 +91,14 @@ static void score_all(hctx *c, nodevec *cands)
     }
 }
 
+/* How far ancestor searches climb: real pages nest containers a few dozen
+ * deep, and a bound keeps hostile nesting linear. */
+#define MAX_CLIMB 64
+
 static bool is_ancestor(xmlNodePtr anc, xmlNodePtr n)
 {
-    for (xmlNodePtr p = n->parent; p; p = p->parent) {
+    int k = 0;
+    for (xmlNodePtr p = n->parent; p && k < MAX_CLIMB; p = p->parent, k++) {
         if (p == anc) return true;
     }
     return false;
@@ -111,7 +115,8 @@ static xmlNodePtr common_ancestor(hctx *c, xmlNodePtr top, xmlNodePtr *best, int
         if (HN(best[i])->score / HN(top)->score >= 0.75f) alts[close++] = best[i];
     }
     if (close < 3) return top;
-    for (xmlNodePtr p = top->parent; is_elem(p) && p != c->body; p = p->parent) {
+    int k = 0;
+    for (xmlNodePtr p = top->parent; is_elem(p) && p != c->body && k < MAX_CLIMB; p = p->parent, k++) {
         int shared = 0;
         for (int i = 0; i < close; i++) shared += is_ancestor(p, alts[i]);
         if (shared >= 3) return p;
@@ -157,14 +162,6 @@ static xmlNodePtr pick_top(hctx *c, nodevec *cands)
         best[at] = n;
         if (nbest < TOP_N) nbest++;
     }
-    if (getenv("HTMLDBG")) {
-        for (int i = 0; i < nbest; i++) {
-            const char *cl = html_attr(best[i], "class"), *id = html_attr(best[i], "id");
-            fprintf(stderr, "pass %u cand %d <%s class=%s id=%s> score %.1f chars %u ld %.2f\n", c->pass, i,
-                    best[i]->name, cl ? cl : "", id ? id : "", HN(best[i])->score, HN(best[i])->chars,
-                    link_density(HN(best[i])));
-        }
-    }
     if (!nbest || best[0] == c->body) return NULL;
     xmlNodePtr top = common_ancestor(c, best[0], best, nbest);
     return lift(c, top, cands);
@@ -185,7 +182,6 @@ static bool reads_like_prose(hctx *c, xmlNodePtr n)
     return prose;
 }
 
-#define INSIDE_MAX_CLIMB 64
 
 /* The best candidate score inside each sibling of top (inside_best), so a
  * sibling that holds a strong paragraph container further down counts
@@ -199,7 +195,7 @@ static void best_inside_siblings(xmlNodePtr top, const nodevec *cands)
     for (uint32_t i = 0; i < cands->n; i++) {
         xmlNodePtr n = cands->v[i];
         float score = HN(n)->score;
-        for (int k = 0; k < INSIDE_MAX_CLIMB && is_elem(n); k++, n = n->parent) {
+        for (int k = 0; k < MAX_CLIMB && is_elem(n); k++, n = n->parent) {
             if (n->parent != top->parent) continue;
             if (score > HN(n)->inside_best) HN(n)->inside_best = score;
             break;
@@ -233,23 +229,8 @@ static void select_with_siblings(hctx *c, xmlNodePtr top, const nodevec *cands)
 
 /* --- conditional cleaning ----------------------------------------------------- */
 
-static bool in_tag(xmlNodePtr n, const char *name, xmlNodePtr stop)
-{
-    for (xmlNodePtr p = n->parent; is_elem(p) && p != stop; p = p->parent) {
-        if (is_tag(p, name)) return true;
-    }
-    return false;
-}
-
 /* Tables with headers or a caption hold data, not layout. */
-static bool is_data_table(xmlNodePtr n)
-{
-    for (xmlNodePtr k = n; k; k = html_next(k, n, false)) {
-        if (k->type == XML_ELEMENT_NODE && (is_tag(k, "th") || is_tag(k, "caption") || is_tag(k, "thead")))
-            return true;
-    }
-    return false;
-}
+static bool is_data_table(xmlNodePtr n) { return HN(n)->data_marks; }
 
 static bool cleanable(xmlNodePtr n)
 {
@@ -261,15 +242,43 @@ static bool cleanable(xmlNodePtr n)
     }
 }
 
+/* The end of s without closing quotes and brackets. */
+static size_t strip_closers(const char *s, size_t e)
+{
+    for (;;) {
+        if (e && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')')) e--;
+        else if (e >= 3 && (!memcmp(s + e - 3, "\xe2\x80\x9d", 3) || !memcmp(s + e - 3, "\xe2\x80\x99", 3))) e -= 3;
+        else return e;
+    }
+}
+
+/* Six words or more ending in a full stop, question or exclamation mark. */
+static bool is_sentence(xmlNodePtr n)
+{
+    buf t;
+    buf_init(&t);
+    html_text(n, &t, 2000, true);
+    size_t len = t.n;
+    while (len && t.p[len - 1] == ' ') len--;
+    int words = 0;
+    for (size_t i = 0; i < len; i++) words += t.p[i] != ' ' && (i == 0 || t.p[i - 1] == ' ');
+    size_t e = strip_closers(t.p, len);
+    bool stop = e && (t.p[e - 1] == '.' || t.p[e - 1] == '!' || t.p[e - 1] == '?');
+    buf_free(&t);
+    return words >= 6 && stop;
+}
+
 static bool looks_like_furniture(hctx *c, xmlNodePtr n)
 {
     hnode *h = HN(n);
     float weight = (c->pass & HP_WEIGHT_CLASSES) ? (float)h->weight : 0.f;
     float score = (h->flags & HF_SCORED) ? h->score : 0.f;
-    if (weight + score < 0.f) return true;
+    /* A negative class name alone ("leafmedia") is weak evidence against a
+     * block that reads as a sentence. */
+    if (weight + score < 0.f && (link_density(h) > 0.2f || !is_sentence(n))) return true;
     if (h->commas >= 10) return false;
     bool list = h->kind == HK_LIST;
-    bool in_figure = in_tag(n, "figure", NULL);
+    bool in_figure = h->within & HIN_FIGURE;
     float p = (float)h->np, img = (float)h->nimg, ld = link_density(h);
     float head_density = h->chars ? (float)h->head_chars / (float)h->chars : 0.f;
     if (h->nimg > 1 && p / img < 0.5f && !in_figure) return true;
@@ -286,7 +295,7 @@ static void clean_inside(hctx *c, xmlNodePtr root)
 {
     for (xmlNodePtr n = root; n;) {
         bool skip = !is_elem(n) || (HN(n)->flags & HF_DROP);
-        if (!skip && cleanable(n) && !in_tag(n, "code", NULL) &&
+        if (!skip && cleanable(n) && !(HN(n)->within & HIN_CODE) &&
             !(HN(n)->kind == HK_TABLE && is_data_table(n)) && looks_like_furniture(c, n)) {
             HN(n)->flags |= HF_DROP;
             HN(n)->why = HW_CLEANED;
@@ -339,10 +348,6 @@ static uint32_t attempt(hctx *c, unsigned pass)
     xmlNodePtr top = pick_top(c, &cands);
     if (!top) top = c->body;
     select_with_siblings(c, top, &cands);
-    if (getenv("HTMLDBG")) {
-        const char *cl = html_attr(top, "class");
-        fprintf(stderr, "top <%s class=%s> score %.1f\n", top->name, cl ? cl : "", HN(top)->score);
-    }
     if (pass & HP_CLEAN) {
         for (xmlNodePtr n = c->body; n;) {
             bool sel = is_elem(n) && (HN(n)->flags & HF_SELECT);

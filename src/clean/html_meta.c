@@ -143,27 +143,52 @@ static void read_element(hctx *c, hmeta *m, xmlNodePtr n)
 
 /* --- the title without the site's name --------------------------------------- */
 
-static size_t alnum_fold(const char *s, size_t n, char *out, size_t cap)
+/* A name folded to lower-case letters and digits, with where its words end:
+ * "The Guardian" -> "theguardian" {3, 11}; "theguardian.com" -> {11, 14}. */
+typedef struct folded {
+    char s[128];
+    size_t n;
+    size_t ends[16];
+    int words;
+} folded;
+
+static void fold_name(const char *s, size_t n, folded *f)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    f->n = 0;
+    f->words = 0;
+    for (size_t i = 0; i < n && f->n + 1 < sizeof f->s; i++) {
         char ch = s[i];
         if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
-        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (unsigned char)ch >= 0x80) out[k++] = ch;
+        bool word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (unsigned char)ch >= 0x80;
+        if (word) f->s[f->n++] = ch;
+        bool ends = f->n && (!word || i + 1 == n) && (f->words == 0 || f->ends[f->words - 1] != f->n);
+        if (ends && f->words < 16) f->ends[f->words++] = f->n;
     }
-    out[k] = '\0';
-    return k;
 }
 
-/* "BBC News" and "BBC", "The Guardian" and "theguardian.com" name one site. */
+/* Whether a's letters begin b's and stop where one of b's words stops. */
+static bool starts_at_word(const folded *a, size_t skip_a, const folded *b, size_t skip_b)
+{
+    size_t n = a->n - skip_a;
+    if (n < 3 || n > b->n - skip_b || memcmp(a->s + skip_a, b->s + skip_b, n)) return false;
+    for (int i = 0; i < b->words; i++) {
+        if (b->ends[i] == skip_b + n) return true;
+    }
+    return false;
+}
+
+static size_t the_prefix(const folded *f) { return f->words > 1 && f->ends[0] == 3 && !memcmp(f->s, "the", 3) ? 3 : 0; }
+
+/* "BBC News" and "BBC", "The Guardian" and "theguardian.com" name one site;
+ * "Voxel graphics" and "Vox" do not. */
 static bool same_site(const char *part, size_t n, const char *outlet)
 {
-    char a[128], b[128];
-    size_t na = alnum_fold(part, n, a, sizeof a), nb = alnum_fold(outlet, strlen(outlet), b, sizeof b);
-    if (na < 3 || nb < 3) return false;
-    if (na >= 3 && !strncmp(a, "the", 3) && na > nb) memmove(a, a + 3, (na -= 3) + 1);
-    if (nb >= 3 && !strncmp(b, "the", 3) && nb > na) memmove(b, b + 3, (nb -= 3) + 1);
-    return strstr(a, b) == a || strstr(b, a) == b;
+    folded a, b;
+    fold_name(part, n, &a);
+    fold_name(outlet, strlen(outlet), &b);
+    size_t ta = the_prefix(&a), tb = the_prefix(&b);
+    return starts_at_word(&a, 0, &b, 0) || starts_at_word(&b, 0, &a, 0) || starts_at_word(&a, ta, &b, tb) ||
+           starts_at_word(&b, tb, &a, ta);
 }
 
 static const char *const separators[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / "};
@@ -194,26 +219,25 @@ static int count_words(const char *s, size_t n)
     return w;
 }
 
+/* No outlet known: a short last part after " | " is the site's name. */
+static bool site_like_tail(const char *t, size_t at)
+{
+    size_t n = strlen(t);
+    return !strncmp(t + at, " | ", 3) && count_words(t + at + 3, n - at - 3) <= 3 && count_words(t, at) >= 3;
+}
+
 static const char *strip_site(hctx *c, const char *t, const char *outlet)
 {
     for (int round = 0; round < 2; round++) {
-        size_t at, len, n = strlen(t);
+        size_t at, len;
         if (!find_separator(t, true, &at, &len)) break;
         const char *tail = t + at + len;
-        if (outlet && same_site(tail, strlen(tail), outlet)) {
+        if (outlet ? same_site(tail, strlen(tail), outlet) : site_like_tail(t, at)) {
             t = arena_strndup(&c->scratch, t, at);
             continue;
         }
-        if (find_separator(t, false, &at, &len) && outlet && same_site(t, at, outlet)) {
+        if (outlet && find_separator(t, false, &at, &len) && same_site(t, at, outlet)) {
             t = t + at + len;
-            continue;
-        }
-        /* No outlet known: a short tail after " | " is the site's name. */
-        size_t last_at, last_len;
-        find_separator(t, true, &last_at, &last_len);
-        if (!outlet && !strncmp(t + last_at, " | ", 3) && count_words(t + last_at + 3, n - last_at - 3) <= 3 &&
-            count_words(t, last_at) >= 3) {
-            t = arena_strndup(&c->scratch, t, last_at);
             continue;
         }
         break;

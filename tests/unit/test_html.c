@@ -116,6 +116,27 @@ static void title_prefers_og_and_drops_site_name(void **state)
     article_free(a);
 }
 
+static const char *title_of(const char *title, const char *site)
+{
+    static char head[512], out[512];
+    snprintf(head, sizeof head, "<title>%s</title>%s%s%s", title, site ? "<meta property=og:site_name content=\"" : "",
+             site ? site : "", site ? "\">" : "");
+    article *a = test_extract(page(head, "<p>" P1 "</p>"));
+    snprintf(out, sizeof out, "%s", a->title ? a->title : "(null)");
+    article_free(a);
+    return out;
+}
+
+static void site_names_come_off_titles_only_when_they_match(void **state)
+{
+    assert_string_equal(title_of("Ferry fares rise again | Harbour News", "Harbour"), "Ferry fares rise again");
+    assert_string_equal(title_of("Harbour News - Ferry fares rise again", "Harbour News"), "Ferry fares rise again");
+    assert_string_equal(title_of("The harbour view on fares | theharbour.com", "The Harbour"), "The harbour view on fares");
+    assert_string_equal(title_of("Why voxel art is back - Voxel Weekly", "Vox"), "Why voxel art is back - Voxel Weekly");
+    assert_string_equal(title_of("Ferry fares rise again | Harbour News", NULL), "Ferry fares rise again");
+    assert_string_equal(title_of("Fares - a history", NULL), "Fares - a history");
+}
+
 static void published_from_meta_tags(void **state)
 {
     article *a = test_extract(page("<meta name=\"date\" content=\"2001-01-01\">"
@@ -288,6 +309,7 @@ int main(void)
         cmocka_unit_test(captions_bylines_and_junk_go_to_removed),
         cmocka_unit_test(white_space_is_collapsed_and_breaks_split),
         cmocka_unit_test(title_prefers_og_and_drops_site_name),
+        cmocka_unit_test(site_names_come_off_titles_only_when_they_match),
         cmocka_unit_test(published_from_meta_tags),
         cmocka_unit_test(metadata_from_messy_json_ld),
         cmocka_unit_test(published_from_time_element_and_visible_text),

@@ -87,7 +87,8 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@rm -f dossier.db dossier.db-wal dossier.db-shm
 	$(BUILD)/dossier ingest examples --db dossier.db
-	$(BUILD)/dossier search "Taliban" --limit 3 --db dossier.db
+	$(BUILD)/dossier report --db dossier.db
+	$(BUILD)/dossier search "good Taliban" --limit 3 --db dossier.db
 
 eval: all
 	@scripts/eval.sh $(BUILD)/dossier

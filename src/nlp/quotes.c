@@ -46,6 +46,10 @@ void quotes_free(quotes_res *r)
     free(r);
 }
 
+/* The speaker_span printed as "speaker_mention" is the name the speaker's
+ * words resolve to where one is known (a pronoun's or role noun's
+ * antecedent, so a reader sees who "he" is), else the words at the cue;
+ * "speaker" is the entity, or -1 when no entity is known. */
 uint32_t quote_emit(qrun *R, uint8_t kind, span content, const speaker *sp, span cue_span)
 {
     article *a = R->c.a;
@@ -119,8 +123,8 @@ static void process_sentence(qrun *R, const sentence *s)
     lead_in(R, e, nk);
 }
 
-/* Gives quotes with no cue the speaker of the nearest attributed quote in the
- * paragraph, else of the previous paragraph's last one. */
+/* Gives quotes with no cue the speaker (and cue) of the nearest attributed
+ * quote in the paragraph, else of the previous paragraph's last one. */
 static void resolve_pending(qrun *R, uint16_t para, bool closes_chain, bool led)
 {
     article *a = R->c.a;

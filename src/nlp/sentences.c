@@ -18,6 +18,7 @@
 struct sentences_res {
     wordmap *abbrev;     /* abbreviation → title | month | other */
     wordmap *starters;   /* usual sentence openers, case-sensitive */
+    wordmap *speech;     /* said, asked ...: a quotation's tag after its close */
 };
 
 static wordmap *load_list(const char *dir, const char *name, int flags, char *err, size_t errlen)
@@ -33,7 +34,8 @@ sentences_res *sentences_load(const char *datadir, const char *modeldir, char *e
     if (!r) abort();
     r->abbrev = load_list(datadir, "abbreviations.txt", WM_FOLD, err, errlen);
     r->starters = r->abbrev ? load_list(datadir, "sentence-starters.txt", 0, err, errlen) : NULL;
-    if (!r->starters) {
+    r->speech = r->starters ? load_list(datadir, "speech-tags.txt", WM_FOLD, err, errlen) : NULL;
+    if (!r->speech) {
         sentences_free(r);
         return NULL;
     }
@@ -45,6 +47,7 @@ void sentences_free(sentences_res *r)
     if (!r) return;
     wordmap_free(r->abbrev);
     wordmap_free(r->starters);
+    wordmap_free(r->speech);
     free(r);
 }
 
@@ -90,6 +93,23 @@ static bool abbrev_may_end(const sentences_res *r, const article *a, const token
     if (kind && !strcmp(kind, "month") && (next->flags & TF_NUM)) return false;
     if (!kind && n > 2 && !memchr(s, '.', n)) return opens_sentence(next);  /* a word, not an abbreviation */
     return is_starter(r, a, next);
+}
+
+/* '"Why not?" Smith asked.': after a quotation closed with its own stop, a
+ * name followed shortly by a speech verb continues the sentence. */
+static bool speech_tag_follows(const sentences_res *r, const article *a, uint32_t j)
+{
+    const token *t = a->tokens.v;
+    for (uint32_t k = j; k < a->tokens.n && k < j + 6; k++) {
+        if (k > j && (t[k].flags & TF_PARA)) return false;
+        if (t[k].flags & TF_PUNCT) {
+            char c = a->text[t[k].start];
+            if (c != ',' && c != '.') return false;   /* commas of an apposition, initials */
+            continue;
+        }
+        if (wordmap_has(r->speech, a->text + t[k].start, t[k].end - t[k].start)) return true;
+    }
+    return false;
 }
 
 static void emit(article *a, uint32_t first, uint32_t last)
@@ -146,8 +166,12 @@ void sentences_run(const sentences_res *r, article *a)
         bool abbr = (t[i].flags & TF_ABBR) && a->text[t[i].end - 1] == '.';
         if (!is_terminal(a, &t[i]) && !abbr) continue;
         uint32_t j = i + 1;
+        bool closed_quote = false;
         while (j < n && is_trailer(a, &t[j])) {
-            if (t[j].flags & TF_QCLOSE && t[j].flags & TF_QUOTE) in_quote = false;
+            if (t[j].flags & TF_QCLOSE && t[j].flags & TF_QUOTE) {
+                in_quote = false;
+                closed_quote = true;
+            }
             j++;
         }
         if (j >= n) break;
@@ -155,6 +179,7 @@ void sentences_run(const sentences_res *r, article *a)
         if (next->flags & TF_PARA) { i = j - 1; continue; }
         if (!(next->flags & TF_SPACE) || in_quote || !opens_sentence(next)) continue;
         if (abbr && !abbrev_may_end(r, a, &t[i], next)) continue;
+        if (closed_quote && (next->flags & TF_CAP) && speech_tag_follows(r, a, j)) continue;
         emit(a, first, j);
         first = j;
         i = j - 1;

@@ -258,6 +258,13 @@ void nlp_tokenize(article *a)
                 e = i + 3;
             } else if (cp == '-' && next == '-') {
                 e = i + 2;
+            } else if ((cp == '`' && next == '`') || (cp == '\'' && next == '\'')) {
+                /* `` and '' stand for double quotation marks in typewriter
+                 * and some newspaper styles: `` opens, '' follows its neighbours. */
+                e = i + 2;
+                int nn;
+                int32_t after = cp_at(&c, e, &nn);
+                f |= cp == '`' ? (open_dq = true, TF_QUOTE | TF_QOPEN) : quote_flags('"', prev, after, &open_dq);
             } else if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB) {
                 f |= quote_flags(cp, prev, next, &open_dq);
             } else if (cp == 0x2018 || ((cp == '\'' || cp == 0x2019) && is_open_context(prev) && nlen && !uc_is_space(next))) {

@@ -53,6 +53,25 @@ static void quotations_hold_their_sentences(void **state)
                         "\u201cWe stay. We fight,\" he said. | Then rain.");
 }
 
+static void a_speech_tag_keeps_its_quotation(void **state)
+{
+    assert_string_equal(split("\"Why not?\" Ana Ruiz asked. \"Go!\" Tom, the coach, shouted. It rained."),
+                        "\"Why not?\" Ana Ruiz asked. | \"Go!\" Tom, the coach, shouted. | It rained.");
+    assert_string_equal(split("\"Is it over?\" Nobody knew."), "\"Is it over?\" | Nobody knew.");
+}
+
+static void typewriter_quotes_are_quotation_marks(void **state)
+{
+    article *a = test_analyze("``We won,'' she said. ''Yes.''", NULL);
+    assert_non_null(a);
+    assert_true(a->tokens.v[0].flags & TF_QOPEN);
+    assert_string_equal(span_str(a, a->tokens.v[0].start, a->tokens.v[0].end), "``");
+    assert_true(a->tokens.v[4].flags & TF_QCLOSE);
+    assert_string_equal(span_str(a, a->tokens.v[4].start, a->tokens.v[4].end), "''");
+    assert_int_equal(a->sents.n, 2);
+    article_free(a);
+}
+
 static void ellipses_and_questions(void **state)
 {
     assert_string_equal(split("Was it wise? Nobody knows... and so on. Fine!"),
@@ -114,6 +133,8 @@ int main(void)
         cmocka_unit_test(numbers_are_not_boundaries),
         cmocka_unit_test(quotations_hold_their_sentences),
         cmocka_unit_test(ellipses_and_questions),
+        cmocka_unit_test(a_speech_tag_keeps_its_quotation),
+        cmocka_unit_test(typewriter_quotes_are_quotation_marks),
         cmocka_unit_test(paragraphs_always_end_sentences),
         cmocka_unit_test(brackets_follow_their_sentence),
         cmocka_unit_test(tokens_split_possessives_and_keep_hyphens),

@@ -146,6 +146,7 @@ void clean_html(const clean_res *r, article *a, const char *html, size_t n)
         hmeta m = {0};
         html_read_meta(&c, &m);
         c.title = m.title;
+        c.h1 = m.h1;
         html_prune(&c);
         html_find_body(&c);
         html_emit(&c, &text);

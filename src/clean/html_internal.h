@@ -25,7 +25,7 @@ enum hkind {
     HK_IMG,
     HK_P,
     HK_HEADING,    /* h2..h6: kept inside the body */
-    HK_TITLE,      /* h1: the headline, not part of the body text */
+    HK_TITLE,      /* h1: the headline (the first, or one repeating the title) is not body text */
     HK_LIST,       /* ul, ol, dl */
     HK_ITEM,       /* li, dt, dd */
     HK_PRE,
@@ -51,14 +51,13 @@ enum hwhy {
     HW_BYLINE,
     HW_CAPTION,
     HW_CLEANED,    /* the scorer's conditional cleaning inside the body */
-    HW_TITLE,      /* a heading repeating the title */
+    HW_TITLE,      /* the headline */
 };
 
 enum hflag {
     HF_DROP   = 1 << 0,   /* left out, with its whole subtree */
     HF_SCORED = 1 << 1,   /* score holds a content score */
     HF_SELECT = 1 << 2,   /* part of the article */
-    HF_MARKED = 1 << 3,   /* seen by the current scoring attempt (to reset) */
 };
 
 /* Ancestors that change the rules, known without climbing the tree (a page
@@ -113,7 +112,8 @@ typedef struct hctx {
     xmlNodePtr region;    /* its parent: where drops are worth auditing */
     arena scratch;        /* hnodes and temporary strings, freed with the page */
     unsigned pass;        /* enum hpass */
-    const char *title;    /* found by html_meta, for dropping repeated headings */
+    const char *title;    /* found by html_meta: an <h1> repeating it is not body text */
+    xmlNodePtr h1;        /* the page's first <h1>, its headline */
     struct attr_facts *facts;          /* html_dom.c's cache of class/id facts */
     const xmlChar *kind_names[64];     /* ... and of tag kinds, by name pointer */
     uint8_t kinds[64];

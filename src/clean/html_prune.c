@@ -63,13 +63,28 @@ static bool holds_most_paragraphs(hctx *c, xmlNodePtr n)
 /* Readability's rule: an author line is short. */
 #define BYLINE_MAX_CHARS 100
 
+/* Whether n's text is the title, case and spacing aside. */
+static bool same_text(xmlNodePtr n, const char *title)
+{
+    if (!title) return false;
+    buf t;
+    buf_init(&t);
+    html_text(n, &t, 1024, false);
+    size_t len = t.n;
+    while (len && t.p[len - 1] == ' ') len--;
+    size_t start = len && t.p[0] == ' ' ? 1 : 0;
+    bool same = len - start == strlen(title) && !strncasecmp(t.p + start, title, len - start);
+    buf_free(&t);
+    return same;
+}
+
 static uint8_t drop_reason(hctx *c, xmlNodePtr n)
 {
     hnode *h = HN(n);
     switch (h->kind) {
     case HK_DROP: case HK_EMBED: case HK_INPUT: return HW_TAG;
     case HK_CAPTION: return HW_CAPTION;
-    case HK_TITLE: return HW_TITLE;
+    case HK_TITLE: return n == c->h1 || same_text(n, c->title) ? HW_TITLE : HW_NONE;
     default: break;
     }
     if (is_hidden(n)) return HW_HIDDEN;

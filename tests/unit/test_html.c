@@ -52,6 +52,10 @@ static void headings_and_lists_stay_in_the_body(void **state)
                                  "Schools are closed on Monday.\n\n" P3);
     assert_null(strstr(a->text, "Headline"));
     article_free(a);
+    /* A later <h1> that is not the headline is a section heading. */
+    a = test_extract(page("", "<h1>Headline</h1><div class=story><p>" P1 "</p><h1>Part two</h1><p>" P2 "</p></div>"));
+    assert_string_equal(a->text, P1 "\n\nPart two\n\n" P2);
+    article_free(a);
 }
 
 static void boilerplate_blocks_are_dropped(void **state)

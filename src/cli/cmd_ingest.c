@@ -216,24 +216,11 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-/* Lazily built tables in the nlp stages must be complete before threads share
- * them, so one small article is extracted here first. */
-static void warm_up(const dossier *d)
-{
-    static const char text[] = "Officials said on Tuesday that 12 people were hurt in the capital.\n";
-    input in;
-    char err[128];
-    if (read_bytes(text, sizeof text - 1, &in, err, sizeof err) != 0) return;
-    article_free(dossier_extract(d, &in, "warm-up", NULL));
-    input_free(&in);
-}
-
 /* Starts up to n workers (more if an earlier call made fewer); returns how
  * many run. */
 static int pool_start(pool *p, const dossier *d, int n)
 {
-    warm_up(d);
-    p->d = d;
+    p->d = d;   /* the nlp tables are complete: dossier_open built them all */
     p->cap = (unsigned)(2 * n + 2);
     p->ring = calloc(p->cap, sizeof *p->ring);
     if (!p->ring) return 0;

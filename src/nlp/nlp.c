@@ -19,6 +19,7 @@ nlp_res *nlp_load(const char *datadir, const char *modeldir, char *err, size_t e
 {
     nlp_res *r = calloc(1, sizeof *r);
     if (!r) abort();
+    nlp_tokenize_init();
     if (!(r->sentences = sentences_load(datadir, modeldir, err, errlen)) ||
         !(r->entities = entities_load(datadir, modeldir, err, errlen)) ||
         !(r->times = times_load(datadir, modeldir, err, errlen)) ||

@@ -18,7 +18,9 @@ enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_DIGIT, C_PUNCT, C_HIGH };
 static unsigned char ascii_class[256];
 static unsigned char ascii_alnum[256];   /* 1 for [A-Za-z0-9]: the inner loop's test */
 
-static void init_classes(void)
+/* Filled once by nlp_load() (through nlp_tokenize_init), before any thread
+ * tokenizes: lazy filling would race between extraction threads. */
+void nlp_tokenize_init(void)
 {
     if (ascii_class['a']) return;
     for (int c = 0; c < 256; c++) {
@@ -195,7 +197,7 @@ static int32_t last_cp(const cursor *c, uint32_t s, uint32_t e)
 
 void nlp_tokenize(article *a)
 {
-    init_classes();
+    nlp_tokenize_init();   /* a no-op after nlp_load; kept for direct callers */
     cursor c = {a->text, a->len};
     a->tokens.n = 0;
     uint32_t para = 0;

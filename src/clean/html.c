@@ -147,7 +147,6 @@ void clean_html(const clean_res *r, article *a, const char *html, size_t n)
         html_read_meta(&c, &m);
         c.title = m.title;
         c.h1 = m.h1;
-        html_prune(&c);
         html_find_body(&c);
         html_emit(&c, &text);
         if (m.body) use_ld_body(&text, m.body);

@@ -295,7 +295,10 @@ static void put_collapsed(buf *out, const unsigned char *s, size_t max)
 
 void html_text(xmlNodePtr root, buf *out, size_t max, bool skip_dropped)
 {
-    for (xmlNodePtr n = root; n && out->n < max;) {
+    /* Elements without text cost visits too: the budget keeps a call that
+     * asks for a few hundred bytes from walking a 100,000-deep empty chain. */
+    size_t budget = 4 * max + 64;
+    for (xmlNodePtr n = root; n && out->n < max && budget; budget--) {
         bool skip = false;
         if (is_elem(n)) {
             hnode *h = HN(n);

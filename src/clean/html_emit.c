@@ -46,13 +46,13 @@ static bool is_block(uint8_t kind)
     return kind != HK_INLINE && kind != HK_BR && kind != HK_IMG;
 }
 
-/* A paragraph that is furniture by itself, compared without its closing
- * punctuation ("Read more:", "Advertisement »"). */
 static bool is_word_byte(unsigned char ch)
 {
     return ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
 }
 
+/* A paragraph that is furniture by itself, compared without its closing
+ * punctuation ("Read more:", "Advertisement »"). */
 static bool is_junk(const html_res *r, const char *s, size_t n)
 {
     while (n && !is_word_byte((unsigned char)s[n - 1])) n--;

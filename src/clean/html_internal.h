@@ -130,7 +130,8 @@ xmlNodePtr html_next(xmlNodePtr n, xmlNodePtr root, bool skip_children);
 void html_annotate(hctx *c, xmlNodePtr root);
 const char *html_attr(xmlNodePtr n, const char *name);   /* NULL if absent; owned by the DOM */
 void html_count(hctx *c, xmlNodePtr root);
-/* Appends the visible text of n's kept subtree, spaces collapsed, at most max bytes. */
+/* Appends the visible text of n's kept subtree, spaces collapsed, at most
+ * max bytes, visiting at most 4 * max + 64 nodes. */
 void html_text(xmlNodePtr n, buf *out, size_t max, bool skip_dropped);
 static inline float link_density(const hnode *h) { return h->chars ? (float)h->link_chars / (float)h->chars : 0.f; }
 

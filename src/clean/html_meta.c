@@ -138,7 +138,7 @@ static void read_element(hctx *c, hmeta *m, xmlNodePtr n)
         if (dt) offer(c, m, html_attr(n, "pubdate") ? "<time pubdate>" : "<time>", dt);
     }
     const char *prop = n->properties ? html_attr(n, "itemprop") : NULL;
-    if (prop && *prop) read_itemprop(c, m, n, prop);
+    if (prop && *prop && wordmap_has(c->res->meta, prop, strlen(prop))) read_itemprop(c, m, n, prop);
 }
 
 /* --- the title without the site's name --------------------------------------- */

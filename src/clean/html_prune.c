@@ -67,6 +67,10 @@ static bool holds_most_paragraphs(hctx *c, xmlNodePtr n)
 static bool same_text(xmlNodePtr n, const char *title)
 {
     if (!title) return false;
+    size_t title_chars = 0;
+    for (const char *t = title; *t; t++) title_chars += ((unsigned char)*t & 0xC0) != 0x80;
+    uint32_t chars = HN(n)->chars;   /* counts a space before and after, if any */
+    if (chars < title_chars || chars > title_chars + 2) return false;
     buf t;
     buf_init(&t);
     html_text(n, &t, 1024, false);

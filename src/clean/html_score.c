@@ -1,15 +1,16 @@
 /* html_score.c — finds the article body, after Readability's method.
  *
  * Every paragraph-like element (p, pre, td, or a container holding 25+
- * characters of its own inline text) scores 1 + commas + up to 3 for length;
- * the score flows to five ancestors, divided by distance. Containers start
- * from a tag bias and their class/id weight, and end multiplied by their
- * share of non-link text. The best container, lifted when its ancestors
- * score near it, is selected with the siblings that score well or read like
- * prose; then tables, lists, forms and divs inside it that look like
- * furniture (many links, images without text, inputs) are cleaned away.
- * When that leaves under 500 characters the attempt is repeated with the
- * class-name rules relaxed, as Readability does, keeping the longest. */
+ * characters of its own inline text) scores 1, plus 1 per comma-separated
+ * part, plus up to 3 for length; the score flows to five ancestors, divided
+ * by distance. Containers start from a tag bias and their class/id weight,
+ * and end multiplied by their share of non-link text. The best container,
+ * lifted when its ancestors score near it, is selected with the siblings
+ * that hold a strong container or read like prose; then tables, lists, forms
+ * and divs inside it that look like furniture (many links, images without
+ * text, inputs) are cleaned away. When that leaves under 500 characters the
+ * attempt is repeated with the class-name rules relaxed, as Readability
+ * does, but a relaxed result is taken only when it finds twice as much. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,8 +168,9 @@ static xmlNodePtr pick_top(hctx *c, nodevec *cands)
     return lift(c, top, cands);
 }
 
-/* A short paragraph with no links that ends like a sentence. */
-static bool reads_like_prose(hctx *c, xmlNodePtr n)
+/* Readability's test for a paragraph beside the body: long with few links,
+ * or short with none and a full stop. */
+static bool reads_like_prose(xmlNodePtr n)
 {
     hnode *h = HN(n);
     if (h->chars >= 80) return link_density(h) < 0.25f;
@@ -176,12 +178,11 @@ static bool reads_like_prose(hctx *c, xmlNodePtr n)
     buf t;
     buf_init(&t);
     html_text(n, &t, 400, true);
-    bool prose = t.n && (memmem(t.p, t.n, ". ", 2) || t.p[t.n - 1] == '.' ||
-                         (t.n >= 2 && t.p[t.n - 2] == '.' && t.p[t.n - 1] == ' '));
+    while (t.n && t.p[t.n - 1] == ' ') t.n--;
+    bool prose = t.n && (t.p[t.n - 1] == '.' || memmem(t.p, t.n, ". ", 2));
     buf_free(&t);
     return prose;
 }
-
 
 /* The best candidate score inside each sibling of top (inside_best), so a
  * sibling that holds a strong paragraph container further down counts
@@ -222,7 +223,7 @@ static void select_with_siblings(hctx *c, xmlNodePtr top, const nodevec *cands)
         bool take = h->inside_best > 0.f && h->inside_best + bonus >= threshold;
         /* A div of inline text only is a paragraph, as Readability rewrites it. */
         bool para = h->kind == HK_P || (h->kind == HK_BLOCK && !h->block_kids);
-        if (!take && para) take = reads_like_prose(c, s);
+        if (!take && para) take = reads_like_prose(s);
         if (take) h->flags |= HF_SELECT;
     }
 }

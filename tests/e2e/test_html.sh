@@ -78,6 +78,14 @@ python3 -c "
 s = '<p>Held in a hundred thousand figures, the sentence is still read out, in the end.</p>'
 open('$T/deep2.html', 'w').write('<html><body>' + '<figure><div><table><tr><td>' * 25000 + s + '</td></tr></table></div></figure>' * 25000 + '</body></html>')
 "
+python3 -c "
+s = '<p>Held in a hundred thousand figures, the sentence is still read out, in the end.</p>'
+open('$T/deep3.html', 'w').write('<html><body><h1>T</h1>' + '<div class=media><h1>' * 50000 + s + '</h1></div>' * 50000 + '</body></html>')
+"
+check "html: 50,000 nested headings in negative-class divs, no hang" python3 -c "
+import json, subprocess
+subprocess.run(['$D', 'extract', '$T/deep3.html'], capture_output=True, check=True, timeout=300)
+"
 check "html: 100,000 nested figures and tables, no hang" python3 -c "
 import json, subprocess
 d = json.loads(subprocess.run(['$D', 'extract', '$T/deep2.html'], capture_output=True, check=True, timeout=300).stdout)

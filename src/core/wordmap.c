@@ -15,6 +15,11 @@ struct wordmap {
     int flags;
     slot *slots;
     size_t cap, count, maxlen;
+    /* Cheap rejection before folding and hashing: most lookups are of words
+     * not in the list. Bit i of lengths: some key has i bytes (63: longer);
+     * bit b of first: some key starts with byte b (folded). */
+    uint64_t lengths;
+    uint64_t first[4];
     buf pool;     /* keys and values, NUL-terminated, referenced by offset */
 };
 
@@ -126,6 +131,9 @@ void wordmap_add(wordmap *m, const char *key, size_t n, const char *value)
         buf_put(&m->pool, value, strlen(value) + 1);
     }
     if (s->klen) { s->val = val; return; }   /* later entries win */
+    m->lengths |= 1ULL << (n < 63 ? n : 63);
+    unsigned char b0 = (unsigned char)key[0];
+    m->first[b0 >> 6] |= 1ULL << (b0 & 63);
     s->hash = h;
     s->key = (uint32_t)m->pool.n;
     s->klen = (uint32_t)n;
@@ -136,9 +144,21 @@ void wordmap_add(wordmap *m, const char *key, size_t n, const char *value)
     if (n > m->maxlen) m->maxlen = n;
 }
 
+static inline bool may_hold(const wordmap *m, const char *key, size_t n)
+{
+    if (!(m->lengths & (1ULL << (n < 63 ? n : 63)))) {
+        /* a folded key can be shorter than the word: ’ (3 bytes) becomes ' */
+        if (!(m->flags & WM_FOLD) || !memchr(key, 0xE2, n)) return false;
+    }
+    unsigned char b0 = (unsigned char)key[0];
+    if ((m->flags & WM_FOLD) && b0 >= 'A' && b0 <= 'Z') b0 += 32;
+    if (b0 == 0xE2) return true;   /* may fold to ' */
+    return (m->first[b0 >> 6] >> (b0 & 63)) & 1;
+}
+
 const char *wordmap_get(const wordmap *m, const char *key, size_t n)
 {
-    if (!m || n == 0 || n > m->maxlen) return NULL;
+    if (!m || n == 0 || n > m->maxlen || !may_hold(m, key, n)) return NULL;
     char tmp[512];
     uint64_t h;
     size_t fn = fold_key(m, key, n, tmp, sizeof tmp, &h);

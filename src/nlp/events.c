@@ -82,6 +82,29 @@ static const char *find_trigger(const events_res *r, const article *a, const sen
     return type;
 }
 
+/* Figures and times are filled in text order: the first at or after `start`. */
+static uint32_t first_figure(const article *a, uint32_t start)
+{
+    uint32_t l = 0, h = a->figures.n;
+    while (l < h) {
+        uint32_t mid = (l + h) / 2;
+        if (a->figures.v[mid].start < start) l = mid + 1;
+        else h = mid;
+    }
+    return l;
+}
+
+static uint32_t first_time(const article *a, uint32_t start)
+{
+    uint32_t l = 0, h = a->times.n;
+    while (l < h) {
+        uint32_t mid = (l + h) / 2;
+        if (a->times.v[mid].start < start) l = mid + 1;
+        else h = mid;
+    }
+    return l;
+}
+
 /* Mentions are in text order: the range of those inside [start, end). */
 static void mentions_in(const article *a, uint32_t start, uint32_t end, uint32_t *lo, uint32_t *hi)
 {
@@ -141,9 +164,9 @@ static int32_t pick_perpetrator(const events_res *r, const article *a, uint32_t 
 static void pick_date(const article *a, const sentence *s, reading *rd)
 {
     int best = 0;
-    for (uint32_t i = 0; i < a->times.n; i++) {
+    for (uint32_t i = first_time(a, s->start); i < a->times.n && a->times.v[i].start < s->end; i++) {
         const timexpr *t = &a->times.v[i];
-        if (t->start < s->start || t->end > s->end || !t->value) continue;
+        if (t->end > s->end || !t->value) continue;
         int y = 0, m = 0, d = 0;
         int n = sscanf(t->value, "%d-%d-%d", &y, &m, &d);
         if (n < 1 || strchr(t->value, 'W') || strchr(t->value, 'Q')) continue;
@@ -164,9 +187,9 @@ static bool read_sentence(const events_res *r, const article *a, uint32_t si, re
     memset(rd, 0, sizeof *rd);
     rd->type = type;
     rd->sent = si;
-    for (uint32_t i = 0; i < a->figures.n; i++) {
+    for (uint32_t i = first_figure(a, s->start); i < a->figures.n && a->figures.v[i].start < s->end; i++) {
         const figure *f = &a->figures.v[i];
-        if (f->start >= s->start && f->end <= s->end && is_casualty(f)) rd->has_casualties = true;
+        if (f->end <= s->end && is_casualty(f)) rd->has_casualties = true;
     }
     uint32_t lo, hi;
     mentions_in(a, s->start, s->end, &lo, &hi);
@@ -212,10 +235,13 @@ static void adopt(article *a, event *e, const reading *rd)
     *ev = (span){a->sents.v[rd->sent].start, a->sents.v[rd->sent].end};
 }
 
+/* The event this reading agrees with. Only the latest events are tried, so a
+ * huge text with thousands of events stays linear. */
 static int32_t find_event(article *a, const reading *rd)
 {
     const char *place = rd->place >= 0 ? place_name(a, rd->place) : NULL;
-    for (uint32_t i = 0; i < a->events.n; i++) {
+    uint32_t from = a->events.n > 64 ? a->events.n - 64 : 0;
+    for (uint32_t i = a->events.n; i-- > from;) {
         event *e = &a->events.v[i];
         if (strcmp(e->type, rd->type) != 0) continue;
         if (places_agree(e->place, place) && dates_agree(e->date, rd->when_value)) return (int32_t)i;
@@ -223,39 +249,49 @@ static int32_t find_event(article *a, const reading *rd)
     return -1;
 }
 
-/* killed / injured: the value most figures of the event agree on, ties to the larger. */
-static double best_value(const article *a, uint32_t ev, const char *measure)
+static int cmp_double(const void *x, const void *y)
 {
-    double best = NAN;
-    int best_votes = 0;
-    for (uint32_t i = 0; i < a->figures.n; i++) {
-        const figure *f = &a->figures.v[i];
-        if (f->event != (int32_t)ev || !f->measure || strcmp(f->measure, measure) != 0) continue;
-        int votes = 0;
-        for (uint32_t j = 0; j < a->figures.n; j++) {
-            const figure *g = &a->figures.v[j];
-            if (g->event == (int32_t)ev && g->measure && !strcmp(g->measure, measure) && g->value == f->value) votes++;
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+/* The value most figures agree on, ties to the larger; NAN when none. */
+static double mode_of(double *v, uint32_t n)
+{
+    if (!n) return NAN;
+    qsort(v, n, sizeof *v, cmp_double);
+    double best = v[0];
+    uint32_t best_run = 0;
+    for (uint32_t i = 0; i < n;) {
+        uint32_t k = i;
+        while (k < n && v[k] == v[i]) k++;
+        if (k - i >= best_run) {   /* sorted ascending: >= lets the larger win ties */
+            best = v[i];
+            best_run = k - i;
         }
-        if (votes > best_votes || (votes == best_votes && f->value > best)) {
-            best = f->value;
-            best_votes = votes;
-        }
+        i = k;
     }
     return best;
 }
 
+/* Links the casualty figures of the event's sentences to it, and sets its
+ * killed / injured to the values most of them agree on. */
 static void link_figures(article *a, uint32_t ev)
 {
     event *e = &a->events.v[ev];
+    ARENA_VEC(double) killed = {0}, injured = {0};
     for (uint32_t k = 0; k < e->evidence.n; k++) {
-        for (uint32_t i = 0; i < a->figures.n; i++) {
+        span sp = e->evidence.v[k];
+        for (uint32_t i = first_figure(a, sp.start); i < a->figures.n && a->figures.v[i].start < sp.end; i++) {
             figure *f = &a->figures.v[i];
-            if (f->event < 0 && is_casualty(f) && f->start >= e->evidence.v[k].start && f->end <= e->evidence.v[k].end)
-                f->event = (int32_t)ev;
+            if (f->event >= 0 || !is_casualty(f) || f->end > sp.end) continue;
+            f->event = (int32_t)ev;
+            if (strcmp(f->measure, "killed") == 0) *ARENA_PUSH(&a->mem, killed) = f->value;
+            else *ARENA_PUSH(&a->mem, injured) = f->value;
         }
     }
-    e->killed = best_value(a, ev, "killed");
-    e->injured = best_value(a, ev, "injured");
+    e->killed = mode_of(killed.v, killed.n);
+    e->injured = mode_of(injured.v, injured.n);
 }
 
 void events_run(const events_res *r, article *a)

@@ -22,6 +22,9 @@ static wordmap *load_list(const char *dir, const char *name, char *err, size_t e
 
 html_res *html_load(const char *datadir, char *err, size_t errlen)
 {
+    /* libxml2 sets up its globals here once; parses may then run on any
+     * number of threads (ingest extracts in parallel). */
+    xmlInitParser();
     html_res *r = calloc(1, sizeof *r);
     if (!r) abort();
     if (!(r->tags = load_list(datadir, "html-tags.txt", err, errlen)) ||

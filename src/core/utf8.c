@@ -33,18 +33,24 @@ int utf8_encode(int32_t cp, char *out)
     return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
 }
 
-static bool keep_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r'; }
+/* Bytes copied as they are: printable ASCII and \t \n \r (a constant table,
+ * so threads share it without initialisation). */
+static const unsigned char plain_byte[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [0x20 ... 0x7e] = 1,
+};
 
 size_t utf8_repair(const char *s, size_t n, buf *out)
 {
-    size_t bad = 0, i = 0, run = 0;
+    size_t bad = 0, i = 0;
     buf_reserve(out, n);
     while (i < n) {
+        size_t run = i;
+        while (run < n && plain_byte[(unsigned char)s[run]]) run++;
+        if (run > i) buf_put(out, s + i, run - i);
+        i = run;
+        if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7f) { i++; run++; continue; }
-        if (run) { buf_put(out, s + i - run, run); run = 0; }
-        if (c < 0x80) {
-            if (keep_control(c)) buf_putc(out, (char)c);
+        if (c < 0x80) {   /* other C0 controls and DEL: dropped */
             i++;
             continue;
         }
@@ -60,7 +66,6 @@ size_t utf8_repair(const char *s, size_t n, buf *out)
         }
         i += (size_t)len;
     }
-    if (run) buf_put(out, s + i - run, run);
     return bad;
 }
 

@@ -43,11 +43,15 @@ const char *read_binary_reason(const unsigned char *p, size_t n)
     /* A few stray NULs in scraped text (a truncated write, a bad copy) are
      * dropped later by utf8_repair; binary formats are full of NUL and other
      * control bytes, so only their share in the first 8 KB decides. */
+    /* 1 for the control bytes that text does not hold (not \t \n \r \f ESC) */
+    static const unsigned char odd[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1,
+                                          1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
     size_t look = n < 8192 ? n : 8192, ctrl = 0, nul = 0;
     for (size_t i = 0; i < look; i++) {
         unsigned char c = p[i];
+        if (c >= 0x20) continue;
         nul += c == 0;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ctrl++;
+        ctrl += odd[c];
     }
     if (look && ctrl * 20 > look)
         return nul * 2 >= ctrl ? "binary data (NUL bytes)" : "binary data (control characters)";
@@ -90,7 +94,9 @@ bool read_looks_html(const char *p, size_t n)
     size_t look = n < 4096 ? n : 4096, tags = 0;
     static const char *tagnames[] = {"<p>", "<p ", "<div", "</p>", "</div>", "<br", "<a href", "<span", "<li>", "</a>"};
     for (size_t i = 0; i + 4 < look; i++) {
-        if (p[i] != '<') continue;
+        const char *lt = memchr(p + i, '<', look - 4 - i);
+        if (!lt) break;
+        i = (size_t)(lt - p);
         for (size_t t = 0; t < sizeof tagnames / sizeof *tagnames; t++) {
             size_t m = strlen(tagnames[t]);
             if (i + m <= look && strncasecmp(p + i, tagnames[t], m) == 0) { tags++; break; }
@@ -232,17 +238,20 @@ int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
         }
         buf_free(&tmp);
     }
-    if (utf8_valid_prefix(bytes, n) != n && looks_cp1252(bytes, n)) {
+    /* One pass for the usual case, valid UTF-8; a second only when bytes were
+     * bad and look like a legacy 8-bit page. */
+    in->replaced = utf8_repair(bytes, n, &b);
+    if (in->replaced && looks_cp1252(bytes, n)) {
         buf tmp;
         buf_init(&tmp);
         if (convert("WINDOWS-1252", bytes, n, &tmp)) {
+            b.n = 0;
             in->replaced = utf8_repair(tmp.p ? tmp.p : "", tmp.n, &b);
             buf_free(&tmp);
             return finish(in, &b, "windows-1252");
         }
         buf_free(&tmp);
     }
-    in->replaced = utf8_repair(bytes, n, &b);
     return finish(in, &b, encoding);
 }
 

@@ -36,14 +36,22 @@ extern const char cmd_search_help[];
 int cmd_show(int argc, char **argv);
 extern const char cmd_show_help[];
 
+/* Across articles (src/link): cmd_report.c, cmd_entities.c, cmd_quotes.c,
+ * cmd_conflicts.c, cmd_claims.c, cmd_timeline.c. */
 int cmd_report(int argc, char **argv);
 extern const char cmd_report_help[];
 int cmd_entities(int argc, char **argv);
 extern const char cmd_entities_help[];
 int cmd_entity(int argc, char **argv);
 extern const char cmd_entity_help[];
+int cmd_quotes(int argc, char **argv);
+extern const char cmd_quotes_help[];
 int cmd_conflicts(int argc, char **argv);
 extern const char cmd_conflicts_help[];
+int cmd_claims(int argc, char **argv);
+extern const char cmd_claims_help[];
+int cmd_timeline(int argc, char **argv);
+extern const char cmd_timeline_help[];
 
 /* One-line error to stderr, prefixed "dossier: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

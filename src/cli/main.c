@@ -16,7 +16,10 @@ static const command commands[] = {
     {"report", "the corpus across articles: entities, events, conflicts, claims", cmd_report, cmd_report_help},
     {"entities", "people, organisations and places across articles", cmd_entities, cmd_entities_help},
     {"entity", "one entity: its names, roles, articles, first and last seen", cmd_entity, cmd_entity_help},
+    {"quotes", "who said what, newest first", cmd_quotes, cmd_quotes_help},
     {"conflicts", "figures on which articles disagree", cmd_conflicts, cmd_conflicts_help},
+    {"claims", "statements made more than once", cmd_claims, cmd_claims_help},
+    {"timeline", "a person's or group's quotes and events in date order", cmd_timeline, cmd_timeline_help},
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

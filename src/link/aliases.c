@@ -125,40 +125,58 @@ static int put_key(linker *l, uint64_t key, int role, long long node, char *err,
     return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
 }
 
-/* A probe meets every target of its key: their clusters, merged into c. */
-static long long join_targets(linker *l, uint64_t key, long long c, char *err, size_t errlen)
+/* Live holders of some keys: (key, role, cluster) rows. */
+typedef struct holders {
+    uint64_t key[256];
+    uint8_t role[256];
+    long long cluster[256];
+    int n;
+} holders;
+
+enum { KEYS_PER_QUERY = 16 };
+
+/* Reads the live holders of keys[from, from + KEYS_PER_QUERY) in one query. */
+static int read_holders(linker *l, const key_list *keys, int from, holders *h, char *err, size_t errlen)
 {
-    static const char sql[] = "SELECT DISTINCT e.cluster FROM link_keys k JOIN link_entities e ON e.node = k.node"
-                              " WHERE k.key = ?1 AND k.role = 2";
+    static const char sql[] = "SELECT k.key, k.role, e.cluster FROM link_keys k JOIN link_entities e ON e.node = k.node"
+                              " WHERE k.key IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
-    long long found[32];
-    int n = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 32) found[n++] = sqlite3_column_int64(st, 0);
+    for (int i = 0; i < KEYS_PER_QUERY; i++) {
+        int k = from + i < keys->n ? from + i : from;   /* pad with the first */
+        sqlite3_bind_int64(st, i + 1, (sqlite3_int64)keys->key[k]);
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && h->n < 256) {
+        h->key[h->n] = (uint64_t)sqlite3_column_int64(st, 0);
+        h->role[h->n] = (uint8_t)sqlite3_column_int(st, 1);
+        h->cluster[h->n++] = sqlite3_column_int64(st, 2);
+    }
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
-    for (int i = 0; i < n && c >= 0; i++) c = merge_clusters(l, c, found[i], err, errlen);
-    return c;
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : link_sql_error(l, err, errlen);
 }
 
-/* Joins node (now in cluster c) to every cluster its keys meet; returns its cluster. */
+/* Joins node (now in cluster c) to every cluster its keys meet; returns its
+ * cluster. An equality key meets equal keys; a probe meets probes and
+ * targets; a target meets probes only. */
 static long long join_node(linker *l, long long node, long long c, const key_list *keys, char *err, size_t errlen)
 {
+    holders h = {.n = 0};
+    for (int from = 0; from < keys->n; from += KEYS_PER_QUERY)
+        if (read_holders(l, keys, from, &h, err, errlen) != 0) return -1;
     for (int i = 0; i < keys->n && c >= 0; i++) {
-        uint64_t key = keys->key[i];
-        int role = keys->role[i];
-        /* an equality key meets equal keys; a probe meets probes and targets;
-         * a target meets probes only */
-        int look = role == KEY_TARGET ? KEY_PROBE : role;
-        long long other = holder_cluster(l, key, look, err, errlen);
-        if (other < 0) return -1;
-        if (other) c = merge_clusters(l, c, other, err, errlen);
-        if (c >= 0 && role == KEY_PROBE) c = join_targets(l, key, c, err, errlen);
-        if (c < 0) return -1;
-        /* one live holder of an equality key or probe finds the cluster;
+        int role = keys->role[i], look = role == KEY_TARGET ? KEY_PROBE : role;
+        bool held = false;
+        for (int k = 0; k < h.n && c >= 0; k++) {
+            if (h.key[k] != keys->key[i]) continue;
+            bool meets = h.role[k] == look || (role == KEY_PROBE && h.role[k] == KEY_TARGET);
+            held |= h.role[k] == look;
+            if (meets) c = merge_clusters(l, c, h.cluster[k], err, errlen);
+        }
+        /* one live holder of an equality key or probe finds its cluster;
          * targets are kept apart, so each is stored */
-        if ((!other || role == KEY_TARGET) && put_key(l, key, role, node, err, errlen) != 0) return -1;
+        if (c >= 0 && (!held || role == KEY_TARGET) && put_key(l, keys->key[i], role, node, err, errlen) != 0)
+            return -1;
     }
     return c;
 }

@@ -1,6 +1,367 @@
-/* claims.c — stub */
+/* claims.c — the same statement made by several speakers, or by one over
+ * the years ("there is no good or bad Taliban", 2014 and 2016).
+ *
+ * Each sentence of a quote is a statement, reduced to its content words
+ * (stop words out, plurals singular, demonyms as their country: "Afghan
+ * soil" and "Afghanistan" share a word). Two statements make one claim when
+ * their word sets overlap enough (Jaccard similarity); a claim is a
+ * connected component of that relation. To compare a new statement only
+ * with likely partners, each is filed under MinHash bands (BANDS bands of
+ * ROWS hashes): statements sharing a band are the candidates, and the
+ * similarity decides. The bands are a fixed function of the words, so the
+ * claims never depend on ingest order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
 #include "link/internal.h"
-int link_claims_add(linker *l, long long art, const article *a, const long long *nodes, char *err, size_t errlen) { return 0; }
-int link_claims_redo(linker *l, char *err, size_t errlen) { return 0; }
-int link_claims_json(linker *l, buf *out, char *err, size_t errlen) { return 0; }
-int link_claims_text(linker *l, buf *out, char *err, size_t errlen) { return 0; }
+
+/* A statement of MIN_WORDS to MAX_WORDS content words can be a claim: fewer
+ * say too little, more are whole paragraphs, repeated only verbatim. Two
+ * are one claim when the words they share weigh MIN_SIMILARITY of all their
+ * words (each word weighs as rare as it is in news), three words at least
+ * and MIN_SHARED_WEIGHT in all: "no good or bad Taliban" meets "there is no
+ * concept of good or bad Taliban", while statements sharing only the
+ * commonest words of a beat (shares, quarter, dollars) stay apart. With 16
+ * bands of 2 hashes, a pair whose words are 40% the same is compared with
+ * probability 0.93, at 50% with 0.99. */
+enum { BANDS = 16, ROWS = 2, MIN_WORDS = 3, MAX_WORDS = 25, MIN_SHARED = 3 };
+#define MIN_SIMILARITY 0.4
+#define MIN_SHARED_WEIGHT 12.0
+
+/* --- content words ---------------------------------------------------------------- */
+
+static int by_hash(const void *a, const void *b)
+{
+    uint32_t x = ((const claim_word *)a)->hash, y = ((const claim_word *)b)->hash;
+    return (x > y) - (x < y);
+}
+
+/* Plural to singular, the common English way (policies, groups; not "us"). */
+static size_t singular(const char *w, size_t n)
+{
+    if (n > 4 && !memcmp(w + n - 3, "ies", 3)) return n - 2;   /* caller writes the y */
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') return n - 1;
+    return n;
+}
+
+static float weight_of(const link_res *r, const char *w, size_t n)
+{
+    const char *v = wordmap_get(r->idf, w, n);
+    return v ? (float)atof(v) : r->idf_max;
+}
+
+static claim_word word_of(const link_res *r, const char *w, size_t n)
+{
+    const char *country = wordmap_get(r->demonyms, w, n);
+    char word[64];
+    if (country) {
+        size_t k = 0;
+        for (const char *p = country; *p && k < sizeof word; p++)
+            word[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        return (claim_word){(uint32_t)hash_bytes(word, k), weight_of(r, word, k)};
+    }
+    size_t k = singular(w, n);
+    if (k > sizeof word - 1) k = sizeof word - 1;
+    memcpy(word, w, k);
+    if (k == n - 2) word[k - 1] = 'y';   /* policies → policy */
+    return (claim_word){(uint32_t)hash_bytes(word, k), weight_of(r, word, k)};
+}
+
+static bool ascii_letter(char c) { return ((unsigned char)c | 32) >= 'a' && ((unsigned char)c | 32) <= 'z'; }
+
+/* An apostrophe at text[i] (straight or curly), and its length in bytes; 0 if none. */
+static size_t apostrophe(const char *text, size_t i, size_t n)
+{
+    if (text[i] == '\'') return 1;
+    if (i + 2 < n && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+        (unsigned char)text[i + 2] == 0x99)
+        return 3;
+    return 0;
+}
+
+/* Reads the word at text[*i] (letters and inner apostrophes, a possessive
+ * 's dropped) into w in lower case; returns its length. */
+static size_t read_word(const char *text, size_t n, size_t *i, char *w, size_t cap)
+{
+    size_t k = 0;
+    while (*i < n) {
+        if (ascii_letter(text[*i])) {
+            if (k < cap) w[k] = (char)(text[*i] | 32);
+            k++;
+            (*i)++;
+            continue;
+        }
+        size_t ap = k ? apostrophe(text, *i, n) : 0;
+        if (!ap || *i + ap >= n || !ascii_letter(text[*i + ap])) break;
+        if ((text[*i + ap] | 32) == 's' && (*i + ap + 1 >= n || !ascii_letter(text[*i + ap + 1]))) {
+            *i += ap + 1;   /* Pakistan's → pakistan */
+            break;
+        }
+        if (k < cap) w[k] = '\'';
+        k++;
+        *i += ap;
+    }
+    return k;
+}
+
+size_t claim_words(const link_res *r, const char *text, size_t n, claim_word *out, size_t cap)
+{
+    size_t count = 0;
+    char w[64];
+    for (size_t i = 0; i < n;) {
+        size_t k = read_word(text, n, &i, w, sizeof w);
+        if (!k) {
+            i++;
+            continue;
+        }
+        if (k < 2 || k >= sizeof w || wordmap_has(r->stopwords, w, k)) continue;
+        if (count < cap) out[count++] = word_of(r, w, k);
+    }
+    qsort(out, count, sizeof *out, by_hash);
+    size_t kept = 0;
+    for (size_t i = 0; i < count; i++)
+        if (!kept || out[i].hash != out[kept - 1].hash) out[kept++] = out[i];
+    return kept;
+}
+
+double claim_similarity(const claim_word *a, size_t na, const claim_word *b, size_t nb, double *shared_weight,
+                        size_t *shared)
+{
+    size_t i = 0, j = 0, both = 0;
+    double common = 0, all = 0;
+    while (i < na && j < nb) {
+        if (a[i].hash == b[j].hash) {
+            both++;
+            common += a[i].weight;
+            all += a[i].weight;
+            i++, j++;
+        } else if (a[i].hash < b[j].hash) {
+            all += a[i++].weight;
+        } else {
+            all += b[j++].weight;
+        }
+    }
+    for (; i < na; i++) all += a[i].weight;
+    for (; j < nb; j++) all += b[j].weight;
+    if (shared) *shared = both;
+    if (shared_weight) *shared_weight = common;
+    return all > 0 ? common / all : 0;
+}
+
+bool claim_same(const claim_word *a, size_t na, const claim_word *b, size_t nb)
+{
+    size_t shared;
+    double weight, sim = claim_similarity(a, na, b, nb, &weight, &shared);
+    return shared >= MIN_SHARED && weight >= MIN_SHARED_WEIGHT && sim >= MIN_SIMILARITY;
+}
+
+/* The BANDS band keys of a word set, from its informative words only (those
+ * weighing BAND_WEIGHT or more): statements that share only common words
+ * can never weigh enough to be one claim, and need not meet. Returns false
+ * when too few words are informative to file the statement at all. */
+#define BAND_WEIGHT 3.0f
+
+static bool bands_of(const claim_word *all, size_t nall, uint64_t out[BANDS])
+{
+    claim_word w[CLAIM_MAX_WORDS];
+    size_t n = 0;
+    for (size_t i = 0; i < nall && n < CLAIM_MAX_WORDS; i++)
+        if (all[i].weight >= BAND_WEIGHT) w[n++] = all[i];
+    if (n < 2) return false;
+    for (int b = 0; b < BANDS; b++) {
+        uint32_t mins[ROWS];
+        for (int r = 0; r < ROWS; r++) {
+            uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)(b * ROWS + r + 1);
+            uint32_t best = UINT32_MAX;
+            for (size_t i = 0; i < n; i++) {
+                uint64_t h = (w[i].hash ^ seed) * 0xD6E8FEB86659FD93ULL;
+                h ^= h >> 32;
+                if ((uint32_t)h < best) best = (uint32_t)h;
+            }
+            mins[r] = best;
+        }
+        uint64_t key[ROWS + 1] = {(uint64_t)b};
+        for (int r = 0; r < ROWS; r++) key[r + 1] = mins[r];
+        out[b] = hash_bytes(key, sizeof key);
+    }
+    return true;
+}
+
+/* --- filing statements -------------------------------------------------------------- */
+
+static int merge_claims(linker *l, long long a, long long b, char *err, size_t errlen)
+{
+    static const char sql[] = "UPDATE link_statements SET claim = ?1 WHERE claim = ?2";
+    if (a == b) return 0;
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, a < b ? a : b);
+    sqlite3_bind_int64(st, 2, a < b ? b : a);
+    return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+}
+
+static long long claim_of(linker *l, long long statement, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT claim FROM link_statements WHERE statement = ?1";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, statement);
+    int rc = sqlite3_step(st);
+    long long c = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? c : link_sql_error(l, err, errlen);
+}
+
+/* Joins a statement to the claims of the similar statements its bands meet
+ * (one query for all its bands, one insert to file them). */
+static int join_statement(linker *l, long long statement, const claim_word *w, size_t n, const uint64_t bands[BANDS],
+                          bool file_bands, char *err, size_t errlen)
+{
+    static const char find[] =
+        "SELECT DISTINCT s.statement, s.words FROM link_bands b JOIN link_statements s ON s.statement = b.statement"
+        " WHERE b.band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+        " AND b.statement <> ?17";
+    static const char put[] =
+        "INSERT OR IGNORE INTO link_bands(band, statement) VALUES (?1, ?17), (?2, ?17), (?3, ?17), (?4, ?17),"
+        " (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17), (?11, ?17), (?12, ?17), (?13, ?17),"
+        " (?14, ?17), (?15, ?17), (?16, ?17)";
+    _Static_assert(BANDS == 16, "the statements above name 16 bands");
+    long long same[64];
+    int nsame = 0, rc;
+    sqlite3_stmt *st = link_stmt(l, find, err, errlen);
+    if (!st) return -1;
+    for (int b = 0; b < BANDS; b++) sqlite3_bind_int64(st, b + 1, (sqlite3_int64)bands[b]);
+    sqlite3_bind_int64(st, BANDS + 1, statement);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const claim_word *ow = sqlite3_column_blob(st, 1);
+        size_t on = (size_t)sqlite3_column_bytes(st, 1) / sizeof *ow;
+        if (nsame < 64 && ow && claim_same(w, n, ow, on)) same[nsame++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (file_bands) {
+        if (!(st = link_stmt(l, put, err, errlen))) return -1;
+        for (int b = 0; b < BANDS; b++) sqlite3_bind_int64(st, b + 1, (sqlite3_int64)bands[b]);
+        sqlite3_bind_int64(st, BANDS + 1, statement);
+        if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    }
+    for (int k = 0; k < nsame; k++) {
+        long long a = claim_of(l, statement, err, errlen), b = claim_of(l, same[k], err, errlen);
+        if (a < 0 || b < 0 || merge_claims(l, a, b, err, errlen) != 0) return -1;
+    }
+    return 0;
+}
+
+static long long insert_quote(linker *l, long long art, const article *a, uint32_t i, const long long *nodes,
+                              char *err, size_t errlen)
+{
+    static const char sql[] = "INSERT INTO link_quotes(article, n, kind, speaker, text, start, end, sent_start,"
+                              " sent_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    static const char *const kinds[] = {"direct", "indirect", "mixed"};
+    const quote *q = &a->quotes.v[i];
+    int32_t s0 = article_sentence_at(a, q->start), s1 = article_sentence_at(a, q->end ? q->end - 1 : 0);
+    uint32_t ss = s0 >= 0 ? a->sents.v[s0].start : q->start, se = s1 >= 0 ? a->sents.v[s1].end : q->end;
+    if (q->speaker_span.end > se && q->speaker_span.end <= a->len) {
+        int32_t s2 = article_sentence_at(a, q->speaker_span.start);
+        if (s2 >= 0 && a->sents.v[s2].end > se) se = a->sents.v[s2].end;
+    }
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, art);
+    sqlite3_bind_int64(st, 2, i);
+    sqlite3_bind_text(st, 3, kinds[q->kind < 3 ? q->kind : 0], -1, SQLITE_STATIC);
+    if (q->speaker >= 0 && (uint32_t)q->speaker < a->entities.n && nodes[q->speaker])
+        sqlite3_bind_int64(st, 4, nodes[q->speaker]);
+    sqlite3_bind_text(st, 5, a->text + q->start, (int)(q->end - q->start), SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, q->start);
+    sqlite3_bind_int64(st, 7, q->end);
+    sqlite3_bind_int64(st, 8, ss);
+    sqlite3_bind_int64(st, 9, se);
+    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    return sqlite3_last_insert_rowid(l->db);
+}
+
+static int add_statement(linker *l, long long quote_id, const article *a, uint32_t start, uint32_t end, char *err,
+                         size_t errlen)
+{
+    static const char sql[] = "INSERT INTO link_statements(quote, start, end, words, claim) VALUES (?1, ?2, ?3, ?4, 0)";
+    static const char self[] = "UPDATE link_statements SET claim = statement WHERE statement = ?1";
+    claim_word w[CLAIM_MAX_WORDS];
+    size_t n = claim_words(l->res, a->text + start, end - start, w, CLAIM_MAX_WORDS);
+    if (n < MIN_WORDS || n > MAX_WORDS) return 0;
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, quote_id);
+    sqlite3_bind_int64(st, 2, start);
+    sqlite3_bind_int64(st, 3, end);
+    sqlite3_bind_blob(st, 4, w, (int)(n * sizeof *w), SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    long long id = sqlite3_last_insert_rowid(l->db);
+    if (!(st = link_stmt(l, self, err, errlen))) return -1;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    uint64_t bands[BANDS];
+    if (!bands_of(w, n, bands)) return 0;
+    return join_statement(l, id, w, n, bands, true, err, errlen);
+}
+
+/* Each sentence of the quote (its part inside the quote) is a statement. */
+static int add_statements(linker *l, long long quote_id, const article *a, const quote *q, char *err, size_t errlen)
+{
+    int32_t s = article_sentence_at(a, q->start);
+    if (s < 0) return add_statement(l, quote_id, a, q->start, q->end, err, errlen);
+    for (uint32_t k = (uint32_t)s; k < a->sents.n && a->sents.v[k].start < q->end; k++) {
+        uint32_t start = a->sents.v[k].start > q->start ? a->sents.v[k].start : q->start;
+        uint32_t end = a->sents.v[k].end < q->end ? a->sents.v[k].end : q->end;
+        if (end > start && add_statement(l, quote_id, a, start, end, err, errlen) != 0) return -1;
+    }
+    return 0;
+}
+
+int link_claims_add(linker *l, long long art, const article *a, const long long *nodes, char *err, size_t errlen)
+{
+    for (uint32_t i = 0; i < a->quotes.n; i++) {
+        const quote *q = &a->quotes.v[i];
+        if (q->end <= q->start || q->end > a->len) continue;
+        long long id = insert_quote(l, art, a, i, nodes, err, errlen);
+        if (id < 0 || add_statements(l, id, a, q, err, errlen) != 0) return -1;
+    }
+    return 0;
+}
+
+int link_claims_redo(linker *l, char *err, size_t errlen)
+{
+    static const char touched[] = "SELECT statement, words FROM link_statements WHERE claim IN"
+                                  " (SELECT id FROM link_redo WHERE kind = 'claim') ORDER BY statement";
+    static const char reset[] = "UPDATE link_statements SET claim = statement WHERE claim IN"
+                                " (SELECT id FROM link_redo WHERE kind = 'claim')";
+    sqlite3_stmt *st = link_stmt(l, touched, err, errlen);
+    if (!st) return -1;
+    typedef struct item { long long id; claim_word w[CLAIM_MAX_WORDS]; size_t n; } item;
+    item *v = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            v = realloc(v, cap * sizeof *v);
+            if (!v) abort();
+        }
+        v[n].id = sqlite3_column_int64(st, 0);
+        size_t bytes = (size_t)sqlite3_column_bytes(st, 1);
+        if (bytes > sizeof v[n].w) bytes = sizeof v[n].w;
+        if (bytes) memcpy(v[n].w, sqlite3_column_blob(st, 1), bytes);
+        v[n].n = bytes / sizeof *v[n].w;
+        n++;
+    }
+    sqlite3_reset(st);
+    int result = rc == SQLITE_DONE ? link_exec(l, reset, err, errlen) : link_sql_error(l, err, errlen);
+    for (size_t i = 0; i < n && result == 0; i++) {
+        uint64_t bands[BANDS];
+        if (bands_of(v[i].w, v[i].n, bands))
+            result = join_statement(l, v[i].id, v[i].w, v[i].n, bands, false, err, errlen);
+    }
+    free(v);
+    return result;
+}

@@ -83,7 +83,13 @@ static void add_role(acc *a, const char *role)
 {
     if (!role || !role[0]) return;
     for (size_t i = 0; i < a->nroles; i++)
-        if (!strcasecmp(a->roles[i], role)) return;
+        if (!strcasecmp(a->roles[i], role)) {
+            if (strcmp(role, a->roles[i]) < 0) {   /* one spelling, whatever the order */
+                free(a->roles[i]);
+                a->roles[i] = dup(role);
+            }
+            return;
+        }
     if (a->nroles == a->capr) {
         a->capr = a->capr ? 2 * a->capr : 4;
         a->roles = realloc(a->roles, a->capr * sizeof *a->roles);
@@ -175,11 +181,14 @@ static size_t read_aliases(sqlite3_stmt *st, int *rc, long long cluster, const c
 
 /* --- walking the clusters -------------------------------------------------------- */
 
-static int emit(const acc *a, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t *cap, cluster_fn fn,
+static int by_text(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+static int emit(acc *a, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t *cap, cluster_fn fn,
                 void *ctx)
 {
     const name_count *canon = canonical(a);
     if (!canon) return 0;
+    qsort(a->roles, a->nroles, sizeof *a->roles, by_text);
     while (*frc == SQLITE_ROW && sqlite3_column_int64(forms, 0) < a->id) *frc = sqlite3_step(forms);
     size_t n = read_aliases(forms, frc, a->id, canon->text, rows, cap);
     const char *aliases[256];

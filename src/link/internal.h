@@ -34,6 +34,8 @@ typedef struct link_res {
     wordmap *places;       /* name → paths (PK, PK.KP, PK.KP.peshawar) */
     wordmap *bounds;       /* more than → lower, about → about */
     wordmap *stopwords;    /* words a claim is not made of */
+    wordmap *idf;          /* word → how rare in news (ln N/df) */
+    float idf_max;         /* the weight of a word not listed: ln N */
 } link_res;
 
 /* datadir NULL: $DOSSIER_DATA, the build's data/, or ../data beside the program. */
@@ -115,15 +117,24 @@ bool figures_conflict(const art_figure *a, const art_figure *b);
 
 enum { CLAIM_MAX_WORDS = 64 };
 
-/* The content words of a statement as sorted, distinct 32-bit hashes (light
- * stemming; demonyms as their country). Returns how many (<= cap). */
-size_t claim_words(const link_res *r, const char *text, size_t n, uint32_t *out, size_t cap);
+/* A content word of a statement: its hash and its weight (how rare it is in
+ * news: data/link/word-idf.txt). */
+typedef struct claim_word {
+    uint32_t hash;
+    float weight;
+} claim_word;
 
-/* Jaccard similarity of two sorted word sets, and how many words they share. */
-double claim_similarity(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t *shared);
+/* The content words of a statement, sorted by hash, distinct (plurals made
+ * singular, demonyms as their country). Returns how many (<= cap). */
+size_t claim_words(const link_res *r, const char *text, size_t n, claim_word *out, size_t cap);
+
+/* Weighted Jaccard similarity of two word sets; the weight and number of
+ * the words they share. */
+double claim_similarity(const claim_word *a, size_t na, const claim_word *b, size_t nb, double *shared_weight,
+                        size_t *shared);
 
 /* Whether two statements make one claim. */
-bool claim_same(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+bool claim_same(const claim_word *a, size_t na, const claim_word *b, size_t nb);
 
 /* --- the linker ------------------------------------------------------------- */
 

@@ -31,6 +31,10 @@ linker *link_open(store *s, const char *datadir, char *err, size_t errlen)
     l->s = s;
     l->db = store_sqlite(s);
     l->res = res;
+    /* Joining looks keys, clusters and bands up all over their indexes:
+     * SQLite's default page cache (2 MB) would read the same pages from the
+     * file again and again. */
+    sqlite3_exec(l->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
     buf_init(&l->tmp);
     buf_init(&l->tmp2);
     return l;
@@ -46,6 +50,8 @@ void link_close(linker *l)
     buf_free(&l->tmp2);
     free(lf);
 }
+
+store *link_store(linker *l) { return l->s; }
 
 int link_sql_error(linker *l, char *err, size_t errlen)
 {

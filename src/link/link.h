@@ -40,6 +40,9 @@ typedef struct linker linker;
 linker *link_open(store *s, const char *datadir, char *err, size_t errlen);
 void link_close(linker *l);
 
+/* The store the linker works on. */
+store *link_store(linker *l);
+
 /* Files the article just stored with store_put_article (NEW or UPDATED,
  * inside the open batch) and updates clusters, events and claims. Also
  * applies what the removal of an article's older version left to redo.
@@ -109,6 +112,30 @@ typedef int (*event_fn)(const merged_event *e, void *ctx);
 /* Every merged event, by date, place and type (the same order whatever the
  * order of ingest). 0 done, 1 stopped by fn, -1 on a store error. */
 int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen);
+
+/* One statement of a claim: a sentence of a quote, with its article. */
+typedef struct claim_statement {
+    long long article;
+    const char *doc, *outlet, *published;
+    const char *speaker;                    /* canonical entity name, or NULL */
+    long long speaker_cluster;              /* 0 when unknown */
+    const char *text;                       /* the statement */
+    const char *quote;                      /* the whole quote it is part of */
+} claim_statement;
+
+/* A statement made more than once, in two or more articles. */
+typedef struct claim_info {
+    const char *summary;                    /* a short label: its most typical statement */
+    const claim_statement *statements;      /* by date, then article */
+    size_t nstatements;
+    long articles;
+} claim_info;
+
+typedef int (*claim_fn)(const claim_info *c, void *ctx);
+
+/* Every claim (by_cluster 0) or those with a statement by that entity, the
+ * most repeated first. 0 done, 1 stopped by fn, -1 on a store error. */
+int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *err, size_t errlen);
 
 /* The bytes [start, end) of a stored article's text, into out. */
 int link_article_text(linker *l, long long article, uint32_t start, uint32_t end, buf *out, char *err,

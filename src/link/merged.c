@@ -108,18 +108,29 @@ static const char *best_date(const node_row *v, size_t n)
     return best;
 }
 
-static long long best_perpetrator(const node_row *v, size_t n)
+/* The perpetrator most nodes name; on a tie, the first canonical name in
+ * the alphabet (cluster ids depend on ingest order, names do not). */
+static long long best_perpetrator(linker *l, const node_row *v, size_t n, char **name)
 {
     long long best = 0;
     int best_count = 0;
+    *name = NULL;
     for (size_t i = 0; i < n; i++) {
-        if (!v[i].perp) continue;
+        if (!v[i].perp || v[i].perp == best) continue;
         int c = 0;
         for (size_t j = 0; j < n; j++) c += v[j].perp == v[i].perp;
-        if (c > best_count || (c == best_count && v[i].perp < best)) {
+        if (c < best_count) continue;
+        buf b;
+        buf_init(&b);
+        char err[128];
+        if (link_entity_name(l, v[i].perp, &b, NULL, err, sizeof err) == 0 &&
+            (c > best_count || !*name || strcmp(buf_cstr(&b), *name) < 0)) {
+            free(*name);
+            *name = strdup(buf_cstr(&b));
             best = v[i].perp;
             best_count = c;
         }
+        buf_free(&b);
     }
     return best;
 }
@@ -176,16 +187,8 @@ static void summarise(linker *l, owned_event *e)
     m->type = e->nnodes ? e->nodes[0].type : "";
     m->place = best_place(l->res, e->nodes, e->nnodes);
     m->date = best_date(e->nodes, e->nnodes);
-    m->perpetrator_cluster = best_perpetrator(e->nodes, e->nnodes);
-    if (m->perpetrator_cluster) {
-        buf b;
-        buf_init(&b);
-        char err[256];
-        if (link_entity_name(l, m->perpetrator_cluster, &b, NULL, err, sizeof err) == 0)
-            e->perp_name = strdup(buf_cstr(&b));
-        buf_free(&b);
-        m->perpetrator = e->perp_name;
-    }
+    m->perpetrator_cluster = best_perpetrator(l, e->nodes, e->nnodes, &e->perp_name);
+    m->perpetrator = e->perp_name;
     e->docs = malloc((e->nnodes + 1) * sizeof *e->docs);
     if (!e->docs) abort();
     size_t nd = 0;

@@ -18,12 +18,32 @@ typedef struct json_ctx {
     int n;
 } json_ctx;
 
+/* Entities are listed most reported first, then by name: collected, then sorted. */
+typedef struct entity_entry {
+    char *name, *json;
+    long articles;
+} entity_entry;
+
+typedef struct entity_list {
+    entity_entry *v;
+    size_t n, cap;
+} entity_list;
+
+static int entity_order(const void *x, const void *y)
+{
+    const entity_entry *a = x, *b = y;
+    if (a->articles != b->articles) return a->articles > b->articles ? -1 : 1;
+    int c = strcmp(a->name, b->name);
+    return c ? c : strcmp(a->json, b->json);
+}
+
 static int entity_json(const cluster_info *c, void *ctx)
 {
-    json_ctx *j = ctx;
-    buf *b = j->out;
-    if (j->n++) buf_putc(b, ',');
-    buf_puts(b, "\n  {");
+    entity_list *list = ctx;
+    buf one;
+    buf_init(&one);
+    buf *b = &one;
+    buf_putc(b, '{');
     json_key(b, "entity");
     json_cstr(b, c->name);
     buf_putc(b, ',');
@@ -53,7 +73,33 @@ static int entity_json(const cluster_info *c, void *ctx)
     json_key(b, "last_seen");
     json_cstr(b, c->last_seen);
     buf_putc(b, '}');
+    if (list->n == list->cap) {
+        list->cap = list->cap ? 2 * list->cap : 256;
+        list->v = realloc(list->v, list->cap * sizeof *list->v);
+        if (!list->v) abort();
+    }
+    char *name = strdup(c->name), *json = strdup(buf_cstr(&one));
+    if (!name || !json) abort();
+    list->v[list->n++] = (entity_entry){name, json, c->articles};
+    buf_free(&one);
     return 0;
+}
+
+static int entities_json(linker *l, buf *out, char *err, size_t errlen)
+{
+    entity_list list = {0};
+    int rc = link_clusters(l, 0, entity_json, &list, err, errlen);
+    if (rc >= 0) qsort(list.v, list.n, sizeof *list.v, entity_order);
+    for (size_t i = 0; i < list.n; i++) {
+        if (rc >= 0) {
+            buf_puts(out, i ? ",\n  " : "\n  ");
+            buf_puts(out, list.v[i].json);
+        }
+        free(list.v[i].name);
+        free(list.v[i].json);
+    }
+    free(list.v);
+    return rc < 0 ? -1 : 0;
 }
 
 /* --- events ----------------------------------------------------------------------- */
@@ -171,13 +217,82 @@ int link_events_text(linker *l, buf *out, char *err, size_t errlen)
     return rc < 0 ? -1 : 0;
 }
 
-int link_report_json(linker *l, buf *out, char *err, size_t errlen)
+/* --- claims ------------------------------------------------------------------------ */
+
+static int claim_json(const claim_info *c, void *ctx)
+{
+    json_ctx *j = ctx;
+    buf *b = j->out;
+    if (j->n++) buf_putc(b, ',');
+    buf_puts(b, "\n  {");
+    json_key(b, "summary");
+    json_cstr(b, c->summary);
+    buf_putc(b, ',');
+    json_key(b, "articles");
+    json_num(b, (double)c->articles);
+    buf_putc(b, ',');
+    json_key(b, "quotes");
+    buf_putc(b, '[');
+    for (size_t i = 0; i < c->nstatements; i++) {
+        const claim_statement *s = &c->statements[i];
+        if (i) buf_putc(b, ',');
+        buf_putc(b, '{');
+        json_key(b, "doc");
+        json_cstr(b, s->doc);
+        buf_putc(b, ',');
+        json_key(b, "speaker");
+        json_cstr(b, s->speaker);
+        buf_putc(b, ',');
+        json_key(b, "published");
+        json_cstr(b, s->published);
+        buf_putc(b, ',');
+        json_key(b, "text");
+        json_cstr(b, s->text);
+        buf_putc(b, '}');
+    }
+    buf_puts(b, "]}");
+    return 0;
+}
+
+int link_claims_json(linker *l, buf *out, char *err, size_t errlen)
 {
     json_ctx j = {out, 0};
+    return link_claims(l, 0, claim_json, &j, err, errlen) < 0 ? -1 : 0;
+}
+
+typedef struct claims_text {
+    buf *out;
+    long claims;
+} claims_text;
+
+static int claim_line(const claim_info *c, void *ctx)
+{
+    claims_text *t = ctx;
+    if (t->claims++ < 5) buf_printf(t->out, "  \"%s\" (%zu times in %ld articles)\n", c->summary, c->nstatements,
+                                   c->articles);
+    return 0;
+}
+
+int link_claims_text(linker *l, buf *out, char *err, size_t errlen)
+{
+    buf lines;
+    buf_init(&lines);
+    claims_text t = {&lines, 0};
+    int rc = link_claims(l, 0, claim_line, &t, err, errlen);
+    if (rc >= 0) {
+        buf_printf(out, "claims made in more than one article: %ld\n", t.claims);
+        buf_put(out, lines.p, lines.n);
+    }
+    buf_free(&lines);
+    return rc < 0 ? -1 : 0;
+}
+
+int link_report_json(linker *l, buf *out, char *err, size_t errlen)
+{
     buf_puts(out, "{");
     json_key(out, "entities");
     buf_putc(out, '[');
-    if (link_clusters(l, 0, entity_json, &j, err, errlen) < 0) return -1;
+    if (entities_json(l, out, err, errlen) != 0) return -1;
     buf_puts(out, "\n ],");
     json_key(out, "events");
     buf_putc(out, '[');

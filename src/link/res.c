@@ -1,5 +1,6 @@
 /* res.c — the link stage's data tables in data/link/, loaded once. */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,10 +119,13 @@ link_res *link_res_load(const char *datadir, char *err, size_t errlen)
         !(r->demonyms = load(dir, "demonyms.txt", WM_FOLD, err, errlen)) ||
         !(r->places = load(dir, "places.txt", WM_FOLD, err, errlen)) ||
         !(r->bounds = load(dir, "bounds.txt", WM_FOLD, err, errlen)) ||
-        !(r->stopwords = load(dir, "claim-stopwords.txt", WM_FOLD, err, errlen))) {
+        !(r->stopwords = load(dir, "claim-stopwords.txt", WM_FOLD, err, errlen)) ||
+        !(r->idf = load(dir, "word-idf.txt", 0, err, errlen))) {
         link_res_free(r);
         return NULL;
     }
+    const char *docs = wordmap_get(r->idf, "__documents__", 13);
+    r->idf_max = docs && atof(docs) > 1 ? logf((float)atof(docs)) : 10.0f;
     return r;
 }
 
@@ -137,5 +141,6 @@ void link_res_free(link_res *r)
     wordmap_free(r->places);
     wordmap_free(r->bounds);
     wordmap_free(r->stopwords);
+    wordmap_free(r->idf);
     free(r);
 }

@@ -1,0 +1,112 @@
+/* cmd_claims.c — `dossier claims [--by NAME] [--json]`: statements made more
+ * than once, by several speakers or one speaker over the years. */
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "cli/link_cli.h"
+#include "core/json.h"
+
+const char cmd_claims_help[] =
+    "usage: dossier claims [--by NAME] [--limit N] [--json] [--db FILE]\n\n"
+    "Lists claims: the same statement made in two or more articles, by\n"
+    "different speakers or by one speaker over the years, grouped by the\n"
+    "content words the statements share. Each claim has a short label (its\n"
+    "most typical statement) and its statements with article, date and\n"
+    "speaker, oldest first. The most repeated claims come first.\n\n"
+    "  --by NAME   only claims with a statement by NAME (any of its names)\n"
+    "  --limit N   the first N claims only\n"
+    "  --json      one JSON object a line: summary, articles, quotes\n"
+    "              [{doc, speaker, published, outlet, text}]\n"
+    "  --db FILE   the store (default ./dossier.db)\n\n"
+    "exit status: 0 listed (also when there are none); 2 bad usage; 3 the\n"
+    "store could not be read; 4 --by names no entity.\n";
+
+typedef struct ctx {
+    bool json;
+    int limit;
+    long shown;
+} ctx;
+
+static void print_json(const claim_info *c)
+{
+    buf b;
+    buf_init(&b);
+    buf_putc(&b, '{');
+    json_key(&b, "summary");
+    json_cstr(&b, c->summary);
+    buf_putc(&b, ',');
+    json_key(&b, "articles");
+    json_num(&b, (double)c->articles);
+    buf_putc(&b, ',');
+    json_key(&b, "quotes");
+    buf_putc(&b, '[');
+    for (size_t i = 0; i < c->nstatements; i++) {
+        const claim_statement *s = &c->statements[i];
+        if (i) buf_putc(&b, ',');
+        buf_putc(&b, '{');
+        json_key(&b, "doc");
+        json_cstr(&b, s->doc);
+        buf_putc(&b, ',');
+        json_key(&b, "speaker");
+        json_cstr(&b, s->speaker);
+        buf_putc(&b, ',');
+        json_key(&b, "published");
+        json_cstr(&b, s->published);
+        buf_putc(&b, ',');
+        json_key(&b, "outlet");
+        json_cstr(&b, s->outlet);
+        buf_putc(&b, ',');
+        json_key(&b, "text");
+        json_cstr(&b, s->text);
+        buf_putc(&b, '}');
+    }
+    buf_puts(&b, "]}");
+    puts(buf_cstr(&b));
+    buf_free(&b);
+}
+
+static int each_claim(const claim_info *c, void *p)
+{
+    ctx *x = p;
+    if (x->limit && x->shown >= x->limit) return 1;
+    x->shown++;
+    if (x->json) {
+        print_json(c);
+        return 0;
+    }
+    printf("%s\"%s\" — %zu statements in %ld articles\n", x->shown > 1 ? "\n" : "", c->summary, c->nstatements,
+           c->articles);
+    for (size_t i = 0; i < c->nstatements; i++) {
+        const claim_statement *s = &c->statements[i];
+        printf("  %-10s %-24s %s: \"%s\"\n", s->published ? s->published : "?", s->doc,
+               s->speaker ? s->speaker : "(speaker unknown)", s->text);
+    }
+    return 0;
+}
+
+int cmd_claims(int argc, char **argv)
+{
+    link_opts o;
+    int rc = link_cli_parse("claims", argc, argv, LO_JSON | LO_BY | LO_LIMIT, &o);
+    if (rc) return rc;
+    store *s;
+    linker *l;
+    if ((rc = link_cli_open(&o, &s, &l)) != 0) return rc;
+    char err[512];
+    long long by = 0;
+    if (o.by && (by = link_find_entity(l, o.by, err, sizeof err)) <= 0) {
+        link_cli_close(s, l);
+        if (by < 0) cli_error("claims: %s", err);
+        else cli_error("claims: no entity named '%s' in %s", o.by, o.db);
+        return by < 0 ? EXIT_STORE : EXIT_NOTFOUND;
+    }
+    ctx x = {o.json, o.limit, 0};
+    rc = link_claims(l, by, each_claim, &x, err, sizeof err);
+    link_cli_close(s, l);
+    if (rc < 0) {
+        cli_error("claims: %s", err);
+        return EXIT_STORE;
+    }
+    if (!x.shown && !o.json) printf("no claim made in more than one article%s\n", o.by ? " by that entity" : "");
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+}

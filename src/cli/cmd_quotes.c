@@ -1,0 +1,104 @@
+/* cmd_quotes.c — `dossier quotes [--by NAME] [--about WORDS] [--since DATE]
+ * [--json]`: who said what across the stored articles, newest first. */
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "cli/link_cli.h"
+#include "core/json.h"
+#include "query/query_link.h"
+
+const char cmd_quotes_help[] =
+    "usage: dossier quotes [--by NAME] [--about WORDS] [--since DATE] [--limit N]\n"
+    "                      [--json] [--db FILE]\n\n"
+    "Lists quotes (direct, indirect and mixed) from the stored articles, the\n"
+    "newest article first: each with its speaker (the entity's canonical\n"
+    "name, or unknown), the article's id, outlet and date, the quote and the\n"
+    "sentence it was said in.\n\n"
+    "  --by NAME      only quotes by NAME: any of its names or spellings\n"
+    "                 (\"Khwaja Asif\" finds Khawaja Muhammad Asif)\n"
+    "  --about WORDS  only quotes holding all these words (any case)\n"
+    "  --since DATE   only articles published on or after DATE (2014,\n"
+    "                 2014-12, 2014-12-16)\n"
+    "  --limit N      the first N only\n"
+    "  --json         one JSON object a line: speaker, doc, outlet, published,\n"
+    "                 kind, text, sentence\n"
+    "  --db FILE      the store (default ./dossier.db)\n\n"
+    "exit status: 0 listed (also when there are none); 2 bad usage; 3 the\n"
+    "store could not be read; 4 --by names no entity.\n";
+
+typedef struct ctx {
+    linker *l;
+    bool json;
+    buf sentence;
+} ctx;
+
+static int print_quote(const quote_row *q, void *p)
+{
+    ctx *c = p;
+    char err[256];
+    c->sentence.n = 0;
+    link_article_text(c->l, q->article, q->sent_start, q->sent_end, &c->sentence, err, sizeof err);
+    for (size_t i = 0; i < c->sentence.n; i++)
+        if (c->sentence.p[i] == '\n') c->sentence.p[i] = ' ';
+    if (!c->json) {
+        printf("%s  %s  %s\n  %s (%s): \"%s\"\n  in: %.*s\n\n", q->published ? q->published : "(undated)", q->doc,
+               q->outlet ? q->outlet : "", q->speaker ? q->speaker : "(speaker unknown)", q->kind, q->text,
+               (int)c->sentence.n, c->sentence.p ? c->sentence.p : "");
+        return 0;
+    }
+    buf b;
+    buf_init(&b);
+    buf_putc(&b, '{');
+    json_key(&b, "speaker");
+    json_cstr(&b, q->speaker);
+    buf_putc(&b, ',');
+    json_key(&b, "doc");
+    json_cstr(&b, q->doc);
+    buf_putc(&b, ',');
+    json_key(&b, "outlet");
+    json_cstr(&b, q->outlet);
+    buf_putc(&b, ',');
+    json_key(&b, "published");
+    json_cstr(&b, q->published);
+    buf_putc(&b, ',');
+    json_key(&b, "kind");
+    json_cstr(&b, q->kind);
+    buf_putc(&b, ',');
+    json_key(&b, "text");
+    json_cstr(&b, q->text);
+    buf_putc(&b, ',');
+    json_key(&b, "sentence");
+    json_str(&b, c->sentence.p ? c->sentence.p : "", c->sentence.n);
+    buf_putc(&b, '}');
+    puts(buf_cstr(&b));
+    buf_free(&b);
+    return 0;
+}
+
+int cmd_quotes(int argc, char **argv)
+{
+    link_opts o;
+    int rc = link_cli_parse("quotes", argc, argv, LO_JSON | LO_BY | LO_ABOUT | LO_SINCE | LO_LIMIT, &o);
+    if (rc) return rc;
+    store *s;
+    ctx c = {.json = o.json};
+    if ((rc = link_cli_open(&o, &s, &c.l)) != 0) return rc;
+    char err[512];
+    quote_filter f = {.about = o.about, .since = o.since, .limit = o.limit};
+    if (o.by && (f.by_cluster = link_find_entity(c.l, o.by, err, sizeof err)) <= 0) {
+        link_cli_close(s, c.l);
+        if (f.by_cluster < 0) cli_error("quotes: %s", err);
+        else cli_error("quotes: no entity named '%s' in %s", o.by, o.db);
+        return f.by_cluster < 0 ? EXIT_STORE : EXIT_NOTFOUND;
+    }
+    buf_init(&c.sentence);
+    int n = query_quotes(c.l, &f, print_quote, &c, err, sizeof err);
+    buf_free(&c.sentence);
+    link_cli_close(s, c.l);
+    if (n < 0) {
+        cli_error("quotes: %s", err);
+        return o.since && err[0] == '-' ? EXIT_USAGE : EXIT_STORE;
+    }
+    if (!n && !o.json) printf("no quotes found\n");
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+}

@@ -1,0 +1,70 @@
+/* cmd_timeline.c — `dossier timeline NAME`: a person's or group's quotes
+ * and the events they took part in, in date order. */
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "cli/link_cli.h"
+#include "core/json.h"
+#include "query/query_link.h"
+
+const char cmd_timeline_help[] =
+    "usage: dossier timeline NAME [--json] [--db FILE]\n\n"
+    "Shows what NAME (a person, group or place, by any of its names) said and\n"
+    "the events it took part in as perpetrator, or that happened in it, in\n"
+    "date order (undated last), each with the article it came from.\n\n"
+    "  --json      one JSON object a line: date, what (said, or the event\n"
+    "              type), text, doc\n"
+    "  --db FILE   the store (default ./dossier.db)\n\n"
+    "exit status: 0 shown; 2 bad usage; 3 the store could not be read;\n"
+    "4 no such entity.\n";
+
+static int print_item(const timeline_item *t, void *ctx)
+{
+    bool json = *(bool *)ctx;
+    if (!json) {
+        printf("%-10s  %-10s %s\n            %s\n", t->date ? t->date : "(undated)", t->what, t->doc, t->text);
+        return 0;
+    }
+    buf b;
+    buf_init(&b);
+    buf_putc(&b, '{');
+    json_key(&b, "date");
+    json_cstr(&b, t->date);
+    buf_putc(&b, ',');
+    json_key(&b, "what");
+    json_cstr(&b, t->what);
+    buf_putc(&b, ',');
+    json_key(&b, "text");
+    json_cstr(&b, t->text);
+    buf_putc(&b, ',');
+    json_key(&b, "doc");
+    json_cstr(&b, t->doc);
+    buf_putc(&b, '}');
+    puts(buf_cstr(&b));
+    buf_free(&b);
+    return 0;
+}
+
+int cmd_timeline(int argc, char **argv)
+{
+    link_opts o;
+    int rc = link_cli_parse("timeline", argc, argv, LO_JSON | LO_NAME, &o);
+    if (rc) return rc;
+    store *s;
+    linker *l;
+    if ((rc = link_cli_open(&o, &s, &l)) != 0) return rc;
+    char err[512];
+    long long cluster = link_find_entity(l, o.name, err, sizeof err);
+    int n = cluster > 0 ? query_timeline(l, cluster, print_item, &o.json, err, sizeof err) : 0;
+    link_cli_close(s, l);
+    if (cluster < 0 || n < 0) {
+        cli_error("timeline: %s", err);
+        return EXIT_STORE;
+    }
+    if (cluster == 0) {
+        cli_error("timeline: no entity named '%s' in %s", o.name, o.db);
+        return EXIT_NOTFOUND;
+    }
+    if (!n && !o.json) printf("nothing said by or happening to %s in %s\n", o.name, o.db);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+}

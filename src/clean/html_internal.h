@@ -80,7 +80,7 @@ typedef struct hnode {
     uint8_t kind;         /* enum hkind */
     uint8_t flags;        /* enum hflag */
     uint8_t why;          /* enum hwhy */
-    int8_t weight;        /* class/id weight: -50 .. 50 */
+    int8_t weight;        /* class/id weight, clamped to -100 .. 100 */
     uint8_t unlikely;     /* class/id says boilerplate (and nothing rescues it) */
     uint8_t byline;       /* class/id/rel/itemprop says author line */
     uint8_t caption;      /* class/id says image caption or credit */

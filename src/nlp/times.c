@@ -71,6 +71,7 @@ static bool decode(const char *v, lex *l, char *err, size_t errlen)
 
 lex times_lex_word(const struct times_res *r, const char *w, size_t n)
 {
+    if (!shape_may(&r->shapes.lexicon, w, n)) return (lex){0};
     const char *v = wordmap_get(r->words, w, n);
     return v ? r->lexes[atoi(v)] : (lex){0};
 }
@@ -87,26 +88,29 @@ const lex *times_lex(const scan *sc, uint32_t i)
     static const lex none = {0};
     if (i < sc->first || i >= sc->last) return &none;   /* the grammar stays in its sentence */
     const token *t = &sc->a->tokens.v[i];
+    if ((t->flags & TF_PUNCT) || !shape_may(&sc->r->shapes.lexicon, sc->a->text + t->start, t->end - t->start))
+        return &none;
     if (!sc->cache) {
         static _Thread_local lex one;
-        one = t->flags & TF_PUNCT ? none : times_lex_word(sc->r, sc->a->text + t->start, t->end - t->start);
+        one = times_lex_word(sc->r, sc->a->text + t->start, t->end - t->start);
         return &one;
     }
     lex *c = &sc->cache[i - sc->first];
     if (!c->known) {
-        *c = t->flags & TF_PUNCT ? none : times_lex_word(sc->r, sc->a->text + t->start, t->end - t->start);
+        *c = times_lex_word(sc->r, sc->a->text + t->start, t->end - t->start);
         c->known = true;
     }
     return c;
 }
 
-/* Registered as may_start() reads words: hyphenated ones by their first part. */
-static void note_starter(times_res *r, const char *w, size_t n)
+/* A starter as may_start() reads words. Modifiers and ordinals also begin
+ * hyphenated words ("mid-June", "third-quarter"): their first two letters
+ * and length say where a hyphen may follow them. */
+static void note_starter(times_shapes *sh, const char *w, size_t n, uint32_t cls)
 {
-    const char *dash = n > 3 ? memchr(w, '-', n) : NULL;
-    if (dash) n = (size_t)(dash - w);
-    char c = w[0] | 0x20;
-    if (c >= 'a' && c <= 'z') r->starts[n < MAX_STARTER_LEN ? n : MAX_STARTER_LEN] |= 1u << (c - 'a');
+    shape_add(&sh->starts, w, n);
+    unsigned c0 = ((unsigned char)w[0] | 0x20) - 'a', c1 = n > 1 ? ((unsigned char)w[1] | 0x20) - 'a' : 26;
+    if ((cls & (LX_MOD | LX_ORD)) && c0 < 26 && c1 < 26 && n < 16) sh->hyphen_at[c0 * 26 + c1] |= (uint16_t)(1u << n);
 }
 
 /* The lexicon: each line's classes decoded once into r->lexes, and the word
@@ -139,17 +143,35 @@ static bool load_lexicon(times_res *r, const char *path, char *err, size_t errle
         snprintf(idx, sizeof idx, "%u", r->nlex);
         r->lexes[r->nlex++] = l;
         wordmap_add(r->words, line, (size_t)(tab - line), idx);
-        if (l.cls & starters) note_starter(r, line, (size_t)(tab - line));
+        shape_add(&r->shapes.lexicon, line, (size_t)(tab - line));
+        if (l.cls & starters) note_starter(&r->shapes, line, (size_t)(tab - line), l.cls);
+        if (l.cls & (LX_DAY | LX_YEARAGO)) shape_add(&r->shapes.solo, line, (size_t)(tab - line));
     }
     fclose(f);
-    note_starter(r, "the", 3);
+    note_starter(&r->shapes, "the", 3, 0);
     return good;
 }
 
-static void note_capital(times_res *r, char c)
+/* A holiday name's tokens as the tokenizer cuts them: at spaces, and before
+ * a possessive ("Year" "'s"). Notes their shapes; returns how many. */
+static uint32_t note_holiday_words(times_shapes *sh, const char *name, size_t n)
 {
-    c |= 0x20;
-    if (c >= 'a' && c <= 'z') r->cap_letters |= 1u << (c - 'a');
+    uint32_t count = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && name[j] != ' ') j++;
+        const char *apos = memchr(name + i, '\'', j - i);
+        if (i == 0) shape_add(&sh->holiday_first, name, apos && apos > name ? (size_t)(apos - name) : j);
+        if (apos && apos > name + i) {
+            shape_add(&sh->holiday_word, name + i, (size_t)(apos - (name + i)));
+            shape_add(&sh->holiday_word, apos, (size_t)(name + j - apos));
+            count++;
+        }
+        shape_add(&sh->holiday_word, name + i, j - i);
+        count++;
+        i = j + 1;
+    }
+    return count;
 }
 
 /* "12-25" or "11 thu 4" into h; false if neither. */
@@ -191,10 +213,38 @@ static bool load_holidays(times_res *r, const char *path, char *err, size_t errl
         snprintf(idx, sizeof idx, "%u", r->nholidays);
         r->holidays[r->nholidays++] = h;
         wordmap_add(r->holiday_names, line, (size_t)(tab - line), idx);
-        note_capital(r, line[0]);
+        uint32_t ntok = note_holiday_words(&r->shapes, line, (size_t)(tab - line));
+        if (ntok > r->holiday_tokens) r->holiday_tokens = ntok < MAX_HOLIDAY_TOKENS ? ntok : MAX_HOLIDAY_TOKENS;
     }
     fclose(f);
     return good;
+}
+
+/* Month and weekday names in the forms core/date.c accepts (the name, its
+ * first three letters, Sept, Tues, Wedn, Thur, Thurs, each with or without a
+ * period), and what may begin an expression when capitalised. */
+static void note_calendar(times_shapes *sh)
+{
+    static const char *const names[] = {"january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december", "monday",
+                                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        shape_set *set = k < 12 ? &sh->months : &sh->weekdays;
+        char w[16];
+        size_t len = strlen(names[k]);
+        if (k < 12) sh->month3[k] = prefix3(names[k], len);
+        else sh->weekday3[k - 12] = prefix3(names[k], len);
+        for (size_t n = 3; n <= len; n++) {
+            if (n != 3 && n != len && n != 4 && !(n == 5 && names[k][1] == 'h')) continue;
+            memcpy(w, names[k], n);
+            w[n] = '.';
+            shape_add(set, w, n);
+            shape_add(set, w, n + 1);
+        }
+    }
+    for (size_t k = 0; k < sizeof sh->names.w / sizeof *sh->names.w; k++)
+        sh->names.w[k] = sh->months.w[k] | sh->weekdays.w[k] | sh->holiday_first.w[k];
+    for (const char *q = "1234"; *q; q++) shape_add(&sh->names, (char[]){'q', *q}, 2);   /* Q1 to Q4 */
 }
 
 times_res *times_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
@@ -210,8 +260,7 @@ times_res *times_load(const char *datadir, const char *modeldir, char *err, size
         times_free(r);
         return NULL;
     }
-    /* month and weekday names, and Q3 */
-    for (const char *c = "jfmasondtwq"; *c; c++) note_capital(r, *c);
+    note_calendar(&r->shapes);
     return r;
 }
 
@@ -225,22 +274,66 @@ void times_free(times_res *r)
 
 /* --- the scan -------------------------------------------------------------- */
 
-/* Whether token t may begin a date, from its shape alone: digits; a capital
- * that can start a month, weekday or holiday name or "Q3"; or a word whose first
- * letter and length match a lexicon word that can begin an expression. */
-static bool may_start(const times_res *r, const article *a, const token *t)
+bool times_month_shaped(const times_res *r, const char *s, size_t n)
+{
+    if (!shape_may(&r->shapes.months, s, n)) return false;
+    uint32_t p = prefix3(s, n);
+    for (int k = 0; k < 12; k++)
+        if (r->shapes.month3[k] == p) return true;
+    return false;
+}
+
+bool times_weekday_shaped(const times_res *r, const char *s, size_t n)
+{
+    if (!shape_may(&r->shapes.weekdays, s, n)) return false;
+    uint32_t p = prefix3(s, n);
+    for (int k = 0; k < 7; k++)
+        if (r->shapes.weekday3[k] == p) return true;
+    return false;
+}
+
+/* A modifier or ordinal and a hyphen opening a word: "mid-June",
+ * "third-quarter". */
+static inline bool hyphen_starter(const times_shapes *sh, const char *s, uint32_t n)
+{
+    unsigned c0 = ((unsigned char)s[0] | 0x20) - 'a', c1 = ((unsigned char)s[1] | 0x20) - 'a';
+    if (c0 >= 26 || c1 >= 26) return false;
+    for (uint32_t at = sh->hyphen_at[c0 * 26 + c1]; at; at &= at - 1) {
+        uint32_t k = (uint32_t)__builtin_ctz(at);
+        if (k + 1 < n && s[k] == '-') return true;
+    }
+    return false;
+}
+
+/* Whether token t may go on an expression begun before it: a number, a
+ * lexicon word, a name, a hyphenated starter. */
+static inline bool may_continue(const times_res *r, const article *a, const token *t)
 {
     if (t->flags & TF_PUNCT) return false;
     if (t->flags & TF_NUM) return true;
-    unsigned char c = (unsigned char)a->text[t->start];
-    uint32_t n = t->end - t->start;
-    if (c >= 'A' && c <= 'Z' && n >= 2 && (r->cap_letters >> (c - 'A') & 1)) return true;
-    c |= 0x20;
-    if (c < 'a' || c > 'z') return false;
-    /* hyphenated words ("third-quarter", "mid-June") by their first part */
-    const char *dash = n > 3 ? memchr(a->text + t->start, '-', n) : NULL;
-    if (dash) n = (uint32_t)(dash - (a->text + t->start));
-    return r->starts[n < MAX_STARTER_LEN ? n : MAX_STARTER_LEN] >> (c - 'a') & 1;
+    const char *s = a->text + t->start;
+    uint32_t n = t->end - t->start, shape = shape_of(s, n);
+    const times_shapes *sh = &r->shapes;
+    return shape_in(&sh->lexicon, shape) || ((t->flags & TF_CAP) && shape_in(&sh->names, shape)) ||
+           hyphen_starter(sh, s, n);
+}
+
+/* Whether token t (followed by next, or NULL at the sentence's end) may begin
+ * a date, from shapes alone: digits; a capitalised month, weekday, holiday or
+ * "Q3"; a lexicon word that can start an expression, when it makes one alone
+ * (today) or the next token may go on with it (the third quarter, a year ago);
+ * a hyphenated starter. Most words, "the" and "a" among them, stop here. */
+static bool may_start(const times_res *r, const article *a, const token *t, const token *next)
+{
+    if (t->flags & TF_PUNCT) return false;
+    if (t->flags & TF_NUM) return true;
+    const char *s = a->text + t->start;
+    uint32_t n = t->end - t->start, shape = shape_of(s, n);
+    const times_shapes *sh = &r->shapes;
+    if ((t->flags & TF_CAP) && shape_in(&sh->names, shape)) return true;
+    if (shape_in(&sh->starts, shape) && (shape_in(&sh->solo, shape) || (next && may_continue(r, a, next))))
+        return true;
+    return hyphen_starter(sh, s, n);
 }
 
 /* "December." or "Monday." closing a sentence: the tokenizer kept the period
@@ -295,7 +388,8 @@ void times_run(const times_res *r, article *a)
         if (sc.cache) memset(cache, 0, st->ntok * sizeof *cache);
         for (uint32_t i = sc.first; i < sc.last;) {
             match m;
-            if (may_start(r, a, &a->tokens.v[i]) && times_match(&sc, i, &m) && m.end > i) {
+            const token *next = i + 1 < sc.last ? &a->tokens.v[i + 1] : NULL;
+            if (may_start(r, a, &a->tokens.v[i], next) && times_match(&sc, i, &m) && m.end > i) {
                 emit(&sc, a, &m);
                 i = m.end;
             } else {

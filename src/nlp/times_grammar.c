@@ -58,14 +58,19 @@ static int tok_digits(const scan *sc, uint32_t i, uint32_t n)
 
 static int tok_month(const scan *sc, uint32_t i)
 {
-    return in_sentence(sc, i) && (tok(sc, i)->flags & TF_WORD) ? date_month_from_name(tok_s(sc, i), tok_n(sc, i)) : 0;
+    if (!in_sentence(sc, i) || !(tok(sc, i)->flags & TF_WORD) ||
+        !times_month_shaped(sc->r, tok_s(sc, i), tok_n(sc, i)))
+        return 0;
+    return date_month_from_name(tok_s(sc, i), tok_n(sc, i));
 }
 
 /* A weekday written in full and capitalised ("Tuesday"): the short forms are
  * also words or names (Sun, Wed, Sat). */
 static int tok_weekday(const scan *sc, uint32_t i)
 {
-    if (!in_sentence(sc, i) || !(tok(sc, i)->flags & TF_CAP) || tok_n(sc, i) < 6) return -1;
+    if (!in_sentence(sc, i) || !(tok(sc, i)->flags & TF_CAP) || tok_n(sc, i) < 6 ||
+        !times_weekday_shaped(sc->r, tok_s(sc, i), tok_n(sc, i)))
+        return -1;
     return date_weekday_from_name(tok_s(sc, i), tok_n(sc, i));
 }
 
@@ -145,11 +150,32 @@ static bool core(scan *sc, uint32_t i, bool licensed, match *m);
 
 /* --- absolute dates and years --------------------------------------------- */
 
+/* Whether core/date.c could read a date from number token i on, by the
+ * digit run it opens and what follows (the forms there that begin with
+ * digits: 2014-12-17, 20141217, 17/12/2014, 26-Feb-1987, 17th December,
+ * 17 of December). Most numbers in news are counts and stop here. */
+static bool may_be_date(const scan *sc, uint32_t i)
+{
+    const char *s = tok_s(sc, i);
+    uint32_t k = 0;
+    while (s[k] >= '0' && s[k] <= '9') k++;   /* the text is NUL-terminated */
+    char next = s[k];
+    if (k == 8) return true;
+    if (k == 4) return next == '-' || next == '/' || next == '.';
+    if (k < 1 || k > 2) return false;
+    if (next == '-' || next == '/' || next == '.' || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z')) return true;
+    /* "17 December", "17 of December": a word next, first letter of a month or "of" */
+    if (!in_sentence(sc, i + 1) || !(tok(sc, i + 1)->flags & TF_WORD)) return false;
+    char c = tok_s(sc, i + 1)[0] | 0x20;
+    return c == 'j' || c == 'f' || c == 'm' || c == 'a' || c == 's' || c == 'o' || c == 'n' || c == 'd';
+}
+
 /* Anything core/date.c reads from token i on; day-and-month without a year is
  * resolved like a past or future date. */
 static bool parsed_date(scan *sc, uint32_t i, match *m)
 {
     const article *a = sc->a;
+    if ((tok(sc, i)->flags & TF_NUM) && !may_be_date(sc, i)) return false;
     uint32_t off = tok(sc, i)->start, limit = a->tokens.v[sc->last - 1].end;
     date d;
     size_t n = date_parse_opts(a->text + off, limit - off, DATE_NO_YEAR | DATE_NO_TIME, &d);
@@ -282,13 +308,17 @@ static bool month(scan *sc, uint32_t i, bool licensed, int dir, match *m)
     return ok(m, i, end, tv_month(sc->pub, mo, dir < 0 ? direction(sc, i) : dir));
 }
 
-/* "Christmas", "New Year's Day", "Thanksgiving": the longest name from token i. */
+/* "Christmas", "New Year's Day", "Thanksgiving": the longest name from token
+ * i, tried only as far as the tokens are shaped like words of a name. */
 static bool holiday_name(scan *sc, uint32_t i, int dir, match *m)
 {
     if (!in_sentence(sc, i) || !(tok(sc, i)->flags & TF_CAP)) return false;
-    char c = tok_s(sc, i)[0] | 0x20;
-    if (c < 'a' || c > 'z' || !(sc->r->cap_letters >> (c - 'a') & 1)) return false;
-    uint32_t most = sc->last - i < 5 ? sc->last - i : 5;
+    const times_shapes *sh = &sc->r->shapes;
+    if (!shape_may(&sh->holiday_first, tok_s(sc, i), tok_n(sc, i))) return false;
+    uint32_t most = 1;
+    while (most < sc->r->holiday_tokens && in_sentence(sc, i + most) &&
+           shape_may(&sh->holiday_word, tok_s(sc, i + most), tok_n(sc, i + most)))
+        most++;
     for (uint32_t k = most; k >= 1; k--) {
         uint32_t start = tok(sc, i)->start, end = tok(sc, i + k - 1)->end;
         const holiday *h = times_holiday(sc->r, sc->a->text + start, end - start);

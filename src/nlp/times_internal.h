@@ -15,6 +15,7 @@
 
 #include "core/article.h"
 #include "core/wordmap.h"
+#include "nlp/shape.h"
 
 /* --- the lexicon ----------------------------------------------------------- */
 enum lex_class {
@@ -35,7 +36,7 @@ typedef struct lex {
     bool known;           /* (in the scan's cache) looked up already */
 } lex;
 
-enum { MAX_LEXES = 512, MAX_STARTER_LEN = 16, MAX_HOLIDAYS = 64 };
+enum { MAX_LEXES = 512, MAX_HOLIDAYS = 64, MAX_HOLIDAY_TOKENS = 6 };
 
 /* A holiday's date: a fixed month and day, or the nth weekday of a month
  * (n = -1: the last); wd = -1 for fixed days. */
@@ -43,18 +44,46 @@ typedef struct holiday {
     int8_t m, d, wd, n;
 } holiday;
 
+/* Shapes (nlp/shape.h) of the words the scan and the grammar ask about, so
+ * that most words are passed over without a lookup. */
+typedef struct times_shapes {
+    shape_set lexicon;    /* every word of the lexicon */
+    shape_set starts;     /* words that can begin an expression, in any case */
+    shape_set solo;       /* ... and make one alone (today, year-ago) */
+    shape_set names;      /* capitalised words that can begin one: months, weekdays, holidays, Q1–Q4 */
+    shape_set months;     /* month names as core/date.c reads them */
+    shape_set weekdays;   /* weekday names, likewise */
+    uint32_t month3[12], weekday3[7];   /* their first three letters, as prefix3() packs them */
+    shape_set holiday_first;   /* the first word of a holiday name */
+    shape_set holiday_word;    /* any token of a holiday name */
+    /* by first two letters (c0 * 26 + c1), a bit per length of a modifier or
+     * ordinal that can stand before a hyphen in one token ("mid-June",
+     * "third-quarter"): where to look for the hyphen */
+    uint16_t hyphen_at[26 * 26];
+} times_shapes;
+
 struct times_res {
     wordmap *words;       /* word → index into lexes */
     lex lexes[MAX_LEXES]; /* each entry of times-words.txt, decoded */
     uint32_t nlex;
-    /* by word length (the last slot for all longer), a bit per letter a–z
-     * that begins a lexicon word able to start an expression */
-    uint32_t starts[MAX_STARTER_LEN + 1];
-    uint32_t cap_letters;  /* a bit per letter that begins a month, weekday or holiday name */
     wordmap *holiday_names;  /* times-holidays.txt: name → index into holidays */
     holiday holidays[MAX_HOLIDAYS];
     uint32_t nholidays;
+    uint32_t holiday_tokens;  /* most tokens a holiday name takes */
+    times_shapes shapes;
 };
+
+/* The first three bytes of s, lower-cased and packed; 0 when shorter. */
+static inline uint32_t prefix3(const char *s, size_t n)
+{
+    if (n < 3) return 0;
+    return ((uint32_t)((unsigned char)s[0] | 0x20) << 16) | ((uint32_t)((unsigned char)s[1] | 0x20) << 8) |
+           ((unsigned char)s[2] | 0x20);
+}
+
+/* Whether s[0, n) may be a month name (weekday name) as core/date.c reads it. */
+bool times_month_shaped(const struct times_res *r, const char *s, size_t n);
+bool times_weekday_shaped(const struct times_res *r, const char *s, size_t n);
 
 /* --- values ---------------------------------------------------------------- */
 enum tv_kind { TV_NONE, TV_DATE, TV_WEEK, TV_QUARTER };

@@ -7,7 +7,7 @@
  * is much nearer (a date a few weeks ahead is news; one eleven months back
  * would be written with its year). A value needs a publication date precise enough
  * (days need the day, months the month); otherwise it is TV_NONE. */
-#include <stdio.h>
+#include <string.h>
 
 #include "core/date.h"
 #include "nlp/times_internal.h"
@@ -165,12 +165,37 @@ tval tv_year_before(tval v)
     return v;
 }
 
+/* Writes v digits of width w at out; returns out past them. */
+static char *put_digits(char *out, int v, int w)
+{
+    for (int k = w - 1; k >= 0; k--, v /= 10) out[k] = (char)('0' + v % 10);
+    return out + w;
+}
+
+/* By hand rather than with snprintf: a value is written for every date of
+ * every article, and the formats are fixed. */
 int tv_format(tval v, char *out, size_t cap)
 {
-    int n = 0;
-    if (v.kind == TV_DATE) return date_format(v.d, out, cap);
+    if (cap < 11) return 0;
+    if (v.kind == TV_DATE && !date_valid(v.d)) return 0;
+    if (v.kind != TV_DATE && (v.kind != TV_WEEK || v.n < 1 || v.n > 53) && (v.kind != TV_QUARTER || v.n < 1 || v.n > 4))
+        return 0;
     if (v.d.y < 1000 || v.d.y > 2999) return 0;
-    if (v.kind == TV_WEEK) n = snprintf(out, cap, "%04d-W%02d", v.d.y, v.n);
-    else if (v.kind == TV_QUARTER) n = snprintf(out, cap, "%04d-Q%d", v.d.y, v.n);
-    return n > 0 && (size_t)n < cap ? n : 0;
+    char *o = put_digits(out, v.d.y, 4);
+    if (v.kind == TV_WEEK) {
+        memcpy(o, "-W", 2);
+        o = put_digits(o + 2, v.n, 2);
+    } else if (v.kind == TV_QUARTER) {
+        memcpy(o, "-Q", 2);
+        o = put_digits(o + 2, v.n, 1);
+    } else if (v.d.m) {
+        *o++ = '-';
+        o = put_digits(o, v.d.m, 2);
+        if (v.d.d) {
+            *o++ = '-';
+            o = put_digits(o, v.d.d, 2);
+        }
+    }
+    *o = '\0';
+    return (int)(o - out);
 }

@@ -197,7 +197,7 @@ static uint32_t process_paragraph(qrun *R, uint32_t si, uint32_t sj)
         uint32_t sk = para_end_sentence(a, sj);
         uint32_t lb = sv[sj].tok, le = sv[sk - 1].tok + sv[sk - 1].ntok;
         np who;
-        if (count_words(c, tb, te) >= 5 && attribution_line(c, lb, le, &who)) {
+        if (has_words(c, tb, te, 5) && attribution_line(c, lb, le, &who)) {
             pull_quote(R, tb, te, lb, le, &who, &sv[si], &sv[sj]);
             R->last_attr_para = c->t[lb].para;
             return sk;
@@ -241,7 +241,8 @@ void quotes_run(const quotes_res *r, article *a)
     R.cap += 1;
     R.qs = malloc(R.cap * sizeof *R.qs);
     R.ks = malloc(R.cap * sizeof *R.ks);
-    if (!R.qs || !R.ks) abort();
+    R.c.classes = calloc(a->tokens.n ? a->tokens.n : 1, sizeof *R.c.classes);
+    if (!R.qs || !R.ks || !R.c.classes) abort();
     for (uint32_t si = 0; si < a->sents.n;) {
         uint32_t sj = para_end_sentence(a, si);
         si = process_paragraph(&R, si, sj);
@@ -249,5 +250,6 @@ void quotes_run(const quotes_res *r, article *a)
     if (a->quotes.n > 1) qsort(a->quotes.v, a->quotes.n, sizeof *a->quotes.v, by_start);
     free(R.qs);
     free(R.ks);
+    free(R.c.classes);
     free(R.pending);
 }

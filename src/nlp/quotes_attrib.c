@@ -19,13 +19,6 @@ span cue_bytes(const qctx *c, const cue *k)
     return tok_span(c, k->tok, k->tok + k->n);
 }
 
-static bool inside_quote(const qspan *qs, uint32_t nq, uint32_t i)
-{
-    for (uint32_t k = 0; k < nq; k++)
-        if (i >= qs[k].open && i <= qs[k].close) return true;
-    return false;
-}
-
 /* Leftmost token a speaker phrase before token i may use: not across a
  * quotation. (An earlier verb stops a phrase by itself; a cue inside an
  * aside — "Petrilli, who thinks …, called" — must not hide the speaker.) */
@@ -61,15 +54,20 @@ void find_cues(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t *nk)
 {
     qctx *c = &R->c;
     *nk = 0;
+    uint32_t q = 0;   /* quoted spans are in text order: the next one not behind i */
     for (uint32_t i = b; i < e && *nk < R->cap; i++) {
-        if (inside_quote(R->qs, nq, i)) continue;
+        while (q < nq && R->qs[q].close < i) q++;
+        if (q < nq && i >= R->qs[q].open) {   /* inside it: on past its close */
+            i = R->qs[q].close;
+            continue;
+        }
         cue k;
-        if (cue_at(c, i, e, &k)) {
+        if (cue_shaped(c, i) && cue_at(c, i, e, &k)) {
             R->ks[(*nk)++] = k;
             i += k.n - 1;
         }
     }
-    for (uint32_t q = 0; q < nq && *nk < R->cap; q++) {
+    for (q = 0; q < nq && *nk < R->cap; q++) {
         cue k;
         if (R->qs[q].unclosed && trailing_cue_in_open_quote(c, &R->qs[q], e, &k)) {
             R->qs[q].close = R->qs[q].ce;

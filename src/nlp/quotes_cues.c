@@ -18,12 +18,6 @@
 static uint32_t tok_len(const qctx *c, uint32_t i) { return c->t[i].end - c->t[i].start; }
 static const char *tok_text(const qctx *c, uint32_t i) { return c->a->text + c->t[i].start; }
 
-bool tok_eq(const qctx *c, uint32_t i, const char *word)
-{
-    size_t n = strlen(word);
-    return i < c->nt && tok_len(c, i) == n && strncasecmp(tok_text(c, i), word, n) == 0;
-}
-
 bool tok_punct(const qctx *c, uint32_t i, char ch)
 {
     return i < c->nt && tok_len(c, i) == 1 && tok_text(c, i)[0] == ch;
@@ -93,9 +87,9 @@ static unsigned class_bits(const char *v, const char *const names[], const unsig
 }
 
 /* Loads "word<TAB>class class" lines into a map from word to its bits, kept
- * in hex so a lookup costs no parsing of names. */
+ * in hex so a lookup costs no parsing of names; notes each word's shape. */
 static wordmap *load_classes(const char *path, const char *const names[], const unsigned bits[], size_t n,
-                             char *err, size_t errlen)
+                             shape_set *shapes, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -113,6 +107,7 @@ static wordmap *load_classes(const char *path, const char *const names[], const 
         *tab = '\0';
         snprintf(hex, sizeof hex, "%x", class_bits(tab + 1, names, bits, n));
         wordmap_add(m, line, strlen(line), hex);
+        shape_add(shapes, line, strlen(line));
     }
     free(line);
     fclose(f);
@@ -123,29 +118,47 @@ bool quotes_load_words(quotes_res *r, const char *datadir, char *err, size_t err
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/nlp/quote-words.txt", datadir);
-    r->words = load_classes(path, word_names, word_bits, sizeof word_bits / sizeof *word_bits, err, errlen);
+    r->words = load_classes(path, word_names, word_bits, sizeof word_bits / sizeof *word_bits, &r->word_shapes,
+                            err, errlen);
     if (!r->words) return false;
     snprintf(path, sizeof path, "%s/nlp/quote-speakers.txt", datadir);
-    r->speakers = load_classes(path, speaker_names, speaker_bits, sizeof speaker_bits / sizeof *speaker_bits, err,
-                               errlen);
+    r->speakers = load_classes(path, speaker_names, speaker_bits, sizeof speaker_bits / sizeof *speaker_bits,
+                               &r->speaker_shapes, err, errlen);
     return r->speakers != NULL;
 }
 
-unsigned word_class(const qctx *c, uint32_t i)
+static unsigned hex_bits(const char *v)
 {
-    if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
-    const char *v = wordmap_get(c->r->words, tok_text(c, i), tok_len(c, i));
-    return v ? (unsigned)strtoul(v, NULL, 16) : 0;
+    unsigned x = 0;
+    for (; v && *v; v++) x = x * 16 + (unsigned)(*v <= '9' ? *v - '0' : (*v | 0x20) - 'a' + 10);
+    return x;
 }
 
-unsigned speaker_class(const qctx *c, uint32_t i)
+unsigned word_class_lookup(const qctx *c, uint32_t i)
 {
-    if (i >= c->nt || !(c->t[i].flags & TF_WORD)) return 0;
+    unsigned w = 0;
+    if ((c->t[i].flags & TF_WORD) && shape_may(&c->r->word_shapes, tok_text(c, i), tok_len(c, i)))
+        w = hex_bits(wordmap_get(c->r->words, tok_text(c, i), tok_len(c, i)));
+    c->classes[i] |= TC_WORD_KNOWN | w;
+    return w;
+}
+
+unsigned speaker_class_lookup(const qctx *c, uint32_t i)
+{
+    unsigned k = 0;
     uint32_t n = tok_len(c, i);
     const char *s = tok_text(c, i);
     if (n > 1 && s[n - 1] == '.') n--;   /* Lt. Gen. */
-    const char *v = wordmap_get(c->r->speakers, s, n);
-    return v ? (unsigned)strtoul(v, NULL, 16) : 0;
+    if ((c->t[i].flags & TF_WORD) && shape_may(&c->r->speaker_shapes, s, n))
+        k = hex_bits(wordmap_get(c->r->speakers, s, n));
+    c->classes[i] |= TC_SPEAKER_KNOWN | k << TC_SPEAKER_SHIFT;
+    return k;
+}
+
+bool has_words(const qctx *c, uint32_t b, uint32_t e, uint32_t n)
+{
+    for (uint32_t i = b; i < e && i < c->nt && n; i++) n -= (c->t[i].flags & (TF_WORD | TF_NUM)) != 0;
+    return n == 0;
 }
 
 uint32_t count_words(const qctx *c, uint32_t b, uint32_t e)
@@ -157,23 +170,10 @@ uint32_t count_words(const qctx *c, uint32_t b, uint32_t e)
 
 /* --- loading the verb list -------------------------------------------------- */
 
-static int letter(char ch) { return ch >= 'a' && ch <= 'z' ? ch - 'a' : ch >= 'A' && ch <= 'Z' ? ch - 'A' : -1; }
-
-/* Records the shape of a one-word key for the quick filter in cue_at. */
+/* Records the shape of a key's first word for the quick filter in cue_at. */
 static void note_shape(quotes_res *r, const char *key)
 {
-    size_t n = strcspn(key, " ");
-    if (n == 0 || n > 24 || letter(key[0]) < 0 || letter(key[n - 1]) < 0) return;
-    r->verb_shape[n][letter(key[0])] |= 1u << letter(key[n - 1]);
-}
-
-/* May token text s[0, n) be a verb form? (false only when surely not) */
-static bool verb_shaped(const quotes_res *r, const char *s, size_t n)
-{
-    if (n > 24) return false;
-    int first = letter(s[0]), last = letter(s[n - 1]);
-    if (first < 0 || last < 0) return true;
-    return (r->verb_shape[n][first] >> last) & 1;
+    shape_add(&r->verb_shapes, key, strcspn(key, " "));
 }
 
 /* Adds one form; the first real verb entry for a key wins, and a key that
@@ -375,14 +375,13 @@ static bool negated(const qctx *c, uint32_t i)
 bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out)
 {
     const token *t = &c->t[i];
-    if (!(t->flags & TF_WORD) || tok_len(c, i) > 24 || (t->flags & TF_UPPER)) return false;
+    if (!cue_shaped(c, i)) return false;   /* most words fail here */
     /* A capital mid-sentence is a name (Edward Said), not a verb. */
     if ((t->flags & TF_CAP) && !(t->flags & TF_SENT) && i > 0 &&
         !(c->t[i - 1].flags & (TF_QUOTE | TF_PARA)) && !tok_punct(c, i - 1, ':') && !tok_punct(c, i - 1, '('))
         return false;
     if ((t->flags & TF_CAP) && i + 1 < c->nt && (c->t[i + 1].flags & TF_CAP) && !tok_eq(c, i, "according"))
         return false;   /* "State University", "Says Who" */
-    if (!verb_shaped(c->r, tok_text(c, i), tok_len(c, i))) return false;
     const char *v = wordmap_get(c->r->verbs, tok_text(c, i), tok_len(c, i));
     if (!v) return false;
     memset(out, 0, sizeof *out);

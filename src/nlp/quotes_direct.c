@@ -154,7 +154,7 @@ void attach_direct(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
             /* This is a "raw time," said X: the quoted words are part of a
              * clause begun before the mark, which is what X said */
             uint32_t lo = left_limit(R->qs, i, b, q->open);
-            if (cu->tok > q->close && q->open > lo && count_words(c, lo, q->open) >= 1 &&
+            if (cu->tok > q->close && q->open > lo && has_words(c, lo, q->open, 1) &&
                 !tok_punct(c, q->open - 1, ':') && !tok_punct(c, q->open - 1, ',')) {
                 quote_emit(R, Q_MIXED, tok_span(c, lo, q->ce < q->close ? q->close + 1 : q->ce), &cu->sp, cue_bytes(c, cu));
                 continue;
@@ -236,7 +236,7 @@ static uint32_t label_end(const qctx *c, uint32_t b, uint32_t e)
     if (b < e && (c->t[b].flags & TF_QUOTE)) b++;
     uint32_t k = b;
     while (k < e && k < b + 3 && (c->t[k].flags & TF_WORD) && (c->t[k].flags & (TF_CAP | TF_UPPER))) k++;
-    if (k == b || k >= e || !tok_punct(c, k, ':') || count_words(c, k + 1, e) < 3) return 0;
+    if (k == b || k >= e || !tok_punct(c, k, ':') || !has_words(c, k + 1, e, 3)) return 0;
     return k;
 }
 

@@ -25,10 +25,10 @@ static void set_layout(const qctx *c, cue *k, uint32_t b, uint32_t e)
     k->layout = CL_FORWARD;
     if (k->participle || k->cls == CUE_BY) return;
     uint32_t cs = k->clause_s;
-    if (cs <= b + 1 || !tok_punct(c, cs - 1, ',') || count_words(c, b, cs - 1) < 1) return;
+    if (cs <= b + 1 || !tok_punct(c, cs - 1, ',') || !has_words(c, b, cs - 1, 1)) return;
     uint32_t after = skip_adverbials(c, k->inverted ? k->who.e : k->tok + k->n, e);
     if (ends_clause(c, after, e)) k->layout = CL_TRAILING;
-    else if (tok_punct(c, after, ',')) k->layout = count_words(c, b, cs - 1) <= 4 ? CL_PARENTHETICAL : CL_TRAILING;
+    else if (tok_punct(c, after, ',')) k->layout = !has_words(c, b, cs - 1, 5) ? CL_PARENTHETICAL : CL_TRAILING;
 }
 
 /* The quoted span lying inside [cb, ce), if any. */
@@ -135,7 +135,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
         bool that;
         content_span(R, k, i, nk, b, e, &that);
         if (k->cls == CUE_BY && relays(R, i, nk)) continue;
-        if (k->ce <= k->cb || count_words(c, k->cb, k->ce) < 3) continue;
+        if (k->ce <= k->cb || !has_words(c, k->cb, k->ce, 3)) continue;
         /* "said before he died", "said on CBS": a clause of time or a place,
          * not what was said ("asked about the deal" stays) */
         if (!that && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&

@@ -20,15 +20,16 @@
 
 #include "core/article.h"
 #include "core/wordmap.h"
+#include "nlp/shape.h"
 #include "nlp/steps.h"
 
 struct quotes_res {
     wordmap *verbs;      /* every inflected form of a reporting verb → "<class><form>[+]" */
     wordmap *words;      /* closed word classes (quote-words.txt) → W_* bits in hex */
     wordmap *speakers;   /* speaker head nouns and titles (quote-speakers.txt) → S_* bits */
-    /* verb_shape[length][first letter] has bit (last letter) set when some
-     * verb form has that shape: most words are ruled out without hashing */
-    uint32_t verb_shape[25][26];
+    /* the shapes (nlp/shape.h) of their keys: most words are ruled out
+     * without hashing (verbs: one-word forms and first words of longer cues) */
+    shape_set verb_shapes, word_shapes, speaker_shapes;
 };
 
 /* How a cue takes its content (reporting-verbs.txt). */
@@ -84,11 +85,20 @@ typedef struct referent {
 
 #define QC_RECENT 16
 
+/* Per token, its word and speaker classes once looked up (see word_class()). */
+enum {
+    TC_WORD = 0xFFFF,               /* W_* bits */
+    TC_SPEAKER_SHIFT = 16,          /* S_* bits above them */
+    TC_WORD_KNOWN = 1u << 30,
+    TC_SPEAKER_KNOWN = 1u << 31,
+};
+
 typedef struct qctx {
     const quotes_res *r;
     article *a;
     const token *t;
     uint32_t nt;
+    uint32_t *classes;   /* per token: TC_* (the grammar asks about a word many times) */
     referent recent[QC_RECENT];  /* a ring; recent[(nrecent - 1) % QC_RECENT] is newest */
     uint32_t nrecent;
 } qctx;
@@ -116,19 +126,53 @@ typedef struct cue {
 /* --- token helpers (quotes_cues.c) --- */
 span tok_span(const qctx *c, uint32_t b, uint32_t e);   /* bytes of tokens [b, e) */
 bool tok_dash(const qctx *c, uint32_t i);
-bool tok_eq(const qctx *c, uint32_t i, const char *word);   /* ignoring ASCII case */
+/* Token i is word (lower case), ignoring ASCII case. Inline, as the phrase
+ * readers ask it in every step. */
+static inline bool tok_eq(const qctx *c, uint32_t i, const char *word)
+{
+    size_t n = __builtin_strlen(word);
+    if (i >= c->nt || c->t[i].end - c->t[i].start != n) return false;
+    const unsigned char *s = (const unsigned char *)c->a->text + c->t[i].start;
+    for (size_t k = 0; k < n; k++)
+        if (((unsigned)s[k] - 'A' < 26u ? s[k] | 0x20u : s[k]) != (unsigned char)word[k]) return false;
+    return true;
+}
 bool tok_punct(const qctx *c, uint32_t i, char ch);
 bool tok_possessive(const qctx *c, uint32_t i);
 bool tok_terminal(const qctx *c, uint32_t i);
 bool tok_lower_word(const qctx *c, uint32_t i);
-unsigned word_class(const qctx *c, uint32_t i);
-unsigned speaker_class(const qctx *c, uint32_t i);
+unsigned word_class_lookup(const qctx *c, uint32_t i);
+unsigned speaker_class_lookup(const qctx *c, uint32_t i);
+/* W_* bits of token i (quote-words.txt), 0 for other words. */
+static inline unsigned word_class(const qctx *c, uint32_t i)
+{
+    if (i >= c->nt) return 0;
+    uint32_t v = c->classes[i];
+    return v & TC_WORD_KNOWN ? v & TC_WORD : word_class_lookup(c, i);
+}
+/* S_* bits of token i (quote-speakers.txt), 0 for other words. */
+static inline unsigned speaker_class(const qctx *c, uint32_t i)
+{
+    if (i >= c->nt) return 0;
+    uint32_t v = c->classes[i];
+    return v & TC_SPEAKER_KNOWN ? (v >> TC_SPEAKER_SHIFT) & 0xFF : speaker_class_lookup(c, i);
+}
 uint32_t count_words(const qctx *c, uint32_t b, uint32_t e);
+/* Whether tokens [b, e) hold at least n words (stops counting there). */
+bool has_words(const qctx *c, uint32_t b, uint32_t e, uint32_t n);
 
 /* --- cues (quotes_cues.c) --- */
 bool quotes_load_verbs(quotes_res *r, const char *path, char *err, size_t errlen);
 /* quote-words.txt and quote-speakers.txt, with their class names as bits. */
 bool quotes_load_words(quotes_res *r, const char *datadir, char *err, size_t errlen);
+/* Whether token i may start a cue, by its flags and shape (false: surely
+ * not). Inline, as every token of an article is asked. */
+static inline bool cue_shaped(const qctx *c, uint32_t i)
+{
+    const token *t = &c->t[i];
+    return (t->flags & TF_WORD) && !(t->flags & TF_UPPER) &&
+           shape_in(&c->r->verb_shapes, shape_of(c->a->text + t->start, t->end - t->start));
+}
 /* The cue starting at token i (before end), if any. */
 bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out);
 /* First token of the content after the cue (object, adverbials, "that" skipped). */

@@ -6,8 +6,9 @@
 static void add_one(shape_set *set, const char *s, size_t n)
 {
     if (!n) return;
-    uint32_t k = shape_of(s, n);
-    set->w[k >> 6] |= 1ULL << (k & 63);
+    uint32_t shape = shape_of(s, n), a = shape_bit1(shape), b = shape_bit2(shape);
+    set->w[a >> 6] |= 1ULL << (a & 63);
+    set->w[b >> 6] |= 1ULL << (b & 63);
 }
 
 void shape_add(shape_set *set, const char *key, size_t n)

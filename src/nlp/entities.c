@@ -71,6 +71,10 @@ typedef struct work {
     const token *t;
     uint32_t nt;
     uint8_t *title;       /* title kind of each token, 0xFF until asked */
+    /* Tokens with a capital first letter or in capitals, in text order: the
+     * passes below look for names, and walking these instead of every token
+     * keeps them cheap. */
+    uint32_t *caps, ncaps;
     ARENA_VEC(draft) d;
 } work;
 
@@ -105,6 +109,13 @@ static int title_kind(const work *w, uint32_t i)
         w->title[i] = (uint8_t)ner_title_kind(&w->r->fx, p, n);
     }
     return w->title[i];
+}
+
+/* "the" or "The", without a call: it is asked of every token. */
+static bool is_the(const work *w, uint32_t i)
+{
+    const char *p = w->a->text + w->t[i].start;
+    return w->t[i].end - w->t[i].start == 3 && (p[0] | 32) == 't' && (p[1] | 32) == 'h' && (p[2] | 32) == 'e';
 }
 
 static bool same_sentence(const work *w, uint32_t i, uint32_t j)
@@ -337,10 +348,57 @@ static bool is_cap_word(const work *w, uint32_t i)
     return (w->t[i].flags & TF_WORD) && (w->t[i].flags & (TF_CAP | TF_UPPER)) && !title_kind(w, i);
 }
 
-static void remember(wordmap *m, const char *s, size_t n, uint8_t type)
+/* Types of words by their case-folded hash, for one article: an open-
+ * addressing table in the arena (type 0 marks a free slot). */
+typedef struct word_types {
+    uint64_t *keys;
+    uint8_t *types;
+    uint32_t mask;
+} word_types;
+
+static void word_types_init(arena *mem, word_types *t, uint32_t n)
 {
-    char v[2] = {(char)('0' + type), '\0'};
-    wordmap_add(m, s, n, v);
+    uint32_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    t->mask = cap - 1;
+    t->keys = arena_alloc(mem, sizeof *t->keys * cap);
+    t->types = arena_alloc(mem, cap);
+}
+
+static uint32_t word_types_slot(const word_types *t, uint64_t h)
+{
+    uint32_t i = (uint32_t)h & t->mask;
+    while (t->types[i] && t->keys[i] != h) i = (i + 1) & t->mask;
+    return i;
+}
+
+static uint8_t word_types_get(const word_types *t, uint64_t h) { return t->types[word_types_slot(t, h)]; }
+
+/* The later type wins, as a name seen again is seen better. */
+static void word_types_put(word_types *t, uint64_t h, uint8_t type)
+{
+    uint32_t i = word_types_slot(t, h);
+    t->keys[i] = h;
+    t->types[i] = type;
+}
+
+/* Hash of token i's word ignoring case (ASCII letters, and curly
+ * apostrophes read as straight ones: O’Brien is O'Brien). */
+static uint64_t folded_hash(const work *w, uint32_t i)
+{
+    size_t n;
+    const unsigned char *p = (const unsigned char *)tok_text(w, i, &n);
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t k = 0; k < n; k++) {
+        unsigned c = p[k];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        else if (c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && (p[k + 2] == 0x99 || p[k + 2] == 0x98)) {
+            c = '\'';
+            k += 2;
+        }
+        h = (h ^ c) * 0x100000001b3ULL;
+    }
+    return h ^ (h >> 29);
 }
 
 /* What the tagger found once holds for the whole article: a person's
@@ -349,43 +407,37 @@ static void remember(wordmap *m, const char *s, size_t n, uint8_t type)
  * it recurs. */
 static void propagate_names(work *w)
 {
-    wordmap *names = wordmap_new(WM_FOLD), *seen = wordmap_new(WM_FOLD);
+    if (!w->d.n) return;
+    word_types names, seen;
+    word_types_init(&w->a->mem, &names, w->d.n);
+    word_types_init(&w->a->mem, &seen, w->d.n);
     for (uint32_t k = 0; k < w->d.n; k++) {
         const draft *d = &w->d.v[k];
         size_t n;
         const char *p = tok_text(w, d->e - 1, &n);
         if (d->type == ENT_PERSON && d->e - d->s > 1 && n >= 3 && is_cap_word(w, d->e - 1)) {
-            remember(names, p, n, ENT_PERSON);
+            word_types_put(&names, folded_hash(w, d->e - 1), ENT_PERSON);
         } else if (d->e - d->s == 1 && d->type != ENT_PERSON && is_cap_word(w, d->s)) {
-            const char *v = wordmap_get(names, p, n);
-            if (v && *v - '0' == ENT_PERSON) continue;
-            bool known = wordmap_has(seen, p, n) || (gazetteer_lookup(w->r->fx.gaz, p, n) & GZ_TYPES) ||
+            uint64_t h = folded_hash(w, d->s);
+            if (word_types_get(&names, h) == ENT_PERSON) continue;
+            bool known = word_types_get(&seen, h) || (gazetteer_lookup(w->r->fx.gaz, p, n) & GZ_TYPES) ||
                          (w->t[d->s].flags & TF_UPPER);
-            if (known) remember(names, p, n, d->type);
-            else remember(seen, p, n, d->type);
+            word_types_put(known ? &names : &seen, h, d->type);
         }
     }
     uint8_t *cov = coverage(w);
     uint32_t n0 = w->d.n;
     for (uint32_t k = 0; k < n0; k++) {
         draft *d = &w->d.v[k];
-        size_t n;
-        const char *p = tok_text(w, d->s, &n);
-        const char *v = d->e - d->s == 1 ? wordmap_get(names, p, n) : NULL;
-        if (v && *v - '0' == ENT_PERSON) d->type = ENT_PERSON;
+        if (d->e - d->s == 1 && word_types_get(&names, folded_hash(w, d->s)) == ENT_PERSON) d->type = ENT_PERSON;
     }
-    for (uint32_t i = 0; i < w->nt; i++) {
+    for (uint32_t c = 0; c < w->ncaps; c++) {
+        uint32_t i = w->caps[c];
         if (cov[i] || !is_cap_word(w, i)) continue;
-        size_t n;
-        const char *p = tok_text(w, i, &n);
-        const char *v = wordmap_get(names, p, n);
-        if (!v) continue;
-        draft *m = ARENA_PUSH(&w->a->mem, w->d);
-        *m = (draft){.s = i, .e = i + 1, .type = (uint8_t)(*v - '0'), .kind = MK_NAME};
+        uint8_t type = word_types_get(&names, folded_hash(w, i));
+        if (type) *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = i, .e = i + 1, .type = type, .kind = MK_NAME};
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
-    wordmap_free(names);
-    wordmap_free(seen);
 }
 
 /* "Afghan Taliban", "Pakistani Taliban": a demonym right before a one-word
@@ -446,8 +498,12 @@ static bool initials_match(const work *w, uint32_t j, uint32_t end, const char *
 static void define_long_forms(work *w)
 {
     uint32_t *long_end = NULL;   /* long_end[token]: end of the long form starting there, 0 if none */
-    for (uint32_t i = 1; i + 2 < w->nt; i++) {
-        if (w->a->text[w->t[i].start] != '(' || !tok_is(w, i + 2, ")") || !is_acronym(w, i + 1)) continue;
+    for (uint32_t k = 0; k < w->ncaps; k++) {
+        if (w->caps[k] < 2) continue;
+        uint32_t i = w->caps[k] - 1;   /* the bracket before a capitalised word */
+        if (i + 2 >= w->nt || w->a->text[w->t[i].start] != '(' || !tok_is(w, i + 2, ")") ||
+            !is_acronym(w, i + 1))
+            continue;
         size_t an;
         const char *acr = tok_text(w, i + 1, &an);
         uint32_t j = i, floor = i > 8 ? i - 8 : 0;
@@ -508,10 +564,9 @@ static void described_organisations(work *w)
 {
     uint8_t *cov = coverage(w);
     uint32_t n0 = w->d.n;
-    for (uint32_t i = 2; i < w->nt; i++) {
-        /* cheap tests first: most words follow no untagged capitalised word */
-        if ((w->t[i].flags & (TF_CAP | TF_UPPER)) || !(w->t[i].flags & TF_WORD) || cov[i - 1] ||
-            !(w->t[i - 1].flags & (TF_CAP | TF_UPPER)))
+    for (uint32_t c = 0; c < w->ncaps; c++) {
+        uint32_t i = w->caps[c] + 1;   /* the word after a capitalised one */
+        if (i < 2 || i >= w->nt || (w->t[i].flags & (TF_CAP | TF_UPPER)) || !(w->t[i].flags & TF_WORD) || cov[i - 1])
             continue;
         size_t n;
         const char *p = tok_text(w, i, &n);
@@ -531,7 +586,8 @@ static void places_inside_words(work *w)
 {
     uint8_t *cov = coverage(w);
     uint32_t n0 = w->d.n;
-    for (uint32_t i = 0; i < w->nt; i++) {
+    for (uint32_t c = 0; c < w->ncaps; c++) {
+        uint32_t i = w->caps[c];
         if (cov[i] || !(w->t[i].flags & TF_WORD) || !(w->t[i].flags & TF_CAP)) continue;
         size_t n;
         const char *p = tok_text(w, i, &n);
@@ -566,7 +622,8 @@ static void find_acronyms(work *w)
     if (!defined) return;
     uint8_t *cov = coverage(w);
     uint32_t n0 = w->d.n;
-    for (uint32_t i = 0; i < w->nt; i++) {
+    for (uint32_t c = 0; c < w->ncaps; c++) {
+        uint32_t i = w->caps[c];
         if (cov[i] || !(w->t[i].flags & TF_UPPER)) continue;
         size_t n;
         const char *x = tok_text(w, i, &n);
@@ -624,7 +681,7 @@ static void find_role_mentions(work *w)
     ARENA_VEC(mention) roles = {0};
     uint32_t near = 0;
     for (uint32_t i = 0; i + 1 < w->nt; i++) {
-        if (!tok_is(w, i, "the")) continue;
+        if (!is_the(w, i)) continue;
         while (near < w->a->mentions.n && w->a->mentions.v[near].start < w->t[i].start) near++;
         uint32_t e = i + 1;
         while (e < w->nt && title_kind(w, e)) e++;
@@ -680,6 +737,9 @@ void entities_run(const entities_res *r, article *a)
     work w = {.r = r, .a = a, .t = a->tokens.v, .nt = a->tokens.n};
     w.title = arena_alloc(&a->mem, a->tokens.n);
     memset(w.title, 0xFF, a->tokens.n);
+    w.caps = arena_alloc(&a->mem, sizeof *w.caps * a->tokens.n);
+    for (uint32_t i = 0; i < a->tokens.n; i++)
+        if (a->tokens.v[i].flags & (TF_CAP | TF_UPPER)) w.caps[w.ncaps++] = i;
     uint8_t *tags = arena_alloc(&a->mem, a->tokens.n);
     ner_tag_article(r->model, a, tags);
     drafts_from_tags(&w, tags);

@@ -79,9 +79,14 @@ typedef struct ner_tok {
 enum { NER_SLOT_SELF, NER_SLOT_PREV, NER_SLOT_NEXT, NER_SLOT_PREV2, NER_SLOT_NEXT2, NER_NSLOTS };
 enum { NER_MAX_KEYS = 24 };   /* keys one call below may write for one slot */
 
+enum { NER_TITLE_FILTER_BITS = 4096 };
+
 typedef struct ner_features {
     const gazetteer *gaz;
     const wordmap *titles;    /* data/nlp/ner-titles.txt: Mr, Minister, General ... */
+    /* A bit per (length, first and last letter) of the titles: most words
+     * are no title, and this tells so without a lookup. */
+    uint64_t title_filter[NER_TITLE_FILTER_BITS / 64];
 } ner_features;
 
 /* Loads the gazetteer and the title list from datadir. 0 on success. */
@@ -99,6 +104,7 @@ extern const char NER_PAD_BEFORE[], NER_PAD_AFTER[];
 typedef struct ner_word_keys_t {
     uint64_t keys[NER_NSLOTS][NER_MAX_KEYS];
     int count[NER_NSLOTS];
+    uint64_t lower_h, shape_h;    /* as ner_word_hashes() gives them */
 } ner_word_keys_t;
 void ner_word_keys(const ner_features *fx, const char *w, size_t n, bool self, ner_word_keys_t *out);
 /* Keys of what depends on the word's place in sentence t[0..n): sentence
@@ -121,6 +127,11 @@ int ner_title_kind(const ner_features *fx, const char *w, size_t n);
 /* --- model ------------------------------------------------------------------------ */
 typedef struct ner_model ner_model;
 
+/* Flags of a vocabulary word. */
+enum ner_vocab_flags {
+    NER_VOCAB_COLD = 1,   /* written so, it was (nearly) never part of a name in training */
+};
+
 /* The weights as training leaves them: keys[i] owns w[i * NER_NTAGS ...]. */
 typedef struct ner_weights {
     uint32_t nfeat;
@@ -128,9 +139,14 @@ typedef struct ner_weights {
     float *w;
     float trans[NER_NTAGS + 1][NER_NTAGS];   /* row NER_NTAGS: sentence start */
     float scale;          /* every weight is a multiple of it (int16 in the file) */
-    /* Words whose weight sums are cached at load (digits written as 0). */
+    /* Frequent words (digits written as 0), sorted, with the sums of their
+     * word keys' weights at each slot, in units of scale: vec[v] holds
+     * NER_NSLOTS * NER_NTAGS of them. The tagger reads these instead of
+     * looking the word's features up, and loading needs no computing. */
     uint32_t nvocab;
     char **vocab;
+    int16_t *vec;
+    uint8_t *vflags;      /* enum ner_vocab_flags */
 } ner_weights;
 
 /* Writes weights to path (a flat binary file, versioned). 0 on success. */
@@ -145,9 +161,9 @@ void ner_free(ner_model *m);
 void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
                  uint8_t *tags);
 /* Tags every token of a, sentence by sentence: tags[i] for a->tokens.v[i].
- * Scratch memory comes from a's arena. */
+ * Working memory is kept per thread and freed when the thread ends. */
 void ner_tag_article(const ner_model *m, article *a, uint8_t *tags);
-/* Emission scores of one token from its feature keys (training, tests). */
+/* Emission scores of one token from its feature keys (tests), added to out. */
 void ner_score_keys(const ner_model *m, const uint64_t *keys, int nkeys, float *out);
 
 /* --- training ------------------------------------------------------------------- */

@@ -10,6 +10,7 @@
  *                 over several words, and conjunctions of neighbours.
  * Training and tagging both call these functions, so they see the same thing. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -21,8 +22,8 @@ const char NER_PAD_AFTER[] = "</s>";
 /* Templates: each key mixes one of these in. */
 enum {
     F_BIAS = 1, F_WORD, F_LOWER, F_SHAPE, F_PREFIX, F_SUFFIX, F_TITLE, F_GAZ1, F_LEN, F_HYPHEN,
-    F_SENT_SHAPE, F_SENT_LOWER, F_GAZ_SELF, F_GAZ_PREV, F_GAZ_NEXT, F_PREV_LOWER_SHAPE,
-    F_SHAPE3, F_PREV_NEXT_SHAPE, F_PREV_LOWER_LOWER, F_LOWER_NEXT_LOWER,
+    F_SENT_SHAPE, F_SENT_LOWER, F_GAZ_SELF, F_GAZ_PREV, F_GAZ_NEXT, F_SHAPE3, F_PREV_LOWER_LOWER,
+    F_LOWER_NEXT_LOWER,
 };
 
 static uint64_t mix(uint64_t h, uint64_t k)
@@ -78,9 +79,25 @@ void ner_word_hashes(const char *w, size_t n, uint64_t *lower_h, uint64_t *shape
     *shape_h = hash_bytes(tmp, k);
 }
 
+/* Where a word falls in the title filter. Both sides see letters through
+ * | 0x20, which lower-cases them; a curly apostrophe (wordmap folds it)
+ * is no first or last byte of a title. */
+static unsigned title_bit(const char *w, size_t n)
+{
+    unsigned first = (unsigned char)w[0] | 0x20, last = (unsigned char)w[n - 1] | 0x20;
+    return (unsigned)(n * 131 + first * 31 + last) & (NER_TITLE_FILTER_BITS - 1);
+}
+
+static bool maybe_title(const ner_features *fx, const char *w, size_t n)
+{
+    unsigned b = title_bit(w, n);
+    return fx->title_filter[b / 64] >> (b % 64) & 1;
+}
+
 int ner_title_kind(const ner_features *fx, const char *w, size_t n)
 {
     if (n > 1 && w[n - 1] == '.') n--;
+    if (!n || !maybe_title(fx, w, n)) return TITLE_NONE;
     const char *v = fx->titles ? wordmap_get(fx->titles, w, n) : NULL;
     if (!v) return TITLE_NONE;
     return strcmp(v, "modifier") ? TITLE_HEAD : TITLE_MOD;
@@ -100,8 +117,8 @@ void ner_word_keys(const ner_features *fx, const char *w, size_t n, bool self, n
 {
     char norm[128];
     w = ner_norm_digits(w, &n, norm, sizeof norm);
-    uint64_t lower_h, shape_h;
-    ner_word_hashes(w, n, &lower_h, &shape_h);
+    ner_word_hashes(w, n, &out->lower_h, &out->shape_h);
+    uint64_t lower_h = out->lower_h, shape_h = out->shape_h;
     int title = ner_title_kind(fx, w, n);
     for (int slot = 0; slot < NER_NSLOTS; slot++) {
         uint64_t *o = out->keys[slot];
@@ -151,7 +168,6 @@ int ner_context_keys(const ner_tok *t, uint32_t n, uint32_t i, uint64_t *out)
     uint64_t prev_shape = i > 0 ? t[i - 1].shape_h : PAD_HASH;
     uint64_t next_shape = i + 1 < n ? t[i + 1].shape_h : PAD_HASH;
     uint64_t next_lower = i + 1 < n ? t[i + 1].lower_h : PAD_HASH;
-    out[k++] = key_of(F_PREV_LOWER_SHAPE, 0, mix(prev_lower, c->shape_h));
     out[k++] = key_of(F_PREV_LOWER_LOWER, 0, mix(prev_lower, c->lower_h));
     out[k++] = key_of(F_LOWER_NEXT_LOWER, 0, mix(c->lower_h, next_lower));
     out[k++] = key_of(F_SHAPE3, 0, mix(mix(prev_shape, c->shape_h), next_shape));
@@ -199,6 +215,27 @@ void ner_prepare(const ner_features *fx, const article *a, uint32_t tok, uint32_
     ner_mark_gazetteer(fx->gaz, a, tok, tok + ntok, t);
 }
 
+/* Sets the filter bit of every title in the list at path (wordmap's format:
+ * a key a line, then an optional TAB and value; '#' starts a comment). */
+static void fill_title_filter(ner_features *fx, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        if (line[0] == '#') continue;
+        size_t s = strspn(line, " \t"), e = s + strcspn(line + s, "\t\r\n");
+        while (e > s && line[e - 1] == ' ') e--;
+        if (e > s && line[e - 1] == '.') e--;
+        if (e <= s) continue;
+        unsigned b = title_bit(line + s, e - s);
+        fx->title_filter[b / 64] |= 1ULL << (b % 64);
+    }
+    free(line);
+    fclose(f);
+}
+
 int ner_features_load(ner_features *fx, const char *datadir, char *err, size_t errlen)
 {
     char path[4096];
@@ -206,6 +243,7 @@ int ner_features_load(ner_features *fx, const char *datadir, char *err, size_t e
     snprintf(path, sizeof path, "%s/nlp/ner-titles.txt", datadir);
     wordmap *titles = wordmap_load(path, WM_FOLD, err, errlen);
     if (!titles) return -1;
+    fill_title_filter(fx, path);
     gazetteer *g = gazetteer_load(datadir, err, errlen);
     if (!g) {
         wordmap_free(titles);

@@ -1,32 +1,41 @@
 /* ner_model.c — the tagger's weights: the model file, Viterbi decoding, and
  * the fast path that tags an article.
  *
- * The file (models/ner.bin) is flat and versioned, read with one fread:
- *   header   magic "DSNER\0\0\1", sizes, weight scale, transition weights
- *   keys     uint64[nfeat]            feature keys, ascending
- *   weights  int16[nfeat][NER_NTAGS]  multiples of the scale
+ * The file (models/ner.bin) is flat and versioned, read with one fread and
+ * used as it lies, so loading takes milliseconds:
+ *   header   magic "DSNER\0\0\2", sizes, weight scale, transition weights
+ *   keys     uint64[nfeat]                          feature keys, ascending
+ *   weights  int16[nfeat][NER_NTAGS]                multiples of the scale
+ *   vectors  int16[nvocab][NER_NSLOTS][NER_NTAGS]   a word's weight sums per slot
+ *   vflags   uint8[nvocab]                          enum ner_vocab_flags
  *   vocab    NUL-terminated words, vocab_bytes in all
  * Numbers are in the machine's byte order; the file is rebuilt, not shipped
  * across architectures (a mismatch is refused by the magic check).
  *
- * Speed comes from two shortcuts, both exact or nearly so:
- *   - A word's features do not depend on its context, so for each word of
- *     the cached vocabulary the weight sums at its five slots are added up
- *     once at load; scoring a token is then five vector adds plus a few
- *     context features.
- *   - Tokens far from any word with a capital letter (al-Qaida has one) are
- *     O in practice, so only stretches around such words are scored and
- *     decoded; the rest stay O without a look.
- * A feature's key and weights share one 32-byte slot of an open-addressing
- * table, so looking a feature up touches one cache line. */
+ * Speed comes from shortcuts, all exact or nearly so:
+ *   - A word's features do not depend on its context, so training sums their
+ *     weights per frequent word and slot; scoring a token is five vector adds
+ *     plus a few context features. Other words are summed when first met and
+ *     kept in a cache per thread.
+ *   - Tokens far from any word with a capital letter are O in practice, and
+ *     so are capitalised words training never saw in a name (The, Monday):
+ *     only stretches around the others are scored and decoded.
+ *   - Scores are integers in units of the weight scale, padded to LANES per
+ *     token so the loops over tags vectorise; decoding adds and compares them.
+ *   - Feature lookups probe an array of 32-bit fingerprints, small enough to
+ *     stay in cache; only a hit reads the weights. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nlp/ner.h"
 
-#define NER_MAGIC "DSNER\0\0\1"
+#define NER_MAGIC "DSNER\0\0\2"
+
+enum { LANES = 12 };                   /* NER_NTAGS padded to a multiple of four */
+enum { TRANS_MAX = 1 << 22 };          /* quantised transitions are clamped to it */
 
 typedef struct ner_header {
     char magic[8];
@@ -35,40 +44,36 @@ typedef struct ner_header {
     float trans[NER_NTAGS + 1][NER_NTAGS];
 } ner_header;
 
-/* One cached word: its hashes and its weight sums at each slot. */
+enum { VEC_LEN = NER_NSLOTS * NER_NTAGS };
+
+/* A word as the tagger sees it: its hashes and its weight sums at each slot. */
 typedef struct vocab_entry {
+    uint64_t hash, lower_h, shape_h;
     const char *word;
     uint32_t len;
-    bool has_self;        /* vec[NER_SLOT_SELF] is filled (neighbour slots always are) */
     uint8_t gaz;          /* gazetteer_word() of the word */
-    uint64_t hash, lower_h, shape_h;
-    float vec[NER_NSLOTS][NER_NTAGS];
+    uint8_t flags;        /* enum ner_vocab_flags, and E_SELF */
+    int16_t vec[NER_NSLOTS][NER_NTAGS];
 } vocab_entry;
 
-/* A feature: key 0 marks an empty slot. */
-typedef struct wslot {
-    uint64_t key;
-    int16_t w[NER_NTAGS];
-    int16_t pad[3];
-} wslot;
+enum { E_SELF = 0x80 };   /* vec[NER_SLOT_SELF] is filled (neighbour slots always are) */
 
 struct ner_model {
     uint64_t id;                          /* tells cached words of models apart */
     const ner_features *fx;
     uint32_t nfeat;
-    wslot *table;
+    uint32_t *fp;                         /* fingerprint of the feature in each slot, 0 if none */
+    int16_t (*fw)[NER_NTAGS];             /* its weights */
     uint32_t mask;
     float scale;
     float trans[NER_NTAGS + 1][NER_NTAGS];
-    float masked[NER_NTAGS + 1][NER_NTAGS];   /* trans with BIO's rules */
+    float tr[NER_NTAGS + 1][LANES];       /* trans in units of scale; BIO's forbidden moves at -inf */
     uint32_t nvocab;
     vocab_entry *vocab;
     uint32_t *vindex, vindex_mask;        /* word hash → entry + 1 */
     char *words;                          /* the vocabulary's bytes */
     vocab_entry pad_before, pad_after;
 };
-
-static void mask_transitions(const float trans[NER_NTAGS + 1][NER_NTAGS], float tr[NER_NTAGS + 1][NER_NTAGS]);
 
 uint8_t ner_tag_ent(int tag)
 {
@@ -92,62 +97,66 @@ static uint32_t table_mask(uint32_t n)
     return cap - 1;
 }
 
-static uint64_t nonzero(uint64_t key) { return key ? key : 1; }
+/* Keys are well mixed hashes: the low bits pick the slot, the high bits are
+ * the fingerprint. Two features of one model sharing both would be merged
+ * (the first kept); with 47 bits between them that does not happen at the
+ * sizes models have. */
+static uint32_t home_slot(const ner_model *m, uint64_t key) { return (uint32_t)key & m->mask; }
+static uint32_t fingerprint(uint64_t key) { return (uint32_t)(key >> 32) | 1; }
 
 static void table_put(ner_model *m, uint64_t key, const int16_t *w)
 {
-    key = nonzero(key);
-    uint32_t i = (uint32_t)(key ^ key >> 32) & m->mask;
-    while (m->table[i].key && m->table[i].key != key) i = (i + 1) & m->mask;
-    m->table[i].key = key;
-    memcpy(m->table[i].w, w, sizeof m->table[i].w);
+    uint32_t f = fingerprint(key), i = home_slot(m, key);
+    while (m->fp[i] && m->fp[i] != f) i = (i + 1) & m->mask;
+    if (m->fp[i]) return;
+    m->fp[i] = f;
+    memcpy(m->fw[i], w, sizeof m->fw[i]);
 }
 
-static const wslot *table_get(const ner_model *m, uint64_t key)
+static const int16_t *table_get(const ner_model *m, uint64_t key)
 {
-    key = nonzero(key);
-    for (uint32_t i = (uint32_t)(key ^ key >> 32) & m->mask;; i = (i + 1) & m->mask) {
-        const wslot *s = &m->table[i];
-        if (s->key == key) return s;
-        if (!s->key) return NULL;
+    uint32_t f = fingerprint(key);
+    for (uint32_t i = home_slot(m, key);; i = (i + 1) & m->mask) {
+        if (m->fp[i] == f) return m->fw[i];
+        if (!m->fp[i]) return NULL;
     }
 }
 
-static uint32_t home_slot(const ner_model *m, uint64_t key)
+/* Adds the weights of keys to sum[0 .. NER_NTAGS). */
+static void add_keys(const ner_model *m, const uint64_t *keys, int nkeys, int32_t *sum)
 {
-    key = nonzero(key);
-    return (uint32_t)(key ^ key >> 32) & m->mask;
+    for (int k = 0; k < nkeys; k++) {
+        const int16_t *w = table_get(m, keys[k]);
+        if (w)
+            for (int t = 0; t < NER_NTAGS; t++) sum[t] += w[t];
+    }
 }
 
 void ner_score_keys(const ner_model *m, const uint64_t *keys, int nkeys, float *out)
 {
-    /* The table is larger than the caches and most lookups miss them: ask
-     * for every slot first, so the misses overlap instead of queueing. */
-    for (int k = 0; k < nkeys; k++) __builtin_prefetch(&m->table[home_slot(m, keys[k])]);
-    int32_t sum[NER_NTAGS] = {0};
-    int found = 0;
-    for (int k = 0; k < nkeys; k++) {
-        const wslot *s = table_get(m, keys[k]);
-        if (!s) continue;
-        for (int t = 0; t < NER_NTAGS; t++) sum[t] += s->w[t];
-        found++;
-    }
-    if (found)
-        for (int t = 0; t < NER_NTAGS; t++) out[t] += (float)sum[t] * m->scale;
+    int32_t sum[LANES] = {0};
+    add_keys(m, keys, nkeys, sum);
+    for (int t = 0; t < NER_NTAGS; t++) out[t] += (float)sum[t] * m->scale;
 }
 
-/* The weight sums of a word at each slot, and its hashes; the token's own
- * slot only when asked (it costs most of the lookups). */
+static int16_t clamp16(int32_t v) { return (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v); }
+
+/* The weight sums of a word met outside the vocabulary, and its hashes; the
+ * token's own slot only when asked (it costs most of the lookups). */
 static void fill_entry(const ner_model *m, const char *w, size_t n, bool self, vocab_entry *e)
 {
     ner_word_keys_t keys;
     ner_word_keys(m->fx, w, n, self, &keys);
-    memset(e->vec, 0, sizeof e->vec);
-    for (int s = 0; s < NER_NSLOTS; s++) ner_score_keys(m, keys.keys[s], keys.count[s], e->vec[s]);
-    ner_word_hashes(w, n, &e->lower_h, &e->shape_h);
+    for (int s = 0; s < NER_NSLOTS; s++) {
+        int32_t sum[LANES] = {0};
+        add_keys(m, keys.keys[s], keys.count[s], sum);
+        for (int t = 0; t < NER_NTAGS; t++) e->vec[s][t] = clamp16(sum[t]);
+    }
+    e->lower_h = keys.lower_h;
+    e->shape_h = keys.shape_h;
     e->word = w;
     e->len = (uint32_t)n;
-    e->has_self = self;
+    e->flags = self ? E_SELF : 0;
     e->gaz = m->fx->gaz ? (uint8_t)gazetteer_word(m->fx->gaz, w, n) : 0;
 }
 
@@ -167,9 +176,24 @@ static uint64_t word_hash(const char *s, size_t n)
     return h ^ (h >> 29);
 }
 
-static void build_vocab(ner_model *m)
+/* The transitions in units of the scale, whole numbers like the emission
+ * scores, with BIO's forbidden moves and the padding lanes at -inf, so
+ * decoding needs no test for them. */
+static void quantise_transitions(ner_model *m)
 {
-    mask_transitions((const float(*)[NER_NTAGS])m->trans, m->masked);
+    for (int p = 0; p <= NER_NTAGS; p++)
+        for (int t = 0; t < LANES; t++) {
+            bool ok = t < NER_NTAGS && (p == NER_NTAGS ? !ner_is_inside(t) : ner_may_follow(p, t));
+            float q = roundf(m->trans[p][t < NER_NTAGS ? t : 0] / m->scale);
+            m->tr[p][t] = !ok ? -INFINITY : q > TRANS_MAX ? TRANS_MAX : q < -TRANS_MAX ? -TRANS_MAX : q;
+        }
+}
+
+/* Entries of the vocabulary from the words (m->words) and their vectors
+ * and flags, as training left them. */
+static void build_vocab(ner_model *m, const int16_t *vec, const uint8_t *vflags)
+{
+    quantise_transitions(m);
     m->vocab = calloc(m->nvocab ? m->nvocab : 1, sizeof *m->vocab);
     m->vindex_mask = table_mask(m->nvocab);
     m->vindex = calloc((size_t)m->vindex_mask + 1, sizeof *m->vindex);
@@ -178,8 +202,13 @@ static void build_vocab(ner_model *m)
     for (uint32_t v = 0; v < m->nvocab; v++) {
         size_t n = strlen(w);
         vocab_entry *e = &m->vocab[v];
-        fill_entry(m, w, n, true, e);
+        e->word = w;
+        e->len = (uint32_t)n;
         e->hash = word_hash(w, n);
+        ner_word_hashes(w, n, &e->lower_h, &e->shape_h);
+        e->gaz = m->fx->gaz ? (uint8_t)gazetteer_word(m->fx->gaz, w, n) : 0;
+        e->flags = (uint8_t)(vflags[v] | E_SELF);
+        memcpy(e->vec, vec + (size_t)v * VEC_LEN, sizeof e->vec);
         uint32_t i = (uint32_t)e->hash & m->vindex_mask;
         while (m->vindex[i]) i = (i + 1) & m->vindex_mask;
         m->vindex[i] = v + 1;
@@ -210,8 +239,9 @@ static ner_model *model_new(const ner_features *fx, uint32_t nfeat, uint32_t nvo
     m->nvocab = nvocab;
     m->scale = scale > 0 ? scale : 1;
     m->mask = table_mask(nfeat);
-    m->table = calloc((size_t)m->mask + 1, sizeof *m->table);
-    if (!m->table) abort();
+    m->fp = calloc((size_t)m->mask + 1, sizeof *m->fp);
+    m->fw = calloc((size_t)m->mask + 1, sizeof *m->fw);
+    if (!m->fp || !m->fw) abort();
     return m;
 }
 
@@ -240,14 +270,15 @@ ner_model *ner_from_weights(const ner_weights *w, const ner_features *fx)
         memcpy(p, w->vocab[v], n);
         p += n;
     }
-    build_vocab(m);
+    build_vocab(m, w->vec, w->vflags);
     return m;
 }
 
 void ner_free(ner_model *m)
 {
     if (!m) return;
-    free(m->table);
+    free(m->fp);
+    free(m->fw);
     free(m->vocab);
     free(m->vindex);
     free(m->words);
@@ -279,6 +310,8 @@ int ner_save(const ner_weights *w, const char *path, char *err, size_t errlen)
         int16_t v = quantise(w->w[i], h.scale);
         fwrite(&v, sizeof v, 1, f);
     }
+    fwrite(w->vec, sizeof *w->vec * VEC_LEN, w->nvocab, f);
+    fwrite(w->vflags, 1, w->nvocab, f);
     for (uint32_t v = 0; v < w->nvocab; v++) fwrite(w->vocab[v], 1, strlen(w->vocab[v]) + 1, f);
     if (fclose(f) != 0) {
         snprintf(err, errlen, "%s: write failed", path);
@@ -316,7 +349,7 @@ ner_model *ner_load(const char *path, const ner_features *fx, char *err, size_t 
     size_t need = sizeof h;
     if (n >= sizeof h) {
         memcpy(&h, p, sizeof h);
-        need += (size_t)h.nfeat * (8 + 2 * NER_NTAGS) + h.vocab_bytes;
+        need += (size_t)h.nfeat * (8 + 2 * NER_NTAGS) + (size_t)h.nvocab * (2 * VEC_LEN + 1) + h.vocab_bytes;
     }
     if (n < sizeof h || memcmp(h.magic, NER_MAGIC, 8) || h.ntags != NER_NTAGS || n != need ||
         (h.vocab_bytes && p[n - 1] != '\0')) {
@@ -324,8 +357,18 @@ ner_model *ner_load(const char *path, const ner_features *fx, char *err, size_t 
         free(p);
         return NULL;
     }
-    ner_model *m = model_new(fx, h.nfeat, h.nvocab, h.scale);
     const char *keys = p + sizeof h, *weights = keys + (size_t)8 * h.nfeat;
+    const char *vectors = weights + (size_t)2 * NER_NTAGS * h.nfeat;
+    const char *vflags = vectors + (size_t)2 * VEC_LEN * h.nvocab, *words = vflags + h.nvocab;
+    /* The vocabulary must hold as many words as it says. */
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < h.vocab_bytes; i++) count += words[i] == '\0';
+    if (count != h.nvocab) {
+        snprintf(err, errlen, "%s: damaged entity model (run `make model`)", path);
+        free(p);
+        return NULL;
+    }
+    ner_model *m = model_new(fx, h.nfeat, h.nvocab, h.scale);
     for (uint32_t f = 0; f < h.nfeat; f++) {
         uint64_t key;
         int16_t q[NER_NTAGS];
@@ -333,87 +376,47 @@ ner_model *ner_load(const char *path, const ner_features *fx, char *err, size_t 
         memcpy(q, weights + sizeof q * f, sizeof q);
         table_put(m, key, q);
     }
-    const char *q = weights + (size_t)2 * NER_NTAGS * h.nfeat;
     memcpy(m->trans, h.trans, sizeof m->trans);
     m->words = malloc(h.vocab_bytes + 1);
-    if (!m->words) abort();
-    memcpy(m->words, q, h.vocab_bytes);
+    int16_t *vec = malloc(sizeof *vec * VEC_LEN * (h.nvocab ? h.nvocab : 1));
+    if (!m->words || !vec) abort();
+    memcpy(m->words, words, h.vocab_bytes);
     m->words[h.vocab_bytes] = '\0';
-    /* The vocabulary must hold as many words as it says. */
-    uint32_t count = 0;
-    for (uint32_t i = 0; i < h.vocab_bytes; i++) count += m->words[i] == '\0';
-    if (count != h.nvocab) {
-        snprintf(err, errlen, "%s: damaged entity model (run `make model`)", path);
-        free(p);
-        ner_free(m);
-        return NULL;
-    }
-    build_vocab(m);
+    memcpy(vec, vectors, sizeof *vec * VEC_LEN * h.nvocab);   /* the file's copy may be unaligned */
+    build_vocab(m, vec, (const uint8_t *)vflags);
+    free(vec);
     free(p);
     return m;
 }
 
 /* --- decoding ------------------------------------------------------------------ */
 
-/* The transitions with BIO's forbidden moves at -inf, so decoding needs no
- * test for them; row NER_NTAGS is the sentence start. */
-static void mask_transitions(const float trans[NER_NTAGS + 1][NER_NTAGS], float tr[NER_NTAGS + 1][NER_NTAGS])
+/* Training decodes float weights that change after every sentence: this is
+ * its Viterbi. Tagging uses decode() below, on the quantised integers. */
+void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
+                 uint8_t *tags)
 {
+    if (!n) return;
+    float tr[NER_NTAGS + 1][NER_NTAGS];
     for (int p = 0; p <= NER_NTAGS; p++)
         for (int t = 0; t < NER_NTAGS; t++) {
             bool ok = p == NER_NTAGS ? !ner_is_inside(t) : ner_may_follow(p, t);
             tr[p][t] = ok ? trans[p][t] : -INFINITY;
         }
-}
-
-static void viterbi_masked(const float tr[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
-                           int end, uint8_t *tags);
-
-void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
-                 uint8_t *tags)
-{
-    float tr[NER_NTAGS + 1][NER_NTAGS];
-    mask_transitions(trans, tr);
-    viterbi_masked((const float(*)[NER_NTAGS])tr, em, n, start, -1, tags);
-}
-
-/* `end` >= 0: the tag known to follow the last token (O after a stretch). */
-static void viterbi_masked(const float tr[NER_NTAGS + 1][NER_NTAGS], const float *em, uint32_t n, int start,
-                           int end, uint8_t *tags)
-{
-    if (!n) return;
-    uint8_t stack_back[256 * NER_NTAGS];
-    uint8_t *back = n <= 256 ? stack_back : malloc((size_t)n * NER_NTAGS);
+    uint8_t *back = malloc((size_t)n * NER_NTAGS);
     if (!back) abort();
     float score[NER_NTAGS], next[NER_NTAGS];
     for (int t = 0; t < NER_NTAGS; t++) score[t] = tr[start][t] + em[t];
     for (uint32_t i = 1; i < n; i++) {
-        const float *e = em + (size_t)i * NER_NTAGS;
-        uint8_t *bk = back + (size_t)i * NER_NTAGS;
-        /* O and B- may follow anything; I-X only B-X or I-X */
-        for (int t = 0; t < NER_NTAGS; t += t ? 2 : 1) {
-            float best = score[0] + tr[0][t];
+        for (int t = 0; t < NER_NTAGS; t++) {
             int arg = 0;
-            for (int p = 1; p < NER_NTAGS; p++) {
-                float s = score[p] + tr[p][t];
-                if (s > best) {
-                    best = s;
-                    arg = p;
-                }
-            }
-            next[t] = best + e[t];
-            bk[t] = (uint8_t)arg;
-        }
-        for (int t = 2; t < NER_NTAGS; t += 2) {
-            float from_b = score[t - 1] + tr[t - 1][t], from_i = score[t] + tr[t][t];
-            bool stay = from_i > from_b;
-            next[t] = (stay ? from_i : from_b) + e[t];
-            bk[t] = (uint8_t)(stay ? t : t - 1);
+            for (int p = 1; p < NER_NTAGS; p++)
+                if (score[p] + tr[p][t] > score[arg] + tr[arg][t]) arg = p;
+            next[t] = score[arg] + tr[arg][t] + em[(size_t)i * NER_NTAGS + t];
+            back[(size_t)i * NER_NTAGS + t] = (uint8_t)arg;
         }
         memcpy(score, next, sizeof score);
     }
-    if (end >= 0)
-        for (int t = 0; t < NER_NTAGS; t++) score[t] += tr[t][end];
     int best = 0;
     for (int t = 1; t < NER_NTAGS; t++)
         if (score[t] > score[best]) best = t;
@@ -421,48 +424,128 @@ static void viterbi_masked(const float tr[NER_NTAGS + 1][NER_NTAGS], const float
         tags[i] = (uint8_t)best;
         if (i) best = back[(size_t)i * NER_NTAGS + best];
     }
-    if (back != stack_back) free(back);
+    free(back);
 }
 
-/* --- tagging an article ---------------------------------------------------------- */
-
-/* Per-sentence scratch, kept per thread and grown to the longest sentence
- * seen, so tagging allocates nothing per article. */
-typedef struct scratch {
-    ner_tok *tok;
-    const vocab_entry **vec;
-    float *em;
-    bool *hot;
-    vocab_entry *own;     /* copies of cached words: the cache may reuse a slot mid-sentence */
-    uint64_t *hash;       /* word_hash() of each token's word */
-    uint32_t cap;
-} scratch;
-static _Thread_local scratch tls_scratch;
-
-static scratch *scratch_for(uint32_t n)
+/* Best tags for n tokens with emission scores em[n][LANES]; `start` is the
+ * tag before the first token (NER_NTAGS at a sentence start), `end` the tag
+ * known to follow the last one, -1 if none. The forward pass keeps only
+ * each tag's best score, in em itself, and the way back finds which tag led
+ * there: a forward step is then nine vector adds and maxima. Scores are
+ * kept relative to the O path's, whole numbers well inside a float's exact
+ * range, so they add up as integers would. */
+static void decode(const float tr[NER_NTAGS + 1][LANES], float *em, uint32_t n, int start, int end, uint8_t *tags)
 {
-    scratch *s = &tls_scratch;
-    if (n <= s->cap) return s;
-    uint32_t cap = n < 256 ? 256 : n;
-    free(s->tok);
-    free(s->vec);
-    free(s->em);
-    free(s->hot);
+    if (!n) return;
+    for (int t = 0; t < LANES; t++) em[t] += tr[start][t];
+    for (uint32_t i = 1; i < n; i++) {
+        const float *prev = em + (size_t)(i - 1) * LANES;
+        float *cur = em + (size_t)i * LANES, best[LANES];
+        for (int t = 0; t < LANES; t++) best[t] = prev[0] + tr[0][t];
+        for (int p = 1; p < NER_NTAGS; p++)
+            for (int t = 0; t < LANES; t++) {
+                float c = prev[p] + tr[p][t];
+                best[t] = best[t] < c ? c : best[t];
+            }
+        float base = best[NER_O];
+        for (int t = 0; t < LANES; t++) cur[t] += best[t] - base;
+    }
+    const float *last = em + (size_t)(n - 1) * LANES;
+    int best = 0;
+    for (int t = 1; t < NER_NTAGS; t++)
+        if (last[t] + (end >= 0 ? tr[t][end] : 0) > last[best] + (end >= 0 ? tr[best][end] : 0)) best = t;
+    for (uint32_t i = n - 1; i > 0; i--) {
+        tags[i] = (uint8_t)best;
+        const float *prev = em + (size_t)(i - 1) * LANES;
+        int arg = 0;
+        for (int p = 1; p < NER_NTAGS; p++)
+            if (prev[p] + tr[p][best] > prev[arg] + tr[arg][best]) arg = p;
+        best = arg;
+    }
+    tags[0] = (uint8_t)best;
+}
+
+/* --- working memory per thread --------------------------------------------------- */
+
+/* Words outside the vocabulary, remembered across articles in a direct-
+ * mapped cache: news repeats its unknown words (names, jargon) from one
+ * short article to the next, and summing a word costs ~40 feature lookups. */
+enum { XCACHE_SIZE = 1 << 13, XWORD_MAX = 32 };
+typedef struct xentry {
+    uint64_t model;
+    vocab_entry e;
+    char word[XWORD_MAX];
+} xentry;
+
+/* Per thread, so a dossier shared by threads needs no lock, and grown to
+ * the longest sentence seen, so tagging allocates nothing per article. A
+ * pthread key frees it when its thread ends: a server's short-lived threads
+ * must not leave ~1.5 MB each behind. */
+typedef struct tagger_mem {
+    uint32_t cap;
+    const vocab_entry **ent;  /* each token's entry, NULL until looked up */
+    vocab_entry *own;         /* copies of cached words: the cache may reuse a slot mid-sentence */
+    uint64_t *hash;           /* word_hash() of each token looked up */
+    bool *hot;
+    ner_tok *tok;
+    float *em;                /* [cap][LANES]: emission scores, then decoding's */
+    xentry *xcache;           /* XCACHE_SIZE entries, from the first unknown word on */
+} tagger_mem;
+
+static pthread_key_t mem_key;
+static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
+static _Thread_local tagger_mem *tls_mem;
+
+static void free_arrays(tagger_mem *s)
+{
+    free(s->ent);
     free(s->own);
     free(s->hash);
-    s->hash = malloc(sizeof *s->hash * cap);
-    s->tok = malloc(sizeof *s->tok * cap);
-    s->vec = malloc(sizeof *s->vec * cap);
-    s->em = malloc(sizeof *s->em * NER_NTAGS * cap);
-    s->hot = malloc(sizeof *s->hot * cap);
+    free(s->hot);
+    free(s->tok);
+    free(s->em);
+}
+
+static void mem_free(void *p)
+{
+    tagger_mem *s = p;
+    free_arrays(s);
+    free(s->xcache);
+    free(s);
+    tls_mem = NULL;
+}
+
+static void mem_key_create(void)
+{
+    if (pthread_key_create(&mem_key, mem_free) != 0) abort();
+}
+
+static tagger_mem *mem_for(uint32_t n)
+{
+    tagger_mem *s = tls_mem;
+    if (!s) {
+        pthread_once(&mem_once, mem_key_create);
+        if (!(s = calloc(1, sizeof *s)) || pthread_setspecific(mem_key, s) != 0) abort();
+        tls_mem = s;
+    }
+    if (n <= s->cap) return s;
+    uint32_t cap = n < 256 ? 256 : n;
+    free_arrays(s);
+    s->ent = malloc(sizeof *s->ent * cap);
     s->own = malloc(sizeof *s->own * cap);
-    if (!s->tok || !s->vec || !s->em || !s->hot || !s->own || !s->hash) abort();
+    s->hash = malloc(sizeof *s->hash * cap);
+    s->hot = malloc(sizeof *s->hot * cap);
+    s->tok = malloc(sizeof *s->tok * cap);
+    s->em = malloc(sizeof *s->em * LANES * cap);
+    if (!s->ent || !s->own || !s->hash || !s->hot || !s->tok || !s->em) abort();
     s->cap = cap;
     return s;
 }
 
-/* A token worth scoring: a word with a capital letter anywhere. */
-static bool is_hot(const article *a, const token *t)
+/* --- tagging an article ---------------------------------------------------------- */
+
+/* A word with a capital letter anywhere (al-Qaida has one). */
+static bool has_capital(const article *a, const token *t)
 {
     if (!(t->flags & TF_WORD)) return false;
     if (t->flags & (TF_CAP | TF_UPPER)) return true;
@@ -471,42 +554,31 @@ static bool is_hot(const article *a, const token *t)
     return false;
 }
 
-/* Words outside the vocabulary, remembered across articles in a direct-
- * mapped cache per thread: news repeats its unknown words (names, jargon)
- * from one short article to the next, and filling a word costs ~40 feature
- * lookups. Per thread, so a shared dossier needs no lock; the cache lives
- * as long as its thread (about 2 MB). */
-enum { XCACHE_SIZE = 1 << 13, XWORD_MAX = 32 };
-typedef struct xentry {
-    uint64_t model;
-    vocab_entry e;
-    char word[XWORD_MAX];
-} xentry;
-static _Thread_local xentry *xcache;
+/* A token's word as features see it (digits as 0), in norm or the text. */
+static const char *token_word(const article *a, const token *t, char norm[128], size_t *n)
+{
+    *n = t->end - t->start;
+    return ner_norm_digits(a->text + t->start, n, norm, 128);
+}
 
-/* The entry of a token's word: from the vocabulary, the cache, or new;
- * `self` when the token is scored, not only read as a neighbour. */
 static uint64_t token_hash(const article *a, const token *t)
 {
     char norm[128];
-    size_t n = t->end - t->start;
-    const char *w = ner_norm_digits(a->text + t->start, &n, norm, sizeof norm);
+    size_t n;
+    const char *w = token_word(a, t, norm, &n);
     return word_hash(w, n);
 }
 
-static const vocab_entry *entry_for(const ner_model *m, article *a, const token *t, uint64_t h, bool self,
-                                    vocab_entry *own)
+/* The entry of a word outside the vocabulary: from the cache, or summed
+ * now; `self` when the token is scored, not only read as a neighbour. */
+static const vocab_entry *unknown_entry(const ner_model *m, article *a, tagger_mem *s, const char *w, size_t n,
+                                        uint64_t h, bool self, vocab_entry *own)
 {
-    char norm[128];
-    size_t n = t->end - t->start;
-    const char *w = ner_norm_digits(a->text + t->start, &n, norm, sizeof norm);
-    const vocab_entry *e = vocab_find(m, w, n, h);
-    if (e) return e;
     if (n < XWORD_MAX) {
-        if (!xcache && !(xcache = calloc(XCACHE_SIZE, sizeof *xcache))) abort();
-        xentry *x = &xcache[h & (XCACHE_SIZE - 1)];
+        if (!s->xcache && !(s->xcache = calloc(XCACHE_SIZE, sizeof *s->xcache))) abort();
+        xentry *x = &s->xcache[h & (XCACHE_SIZE - 1)];
         bool same = x->model == m->id && x->e.hash == h && x->e.len == n && !memcmp(x->word, w, n);
-        if (!same || (self && !x->e.has_self)) {
+        if (!same || (self && !(x->e.flags & E_SELF))) {
             memcpy(x->word, w, n);
             x->word[n] = '\0';
             fill_entry(m, x->word, n, self, &x->e);
@@ -521,48 +593,61 @@ static const vocab_entry *entry_for(const ner_model *m, article *a, const token 
     return own;
 }
 
-static const vocab_entry *entry_at(const ner_model *m, const scratch *s, uint32_t n, int64_t i)
+/* Sets s->ent[i] for token `tok` + i, its hash already in s->hash[i]. */
+static void resolve(const ner_model *m, article *a, tagger_mem *s, uint32_t tok, uint32_t i, bool self)
+{
+    char norm[128];
+    size_t n;
+    const char *w = token_word(a, &a->tokens.v[tok + i], norm, &n);
+    const vocab_entry *e = vocab_find(m, w, n, s->hash[i]);
+    s->ent[i] = e ? e : unknown_entry(m, a, s, w, n, s->hash[i], self, &s->own[i]);
+}
+
+static const vocab_entry *entry_at(const ner_model *m, const tagger_mem *s, uint32_t n, int64_t i)
 {
     if (i < 0) return &m->pad_before;
     if (i >= (int64_t)n) return &m->pad_after;
-    return s->vec[i];
+    return s->ent[i];
 }
 
-/* Scores and decodes tokens [from, to) of a sentence of n tokens starting at
- * token `tok`; words up to two beyond the stretch are read as context. */
-static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n, uint32_t first_word,
-                        uint32_t from, uint32_t to, scratch *s, uint8_t *tags)
+/* The entries of tokens [lo, hi) of a sentence, as ner_tok for the context
+ * features; tokens [from, to) are scored, so need their own slot. */
+static void prepare_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t first_word, uint32_t lo,
+                            uint32_t hi, uint32_t from, uint32_t to, tagger_mem *s)
 {
-    uint32_t lo = from >= 2 ? from - 2 : 0, hi = to + 2 < n ? to + 2 : n;
     /* The vocabulary is larger than the caches: ask for the index slots of
-     * every word, then for the entries they name, then read them, so the
-     * misses of a stretch overlap. */
+     * the words not seen yet, then read them, so the misses overlap. */
+    for (uint32_t i = lo; i < hi; i++)
+        if (!s->ent[i]) {
+            s->hash[i] = token_hash(a, &a->tokens.v[tok + i]);
+            __builtin_prefetch(&m->vindex[s->hash[i] & m->vindex_mask]);
+        }
     for (uint32_t i = lo; i < hi; i++) {
-        s->hash[i] = token_hash(a, &a->tokens.v[tok + i]);
-        __builtin_prefetch(&m->vindex[s->hash[i] & m->vindex_mask]);
-    }
-    for (uint32_t i = lo; i < hi; i++) {
-        uint32_t v = m->vindex[s->hash[i] & m->vindex_mask];
-        if (v) __builtin_prefetch(&m->vocab[v - 1]);
-        else if (xcache) __builtin_prefetch(&xcache[s->hash[i] & (XCACHE_SIZE - 1)]);
-    }
-    for (uint32_t i = lo; i < hi; i++) {
-        const token *t = &a->tokens.v[tok + i];
-        const vocab_entry *e = entry_for(m, a, t, s->hash[i], i >= from && i < to, &s->own[i]);
-        s->vec[i] = e;
+        bool self = i >= from && i < to;
+        if (!s->ent[i] || (self && !(s->ent[i]->flags & E_SELF))) resolve(m, a, s, tok, i, self);
+        const vocab_entry *e = s->ent[i];
         ner_tok *x = &s->tok[i];
         x->s = e->word;
         x->n = e->len;
-        x->flags = t->flags;
+        x->flags = a->tokens.v[tok + i].flags;
         x->first = i == first_word;
         x->lower_h = e->lower_h;
         x->shape_h = e->shape_h;
         x->word_gaz = e->gaz;
     }
     ner_mark_gazetteer(m->fx->gaz, a, tok + lo, tok + hi, s->tok + lo);
+}
+
+/* Scores and decodes tokens [from, to) of a sentence of n tokens starting at
+ * token `tok`; words up to two beyond the stretch are read as context. */
+static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n, uint32_t first_word,
+                        uint32_t from, uint32_t to, tagger_mem *s, uint8_t *tags)
+{
+    uint32_t lo = from >= 2 ? from - 2 : 0, hi = to + 2 < n ? to + 2 : n;
+    prepare_stretch(m, a, tok, first_word, lo, hi, from, to, s);
     /* Context keys of up to CHUNK tokens are gathered and their slots
-     * prefetched together before any is summed: the lookups miss the caches,
-     * and overlapping the misses is most of the speed. */
+     * prefetched together before any is summed: the lookups may miss the
+     * caches, and overlapping the misses is most of the speed. */
     enum { CHUNK = 16 };
     uint64_t keys[CHUNK][NER_MAX_KEYS];
     int nkeys[CHUNK];
@@ -572,40 +657,62 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
             /* [lo, hi) reaches two past the stretch or to the sentence's end,
              * so the neighbours context features read are the sentence's own. */
             nkeys[i - c0] = ner_context_keys(s->tok + lo, hi - lo, i - lo, keys[i - c0]);
-            for (int k = 0; k < nkeys[i - c0]; k++) __builtin_prefetch(&m->table[home_slot(m, keys[i - c0][k])]);
+            for (int k = 0; k < nkeys[i - c0]; k++) __builtin_prefetch(&m->fp[home_slot(m, keys[i - c0][k])]);
         }
         for (uint32_t i = c0; i < c1; i++) {
-            float *em = s->em + (size_t)(i - from) * NER_NTAGS;
-            const float *v0 = entry_at(m, s, n, i)->vec[NER_SLOT_SELF];
-            const float *vp = entry_at(m, s, n, (int64_t)i - 1)->vec[NER_SLOT_PREV];
-            const float *vn = entry_at(m, s, n, (int64_t)i + 1)->vec[NER_SLOT_NEXT];
-            const float *vp2 = entry_at(m, s, n, (int64_t)i - 2)->vec[NER_SLOT_PREV2];
-            const float *vn2 = entry_at(m, s, n, (int64_t)i + 2)->vec[NER_SLOT_NEXT2];
-            for (int t = 0; t < NER_NTAGS; t++) em[t] = v0[t] + vp[t] + vn[t] + vp2[t] + vn2[t];
-            ner_score_keys(m, keys[i - c0], nkeys[i - c0], em);
+            const int16_t *v0 = entry_at(m, s, n, i)->vec[NER_SLOT_SELF];
+            const int16_t *vp = entry_at(m, s, n, (int64_t)i - 1)->vec[NER_SLOT_PREV];
+            const int16_t *vn = entry_at(m, s, n, (int64_t)i + 1)->vec[NER_SLOT_NEXT];
+            const int16_t *vp2 = entry_at(m, s, n, (int64_t)i - 2)->vec[NER_SLOT_PREV2];
+            const int16_t *vn2 = entry_at(m, s, n, (int64_t)i + 2)->vec[NER_SLOT_NEXT2];
+            int32_t sum[LANES] = {0};
+            for (int t = 0; t < NER_NTAGS; t++) sum[t] = vp2[t] + vp[t] + v0[t] + vn[t] + vn2[t];
+            add_keys(m, keys[i - c0], nkeys[i - c0], sum);
+            float *em = s->em + (size_t)(i - from) * LANES;
+            for (int t = 0; t < LANES; t++) em[t] = (float)sum[t];
         }
     }
     /* the tokens either side of a stretch are O: their transitions count */
-    viterbi_masked((const float(*)[NER_NTAGS])m->masked, s->em, to - from, from == 0 ? NER_NTAGS : NER_O,
-                   to < n ? NER_O : -1, tags + from);
+    decode((const float(*)[LANES])m->tr, s->em, to - from, from == 0 ? NER_NTAGS : NER_O, to < n ? NER_O : -1,
+           tags + from);
 }
 
 /* A lower-case word just before a capitalised one may open its name
  * ("al Qaeda", "de Mistura"); elsewhere lower-case words are left out. */
-static bool may_open(const article *a, const token *t)
+static bool may_open(const token *t) { return (t->flags & TF_WORD) && t->end - t->start <= 3; }
+
+/* Marks the tokens worth scoring: words with a capital letter, unless the
+ * vocabulary knows the word as one that is not part of names. */
+static uint32_t find_hot(const ner_model *m, article *a, uint32_t tok, uint32_t n, tagger_mem *s)
 {
-    return (t->flags & TF_WORD) && t->end - t->start <= 3;
+    uint32_t nhot = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        s->ent[i] = NULL;
+        s->hot[i] = has_capital(a, &a->tokens.v[tok + i]);
+        if (!s->hot[i]) continue;
+        s->hash[i] = token_hash(a, &a->tokens.v[tok + i]);
+        __builtin_prefetch(&m->vindex[s->hash[i] & m->vindex_mask]);
+        nhot++;
+    }
+    if (!nhot) return 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!s->hot[i]) continue;
+        resolve(m, a, s, tok, i, true);
+        if (s->ent[i]->flags & NER_VOCAB_COLD) {
+            s->hot[i] = false;
+            nhot--;
+        }
+    }
+    return nhot;
 }
 
-static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t n, scratch *s,
-                         uint8_t *tags)
+static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t n, tagger_mem *s, uint8_t *tags)
 {
     memset(tags, NER_O, n);
+    if (!find_hot(m, a, tok, n, s)) return;
     uint32_t first_word = n;
-    for (uint32_t i = 0; i < n; i++) {
-        s->hot[i] = is_hot(a, &a->tokens.v[tok + i]);
-        if (first_word == n && (a->tokens.v[tok + i].flags & (TF_WORD | TF_NUM))) first_word = i;
-    }
+    for (uint32_t i = 0; i < n && first_word == n; i++)
+        if (a->tokens.v[tok + i].flags & (TF_WORD | TF_NUM)) first_word = i;
     /* Stretches: runs of hot tokens, merged across up to two other tokens
      * ("Bank of England", "Bosnia and Herzegovina"). */
     for (uint32_t i = 0; i < n;) {
@@ -613,7 +720,7 @@ static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t 
             i++;
             continue;
         }
-        uint32_t from = i && may_open(a, &a->tokens.v[tok + i - 1]) ? i - 1 : i, last = i;
+        uint32_t from = i && may_open(&a->tokens.v[tok + i - 1]) ? i - 1 : i, last = i;
         for (uint32_t j = i + 1; j < n && j <= last + 3; j++)
             if (s->hot[j]) last = j;
         uint32_t to = last + 1;
@@ -629,7 +736,7 @@ void ner_tag_article(const ner_model *m, article *a, uint8_t *tags)
         if (a->sents.v[k].ntok > longest) longest = a->sents.v[k].ntok;
     memset(tags, NER_O, a->tokens.n);
     if (!longest) return;
-    scratch *s = scratch_for(longest);
+    tagger_mem *s = mem_for(longest);
     for (uint32_t k = 0; k < a->sents.n; k++) {
         const sentence *st = &a->sents.v[k];
         tag_sentence(m, a, st->tok, st->ntok, s, tags + st->tok);

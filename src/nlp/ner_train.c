@@ -138,6 +138,14 @@ static void dict_grow(dict *d)
     d->mask = cap - 1;
 }
 
+static int64_t dict_find(const dict *d, uint64_t key)
+{
+    if (!d->mask) return -1;
+    for (uint32_t i = (uint32_t)key & d->mask; d->slot[i]; i = (i + 1) & d->mask)
+        if (d->keys[d->slot[i] - 1] == key) return d->slot[i] - 1;
+    return -1;
+}
+
 static uint32_t dict_id(dict *d, uint64_t key)
 {
     if ((d->n + 1) * 2 > d->mask) dict_grow(d);
@@ -151,7 +159,7 @@ static uint32_t dict_id(dict *d, uint64_t key)
 
 /* --- vocabulary counts ------------------------------------------------------------- */
 
-typedef struct vcount { uint32_t seen; } vcount;
+typedef struct vcount { uint32_t seen, in_name; } vcount;
 
 typedef struct vocab_counts {
     wordmap *index;      /* word → position in counts, as decimal */
@@ -160,7 +168,7 @@ typedef struct vocab_counts {
     uint32_t n, cap;
 } vocab_counts;
 
-static void vocab_note(vocab_counts *v, const char *w, size_t n)
+static void vocab_note(vocab_counts *v, const char *w, size_t n, bool in_name)
 {
     const char *id = wordmap_get(v->index, w, n);
     uint32_t k;
@@ -181,6 +189,7 @@ static void vocab_note(vocab_counts *v, const char *w, size_t n)
         v->words[k] = strndup(w, n);
     }
     v->counts[k].seen++;
+    v->counts[k].in_name += in_name;
 }
 
 /* --- turning a sentence into training tokens ----------------------------------------- */
@@ -240,7 +249,7 @@ static void push_sentence(corpus *c, dict *d, vocab_counts *v, const ner_feature
         char norm[128];
         size_t vn = t[i].n;
         const char *vw = ner_norm_digits(t[i].s, &vn, norm, sizeof norm);
-        vocab_note(v, vw, vn);
+        vocab_note(v, vw, vn, tag != NER_O);
 
         uint64_t keys[NER_MAX_KEYS * (NER_NSLOTS + 1)];
         int k = 0;
@@ -415,6 +424,16 @@ static void train(learner *l, const corpus *c, const ner_train_opts *o)
 
 /* --- the result ------------------------------------------------------------------------ */
 
+/* A word is cold when it was seen often and (nearly) never inside a name,
+ * written as it is: "The", "Monday", "President". The tagger does not score
+ * such words unless they sit between or next to words it does score. */
+enum { COLD_MIN_SEEN = 10, COLD_MAX_PER_MILLE = 50 };
+
+/* Quantised weights are multiples of the scale in int16, and so are the
+ * sums the vocabulary keeps, whose rounding errors add up to NER_MAX_KEYS
+ * halves: the scale leaves room for them below 32767. */
+#define QUANT_MAX 32000.0f
+
 typedef struct kept { uint64_t key; uint32_t id; } kept;
 
 static int by_key(const void *x, const void *y)
@@ -423,33 +442,89 @@ static int by_key(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-static int by_word(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+typedef struct vword { const char *word; uint32_t k; } vword;
 
-/* Averaged, pruned and quantised weights, features sorted by key. */
-static ner_weights *finish(learner *l, const dict *d, const vocab_counts *v, const ner_train_opts *o)
+static int by_word(const void *x, const void *y) { return strcmp(((const vword *)x)->word, ((const vword *)y)->word); }
+
+/* Features whose weights all stay below the prune threshold are dropped:
+ * their weights become 0 here, so sums over them need no other test. */
+static float prune_small(learner *l, float prune)
+{
+    float maxabs = 0;
+    for (uint32_t f = 0; f < l->nfeat; f++) {
+        float *x = l->w + (size_t)f * NER_NTAGS;
+        bool big = false;
+        for (int q = 0; q < NER_NTAGS; q++) big |= fabsf(x[q]) >= prune && x[q] != 0;
+        for (int q = 0; q < NER_NTAGS; q++) {
+            if (!big) x[q] = 0;
+            if (fabsf(x[q]) > maxabs) maxabs = fabsf(x[q]);
+        }
+    }
+    return maxabs;
+}
+
+/* The sums of a word's keys' weights at each slot, weights / div rounded
+ * one by one when round is set (as the tagger will add them up). */
+static void word_sums(const learner *l, const dict *d, const ner_features *fx, const char *word, float div,
+                      bool round, float out[NER_NSLOTS][NER_NTAGS])
+{
+    ner_word_keys_t keys;
+    ner_word_keys(fx, word, strlen(word), true, &keys);
+    memset(out, 0, sizeof(float) * NER_NSLOTS * NER_NTAGS);
+    for (int s = 0; s < NER_NSLOTS; s++)
+        for (int k = 0; k < keys.count[s]; k++) {
+            int64_t id = dict_find(d, keys.keys[s][k]);
+            if (id < 0) continue;
+            const float *x = l->w + (size_t)id * NER_NTAGS;
+            for (int q = 0; q < NER_NTAGS; q++) out[s][q] += round ? roundf(x[q] / div) : x[q] / div;
+        }
+}
+
+/* The vocabulary: words seen at least min_vocab times, sorted. */
+static vword *pick_vocab(const vocab_counts *v, int min_vocab, uint32_t *n)
+{
+    vword *words = malloc(sizeof *words * (v->n ? v->n : 1));
+    if (!words) abort();
+    *n = 0;
+    for (uint32_t k = 0; k < v->n; k++)
+        if (v->counts[k].seen >= (uint32_t)min_vocab) words[(*n)++] = (vword){v->words[k], k};
+    qsort(words, *n, sizeof *words, by_word);
+    return words;
+}
+
+/* Averaged, pruned and quantised weights, features sorted by key, and the
+ * vocabulary with its sums. */
+static ner_weights *finish(learner *l, const dict *d, const vocab_counts *v, const ner_features *fx,
+                           const ner_train_opts *o)
 {
     double t = l->time > 0 ? l->time : 1;
-    float maxabs = 0;
-    for (size_t k = 0; k < (size_t)l->nfeat * NER_NTAGS; k++) {
-        l->w[k] = (float)(l->w[k] - l->u[k] / t);
-        if (fabsf(l->w[k]) > maxabs) maxabs = fabsf(l->w[k]);
-    }
+    for (size_t k = 0; k < (size_t)l->nfeat * NER_NTAGS; k++) l->w[k] = (float)(l->w[k] - l->u[k] / t);
     ner_weights *w = calloc(1, sizeof *w);
     if (!w) abort();
     for (int p = 0; p <= NER_NTAGS; p++)
         for (int q = 0; q < NER_NTAGS; q++) w->trans[p][q] = (float)(l->trans[p][q] - l->utrans[p][q] / t);
-    w->scale = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
+
+    float maxabs = prune_small(l, o->prune);
+    vword *words = pick_vocab(v, o->min_vocab, &w->nvocab);
+    float sums[NER_NSLOTS][NER_NTAGS];
+    for (uint32_t i = 0; i < w->nvocab; i++) {
+        word_sums(l, d, fx, words[i].word, 1, false, sums);
+        for (int s = 0; s < NER_NSLOTS; s++)
+            for (int q = 0; q < NER_NTAGS; q++)
+                if (fabsf(sums[s][q]) > maxabs) maxabs = fabsf(sums[s][q]);
+    }
+    w->scale = maxabs > 0 ? maxabs / QUANT_MAX : 1.0f;
 
     kept *keep = malloc(sizeof *keep * (l->nfeat ? l->nfeat : 1));
     uint32_t nk = 0;
     for (uint32_t f = 0; f < l->nfeat; f++) {
         float *x = l->w + (size_t)f * NER_NTAGS;
-        bool big = false;
+        bool nonzero = false;
         for (int q = 0; q < NER_NTAGS; q++) {
             x[q] = roundf(x[q] / w->scale) * w->scale;
-            if (fabsf(x[q]) >= o->prune && x[q] != 0) big = true;
+            nonzero |= x[q] != 0;
         }
-        if (big) keep[nk++] = (kept){d->keys[f], f};
+        if (nonzero) keep[nk++] = (kept){d->keys[f], f};
     }
     qsort(keep, nk, sizeof *keep, by_key);
     w->nfeat = nk;
@@ -462,11 +537,24 @@ static ner_weights *finish(learner *l, const dict *d, const vocab_counts *v, con
     }
     free(keep);
 
-    w->vocab = malloc(sizeof *w->vocab * (v->n ? v->n : 1));
-    if (!w->vocab) abort();
-    for (uint32_t k = 0; k < v->n; k++)
-        if (v->counts[k].seen >= (uint32_t)o->min_vocab) w->vocab[w->nvocab++] = strdup(v->words[k]);
-    qsort(w->vocab, w->nvocab, sizeof *w->vocab, by_word);
+    w->vocab = malloc(sizeof *w->vocab * (w->nvocab ? w->nvocab : 1));
+    w->vec = malloc(sizeof *w->vec * NER_NSLOTS * NER_NTAGS * (w->nvocab ? w->nvocab : 1));
+    w->vflags = calloc(w->nvocab ? w->nvocab : 1, 1);
+    if (!w->vocab || !w->vec || !w->vflags) abort();
+    for (uint32_t i = 0; i < w->nvocab; i++) {
+        const vcount *c = &v->counts[words[i].k];
+        w->vocab[i] = strdup(words[i].word);
+        if (c->seen >= COLD_MIN_SEEN && (uint64_t)c->in_name * 1000 <= (uint64_t)c->seen * COLD_MAX_PER_MILLE)
+            w->vflags[i] |= NER_VOCAB_COLD;
+        word_sums(l, d, fx, words[i].word, w->scale, true, sums);
+        int16_t *out = w->vec + (size_t)i * NER_NSLOTS * NER_NTAGS;
+        for (int s = 0; s < NER_NSLOTS; s++)
+            for (int q = 0; q < NER_NTAGS; q++) {
+                float x = sums[s][q];
+                out[s * NER_NTAGS + q] = (int16_t)(x > 32767 ? 32767 : x < -32767 ? -32767 : x);
+            }
+    }
+    free(words);
     return w;
 }
 
@@ -475,6 +563,8 @@ void ner_weights_free(ner_weights *w)
     if (!w) return;
     for (uint32_t k = 0; k < w->nvocab; k++) free(w->vocab[k]);
     free(w->vocab);
+    free(w->vec);
+    free(w->vflags);
     free(w->keys);
     free(w->w);
     free(w);
@@ -501,7 +591,7 @@ ner_weights *ner_train_file(const char *path, const ner_features *fx, const ner_
         l.u = calloc((size_t)d.n * NER_NTAGS + 1, sizeof *l.u);
         if (!l.w || !l.u) abort();
         train(&l, &c, o);
-        w = finish(&l, &d, &v, o);
+        w = finish(&l, &d, &v, fx, o);
         free(l.w);
         free(l.u);
     }

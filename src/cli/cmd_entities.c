@@ -140,7 +140,7 @@ int cmd_entities(int argc, char **argv)
     rc = link_clusters(k, 0, collect, &l, err, sizeof err);
     link_cli_close(s, k);
     if (rc < 0) cli_error("entities: %s", err);
-    qsort(l.v, l.n, sizeof *l.v, by_articles);
+    if (l.n > 1) qsort(l.v, l.n, sizeof *l.v, by_articles);
     if (!o.json && rc >= 0) printf("%-36s %-6s %5s  %s\n", "entity", "type", "arts", "other names");
     for (size_t i = 0; i < l.n; i++) {
         if (rc >= 0 && (!o.limit || i < (size_t)o.limit)) puts(l.v[i].line);

@@ -204,7 +204,7 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
         }
     }
     int result = rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
-    if (result == 0) qsort(v, n, sizeof *v, claim_order);
+    if (result == 0 && n > 1) qsort(v, n, sizeof *v, claim_order);
     int stop = 0;
     for (size_t i = 0; i < n && result == 0 && !stop; i++) stop = fn(&v[i].pub, ctx);
     for (size_t i = 0; i < n; i++) free_claim(&v[i]);

@@ -168,7 +168,7 @@ static size_t read_aliases(sqlite3_stmt *st, int *rc, long long cluster, const c
         }
         *rc = sqlite3_step(st);
     }
-    qsort(*rows, n, sizeof **rows, by_use);
+    if (n > 1) qsort(*rows, n, sizeof **rows, by_use);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         bool seen = false;
@@ -188,7 +188,7 @@ static int emit(acc *a, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t 
 {
     const name_count *canon = canonical(a);
     if (!canon) return 0;
-    qsort(a->roles, a->nroles, sizeof *a->roles, by_text);
+    if (a->nroles > 1) qsort(a->roles, a->nroles, sizeof *a->roles, by_text);
     while (*frc == SQLITE_ROW && sqlite3_column_int64(forms, 0) < a->id) *frc = sqlite3_step(forms);
     size_t n = read_aliases(forms, frc, a->id, canon->text, rows, cap);
     const char *aliases[256];

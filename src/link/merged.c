@@ -324,7 +324,7 @@ int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen)
             }
         summarise(l, &ev[i]);
     }
-    if (result == 0) qsort(ev, n, sizeof *ev, event_order);
+    if (result == 0 && n > 1) qsort(ev, n, sizeof *ev, event_order);
     int stop = 0;
     for (size_t i = 0; i < n && result == 0 && !stop; i++) stop = fn(&ev[i].pub, ctx);
     for (size_t i = 0; i < n; i++) free_event(&ev[i]);
@@ -342,7 +342,8 @@ int link_article_text(linker *l, long long art, uint32_t start, uint32_t end, bu
     sqlite3_bind_int64(st, 2, (sqlite3_int64)start + 1);
     sqlite3_bind_int64(st, 3, end > start ? end - start : 0);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) buf_put(out, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 0)
+        buf_put(out, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
 }

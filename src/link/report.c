@@ -89,7 +89,7 @@ static int entities_json(linker *l, buf *out, char *err, size_t errlen)
 {
     entity_list list = {0};
     int rc = link_clusters(l, 0, entity_json, &list, err, errlen);
-    if (rc >= 0) qsort(list.v, list.n, sizeof *list.v, entity_order);
+    if (rc >= 0 && list.n > 1) qsort(list.v, list.n, sizeof *list.v, entity_order);
     for (size_t i = 0; i < list.n; i++) {
         if (rc >= 0) {
             buf_puts(out, i ? ",\n  " : "\n  ");
@@ -211,7 +211,7 @@ int link_events_text(linker *l, buf *out, char *err, size_t errlen)
     if (rc >= 0) {
         buf_printf(out, "events: %ld (%ld reported by more than one article), %ld where articles disagree\n",
                    t.events, t.merged, t.conflicts);
-        buf_put(out, lines.p, lines.n);
+        if (lines.n) buf_put(out, lines.p, lines.n);
     }
     buf_free(&lines);
     return rc < 0 ? -1 : 0;
@@ -281,7 +281,7 @@ int link_claims_text(linker *l, buf *out, char *err, size_t errlen)
     int rc = link_claims(l, 0, claim_line, &t, err, errlen);
     if (rc >= 0) {
         buf_printf(out, "claims made in more than one article: %ld\n", t.claims);
-        buf_put(out, lines.p, lines.n);
+        if (lines.n) buf_put(out, lines.p, lines.n);
     }
     buf_free(&lines);
     return rc < 0 ? -1 : 0;

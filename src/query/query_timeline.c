@@ -96,7 +96,7 @@ int query_timeline(linker *l, long long cluster, timeline_fn fn, void *ctx, char
     int rc = link_clusters(l, cluster, keep_names, &t, err, errlen) < 0 ? -1 : 0;
     if (rc == 0 && query_quotes(l, &f, add_quote, &t, err, errlen) < 0) rc = -1;
     if (rc == 0 && link_events(l, add_event, &t, err, errlen) < 0) rc = -1;
-    if (rc == 0) qsort(t.v, t.n, sizeof *t.v, by_date);
+    if (rc == 0 && t.n > 1) qsort(t.v, t.n, sizeof *t.v, by_date);
     for (size_t i = 0; i < t.n && rc == 0; i++) {
         timeline_item it = {t.v[i].date, t.v[i].what, t.v[i].text, t.v[i].doc, t.v[i].article, t.v[i].sent_start,
                             t.v[i].sent_end};

@@ -286,6 +286,13 @@ static void head_key(const link_res *r, const char *w, const char *cc, char kind
     buf_free(&b);
 }
 
+/* A demonym, in the singular or plural (Afghan, Afghans), or a place. */
+static bool is_demonym(const link_res *r, const char *w, size_t n)
+{
+    if (wordmap_has(r->demonyms, w, n) || wordmap_has(r->places, w, n)) return true;
+    return n > 1 && w[n - 1] == 's' && wordmap_has(r->demonyms, w, n - 1);
+}
+
 /* Country+head and family keys of an organisation's (or group's) name. */
 static void descriptive_keys(const link_res *r, const words *ws, const char *form, key_fn emit, void *ctx)
 {
@@ -312,8 +319,7 @@ static void descriptive_keys(const link_res *r, const words *ws, const char *for
             if (i != at) head_key(r, content[i], cc, KEY_COUNTRY_HEAD, emit, ctx, KEY_TARGET);
     }
     size_t len = n == 1 ? strlen(content[0]) : 0;
-    if (len >= 5 && content[0][len - 1] == 's' && content[0][len - 2] != 's' &&
-        !wordmap_has(r->demonyms, orig[0], olen[0])) {
+    if (len >= 5 && content[0][len - 1] == 's' && content[0][len - 2] != 's' && !is_demonym(r, orig[0], olen[0])) {
         char single[128];
         if (len - 1 < sizeof single) {
             memcpy(single, content[0], len - 1);
@@ -337,7 +343,7 @@ static bool plural_group(const link_res *r, const words *ws)
 {
     if (ws->n != 1) return false;
     size_t len = strlen(ws->w[0]);
-    return len >= 5 && ws->w[0][len - 1] == 's' && !wordmap_has(r->demonyms, ws->orig[0], ws->olen[0]);
+    return len >= 5 && ws->w[0][len - 1] == 's' && !is_demonym(r, ws->orig[0], ws->olen[0]);
 }
 
 void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, key_fn emit, void *ctx)

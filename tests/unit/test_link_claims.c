@@ -1,0 +1,114 @@
+/* test_link_claims.c — statements grouped into claims by their content
+ * words, across speakers and years (src/link/claims.c). */
+#include "link_testutil.h"
+
+static link_res *res(void)
+{
+    static link_res *r;
+    char err[256];
+    if (!r) r = link_res_load(NULL, err, sizeof err);
+    assert_non_null(r);
+    return r;
+}
+
+static bool same(const char *a, const char *b)
+{
+    claim_word x[CLAIM_MAX_WORDS], y[CLAIM_MAX_WORDS];
+    size_t nx = claim_words(res(), a, strlen(a), x, CLAIM_MAX_WORDS);
+    size_t ny = claim_words(res(), b, strlen(b), y, CLAIM_MAX_WORDS);
+    return claim_same(x, nx, y, ny);
+}
+
+static void test_words(void **state)
+{
+    (void)state;
+    claim_word w[CLAIM_MAX_WORDS];
+    /* stop words out; plurals and possessives fold; demonyms are their country */
+    assert_int_equal(claim_words(res(), "We will not negotiate", 21, w, CLAIM_MAX_WORDS), 1);
+    claim_word a[8], b[8];
+    size_t na = claim_words(res(), "smugglers use Kenyan ports", 26, a, 8);
+    size_t nb = claim_words(res(), "a smuggler's use of Kenya's port", 32, b, 8);
+    size_t shared;
+    claim_similarity(a, na, b, nb, NULL, &shared);
+    assert_int_equal(shared, 4);
+}
+
+static void test_same_claim(void **state)
+{
+    (void)state;
+    assert_true(same("There is no such thing as a moderate militia or an extremist militia.",
+                     "We do not distinguish between moderate militias and extremist militias."));
+    assert_true(same("The smugglers still use Kenyan ports to move weapons.",
+                     "Smugglers are using the ports of Kenya to move their weapons."));
+}
+
+static void test_different_claims(void **state)
+{
+    (void)state;
+    assert_false(same("The smugglers still use Kenyan ports to move weapons.",
+                      "The harvest failed because the rains came late."));
+    /* sharing only the common words of a beat is not one claim */
+    assert_false(same("The company said quarterly profit rose to 12 mln dlrs.",
+                      "The company said quarterly sales fell to 40 mln dlrs."));
+}
+
+static article *quoted(const char *id, const char *published, const char *speaker, const char *text)
+{
+    char body[512];
+    snprintf(body, sizeof body, "%s said: %s", speaker, text);
+    article *a = fake_article(id, published, body);
+    int32_t who = fake_entity(a, speaker, ENT_PERSON, (const char *[]){speaker, NULL});
+    fake_quote(a, text, who);
+    return a;
+}
+
+typedef struct found {
+    int claims;
+    long articles;
+    size_t statements;
+} found;
+
+static int count(const claim_info *c, void *ctx)
+{
+    found *f = ctx;
+    f->claims++;
+    f->articles = c->articles;
+    f->statements = c->nstatements;
+    return 0;
+}
+
+static void test_claims_across_articles(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted("c1", "2016-01-10", "Amina Odhiambo",
+                          "Smugglers still use Kenyan ports to move weapons."));
+    linked_add(&k, quoted("c2", "2019-06-02", "Amina Odhiambo",
+                          "The smugglers are using the ports of Kenya to move weapons."));
+    linked_add(&k, quoted("c3", "2019-06-03", "Peter Kamau", "The harvest failed because the rains came late."));
+    found f = {0};
+    char err[256];
+    assert_true(link_claims(k.l, 0, count, &f, err, sizeof err) >= 0);
+    assert_int_equal(f.claims, 1);
+    assert_int_equal(f.articles, 2);
+    assert_int_equal(f.statements, 2);
+    /* by speaker */
+    long long kamau = link_find_entity(k.l, "Peter Kamau", err, sizeof err);
+    assert_true(kamau > 0);
+    found g = {0};
+    assert_true(link_claims(k.l, kamau, count, &g, err, sizeof err) >= 0);
+    assert_int_equal(g.claims, 0);
+    linked_close(&k);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_same_claim),
+        cmocka_unit_test(test_different_claims),
+        cmocka_unit_test(test_claims_across_articles),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

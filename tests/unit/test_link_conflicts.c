@@ -1,0 +1,120 @@
+/* test_link_conflicts.c — when two articles' figures for one event disagree:
+ * rounding, bounds ("more than", "about", "nearly"), ranges, and parts that
+ * add up (src/link/conflicts.c). */
+#include "link_testutil.h"
+
+static link_res *res(void)
+{
+    static link_res *r;
+    char err[256];
+    if (!r) r = link_res_load(NULL, err, sizeof err);
+    assert_non_null(r);
+    return r;
+}
+
+/* An article's figure from figures given as (text, value, sentence, joined). */
+typedef struct given {
+    const char *text;
+    double value;
+    uint32_t sent;
+    bool joined;
+} given;
+
+static art_figure figure_of(const given *g, size_t n)
+{
+    fig_item items[16];
+    for (size_t i = 0; i < n; i++)
+        items[i] = (fig_item){figure_range(res(), g[i].text, g[i].value, NAN, false), g[i].sent, g[i].joined};
+    art_figure f;
+    article_figure(items, n, &f);
+    return f;
+}
+
+static bool conflict(const char *a, double va, const char *b, double vb)
+{
+    given x = {a, va, 0, false}, y = {b, vb, 0, false};
+    art_figure fa = figure_of(&x, 1), fb = figure_of(&y, 1);
+    return figures_conflict(&fa, &fb);
+}
+
+static void test_ranges(void **state)
+{
+    (void)state;
+    fig_range r = figure_range(res(), "more than 300 people", 300, NAN, true);
+    assert_true(r.lo == 300 && isinf(r.hi));
+    r = figure_range(res(), "about 40", 40, NAN, true);
+    assert_true(r.lo == 36 && r.hi == 44);
+    r = figure_range(res(), "nearly 200", 200, NAN, true);
+    assert_true(r.lo < 200 && r.hi == 200);
+    r = figure_range(res(), "between 70 and 80", 70, 80, false);
+    assert_true(r.lo == 70 && r.hi == 80);
+    r = figure_range(res(), "250 people", 250, NAN, false);   /* rounding: 245 to 255 */
+    assert_true(r.lo > 244 && r.lo < 250 && r.hi > 250 && r.hi < 256);
+    r = figure_range(res(), "37 people", 37, NAN, false);
+    assert_true(r.lo == 37 && r.hi == 37);
+}
+
+static void test_exact_values(void **state)
+{
+    (void)state;
+    assert_true(conflict("37 dead", 37, "41 dead", 41));
+    assert_true(conflict("5 killed", 5, "6 killed", 6));
+    assert_false(conflict("37 dead", 37, "37 people", 37));
+    /* a round figure allows rounding, not a different count */
+    assert_false(conflict("250 dead", 250, "247 dead", 247));
+    assert_true(conflict("250 dead", 250, "231 dead", 231));
+}
+
+static void test_bounds(void **state)
+{
+    (void)state;
+    assert_false(conflict("more than 100", 100, "137 people", 137));
+    assert_true(conflict("more than 100", 100, "60 people", 60));
+    assert_false(conflict("about 40", 40, "43 dead", 43));
+    assert_true(conflict("about 40", 40, "60 dead", 60));
+    assert_false(conflict("nearly 90", 90, "86 dead", 86));
+    assert_false(conflict("up to 30", 30, "12 dead", 12));
+}
+
+static void test_parts(void **state)
+{
+    (void)state;
+    /* "51 passengers and six crew" in one sentence: 57 */
+    given joined[] = {{"51 passengers", 51, 10, false}, {"six crew", 6, 10, true}};
+    given total[] = {{"57 people", 57, 0, false}};
+    art_figure a = figure_of(joined, 2), b = figure_of(total, 1);
+    assert_true(a.value == 57);
+    assert_false(figures_conflict(&a, &b));
+    /* the same parts in two sentences still add up to the other's total */
+    given apart[] = {{"51 passengers", 51, 10, false}, {"six crew", 6, 90, false}};
+    art_figure c = figure_of(apart, 2);
+    assert_false(figures_conflict(&c, &b));
+    /* a total and its parts in one article, against another total: the
+     * total is compared, not a part added to it (57 + 6 is not 63) */
+    given full[] = {{"57 people", 57, 0, false}, {"51 passengers", 51, 10, false}, {"six crew", 6, 10, true}};
+    given other[] = {{"63 people", 63, 0, false}};
+    art_figure d = figure_of(full, 3), e = figure_of(other, 1);
+    assert_true(d.value == 57);
+    assert_true(figures_conflict(&d, &e));
+}
+
+static void test_majority_within_article(void **state)
+{
+    (void)state;
+    /* an article saying 20 twice and 18 once gives 20 */
+    given g[] = {{"20 dead", 20, 0, false}, {"18 dead", 18, 50, false}, {"20 people", 20, 90, false}};
+    art_figure f = figure_of(g, 3);
+    assert_true(f.value == 20);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ranges),
+        cmocka_unit_test(test_exact_values),
+        cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_parts),
+        cmocka_unit_test(test_majority_within_article),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,168 @@
+/* test_link_names.c — comparison keys of names: folding, transliteration,
+ * and which names' keys meet (src/link/names.c). */
+#include "link_testutil.h"
+
+static link_res *res(void)
+{
+    static link_res *r;
+    char err[256];
+    if (!r) r = link_res_load(NULL, err, sizeof err);
+    assert_non_null(r);
+    return r;
+}
+
+static const char *fold(const char *s)
+{
+    static char out[256];
+    buf b;
+    buf_init(&b);
+    name_fold(s, strlen(s), &b);
+    snprintf(out, sizeof out, "%.*s", (int)b.n, b.p ? b.p : "");
+    buf_free(&b);
+    return out;
+}
+
+static const char *translit(const char *w)
+{
+    static char out[2][128];
+    static int k;
+    char *o = out[k++ & 1];
+    buf b;
+    buf_init(&b);
+    name_translit(res(), w, strlen(w), &b);
+    snprintf(o, 128, "%.*s", (int)b.n, b.p ? b.p : "");
+    buf_free(&b);
+    return o;
+}
+
+typedef struct keys {
+    uint64_t key[64];
+    int role[64];
+    int n;
+} keys;
+
+static void collect(void *ctx, uint64_t key, enum key_role role)
+{
+    keys *k = ctx;
+    if (k->n < 64) k->key[k->n] = key, k->role[k->n++] = role;
+}
+
+static keys keys_of(int type, const char *name)
+{
+    keys k = {.n = 0};
+    const char *forms[1] = {name};
+    name_keys(res(), type, forms, 1, collect, &k);
+    return k;
+}
+
+/* Whether two names' keys meet, as src/link/aliases.c joins them. */
+static bool meet(int ta, const char *a, int tb, const char *b)
+{
+    keys x = keys_of(ta, a), y = keys_of(tb, b);
+    for (int i = 0; i < x.n; i++)
+        for (int j = 0; j < y.n; j++) {
+            if (x.key[i] != y.key[j]) continue;
+            int r = x.role[i], s = y.role[j];
+            if (r == KEY_EQ && s == KEY_EQ) return true;
+            if ((r == KEY_PROBE && s != KEY_EQ) || (s == KEY_PROBE && r != KEY_EQ)) return true;
+        }
+    return false;
+}
+
+static void test_fold(void **state)
+{
+    (void)state;
+    assert_string_equal(fold("U.S."), "us");
+    assert_string_equal(fold("Ḥāmid  Karzaī"), "hamid karzai");
+    assert_string_equal(fold("Da'esh"), "daesh");
+    assert_string_equal(fold("Tehreek-e-Insaf"), "tehreek e insaf");
+    assert_string_equal(fold("John F. Kennedy"), "john f kennedy");
+}
+
+static void test_translit(void **state)
+{
+    (void)state;
+    assert_string_equal(translit("khawaja"), translit("khwaja"));
+    assert_string_equal(translit("tehreek"), translit("tehrik"));
+    assert_string_equal(translit("mohammed"), translit("muhammad"));
+    assert_string_equal(translit("yousuf"), translit("yusuf"));
+    assert_string_equal(translit("qaeda"), translit("qaida"));
+    assert_string_equal(translit("hussain"), translit("husain"));
+    assert_string_not_equal(translit("hassan"), translit("hussain"));
+    assert_string_not_equal(translit("ali"), translit("ala"));
+}
+
+static void test_people(void **state)
+{
+    (void)state;
+    /* fuller names and spellings join */
+    assert_true(meet(ENT_PERSON, "Yousuf Gilani", ENT_PERSON, "Yusuf Raza Gilani"));
+    assert_true(meet(ENT_PERSON, "Mohammed Hanif", ENT_PERSON, "Muhammad Hanif"));
+    assert_true(meet(ENT_PERSON, "Robert Mugabe Jr.", ENT_PERSON, "Robert Mugabe"));
+    /* a surname alone never joins; people sharing a surname stay apart */
+    assert_int_equal(keys_of(ENT_PERSON, "Gilani").n, 0);
+    assert_false(meet(ENT_PERSON, "Ali Gilani", ENT_PERSON, "Yusuf Gilani"));
+    assert_false(meet(ENT_PERSON, "Nawaz Sharif", ENT_PERSON, "Shahbaz Sharif"));
+}
+
+static void test_organisations(void **state)
+{
+    (void)state;
+    assert_true(meet(ENT_ORG, "Tehreek-i-Insaf", ENT_ORG, "Tehrik-e-Insaf"));
+    assert_true(meet(ENT_ORG, "al-Qaeda", ENT_ORG, "Al Qaida"));
+    /* acronyms are kept as spelt */
+    assert_false(meet(ENT_ORG, "PPP", ENT_ORG, "PP"));
+    assert_true(meet(ENT_ORG, "U.N.", ENT_ORG, "UN"));
+    /* other names of major organisations (alt-names.txt) */
+    assert_true(meet(ENT_ORG, "ISIL", ENT_ORG, "Islamic State"));
+    assert_true(meet(ENT_ORG, "Daesh", ENT_ORG, "Islamic State"));
+    assert_false(meet(ENT_ORG, "Islamic Jihad", ENT_ORG, "Islamic State"));
+}
+
+static void test_country_and_head(void **state)
+{
+    (void)state;
+    /* a demonym and a word find the organisation holding both */
+    assert_true(meet(ENT_ORG, "Pakistani Taliban", ENT_ORG, "Tehrik-i-Taliban Pakistan"));
+    assert_true(meet(ENT_ORG, "Pakistani Army", ENT_ORG, "Pakistan Army"));
+    /* another country, or two full names sharing words, stay apart */
+    assert_false(meet(ENT_ORG, "Afghan Taliban", ENT_ORG, "Tehrik-i-Taliban Pakistan"));
+    assert_false(meet(ENT_ORG, "Pakistan Tehreek-e-Insaf", ENT_ORG, "Tehrik-i-Taliban Pakistan"));
+    assert_false(meet(ENT_ORG, "Afghan Army", ENT_ORG, "Pakistan Army"));
+}
+
+static void test_families(void **state)
+{
+    (void)state;
+    assert_true(meet(ENT_PERSON, "Haqqanis", ENT_ORG, "Haqqani network"));
+    assert_true(meet(ENT_ORG, "Kennedys", ENT_ORG, "Kennedy family"));
+    assert_false(meet(ENT_ORG, "Haqqanis", ENT_ORG, "Kennedy family"));
+    /* demonyms in the plural are no families */
+    assert_false(meet(ENT_NORP, "Afghans", ENT_ORG, "Afghan group"));
+}
+
+static void test_places(void **state)
+{
+    (void)state;
+    link_res *r = res();
+    assert_true(places_nest(r, "Peshawar", "Pakistan"));
+    assert_true(places_nest(r, "Khyber Pakhtunkhwa", "Peshawar"));
+    assert_true(places_nest(r, "Mombasa", "Kenya"));
+    assert_false(places_nest(r, "Mombasa", "Nairobi"));
+    assert_false(places_nest(r, "Quetta", "Khyber Pakhtunkhwa"));
+    assert_true(places_nest(r, "Upper Nowhere Valley", "upper nowhere valley"));
+    assert_int_equal(place_level(r, "Pakistan"), 1);
+    assert_int_equal(place_level(r, "Khyber Pakhtunkhwa"), 2);
+    assert_int_equal(place_level(r, "Peshawar"), 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold),          cmocka_unit_test(test_translit),
+        cmocka_unit_test(test_people),        cmocka_unit_test(test_organisations),
+        cmocka_unit_test(test_country_and_head), cmocka_unit_test(test_families),
+        cmocka_unit_test(test_places),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -118,7 +118,7 @@ size_t claim_words(const link_res *r, const char *text, size_t n, claim_word *ou
         if (k < 2 || k >= sizeof w || wordmap_has(r->stopwords, w, k)) continue;
         if (count < cap) out[count++] = word_of(r, w, k);
     }
-    qsort(out, count, sizeof *out, by_hash);
+    if (count > 1) qsort(out, count, sizeof *out, by_hash);
     size_t kept = 0;
     for (size_t i = 0; i < count; i++)
         if (!kept || out[i].hash != out[kept - 1].hash) out[kept++] = out[i];
@@ -214,14 +214,18 @@ static long long claim_of(linker *l, long long statement, char *err, size_t errl
 }
 
 /* Joins a statement to the claims of the similar statements its bands meet
- * (one query for all its bands, one insert to file them). */
+ * (one query for all its bands, one insert to file them). Candidates are
+ * capped at MAX_CANDIDATES: a band met by hundreds of statements is one whose
+ * statements are already joined (a boilerplate line repeated in every
+ * article), and comparing each newcomer with all of them would make filing
+ * quadratic in the corpus. */
 static int join_statement(linker *l, long long statement, const claim_word *w, size_t n, const uint64_t bands[BANDS],
                           bool file_bands, char *err, size_t errlen)
 {
     static const char find[] =
         "SELECT DISTINCT s.statement, s.words FROM link_bands b JOIN link_statements s ON s.statement = b.statement"
         " WHERE b.band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-        " AND b.statement <> ?17";
+        " AND b.statement <> ?17 LIMIT 256";
     static const char put[] =
         "INSERT OR IGNORE INTO link_bands(band, statement) VALUES (?1, ?17), (?2, ?17), (?3, ?17), (?4, ?17),"
         " (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17), (?11, ?17), (?12, ?17), (?13, ?17),"

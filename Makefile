@@ -101,6 +101,7 @@ model: all
 
 data:
 	@scripts/build-data.sh
+	@scripts/build-link-data.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -67,6 +67,16 @@ if "$BIN" extract "$SHARED/corpus/seeds" > "$seeds_docs" 2> "$OUT/seeds-extract.
     fi
     # shellcheck disable=SC2086
     run seeds python3 "$TOOLS/score.py" --docs "$seeds_docs" $corpus_arg --gold "$SHARED/gold/seeds"
+    # The corpus report must not depend on ingest order: the seeds one file
+    # at a time, in reverse order, must give the same report byte for byte.
+    if [ -n "$corpus_arg" ]; then
+        run order sh -c '
+            db=$2/seeds-one.db; rm -f "$db" "$db-wal" "$db-shm"
+            for f in $(ls -r "$3"/*); do "$1" ingest "$f" --db "$db" -q || exit 1; done
+            "$1" report --db "$db" --json > "$2/seeds-corpus-one.json" || exit 1
+            if cmp -s "$2/seeds-corpus.json" "$2/seeds-corpus-one.json"; then same=1; else same=0; fi
+            echo "score: same_report=$same"' order "$BIN" "$OUT" "$SHARED/corpus/seeds"
+    fi
 else
     echo "eval: seeds: dossier extract failed:"; tail -3 "$OUT/seeds-extract.err" | sed 's/^/    /'
     failed=1

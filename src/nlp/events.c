@@ -16,11 +16,13 @@
 
 #include "core/utf8.h"
 #include "core/wordmap.h"
+#include "nlp/shape.h"
 #include "nlp/steps.h"
 
 struct events_res {
     wordmap *triggers;   /* word → "type,pos" */
     wordmap *cues;       /* word → perpetrator | perpetrator-after */
+    shape_set trigger_shapes;   /* every word is asked about: most are ruled out by shape */
 };
 
 events_res *events_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
@@ -30,6 +32,7 @@ events_res *events_load(const char *datadir, const char *modeldir, char *err, si
     char path[4096];
     snprintf(path, sizeof path, "%s/nlp/event-triggers.txt", datadir);
     r->triggers = wordmap_load(path, WM_FOLD, err, errlen);
+    if (r->triggers) shape_add_file(&r->trigger_shapes, path);
     snprintf(path, sizeof path, "%s/nlp/event-cues.txt", datadir);
     if (r->triggers) r->cues = wordmap_load(path, WM_FOLD, err, errlen);
     if (!r->cues) {
@@ -71,7 +74,7 @@ static const char *find_trigger(const events_res *r, const article *a, const sen
     *plural_only = true;
     for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
         const token *k = &a->tokens.v[t];
-        if (!(k->flags & TF_WORD)) continue;
+        if (!(k->flags & TF_WORD) || !shape_may(&r->trigger_shapes, a->text + k->start, k->end - k->start)) continue;
         const char *v = wordmap_get(r->triggers, a->text + k->start, k->end - k->start);
         if (!v) continue;
         static const char *const types[] = {"attack", "execution"};

@@ -1,6 +1,8 @@
 /* shape.c — filling shape sets (see shape.h) from word-list keys. */
 #include "nlp/shape.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void add_one(shape_set *set, const char *s, size_t n)
@@ -27,4 +29,21 @@ void shape_add(shape_set *set, const char *key, size_t n)
         }
     }
     add_one(set, curly, o);
+}
+
+bool shape_add_file(shape_set *set, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return false;
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        if (line[0] == '#') continue;
+        size_t s = strspn(line, " \t"), e = s + strcspn(line + s, "\t\r\n");
+        while (e > s && line[e - 1] == ' ') e--;
+        if (e > s) shape_add(set, line + s, e - s);
+    }
+    free(line);
+    fclose(f);
+    return true;
 }

@@ -57,5 +57,9 @@ static inline bool shape_may(const shape_set *set, const char *s, size_t n)
 
 /* Adds the shape of key[0, n) and of its curly-apostrophe form. */
 void shape_add(shape_set *set, const char *key, size_t n);
+/* Adds the shapes of the keys of a word-list file in wordmap's format (key,
+ * optional TAB and value, '#' comments), as wordmap_load() trims them.
+ * False when the file cannot be read. */
+bool shape_add_file(shape_set *set, const char *path);
 
 #endif

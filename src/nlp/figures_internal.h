@@ -88,8 +88,22 @@ const char *table_get(const table *t, const char *s, size_t n);
  * tokens in *n, or NULL. */
 const char *phrase_fwd(const table *t, const window *w, uint32_t i, uint32_t maxn, uint32_t *n);
 const char *phrase_back(const table *t, const window *w, uint32_t end, uint32_t maxn, uint32_t *n);
-/* The filter bit of a word, and whether a filter holds a word or a token. */
-uint16_t filter_bit(const char *s, size_t n);
+/* The filter bit of a word: its first two letters and the length of its
+ * first part (up to a hyphen, so "year-old" and "-year-old" agree); a word
+ * that does not start with two ASCII letters ("$", "U.S.", "a") gets a bit
+ * of its first byte alone. Inline: every token of an article is asked. */
+static inline int filter_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static inline uint16_t filter_bit(const char *s, size_t n)
+{
+    int c0 = n > 0 ? filter_lower((unsigned char)s[0]) - 'a' : -1;
+    int c1 = n > 1 ? filter_lower((unsigned char)s[1]) - 'a' : -1;
+    if (c0 < 0 || c0 >= 26 || c1 < 0 || c1 >= 26)
+        return (uint16_t)(FILTER_LETTERS + (n ? filter_lower((unsigned char)s[0]) : 0));
+    size_t len = 2, cap = n < 15 ? n : 15;   /* lengths from 15 share a bit */
+    while (len < cap && s[len] != '-') len++;
+    return (uint16_t)(((c0 * 26 + c1) << 4) | (int)len);
+}
+/* Whether a filter holds a word or a token. */
 void filter_add(uint64_t *bits, const char *s, size_t n);
 static inline bool bit_in(const uint64_t *bits, uint16_t k) { return bits[k >> 6] >> (k & 63) & 1; }
 static inline bool filter_has(const uint64_t *bits, const char *s, size_t n) { return bit_in(bits, filter_bit(s, n)); }
@@ -100,8 +114,24 @@ const char *tok_get(const table *t, const window *w, uint32_t i);
 bool field_is(const char *v, const char *s);
 
 /* --- numbers.c -------------------------------------------------------------- */
-/* Whether token i could open a number; cheap, for every token. */
-bool number_may_start(const figures_res *r, const window *w, uint32_t i);
+/* Whether word token i, "a" or "an", opens a number ("a dozen", "a million"). */
+bool number_after_article(const figures_res *r, const window *w, uint32_t i);
+/* Whether token i could open a number; cheap and inline, for every token. */
+static inline bool number_may_start(const figures_res *r, const window *w, uint32_t i)
+{
+    uint16_t flags = tok_at(w, i)->flags;
+    if (flags & TF_NUM) return true;
+    if (!(flags & TF_WORD)) return false;
+    if (tok_in(r->number_words, w, i)) return true;
+    const char *s = tok_text(w, i);
+    size_t n = tok_len(w, i);
+    /* | 0x20 makes only A and a into a, N and n into n */
+    if ((s[0] | 0x20) == 'a' && (n == 1 || (n == 2 && (s[1] | 0x20) == 'n'))) return number_after_article(r, w, i);
+    /* digits glued behind a word's first letters: "Rs5bn" */
+    for (size_t k = 1; k < n && k <= 3; k++)
+        if (s[k] >= '0' && s[k] <= '9') return true;
+    return false;
+}
 /* Reads the quantity whose number starts at token i; false when none does. */
 bool quantity_read(const figures_res *r, const window *w, uint32_t i, quantity *q);
 

@@ -18,21 +18,6 @@
 
 enum { KEY_CAP = 96 };
 
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-/* Filter bit of a word: its first two letters and the length of its first
- * part (up to a hyphen, so "year-old" and "-year-old" agree); a word that does
- * not start with two ASCII letters ("$", "U.S.", "a") gets a bit of its first
- * byte alone. */
-uint16_t filter_bit(const char *s, size_t n)
-{
-    int c0 = n > 0 ? lower((unsigned char)s[0]) - 'a' : -1, c1 = n > 1 ? lower((unsigned char)s[1]) - 'a' : -1;
-    if (c0 < 0 || c0 >= 26 || c1 < 0 || c1 >= 26) return (uint16_t)(FILTER_LETTERS + (n ? lower((unsigned char)s[0]) : 0));
-    size_t len = 2, cap = n < 15 ? n : 15;   /* lengths from 15 share a bit */
-    while (len < cap && s[len] != '-') len++;
-    return (uint16_t)(((c0 * 26 + c1) << 4) | (int)len);
-}
-
 void filter_add(uint64_t *bits, const char *s, size_t n)
 {
     uint16_t k = filter_bit(s, n);

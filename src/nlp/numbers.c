@@ -86,17 +86,10 @@ static size_t glued_digits(const char *s, size_t n)
     return 0;
 }
 
-bool number_may_start(const figures_res *r, const window *w, uint32_t i)
+bool number_after_article(const figures_res *r, const window *w, uint32_t i)
 {
-    uint16_t flags = tok_at(w, i)->flags;
-    if (flags & TF_NUM) return true;
-    if (!(flags & TF_WORD)) return false;
-    if (tok_in(r->number_words, w, i)) return true;
-    if (is_article_word(w, i)) {   /* "a dozen", "a million" */
-        double x;
-        return i + 1 < w->hi && number_kind(tok_get(&r->numbers, w, i + 1), &x) == NK_SCALE;
-    }
-    return glued_digits(tok_text(w, i), tok_len(w, i)) != 0;   /* "Rs5bn" */
+    double x;
+    return i + 1 < w->hi && number_kind(tok_get(&r->numbers, w, i + 1), &x) == NK_SCALE;
 }
 
 /* --- digits ------------------------------------------------------------------- */

@@ -54,19 +54,29 @@ static bool is_alnum_cp(int32_t cp) { return uc_is_letter(cp) || uc_is_digit(cp)
 static bool is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 static bool is_joiner(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-/* End of a run of letters/digits (and combining marks) from i. */
-static uint32_t alnum_run(const cursor *c, uint32_t i)
+/* alnum_run past a byte >= 0x80: letters, digits and combining marks
+ * decoded one by one. Out of line, as most words are ASCII. */
+static uint32_t alnum_run_high(const cursor *c, uint32_t i)
 {
     const unsigned char *s = (const unsigned char *)c->s;
-    const uint32_t n = c->n;
     for (;;) {
-        while (ascii_alnum[s[i]]) i++;   /* the text is NUL-terminated: no bound needed */
-        if (i >= n || ascii_class[s[i]] != C_HIGH) return i;
         int len;
         int32_t cp = cp_at(c, i, &len);
         if (!is_alnum_cp(cp)) return i;
         i += (uint32_t)len;
+        while (ascii_alnum[s[i]]) i++;
+        if (i >= c->n || s[i] < 0x80) return i;
     }
+}
+
+/* End of a run of letters/digits (and combining marks) from i. */
+static inline uint32_t alnum_run(const cursor *c, uint32_t i)
+{
+    const unsigned char *s = (const unsigned char *)c->s, *p = s + i;
+    while (ascii_alnum[*p]) p++;   /* the text is NUL-terminated: no bound needed */
+    i = (uint32_t)(p - s);
+    if (i >= c->n || *p < 0x80) return i;
+    return alnum_run_high(c, i);
 }
 
 static bool starts_alnum(const cursor *c, uint32_t i)
@@ -87,6 +97,9 @@ static uint32_t scan_word(const cursor *c, uint32_t i, uint16_t *flags)
     uint32_t start = i;
     i = alnum_run(c, i);
     for (;;) {
+        /* Most words end at a space or a punctuation mark that cannot join. */
+        unsigned char b = (unsigned char)c->s[i];
+        if (b < 0x80 && b != '-' && b != '\'' && b != '.') break;
         int len;
         int32_t cp = cp_at(c, i, &len);
         if (!len) break;
@@ -157,13 +170,22 @@ static uint16_t quote_flags(int32_t cp, int32_t prev, int32_t next, bool *open_d
     }
 }
 
-static void push(article *a, uint32_t s, uint32_t e, uint16_t flags, uint16_t para)
+/* The token array is sized from the text once (news runs about one token
+ * per 5.5 bytes), so pushes rarely grow and copy it. */
+static void reserve_tokens(article *a)
 {
-    token *t = ARENA_PUSH(&a->mem, a->tokens);
-    t->start = s;
-    t->end = e;
-    t->flags = flags;
-    t->para = para;
+    uint32_t want = a->len / 5 + 16;
+    if (a->tokens.cap >= want) return;
+    a->tokens.v = arena_alloc(&a->mem, (size_t)want * sizeof *a->tokens.v);
+    a->tokens.cap = want;
+}
+
+/* Every field is set, so the slot needs no zeroing first (as ARENA_PUSH does). */
+static inline void push(article *a, uint32_t s, uint32_t e, uint16_t flags, uint16_t para)
+{
+    if (a->tokens.n == a->tokens.cap)
+        arena_vec_grow(&a->mem, (void **)&a->tokens.v, &a->tokens.cap, sizeof *a->tokens.v);
+    a->tokens.v[a->tokens.n++] = (token){.start = s, .end = e, .flags = flags, .para = para};
 }
 
 /* TF_CAP when the word starts upper case; TF_UPPER when its first letters
@@ -195,89 +217,125 @@ static int32_t last_cp(const cursor *c, uint32_t s, uint32_t e)
     return cp_at(c, j, &len);
 }
 
+/* What the scan carries from one token to the next. */
+typedef struct scan {
+    cursor c;
+    uint32_t para;
+    uint16_t pending;    /* TF_SPACE / TF_PARA for the next token */
+    bool open_dq, open_sq, first;
+    int32_t prev;        /* last code point of the previous token, ' ' after space */
+} scan;
+
+/* Skips ASCII white space from i; two newlines or more open a paragraph. */
+static uint32_t skip_space(scan *st, uint32_t i)
+{
+    const unsigned char *s = (const unsigned char *)st->c.s, *p = s + i;
+    uint32_t nl = 0;
+    do {   /* the NUL after the text is no space: the loop stops there */
+        nl += *p == '\n';
+        p++;
+    } while (ascii_class[*p] == C_SPACE || ascii_class[*p] == C_NL);
+    st->pending |= TF_SPACE;
+    if (nl >= 2 && !st->first) {
+        st->pending |= TF_PARA;
+        if (st->para < 65535) st->para++;
+        st->open_dq = st->open_sq = false;
+    }
+    st->prev = ' ';
+    return (uint32_t)(p - s);
+}
+
+/* A symbol at i (code point cp, len bytes): its end, with flags added to *f.
+ * Joins ... -- `` '' and a possessive 's; marks quotation marks. */
+static uint32_t scan_symbol(scan *st, uint32_t i, int32_t cp, int len, uint16_t *f)
+{
+    const cursor *c = &st->c;
+    uint32_t e = i + (uint32_t)len;
+    *f |= TF_PUNCT;
+    int nlen;
+    int32_t next = cp_at(c, e, &nlen), prev = st->prev;
+    if (is_apostrophe(cp) && (next == 's' || next == 'S') && uc_is_letter(prev) && !starts_alnum(c, e + 1)) {
+        e += 1;   /* possessive 's as one token */
+        *f = (uint16_t)((*f & ~TF_PUNCT) | TF_WORD);
+    } else if (cp == '.' && i + 2 < c->n && c->s[i + 1] == '.' && c->s[i + 2] == '.') {
+        e = i + 3;
+    } else if (cp == '-' && next == '-') {
+        e = i + 2;
+    } else if ((cp == '`' && next == '`') || (cp == '\'' && next == '\'')) {
+        /* `` and '' stand for double quotation marks in typewriter
+         * and some newspaper styles: `` opens, '' follows its neighbours. */
+        e = i + 2;
+        int nn;
+        int32_t after = cp_at(c, e, &nn);
+        *f |= cp == '`' ? (st->open_dq = true, TF_QUOTE | TF_QOPEN) : quote_flags('"', prev, after, &st->open_dq);
+    } else if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB) {
+        *f |= quote_flags(cp, prev, next, &st->open_dq);
+    } else if (cp == 0x2018 || ((cp == '\'' || cp == 0x2019) && is_open_context(prev) && nlen && !uc_is_space(next))) {
+        if (is_alnum_cp(next) || next == '(') { *f |= TF_SQUOTE | TF_QOPEN; st->open_sq = true; }
+    } else if ((cp == 0x2019 || cp == '\'') && st->open_sq) {
+        *f |= TF_SQUOTE | TF_QCLOSE;
+        st->open_sq = false;
+    }
+    return e;
+}
+
+/* A word from i (a letter): its end, with TF_WORD, case and TF_ABBR in *f. */
+static uint32_t scan_letters(const cursor *c, uint32_t i, uint16_t *f)
+{
+    uint32_t e = scan_word(c, i, f);
+    *f |= TF_WORD | case_flags(c, i, e);
+    /* A single capital followed by "." is an initial (J. Smith). */
+    if (!(*f & TF_ABBR) && e < c->n && c->s[e] == '.' && e - i == 1 && (*f & TF_CAP)) {
+        e++;
+        *f |= TF_ABBR;
+    }
+    return e;
+}
+
+/* The token at i (no ASCII space): its end and flags; false for Unicode
+ * white space, which is skipped like ASCII space. The ASCII byte class
+ * decides words and numbers without decoding. */
+static bool scan_token(scan *st, uint32_t i, uint32_t *end, uint16_t *f)
+{
+    unsigned char k = ascii_class[(unsigned char)st->c.s[i]];
+    if (k == C_LOWER || k == C_UPPER) { *end = scan_letters(&st->c, i, f); return true; }
+    if (k == C_DIGIT) { *end = scan_number(&st->c, i); *f |= TF_NUM; return true; }
+    int len;
+    int32_t cp = cp_at(&st->c, i, &len);
+    if (k == C_HIGH) {
+        if (uc_is_space(cp)) { *end = i + (uint32_t)len; return false; }
+        if (uc_is_digit(cp)) { *end = scan_number(&st->c, i); *f |= TF_NUM; return true; }
+        if (uc_is_letter(cp)) { *end = scan_letters(&st->c, i, f); return true; }
+    }
+    *end = scan_symbol(st, i, cp, len, f);
+    return true;
+}
+
 void nlp_tokenize(article *a)
 {
     nlp_tokenize_init();   /* a no-op after nlp_load; kept for direct callers */
-    cursor c = {a->text, a->len};
+    scan st = {.c = {a->text, a->len}, .pending = TF_PARA | TF_SPACE, .first = true};
     a->tokens.n = 0;
-    uint32_t para = 0;
-    uint16_t pending = TF_PARA | TF_SPACE;
-    bool open_dq = false, open_sq = false, first = true;
-    int32_t prev = 0;
+    reserve_tokens(a);
     uint32_t i = 0;
-    while (i < c.n) {
-        unsigned char b = (unsigned char)c.s[i];
-        unsigned char k = ascii_class[b];
+    while (i < st.c.n) {
+        unsigned char k = ascii_class[(unsigned char)st.c.s[i]];
         if (k == C_SPACE || k == C_NL) {
-            uint32_t nl = 0;
-            while (i < c.n && (ascii_class[(unsigned char)c.s[i]] == C_SPACE ||
-                               ascii_class[(unsigned char)c.s[i]] == C_NL)) {
-                nl += c.s[i] == '\n';
-                i++;
-            }
-            pending |= TF_SPACE;
-            if (nl >= 2 && !first) {
-                pending |= TF_PARA;
-                if (para < 65535) para++;
-                open_dq = open_sq = false;
-            }
-            prev = ' ';
+            i = skip_space(&st, i);
             continue;
         }
-        int len;
-        int32_t cp = cp_at(&c, i, &len);
-        if (k == C_HIGH && uc_is_space(cp)) {
-            i += (uint32_t)len;
-            pending |= TF_SPACE;
-            prev = ' ';
+        uint32_t e;
+        uint16_t f = st.pending;
+        if (!scan_token(&st, i, &e, &f)) {
+            st.pending |= TF_SPACE;
+            st.prev = ' ';
+            i = e;
             continue;
         }
-        uint32_t s = i, e;
-        uint16_t f = pending;
-        pending = 0;
-        first = false;
-        if (k == C_DIGIT || uc_is_digit(cp)) {
-            e = scan_number(&c, i);
-            f |= TF_NUM;
-        } else if (uc_is_letter(cp)) {
-            e = scan_word(&c, i, &f);
-            f |= TF_WORD | case_flags(&c, s, e);
-            /* A single capital followed by "." is an initial (J. Smith). */
-            if (!(f & TF_ABBR) && e < c.n && c.s[e] == '.' && e - s == 1 && (f & TF_CAP)) {
-                e++;
-                f |= TF_ABBR;
-            }
-        } else {
-            e = i + (uint32_t)len;
-            f |= TF_PUNCT;
-            int nlen;
-            int32_t next = cp_at(&c, e, &nlen);
-            if (is_apostrophe(cp) && (next == 's' || next == 'S') && uc_is_letter(prev) &&
-                !starts_alnum(&c, e + 1)) {
-                e += 1;   /* possessive 's as one token */
-                f = (uint16_t)((f & ~TF_PUNCT) | TF_WORD);
-            } else if (cp == '.' && i + 2 < c.n && c.s[i + 1] == '.' && c.s[i + 2] == '.') {
-                e = i + 3;
-            } else if (cp == '-' && next == '-') {
-                e = i + 2;
-            } else if ((cp == '`' && next == '`') || (cp == '\'' && next == '\'')) {
-                /* `` and '' stand for double quotation marks in typewriter
-                 * and some newspaper styles: `` opens, '' follows its neighbours. */
-                e = i + 2;
-                int nn;
-                int32_t after = cp_at(&c, e, &nn);
-                f |= cp == '`' ? (open_dq = true, TF_QUOTE | TF_QOPEN) : quote_flags('"', prev, after, &open_dq);
-            } else if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB) {
-                f |= quote_flags(cp, prev, next, &open_dq);
-            } else if (cp == 0x2018 || ((cp == '\'' || cp == 0x2019) && is_open_context(prev) && nlen && !uc_is_space(next))) {
-                if (is_alnum_cp(next) || next == '(') { f |= TF_SQUOTE | TF_QOPEN; open_sq = true; }
-            } else if ((cp == 0x2019 || cp == '\'') && open_sq) {
-                f |= TF_SQUOTE | TF_QCLOSE;
-                open_sq = false;
-            }
-        }
-        push(a, s, e, f, (uint16_t)para);
-        prev = last_cp(&c, s, e);
+        st.pending = 0;
+        st.first = false;
+        push(a, i, e, f, (uint16_t)st.para);
+        st.prev = last_cp(&st.c, i, e);
         i = e;
     }
 }

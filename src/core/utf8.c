@@ -1,6 +1,8 @@
 /* utf8.c — see utf8.h. */
 #include "core/utf8.h"
 
+#include <string.h>
+
 #include <utf8proc.h>
 
 int32_t utf8_decode(const char *s, size_t n, int *len)
@@ -39,33 +41,50 @@ static const unsigned char plain_byte[256] = {
     ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [0x20 ... 0x7e] = 1,
 };
 
+/* End of the run of plain bytes from i. Eight bytes at a time are let
+ * through when none is below 0x20 or above 0x7e; a word that holds one (a
+ * newline, a letter outside ASCII) is looked at byte by byte. */
+static size_t plain_run(const char *s, size_t i, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (;;) {
+        uint64_t w;
+        while (i + 8 <= n) {
+            memcpy(&w, s + i, 8);
+            if (((w - ones * 0x20) & ~w) & highs) break;   /* a byte below 0x20 */
+            if ((w | (w + ones)) & highs) break;            /* a byte of 0x7f or above */
+            i += 8;
+        }
+        for (size_t end = i + 8 < n ? i + 8 : n; i < end; i++)
+            if (!plain_byte[(unsigned char)s[i]]) return i;
+        if (i >= n) return n;
+    }
+}
+
+/* Valid text is copied in one piece at the end: bytes are only copied
+ * ahead of one that is dropped or replaced. */
 size_t utf8_repair(const char *s, size_t n, buf *out)
 {
-    size_t bad = 0, i = 0;
+    size_t bad = 0, i = 0, kept = 0;   /* s[kept, i) is still to copy */
     buf_reserve(out, n);
-    while (i < n) {
-        size_t run = i;
-        while (run < n && plain_byte[(unsigned char)s[run]]) run++;
-        if (run > i) buf_put(out, s + i, run - i);
-        i = run;
-        if (i >= n) break;
+    while ((i = plain_run(s, i, n)) < n) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {   /* other C0 controls and DEL: dropped */
-            i++;
-            continue;
-        }
-        int len;
-        int32_t cp = utf8_decode(s + i, n - i, &len);
-        if (cp == 0xFFFD && len == 1) {
-            buf_put(out, "\xEF\xBF\xBD", 3);
-            bad++;
-        } else if (cp >= 0x80 && cp < 0xA0) {
-            /* C1 controls: nothing legitimate in news text */
-        } else {
-            buf_put(out, s + i, (size_t)len);
+        int len = 1;
+        int32_t cp = c < 0x80 ? c : utf8_decode(s + i, n - i, &len);
+        bool invalid = cp == 0xFFFD && len == 1;
+        /* Other C0 controls, DEL and C1 controls are dropped: nothing
+         * legitimate in news text. */
+        if (invalid || c < 0x80 || (cp >= 0x80 && cp < 0xA0)) {
+            buf_put(out, s + kept, i - kept);
+            if (invalid) {
+                buf_put(out, "\xEF\xBF\xBD", 3);
+                bad++;
+            }
+            kept = i + (size_t)len;
         }
         i += (size_t)len;
     }
+    buf_put(out, s + kept, n - kept);
     return bad;
 }
 

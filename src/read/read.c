@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,32 @@ static bool has_prefix(const unsigned char *p, size_t n, const char *magic, size
     return n >= m && memcmp(p, magic, m) == 0;
 }
 
+/* Counts the control bytes text does not hold (all below 0x20 but \t \n \r
+ * \f ESC) and the NULs among them. Text has a control byte (a newline) only
+ * every few dozen bytes, so eight bytes at a time are ruled out first. */
+static void count_controls(const unsigned char *p, size_t n, size_t *ctrl, size_t *nul)
+{
+    static const unsigned char odd[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1,
+                                          1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n) {
+            memcpy(&w, p + i, 8);
+            if (!((w - ones * 0x20) & ~w & highs)) {   /* no byte below 0x20 */
+                i += 8;
+                continue;
+            }
+        }
+        for (size_t end = i + 8 < n ? i + 8 : n; i < end; i++) {
+            if (p[i] >= 0x20) continue;
+            *nul += p[i] == 0;
+            *ctrl += odd[p[i]];
+        }
+    }
+}
+
 const char *read_binary_reason(const unsigned char *p, size_t n)
 {
     static const struct { const char *magic; size_t len; const char *what; } sigs[] = {
@@ -43,16 +70,8 @@ const char *read_binary_reason(const unsigned char *p, size_t n)
     /* A few stray NULs in scraped text (a truncated write, a bad copy) are
      * dropped later by utf8_repair; binary formats are full of NUL and other
      * control bytes, so only their share in the first 8 KB decides. */
-    /* 1 for the control bytes that text does not hold (not \t \n \r \f ESC) */
-    static const unsigned char odd[32] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1,
-                                          1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
     size_t look = n < 8192 ? n : 8192, ctrl = 0, nul = 0;
-    for (size_t i = 0; i < look; i++) {
-        unsigned char c = p[i];
-        if (c >= 0x20) continue;
-        nul += c == 0;
-        ctrl += odd[c];
-    }
+    count_controls(p, look, &ctrl, &nul);
     if (look && ctrl * 20 > look)
         return nul * 2 >= ctrl ? "binary data (NUL bytes)" : "binary data (control characters)";
     return NULL;
@@ -65,6 +84,8 @@ static const char *utf16_without_bom(const unsigned char *p, size_t n)
 {
     size_t look = (n < 8192 ? n : 8192) & ~(size_t)1, even = 0, odd = 0;
     if (look < 8) return NULL;
+    /* Without a NUL neither side can reach nine tenths: most text ends here. */
+    if (!memchr(p, 0, look)) return NULL;
     for (size_t i = 0; i < look; i += 2) {
         even += p[i] == 0;
         odd += p[i + 1] == 0;

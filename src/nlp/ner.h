@@ -37,6 +37,43 @@ static inline bool ner_may_follow(int prev, int tag)
     return !ner_is_inside(tag) || (prev > 0 && (prev - 1) / 2 == (tag - 1) / 2);
 }
 
+/* --- bytes -------------------------------------------------------------------- */
+/* Whether some byte of x lies strictly between lo and hi (lo < 127, hi <= 128),
+ * exactly, by lane-wise arithmetic that cannot carry across bytes. */
+static inline bool ner_bytes_between(uint64_t x, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = 0x0101010101010101ULL, l = x & ones * 127;
+    return ((ones * (127 + hi) - l) & ~x & (l + ones * (127 - lo)) & (ones * 128)) != 0;
+}
+
+/* Whether some byte of s[0, n) lies strictly between lo and hi, eight bytes a
+ * step: the tagger asks every token whether it has a capital or a digit, and
+ * most tokens are short words with neither. */
+static inline bool ner_has_byte_between(const char *s, size_t n, unsigned lo, unsigned hi)
+{
+    uint64_t x = 0;
+    uint32_t a = 0, b = 0;
+    uint16_t c = 0, d = 0;
+    if (n >= 8) {   /* whole words, then the last eight bytes (overlapping) */
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            __builtin_memcpy(&x, s + i, 8);
+            if (ner_bytes_between(x, lo, hi)) return true;
+        }
+        __builtin_memcpy(&x, s + n - 8, 8);
+    } else if (n >= 4) {
+        __builtin_memcpy(&a, s, 4);
+        __builtin_memcpy(&b, s + n - 4, 4);
+        x = a | (uint64_t)b << 32;
+    } else if (n >= 2) {
+        __builtin_memcpy(&c, s, 2);
+        __builtin_memcpy(&d, s + n - 2, 2);
+        x = c | (uint64_t)d << 16;   /* the other bytes are zero, which matches nothing */
+    } else if (n) {
+        x = (unsigned char)s[0];
+    }
+    return ner_bytes_between(x, lo, hi);
+}
+
 /* --- gazetteer ----------------------------------------------------------------- */
 enum gaz_bits {
     GZ_GPE = 1, GZ_LOC = 2, GZ_NORP = 4, GZ_PERSON = 8, GZ_ORG = 16,

@@ -105,11 +105,9 @@ int ner_title_kind(const ner_features *fx, const char *w, size_t n)
 
 const char *ner_norm_digits(const char *w, size_t *n, char *out, size_t cap)
 {
-    size_t i = 0;
-    while (i < *n && (w[i] < '0' || w[i] > '9')) i++;
-    if (i == *n) return w;
+    if (!ner_has_byte_between(w, *n, '0' - 1, '9' + 1)) return w;
     if (*n > cap) *n = cap;
-    for (i = 0; i < *n; i++) out[i] = w[i] >= '0' && w[i] <= '9' ? '0' : w[i];
+    for (size_t i = 0; i < *n; i++) out[i] = w[i] >= '0' && w[i] <= '9' ? '0' : w[i];
     return out;
 }
 

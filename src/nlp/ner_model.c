@@ -549,9 +549,7 @@ static bool has_capital(const article *a, const token *t)
 {
     if (!(t->flags & TF_WORD)) return false;
     if (t->flags & (TF_CAP | TF_UPPER)) return true;
-    for (uint32_t i = t->start; i < t->end; i++)
-        if (a->text[i] >= 'A' && a->text[i] <= 'Z') return true;
-    return false;
+    return ner_has_byte_between(a->text + t->start, t->end - t->start, 'A' - 1, 'Z' + 1);
 }
 
 /* A token's word as features see it (digits as 0), in norm or the text. */

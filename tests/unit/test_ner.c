@@ -113,8 +113,16 @@ static void the_model_round_trips_and_fits_its_data(void **state)
     tag_letters(live, text, t1);
     tag_letters(loaded, text, t2);
     assert_string_equal(t1, t2);
-    /* Anna Zorblat visited Quenby . The Velmar Council said Quenbish troops left . */
-    assert_string_equal(t1, "PpOGOORrONOOO");
+    /* Fitting its data means tagging its own sentences as annotated. (A new
+     * sentence is no fair check: in "Mr. Zorblat visited" the data makes
+     * Zorblat a name's first word, the title being a role, so "Anna Zorblat
+     * visited" is ambiguous to a model of five sentences.) */
+    tag_letters(loaded, "Anna Zorblat leads the Velmar Council.", t2);
+    assert_string_equal(t2, "PpOORrO");
+    tag_letters(loaded, "Officials in Quenby met Anna Zorblat.", t2);
+    assert_string_equal(t2, "OOGOPpO");
+    tag_letters(loaded, "The Velmar Council said Quenbish troops left.", t2);
+    assert_string_equal(t2, "ORrONOOO");
 
     /* the same scores, feature by feature */
     uint64_t keys[NER_MAX_KEYS];

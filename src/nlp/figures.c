@@ -24,7 +24,14 @@
 static void note_number_word(void *ctx, const char *key, size_t n, const char *value)
 {
     figures_res *r = ctx;
-    if ((*value >= '0' && *value <= '9') || *value == '~') filter_add(r->number_words, key, strcspn(key, " "));
+    if ((*value >= '0' && *value <= '9') || *value == '~') {
+        size_t len = strcspn(key, " ");
+        filter_add(r->number_words, key, len);
+        if (len) {
+            uint16_t k = filter_head(key, len);
+            r->number_heads[k >> 6] |= 1ULL << (k & 63);
+        }
+    }
 }
 
 /* The last words of tolls ("death toll", "number of dead") go into a filter,
@@ -227,7 +234,7 @@ static void add_figure(article *a, const window *w, const quantity *q, const rea
     f->event = -1;
 }
 
-static void sentence_figures(const figures_res *r, article *a, const sentence *s, const uint16_t *bits, run_ctx *cx)
+static void sentence_figures(const figures_res *r, article *a, const sentence *s, uint16_t *bits, run_ctx *cx)
 {
     window w = {a, s->tok, s->tok + s->ntok, bits};
     cx->prev.set = false;
@@ -254,7 +261,6 @@ void figures_run(const figures_res *r, article *a)
     a->figures.n = 0;
     if (!a->tokens.n) return;
     uint16_t *bits = arena_alloc(&a->mem, a->tokens.n * sizeof *bits);
-    for (uint32_t i = 0; i < a->tokens.n; i++)
-        bits[i] = filter_bit(a->text + a->tokens.v[i].start, a->tokens.v[i].end - a->tokens.v[i].start);
+    memset(bits, 0xFF, a->tokens.n * sizeof *bits);   /* FILTER_UNSET */
     for (uint32_t si = 0; si < a->sents.n; si++) sentence_figures(r, a, &a->sents.v[si], bits, &cx);
 }

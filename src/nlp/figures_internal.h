@@ -23,6 +23,8 @@
  * other words: see figures_tables.c. */
 #define FILTER_LETTERS (26 * 26 * 16)
 #define FILTER_WORDS ((FILTER_LETTERS + 256) / 64)
+/* Bits over the first two letters alone, or the first byte of other words. */
+#define HEAD_WORDS ((26 * 26 + 256 + 63) / 64)
 
 /* A word table of data/nlp/ with the filters that spare most lookups. */
 typedef struct table {
@@ -37,15 +39,18 @@ struct figures_res {
     table currencies;     /* data/nlp/currencies.txt */
     table measures;       /* data/nlp/measures.txt */
     uint64_t number_words[FILTER_WORDS];   /* words that can open a number */
+    uint64_t number_heads[HEAD_WORDS];     /* their first two letters (filter_head) */
     uint64_t toll_words[FILTER_WORDS];     /* words of tolls ("death toll") */
 };
 
 /* The tokens [lo, hi) of one sentence, with each token's filter bit
- * (figures_tables.c), computed once per article. */
+ * (figures_tables.c), computed when first asked for (FILTER_UNSET until
+ * then): only the tokens around numbers are asked. */
+enum { FILTER_UNSET = 0xFFFF };
 typedef struct window {
     const article *a;
     uint32_t lo, hi;
-    const uint16_t *bit;
+    uint16_t *bit;
 } window;
 
 /* A number as written: "more than 300", "$106.9 billion", "7,000 to 8,000", "65%". */
@@ -103,11 +108,24 @@ static inline uint16_t filter_bit(const char *s, size_t n)
     while (len < cap && s[len] != '-') len++;
     return (uint16_t)(((c0 * 26 + c1) << 4) | (int)len);
 }
+/* A coarser filter over the first two letters alone, cheaper still: it rules
+ * out most words before their filter bit is worked out. */
+static inline uint16_t filter_head(const char *s, size_t n)
+{
+    int c0 = filter_lower((unsigned char)s[0]) - 'a', c1 = n > 1 ? filter_lower((unsigned char)s[1]) - 'a' : -1;
+    if (c0 < 0 || c0 >= 26 || c1 < 0 || c1 >= 26) return (uint16_t)(26 * 26 + filter_lower((unsigned char)s[0]));
+    return (uint16_t)(c0 * 26 + c1);
+}
 /* Whether a filter holds a word or a token. */
 void filter_add(uint64_t *bits, const char *s, size_t n);
 static inline bool bit_in(const uint64_t *bits, uint16_t k) { return bits[k >> 6] >> (k & 63) & 1; }
 static inline bool filter_has(const uint64_t *bits, const char *s, size_t n) { return bit_in(bits, filter_bit(s, n)); }
-static inline bool tok_in(const uint64_t *bits, const window *w, uint32_t i) { return bit_in(bits, w->bit[i]); }
+static inline uint16_t tok_bit(const window *w, uint32_t i)
+{
+    if (w->bit[i] == FILTER_UNSET) w->bit[i] = filter_bit(tok_text(w, i), tok_len(w, i));
+    return w->bit[i];
+}
+static inline bool tok_in(const uint64_t *bits, const window *w, uint32_t i) { return bit_in(bits, tok_bit(w, i)); }
 /* table_get() for token i. */
 const char *tok_get(const table *t, const window *w, uint32_t i);
 /* Whether the first word of value v (space-separated fields) is s. */
@@ -122,9 +140,9 @@ static inline bool number_may_start(const figures_res *r, const window *w, uint3
     uint16_t flags = tok_at(w, i)->flags;
     if (flags & TF_NUM) return true;
     if (!(flags & TF_WORD)) return false;
-    if (tok_in(r->number_words, w, i)) return true;
     const char *s = tok_text(w, i);
     size_t n = tok_len(w, i);
+    if (bit_in(r->number_heads, filter_head(s, n)) && tok_in(r->number_words, w, i)) return true;
     /* | 0x20 makes only A and a into a, N and n into n */
     if ((s[0] | 0x20) == 'a' && (n == 1 || (n == 2 && (s[1] | 0x20) == 'n'))) return number_after_article(r, w, i);
     /* digits glued behind a word's first letters: "Rs5bn" */

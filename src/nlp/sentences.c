@@ -129,22 +129,30 @@ static bool is_abbreviation(const sentences_res *r, const article *a, const toke
     return true;
 }
 
+/* Whether token i is a listed abbreviation whose period is the next token. */
+static bool joins_period(const sentences_res *r, const article *a, const token *t, uint32_t n, uint32_t i)
+{
+    return a->text[t[i].end] == '.' && (t[i].flags & (TF_WORD | TF_ABBR)) == TF_WORD && i + 1 < n &&
+           t[i + 1].start == t[i].end && t[i + 1].end == t[i].end + 1 && is_abbreviation(r, a, t, n, i);
+}
+
 /* Joins a listed abbreviation and its period into one token (Mr + . → Mr.),
- * compacting the token array in place. */
+ * compacting the token array in place: the tokens between two joins move
+ * in one block, and only writes behind the scan are made. */
 static void join_abbreviations(const sentences_res *r, article *a)
 {
     token *t = a->tokens.v;
-    uint32_t n = a->tokens.n, o = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (o != i) t[o] = t[i];
-        if (a->text[t[i].end] == '.' && (t[i].flags & TF_WORD) && !(t[i].flags & TF_ABBR) && i + 1 < n &&
-            t[i + 1].start == t[i].end && t[i + 1].end == t[i].end + 1 &&
-            is_abbreviation(r, a, t, n, i)) {
-            t[o].end++;
-            t[o].flags |= TF_ABBR;
-            i++;
-        }
-        o++;
+    uint32_t n = a->tokens.n, o = 0, i = 0;
+    while (i < n) {
+        uint32_t j = i;
+        while (j < n && !joins_period(r, a, t, n, j)) j++;
+        uint32_t keep = j - i + (j < n);   /* the block, and the abbreviation */
+        if (o != i) memmove(t + o, t + i, (size_t)keep * sizeof *t);
+        o += keep;
+        if (j == n) break;
+        t[o - 1].end++;
+        t[o - 1].flags |= TF_ABBR;
+        i = j + 2;
     }
     a->tokens.n = o;
 }
@@ -157,6 +165,8 @@ void sentences_run(const sentences_res *r, article *a)
     bool in_quote = false;
     const token *t = a->tokens.v;
     for (uint32_t i = 0; i < n; i++) {
+        /* most tokens are plain words and numbers, which decide nothing */
+        if (!(t[i].flags & (TF_PARA | TF_QUOTE | TF_ABBR | TF_PUNCT))) continue;
         if (i > first && (t[i].flags & TF_PARA)) {
             emit(a, first, i);
             first = i;

@@ -85,6 +85,7 @@ run clean  python3 "$TOOLS/eval_clean.py"  --dossier "$BIN" --data "$DATA/articl
 run ner    python3 "$TOOLS/eval_ner.py"    --dossier "$BIN" --data "$DATA/gmb/dev.tsv"
 run quotes python3 "$TOOLS/eval_quotes.py" --dossier "$BIN" --data "$DATA/polnear/dev"
 run times  python3 "$TOOLS/eval_times.py"  --dossier "$BIN" --data "$DATA/timeml/timebank"
+run aquaint python3 "$TOOLS/eval_times.py" --dossier "$BIN" --data "$DATA/timeml/aquaint"
 
 # Floors: "scorer.key minimum" lines; a floor with no score is a failure too.
 echo "floors ($FLOORS):"

@@ -330,20 +330,25 @@ static uint32_t scan_letters(const cursor *c, uint32_t i, uint16_t *f)
 
 /* The token at i (no ASCII space): its end and flags; false for Unicode
  * white space, which is skipped like ASCII space. The ASCII byte class
- * decides words and numbers without decoding. */
+ * decides words and numbers without decoding; each scanner has one call
+ * site, so it is inlined into the loop. */
 static bool scan_token(scan *st, uint32_t i, uint32_t *end, uint16_t *f)
 {
     unsigned char k = ascii_class[(unsigned char)st->c.s[i]];
-    if (k == C_LOWER || k == C_UPPER) { *end = scan_letters(&st->c, i, f); return true; }
-    if (k == C_DIGIT) { *end = scan_number(&st->c, i); *f |= TF_NUM; return true; }
-    int len;
-    int32_t cp = cp_at(&st->c, i, &len);
-    if (k == C_HIGH) {
-        if (uc_is_space(cp)) { *end = i + (uint32_t)len; return false; }
-        if (uc_is_digit(cp)) { *end = scan_number(&st->c, i); *f |= TF_NUM; return true; }
-        if (uc_is_letter(cp)) { *end = scan_letters(&st->c, i, f); return true; }
+    bool letter = k == C_LOWER || k == C_UPPER, digit = k == C_DIGIT;
+    int len = 1;
+    int32_t cp = 0;
+    if (!letter && !digit) {
+        cp = cp_at(&st->c, i, &len);
+        if (k == C_HIGH) {
+            if (uc_is_space(cp)) { *end = i + (uint32_t)len; return false; }
+            digit = uc_is_digit(cp);
+            letter = !digit && uc_is_letter(cp);
+        }
     }
-    *end = scan_symbol(st, i, cp, len, f);
+    if (letter) *end = scan_letters(&st->c, i, f);
+    else if (digit) { *end = scan_number(&st->c, i); *f |= TF_NUM; }
+    else *end = scan_symbol(st, i, cp, len, f);
     return true;
 }
 

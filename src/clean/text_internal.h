@@ -40,7 +40,7 @@ enum unit_flag {
     UF_UPSTART  = 1 << 4,  /* first letter is upper case (or it starts with a digit/quote) */
     UF_LONG     = 1 << 5,  /* too long to be anything but body; not scanned */
     UF_INDENT   = 1 << 6,  /* indented line (tables in wire copy) */
-    UF_STOPS    = 1 << 7,  /* stop-word count was computed */
+    UF_STOPS    = 1 << 7,  /* has_stop was computed */
     UF_TABLE    = 1 << 8,  /* a row of a table (columns set apart by runs of spaces) */
     UF_LISTED   = 1 << 9,  /* junk by the word lists or by shape: strong evidence */
 };
@@ -49,7 +49,7 @@ typedef struct unit {
     uint32_t off, len;     /* its text in tctx.norm */
     uint32_t group;        /* units of lines with no blank line between share a group */
     uint16_t words;        /* saturating */
-    uint16_t stops;        /* function words among them (when UF_STOPS) */
+    uint16_t has_stop;     /* 1 if a function word is among them (when UF_STOPS) */
     uint16_t flags;        /* enum unit_flag */
     uint8_t kind;          /* enum unit_kind */
     uint8_t nlines;

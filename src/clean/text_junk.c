@@ -18,19 +18,34 @@ enum { LONG_UNIT = 400, SENTENCE_BYTES = 80, SENTENCE_WORDS = 20, FRAGMENT_WORDS
 
 /* --- words ---------------------------------------------------------------- */
 
-static inline bool ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* 1 for ASCII letters and digits: one lookup per byte of running text. */
+static const unsigned char ascii_word[128] = {
+    ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+};
 
 /* Length of a word character at s (0 if none): ASCII alnum or a Unicode letter/digit. */
 static inline int word_char(const char *s, const char *end)
 {
     unsigned char c = (unsigned char)*s;
-    if (c < 0x80) return ascii_alnum(c);
+    if (c < 0x80) return ascii_word[c];
     int len;
     int32_t cp = utf8_decode(s, (size_t)(end - s), &len);
     return uc_is_letter(cp) || uc_is_digit(cp) ? len : 0;
+}
+
+/* End of the run of word characters from p. */
+static inline const char *word_run(const char *p, const char *end)
+{
+    for (int l; p < end; p += l) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) {
+            if (!ascii_word[c]) break;
+            l = 1;
+        } else if (!(l = word_char(p, end))) {
+            break;
+        }
+    }
+    return p;
 }
 
 /* Joiners kept inside a word when a word character follows: ' ’ - . & _ */
@@ -47,11 +62,13 @@ int text_words(const char *s, size_t n, word_span *w, int max)
     const char *p = s, *end = s + n;
     int k = 0;
     while (p < end && k < max) {
-        int l = word_char(p, end);
-        if (!l) { p++; continue; }
+        /* ASCII between words is skipped without decoding */
+        while ((unsigned char)*p < 0x80 && !ascii_word[(unsigned char)*p])
+            if (++p == end) return k;
+        if (!word_char(p, end)) { p++; continue; }
         const char *start = p;
         for (;;) {
-            while (p < end && (l = word_char(p, end))) p += l;
+            p = word_run(p, end);
             int j = p < end ? inner_joiner(p, end) : 0;
             if (!j || p + j >= end || !word_char(p + j, end)) break;
             p += j;
@@ -126,6 +143,53 @@ static bool starts_upper(const char *s, size_t n)
     return false;
 }
 
+/* ASCII classes for counting words: white space (and controls) ends a word. */
+enum { AC_OTHER, AC_SPACE, AC_LETTER, AC_DIGIT };
+static const unsigned char ascii_count_class[128] = {
+    [0 ... ' '] = AC_SPACE, ['0' ... '9'] = AC_DIGIT, ['A' ... 'Z'] = AC_LETTER, ['a' ... 'z'] = AC_LETTER,
+};
+
+/* u's words (saturating), and whether it holds letters and digits. A word
+ * starts at a letter or digit after white space; punctuation neither starts
+ * nor ends one. Counted in locals: stores through u would be reloaded after
+ * every byte read through a char pointer. */
+static void count_words(const char *s, size_t n, unit *u)
+{
+    const char *p = s, *e = s + n;
+    bool in_word = false;
+    uint32_t words = u->words;
+    uint16_t flags = u->flags;
+    while (p < e) {
+        unsigned char ch = (unsigned char)*p;
+        int len = 1;
+        bool letter, digit;
+        if (ch < 0x80) {
+            unsigned char k = ascii_count_class[ch];
+            p++;
+            if (k == AC_SPACE) { in_word = false; continue; }
+            letter = k == AC_LETTER;
+            digit = k == AC_DIGIT;
+        } else if ((len = text_space_len(p, e))) {
+            in_word = false;
+            p += len;
+            continue;
+        } else {
+            int32_t cp = utf8_decode(p, (size_t)(e - p), &len);
+            letter = uc_is_letter(cp);
+            digit = uc_is_digit(cp);
+            p += len;
+        }
+        if (letter) flags |= UF_LETTER;
+        if (digit) flags |= UF_DIGIT;
+        if ((letter || (digit && ch < 0x80)) && !in_word) {
+            in_word = true;
+            words++;
+        }
+    }
+    u->words = words > UINT16_MAX ? UINT16_MAX : (uint16_t)words;
+    u->flags = flags;
+}
+
 void text_unit_features(tctx *c, unit *u)
 {
     const char *s = unit_text(c, u);
@@ -144,45 +208,22 @@ void text_unit_features(tctx *c, unit *u)
         u->words = SENTENCE_WORDS;
         return;
     }
-    const char *p = s, *e = s + u->len;
-    bool in_word = false;
-    while (p < e) {
-        unsigned char ch = (unsigned char)*p;
-        int len = 1;
-        bool letter = false;
-        if (ch < 0x80) {
-            if (ch <= ' ') { in_word = false; p++; continue; }
-            letter = (ch | 32) >= 'a' && (ch | 32) <= 'z';
-            if (ch >= '0' && ch <= '9') u->flags |= UF_DIGIT;
-        } else if ((len = text_space_len(p, e))) {
-            in_word = false;
-            p += len;
-            continue;
-        } else {
-            int32_t cp = utf8_decode(p, (size_t)(e - p), &len);
-            letter = uc_is_letter(cp);
-            if (uc_is_digit(cp)) u->flags |= UF_DIGIT;
-        }
-        if (letter) u->flags |= UF_LETTER;
-        if ((letter || (ch >= '0' && ch <= '9')) && !in_word) {
-            in_word = true;
-            if (u->words < UINT16_MAX) u->words++;
-        }
-        p += len;
-    }
+    count_words(s, u->len, u);
 }
 
-static int stop_words(tctx *c, unit *u)
+/* Whether u holds a function word; only that is asked, so the lookups stop
+ * at the first. Kept in the unit, as several tests ask. */
+static bool has_stop_word(tctx *c, unit *u)
 {
-    if (u->flags & UF_STOPS) return u->stops;
+    if (u->flags & UF_STOPS) return u->has_stop;
     word_span w[TEXT_MAX_WORDS];
     const char *s = unit_text(c, u);
     int n = text_words(s, u->len, w, TEXT_MAX_WORDS);
-    int stops = 0;
-    for (int i = 0; i < n; i++) stops += wordmap_has(c->r->stop, s + w[i].s, w[i].e - w[i].s);
-    u->stops = (uint16_t)stops;
+    bool found = false;
+    for (int i = 0; i < n && !found; i++) found = wordmap_has(c->r->stop, s + w[i].s, w[i].e - w[i].s);
+    u->has_stop = found;
     u->flags |= UF_STOPS;
-    return stops;
+    return found;
 }
 
 bool text_is_sentence(const unit *u)
@@ -197,7 +238,7 @@ static bool is_fragment(tctx *c, unit *u)
 {
     if (u->kind != UK_BODY || u->flags & (UF_LONG | UF_TERMINAL | UF_COLON)) return false;
     if (u->words <= FRAGMENT_WORDS) return true;
-    return u->words <= FRAGMENT_WORDS_NOSTOP && stop_words(c, u) == 0;
+    return u->words <= FRAGMENT_WORDS_NOSTOP && !has_stop_word(c, u);
 }
 
 /* --- one unit on its own -------------------------------------------------- */
@@ -384,7 +425,7 @@ static void junk_repeats(tctx *c)
         for (uint32_t i = 0; i < n; i++) {
             unit *u = &c->units.v[i];
             if (u->kind != UK_BODY || u->words > FRAGMENT_WORDS || !is_fragment(c, u) ||
-                (u->flags & (UF_DIGIT | UF_TABLE | UF_INDENT)) || stop_words(c, u) || !stands_alone(c, i))
+                (u->flags & (UF_DIGIT | UF_TABLE | UF_INDENT)) || has_stop_word(c, u) || !stands_alone(c, i))
                 continue;
             uint64_t h = fold_hash(unit_text(c, u), u->len) & ~(uint64_t)0xFF;
             uint32_t k = (uint32_t)(h >> 8) & (cap - 1);

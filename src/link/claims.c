@@ -190,14 +190,14 @@ static bool bands_of(const claim_word *all, size_t nall, uint64_t out[BANDS])
 
 /* --- filing statements -------------------------------------------------------------- */
 
-static int merge_claims(linker *l, long long a, long long b, char *err, size_t errlen)
+/* Relabels every statement of claim `from` as claim `to`. */
+static int relabel_claim(linker *l, long long to, long long from, char *err, size_t errlen)
 {
     static const char sql[] = "UPDATE link_statements SET claim = ?1 WHERE claim = ?2";
-    if (a == b) return 0;
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
-    sqlite3_bind_int64(st, 1, a < b ? a : b);
-    sqlite3_bind_int64(st, 2, a < b ? b : a);
+    sqlite3_bind_int64(st, 1, to);
+    sqlite3_bind_int64(st, 2, from);
     return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
 }
 
@@ -213,26 +213,51 @@ static long long claim_of(linker *l, long long statement, char *err, size_t errl
     return rc == SQLITE_ROW ? c : link_sql_error(l, err, errlen);
 }
 
-/* Joins a statement to the claims of the similar statements its bands meet
- * (one query for all its bands, one insert to file them). Candidates are
- * capped at MAX_CANDIDATES: a band met by hundreds of statements is one whose
- * statements are already joined (a boilerplate line repeated in every
- * article), and comparing each newcomer with all of them would make filing
- * quadratic in the corpus. */
-static int join_statement(linker *l, long long statement, const claim_word *w, size_t n, const uint64_t bands[BANDS],
-                          bool file_bands, char *err, size_t errlen)
+/* A claim is labelled by its oldest statement, so joining several claims
+ * relabels all of them as the smallest label among them. */
+static int merge_claims(linker *l, long long own, const long long *claims, size_t n, char *err, size_t errlen)
+{
+    long long to = own;
+    for (size_t i = 0; i < n; i++)
+        if (claims[i] < to) to = claims[i];
+    if (own != to && relabel_claim(l, to, own, err, errlen) != 0) return -1;
+    for (size_t i = 0; i < n; i++)
+        if (claims[i] != to && relabel_claim(l, to, claims[i], err, errlen) != 0) return -1;
+    return 0;
+}
+
+enum { MAX_CANDIDATES = 256 };
+
+/* Adds c to the set v of n claims (kept small: candidates are capped). */
+static void add_claim(long long *v, size_t *n, long long c)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (v[i] == c) return;
+    v[(*n)++] = c;
+}
+
+/* Joins a statement, now in claim `own`, to the claims of the similar
+ * statements its bands meet (one query for all its bands, one insert to file
+ * them). Candidates are capped at MAX_CANDIDATES: a band met by hundreds of
+ * statements is one whose statements are already joined (a boilerplate line
+ * repeated in every article), and comparing each newcomer with all of them
+ * would make filing quadratic in the corpus. */
+static int join_statement(linker *l, long long statement, long long own, const claim_word *w, size_t n,
+                          const uint64_t bands[BANDS], bool file_bands, char *err, size_t errlen)
 {
     static const char find[] =
-        "SELECT DISTINCT s.statement, s.words FROM link_bands b JOIN link_statements s ON s.statement = b.statement"
-        " WHERE b.band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-        " AND b.statement <> ?17 LIMIT 256";
+        "SELECT statement, words, claim FROM link_statements WHERE statement IN"
+        " (SELECT DISTINCT statement FROM link_bands"
+        "  WHERE band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+        "  AND statement <> ?17 LIMIT 256)";
     static const char put[] =
         "INSERT OR IGNORE INTO link_bands(band, statement) VALUES (?1, ?17), (?2, ?17), (?3, ?17), (?4, ?17),"
         " (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17), (?11, ?17), (?12, ?17), (?13, ?17),"
         " (?14, ?17), (?15, ?17), (?16, ?17)";
-    _Static_assert(BANDS == 16, "the statements above name 16 bands");
-    long long same[64];
-    int nsame = 0, rc;
+    _Static_assert(BANDS == 16 && MAX_CANDIDATES == 256, "the statements above name 16 bands and 256 rows");
+    long long claims[MAX_CANDIDATES];
+    size_t nclaims = 0;
+    int rc;
     sqlite3_stmt *st = link_stmt(l, find, err, errlen);
     if (!st) return -1;
     for (int b = 0; b < BANDS; b++) sqlite3_bind_int64(st, b + 1, (sqlite3_int64)bands[b]);
@@ -240,7 +265,8 @@ static int join_statement(linker *l, long long statement, const claim_word *w, s
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const claim_word *ow = sqlite3_column_blob(st, 1);
         size_t on = (size_t)sqlite3_column_bytes(st, 1) / sizeof *ow;
-        if (nsame < 64 && ow && claim_same(w, n, ow, on)) same[nsame++] = sqlite3_column_int64(st, 0);
+        long long c = sqlite3_column_int64(st, 2);
+        if (c != own && nclaims < MAX_CANDIDATES && ow && claim_same(w, n, ow, on)) add_claim(claims, &nclaims, c);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
@@ -250,11 +276,84 @@ static int join_statement(linker *l, long long statement, const claim_word *w, s
         sqlite3_bind_int64(st, BANDS + 1, statement);
         if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
     }
-    for (int k = 0; k < nsame; k++) {
-        long long a = claim_of(l, statement, err, errlen), b = claim_of(l, same[k], err, errlen);
-        if (a < 0 || b < 0 || merge_claims(l, a, b, err, errlen) != 0) return -1;
+    return merge_claims(l, own, claims, nclaims, err, errlen);
+}
+
+/* --- word sets already filed ------------------------------------------------------------
+ *
+ * A statement whose content words are exactly those of one filed before it
+ * (the same line repeated through an article, or in a redo) meets exactly
+ * the statements the first met, so, when the set is claim-worthy on its
+ * own (claim_same with itself), it joins the first one's claim without a
+ * search and files no bands of its own: later statements meet the first.
+ * An article holding a sentence thousands of times then costs one search,
+ * not thousands. */
+typedef struct seen_set {
+    uint64_t hash;
+    long long statement;     /* the first statement with these words; 0: empty slot */
+    size_t at, n;            /* its words in the pool */
+} seen_set;
+
+typedef struct seen_sets {
+    seen_set *v;
+    size_t cap, used;
+    buf pool;                /* the word sets, one after another */
+} seen_sets;
+
+static uint64_t set_hash(const claim_word *w, size_t n)
+{
+    uint32_t h[CLAIM_MAX_WORDS];
+    for (size_t i = 0; i < n; i++) h[i] = w[i].hash;
+    return hash_bytes(h, n * sizeof *h) | 1;
+}
+
+/* The slot holding this word set, or the empty slot where it goes. */
+static seen_set *seen_slot(seen_sets *s, const claim_word *w, size_t n, uint64_t h)
+{
+    for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        seen_set *e = &s->v[i];
+        if (!e->statement) return e;
+        if (e->hash == h && e->n == n && !memcmp(s->pool.p + e->at, w, n * sizeof *w)) return e;
     }
-    return 0;
+}
+
+static void seen_grow(seen_sets *s)
+{
+    size_t cap = s->cap ? 2 * s->cap : 64;
+    seen_set *v = calloc(cap, sizeof *v);
+    if (!v) abort();
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->v[i].statement) continue;
+        size_t j = s->v[i].hash & (cap - 1);
+        while (v[j].statement) j = (j + 1) & (cap - 1);
+        v[j] = s->v[i];
+    }
+    free(s->v);
+    s->v = v;
+    s->cap = cap;
+}
+
+/* The first statement filed with these words, or 0. */
+static long long seen_find(seen_sets *s, const claim_word *w, size_t n)
+{
+    if (!s->cap) return 0;
+    return seen_slot(s, w, n, set_hash(w, n))->statement;
+}
+
+/* Records statement as the first with these words (seen_find gave 0). */
+static void seen_add(seen_sets *s, const claim_word *w, size_t n, long long statement)
+{
+    if (2 * (s->used + 1) > s->cap) seen_grow(s);
+    uint64_t h = set_hash(w, n);
+    *seen_slot(s, w, n, h) = (seen_set){h, statement, s->pool.n, n};
+    buf_put(&s->pool, w, n * sizeof *w);
+    s->used++;
+}
+
+static void seen_free(seen_sets *s)
+{
+    free(s->v);
+    buf_free(&s->pool);
 }
 
 static long long insert_quote(linker *l, long long art, const article *a, uint32_t i, const long long *nodes,
@@ -286,14 +385,54 @@ static long long insert_quote(linker *l, long long art, const article *a, uint32
     return sqlite3_last_insert_rowid(l->db);
 }
 
-static int add_statement(linker *l, long long quote_id, const article *a, uint32_t start, uint32_t end, char *err,
-                         size_t errlen)
+/* Joins statement `id` (words w, n; now in claim `own`) to the claims of
+ * the statements like it: the claim of the first filed with the same words
+ * when there was one, else those its bands meet. A statement too slight to
+ * be one claim even with itself (claim_same) can meet no other, since what
+ * it shares with another is at most itself: it stays alone, unfiled. */
+static int file_statement(linker *l, seen_sets *seen, long long id, long long own, const claim_word *w, size_t n,
+                          bool file_bands, char *err, size_t errlen)
+{
+    if (!claim_same(w, n, w, n)) return 0;
+    long long first = seen_find(seen, w, n);
+    if (first) {
+        long long c = claim_of(l, first, err, errlen);
+        return c < 0 ? -1 : merge_claims(l, own, &c, 1, err, errlen);
+    }
+    seen_add(seen, w, n, id);
+    uint64_t bands[BANDS];
+    if (!bands_of(w, n, bands)) return 0;
+    return join_statement(l, id, own, w, n, bands, file_bands, err, errlen);
+}
+
+/* A statement of a quote that repeats the words of one filed before it in
+ * the article goes straight into that one's claim (see seen_sets). */
+static int add_repeated(linker *l, long long quote_id, long long first, uint32_t start, uint32_t end,
+                        const claim_word *w, size_t n, char *err, size_t errlen)
+{
+    static const char sql[] = "INSERT INTO link_statements(quote, start, end, words, claim)"
+                              " SELECT ?1, ?2, ?3, ?4, claim FROM link_statements WHERE statement = ?5";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, quote_id);
+    sqlite3_bind_int64(st, 2, start);
+    sqlite3_bind_int64(st, 3, end);
+    sqlite3_bind_blob(st, 4, w, (int)(n * sizeof *w), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 5, first);
+    if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(l->db) != 1) return link_sql_error(l, err, errlen);
+    return 0;
+}
+
+static int add_statement(linker *l, seen_sets *seen, long long quote_id, const article *a, uint32_t start,
+                         uint32_t end, char *err, size_t errlen)
 {
     static const char sql[] = "INSERT INTO link_statements(quote, start, end, words, claim) VALUES (?1, ?2, ?3, ?4, 0)";
     static const char self[] = "UPDATE link_statements SET claim = statement WHERE statement = ?1";
     claim_word w[CLAIM_MAX_WORDS];
     size_t n = claim_words(l->res, a->text + start, end - start, w, CLAIM_MAX_WORDS);
     if (n < MIN_WORDS || n > MAX_WORDS) return 0;
+    long long first = claim_same(w, n, w, n) ? seen_find(seen, w, n) : 0;
+    if (first) return add_repeated(l, quote_id, first, start, end, w, n, err, errlen);
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, quote_id);
@@ -305,33 +444,35 @@ static int add_statement(linker *l, long long quote_id, const article *a, uint32
     if (!(st = link_stmt(l, self, err, errlen))) return -1;
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
-    uint64_t bands[BANDS];
-    if (!bands_of(w, n, bands)) return 0;
-    return join_statement(l, id, w, n, bands, true, err, errlen);
+    return file_statement(l, seen, id, id, w, n, true, err, errlen);
 }
 
 /* Each sentence of the quote (its part inside the quote) is a statement. */
-static int add_statements(linker *l, long long quote_id, const article *a, const quote *q, char *err, size_t errlen)
+static int add_statements(linker *l, seen_sets *seen, long long quote_id, const article *a, const quote *q,
+                          char *err, size_t errlen)
 {
     int32_t s = article_sentence_at(a, q->start);
-    if (s < 0) return add_statement(l, quote_id, a, q->start, q->end, err, errlen);
+    if (s < 0) return add_statement(l, seen, quote_id, a, q->start, q->end, err, errlen);
     for (uint32_t k = (uint32_t)s; k < a->sents.n && a->sents.v[k].start < q->end; k++) {
         uint32_t start = a->sents.v[k].start > q->start ? a->sents.v[k].start : q->start;
         uint32_t end = a->sents.v[k].end < q->end ? a->sents.v[k].end : q->end;
-        if (end > start && add_statement(l, quote_id, a, start, end, err, errlen) != 0) return -1;
+        if (end > start && add_statement(l, seen, quote_id, a, start, end, err, errlen) != 0) return -1;
     }
     return 0;
 }
 
 int link_claims_add(linker *l, long long art, const article *a, const long long *nodes, char *err, size_t errlen)
 {
-    for (uint32_t i = 0; i < a->quotes.n; i++) {
+    seen_sets seen = {0};
+    int rc = 0;
+    for (uint32_t i = 0; i < a->quotes.n && rc == 0; i++) {
         const quote *q = &a->quotes.v[i];
         if (q->end <= q->start || q->end > a->len) continue;
         long long id = insert_quote(l, art, a, i, nodes, err, errlen);
-        if (id < 0 || add_statements(l, id, a, q, err, errlen) != 0) return -1;
+        rc = id < 0 ? -1 : add_statements(l, &seen, id, a, q, err, errlen);
     }
-    return 0;
+    seen_free(&seen);
+    return rc;
 }
 
 int link_claims_redo(linker *l, char *err, size_t errlen)
@@ -361,11 +502,12 @@ int link_claims_redo(linker *l, char *err, size_t errlen)
     }
     sqlite3_reset(st);
     int result = rc == SQLITE_DONE ? link_exec(l, reset, err, errlen) : link_sql_error(l, err, errlen);
+    seen_sets seen = {0};
     for (size_t i = 0; i < n && result == 0; i++) {
-        uint64_t bands[BANDS];
-        if (bands_of(v[i].w, v[i].n, bands))
-            result = join_statement(l, v[i].id, v[i].w, v[i].n, bands, false, err, errlen);
+        long long own = claim_of(l, v[i].id, err, errlen);
+        result = own < 0 ? -1 : file_statement(l, &seen, v[i].id, own, v[i].w, v[i].n, false, err, errlen);
     }
+    seen_free(&seen);
     free(v);
     return result;
 }

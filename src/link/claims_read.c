@@ -17,7 +17,7 @@ typedef struct stmt_row {
 typedef struct owned_claim {
     claim_info pub;
     stmt_row *rows;
-    size_t nrows;
+    size_t nrows, cap;
     claim_statement *statements;
     char *summary;
 } owned_claim;
@@ -103,18 +103,33 @@ static int claim_order(const void *a, const void *b)
     return strcmp(x->summary, y->summary);
 }
 
+static int by_article(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+/* How many articles the statements come from (sorted, not pairwise: one
+ * article may hold a claim's statement thousands of times). */
+static long count_articles(const stmt_row *rows, size_t n)
+{
+    long long *ids = malloc((n ? n : 1) * sizeof *ids);
+    if (!ids) abort();
+    for (size_t i = 0; i < n; i++) ids[i] = rows[i].pub.article;
+    if (n > 1) qsort(ids, n, sizeof *ids, by_article);
+    long articles = 0;
+    for (size_t i = 0; i < n; i++) articles += !i || ids[i] != ids[i - 1];
+    free(ids);
+    return articles;
+}
+
 /* Completes a claim read from the store; false when it is not one to show. */
 static bool finish(linker *l, owned_claim *c, long long by_cluster)
 {
-    long articles = 0;
     bool by = !by_cluster;
-    for (size_t i = 0; i < c->nrows; i++) {
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++) seen = c->rows[j].pub.article == c->rows[i].pub.article;
-        articles += !seen;
-        by |= c->rows[i].pub.speaker_cluster == by_cluster;
-    }
-    if (articles < 2 || !by) return false;
+    for (size_t i = 0; i < c->nrows && !by; i++) by = c->rows[i].pub.speaker_cluster == by_cluster;
+    long articles = by ? count_articles(c->rows, c->nrows) : 0;
+    if (articles < 2) return false;
     for (size_t i = 0; i < c->nrows; i++) {
         stmt_row *r = &c->rows[i];
         if (r->pub.speaker_cluster) {
@@ -189,8 +204,11 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
             memset(&cur, 0, sizeof cur);
         }
         id = claim;
-        cur.rows = realloc(cur.rows, (cur.nrows + 1) * sizeof *cur.rows);
-        if (!cur.rows) abort();
+        if (cur.nrows == cur.cap) {
+            cur.cap = cur.cap ? 2 * cur.cap : 8;
+            cur.rows = realloc(cur.rows, cur.cap * sizeof *cur.rows);
+            if (!cur.rows) abort();
+        }
         read_row(st, &cur.rows[cur.nrows++]);
     }
     sqlite3_reset(st);

@@ -82,7 +82,10 @@ static int prepare_all(store *s)
 }
 
 /* WAL so readers never wait; NORMAL sync is durable at each checkpoint and
- * never corrupts, which is the trade SQLite recommends for WAL. */
+ * never corrupts, which is the trade SQLite recommends for WAL. A checkpoint
+ * every 64 MB of WAL rather than SQLite's 4 MB: the link tables' hot index
+ * pages change in every batch, and each checkpoint writes them out again
+ * (Reuters ingest: 18 -> 16 CPU s). */
 static int writer_pragmas(store *s, char *err, size_t errlen)
 {
     sqlite3_stmt *st;
@@ -95,8 +98,8 @@ static int writer_pragmas(store *s, char *err, size_t errlen)
         snprintf(err, errlen, "cannot switch the store to WAL mode");
         return -2;
     }
-    return sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", NULL, NULL, NULL)
-               == SQLITE_OK ? 0 : -1;
+    return sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=16384",
+                        NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 store *store_open(const char *path, enum store_mode mode, char *err, size_t errlen)

@@ -127,6 +127,10 @@ static bool starts_digit(const cursor *c, uint32_t i)
     return i < c->n && c->s[i] >= '0' && c->s[i] <= '9';
 }
 
+/* Bytes after a run of letters that may carry a word on: joiners, an
+ * apostrophe, a dot, or the lead byte of ’ ‐ ‑ or a letter beyond ASCII. */
+static const unsigned char may_go_on[256] = {['-'] = 1, ['\''] = 1, ['.'] = 1, [0x80 ... 0xff] = 1};
+
 /* A word from i: letters with inner joiners and apostrophes; U.S.-style dots. */
 static uint32_t scan_word(const cursor *c, uint32_t i, uint16_t *flags)
 {
@@ -134,8 +138,7 @@ static uint32_t scan_word(const cursor *c, uint32_t i, uint16_t *flags)
     i = alnum_run(c, i);
     for (;;) {
         /* Most words end at a space or a punctuation mark that cannot join. */
-        unsigned char b = (unsigned char)c->s[i];
-        if (b < 0x80 && b != '-' && b != '\'' && b != '.') break;
+        if (!may_go_on[(unsigned char)c->s[i]]) break;
         int len;
         int32_t cp = cp_at(c, i, &len);
         if (!len) break;
@@ -321,7 +324,7 @@ static uint32_t scan_letters(const cursor *c, uint32_t i, uint16_t *f)
     uint32_t e = scan_word(c, i, f);
     *f |= TF_WORD | case_flags(c, i, e);
     /* A single capital followed by "." is an initial (J. Smith). */
-    if (!(*f & TF_ABBR) && e < c->n && c->s[e] == '.' && e - i == 1 && (*f & TF_CAP)) {
+    if (e - i == 1 && (*f & TF_CAP) && !(*f & TF_ABBR) && e < c->n && c->s[e] == '.') {
         e++;
         *f |= TF_ABBR;
     }
@@ -373,9 +376,17 @@ void nlp_tokenize(article *a)
             i = e;
             continue;
         }
-        st.pending = 0;
         st.first = false;
         push(a, i, e, f, (uint16_t)st.para);
+        /* one space before the next token, the usual case, takes no loop */
+        if (st.c.s[e] == ' ' && ascii_class[(unsigned char)st.c.s[e + 1]] != C_SPACE &&
+            ascii_class[(unsigned char)st.c.s[e + 1]] != C_NL) {
+            st.pending = TF_SPACE;
+            st.prev = ' ';
+            i = e + 1;
+            continue;
+        }
+        st.pending = 0;
         st.prev = last_cp(&st.c, i, e);
         i = e;
     }

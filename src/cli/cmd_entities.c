@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/link_cli.h"
 #include "core/json.h"
+#include "query/query_link.h"
 
 const char cmd_entities_help[] =
     "usage: dossier entities [--type T] [--limit N] [--json] [--db FILE]\n\n"
@@ -24,12 +25,14 @@ const char cmd_entities_help[] =
     "exit status: 0 listed; 2 bad usage; 3 the store could not be read.\n";
 
 const char cmd_entity_help[] =
-    "usage: dossier entity NAME [--json] [--db FILE]\n\n"
+    "usage: dossier entity NAME [--limit N] [--json] [--db FILE]\n\n"
     "Shows one entity: NAME may be any of its names or spellings (\"Khwaja\n"
     "Asif\" finds Khawaja Muhammad Asif). Prints its canonical name, type,\n"
-    "aliases, roles and titles, how many articles name it, and when it was\n"
-    "first and last seen (publication dates).\n\n"
-    "  --json      the same as one JSON object\n"
+    "aliases, roles and titles, how many articles name it, when it was first\n"
+    "and last seen (publication dates), and the articles naming it, newest\n"
+    "first.\n\n"
+    "  --limit N   list N articles (default 20; --json lists all)\n"
+    "  --json      the same as one JSON object, the articles in \"docs\"\n"
     "  --db FILE   the store (default ./dossier.db)\n\n"
     "exit status: 0 shown; 2 bad usage; 3 the store could not be read;\n"
     "4 no such entity.\n";
@@ -152,45 +155,91 @@ int cmd_entities(int argc, char **argv)
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
 }
 
+/* What `entity` prints: the entity, then the articles naming it. */
+typedef struct shown {
+    bool json;
+    int limit;            /* articles listed in text */
+    long articles;        /* how many were handed over */
+    buf out;
+} shown;
+
 static int show_entity(const cluster_info *c, void *ctx)
 {
-    bool json = *(bool *)ctx;
-    buf b;
-    buf_init(&b);
-    if (json) {
-        entity_json(c, &b);
-        puts(buf_cstr(&b));
-        buf_free(&b);
+    shown *sh = ctx;
+    buf *b = &sh->out;
+    if (sh->json) {
+        entity_json(c, b);
+        b->n--;           /* the closing brace comes after "docs" */
+        buf_puts(b, ",\"docs\":[");
         return 0;
     }
-    printf("%-10s %s\n%-10s %s\n%-10s %ld (%ld mentions)\n", "entity", c->name, "type",
-           c->type > 0 && c->type < 6 ? types[c->type] : "MISC", "articles", c->articles, c->mentions);
-    if (c->first_seen) printf("%-10s %s\n%-10s %s\n", "first seen", c->first_seen, "last seen", c->last_seen);
-    printf("%-10s", "aliases");
-    for (size_t i = 0; i < c->naliases; i++) printf("%s%s", i ? ", " : " ", c->aliases[i]);
-    printf("\n%-10s", "roles");
-    for (size_t i = 0; i < c->nroles; i++) printf("%s%s", i ? ", " : " ", c->roles[i]);
-    putchar('\n');
-    buf_free(&b);
+    buf_printf(b, "%-10s %s\n%-10s %s\n%-10s %ld (%ld mentions)\n", "entity", c->name, "type",
+               c->type > 0 && c->type < 6 ? types[c->type] : "MISC", "articles", c->articles, c->mentions);
+    if (c->first_seen) buf_printf(b, "%-10s %s\n%-10s %s\n", "first seen", c->first_seen, "last seen", c->last_seen);
+    if (c->naliases) buf_printf(b, "%-10s", "aliases");
+    for (size_t i = 0; i < c->naliases; i++) buf_printf(b, "%s%s%s", i ? ", " : " ", c->aliases[i],
+                                                        i + 1 == c->naliases ? "\n" : "");
+    if (c->nroles) buf_printf(b, "%-10s", "roles");
+    for (size_t i = 0; i < c->nroles; i++) buf_printf(b, "%s%s%s", i ? ", " : " ", c->roles[i],
+                                                      i + 1 == c->nroles ? "\n" : "");
+    buf_putc(b, '\n');
+    return 0;
+}
+
+static int show_article(const entity_article *a, void *ctx)
+{
+    shown *sh = ctx;
+    buf *b = &sh->out;
+    if (sh->json) {
+        buf_puts(b, sh->articles++ ? ",{" : "{");
+        json_key(b, "doc");
+        json_cstr(b, a->doc);
+        buf_putc(b, ',');
+        json_key(b, "published");
+        json_cstr(b, a->published);
+        buf_putc(b, ',');
+        json_key(b, "outlet");
+        json_cstr(b, a->outlet);
+        buf_putc(b, ',');
+        json_key(b, "title");
+        json_cstr(b, a->title);
+        buf_putc(b, ',');
+        json_key(b, "mentions");
+        json_num(b, (double)a->mentions);
+        buf_putc(b, '}');
+        return 0;
+    }
+    if (sh->articles++ < sh->limit)
+        buf_printf(b, "%-10s  %s%s%s  %s\n", a->published ? a->published : "(undated)", a->doc,
+                   a->outlet ? "  " : "", a->outlet ? a->outlet : "", a->title ? a->title : "");
     return 0;
 }
 
 int cmd_entity(int argc, char **argv)
 {
     link_opts o;
-    int rc = link_cli_parse("entity", argc, argv, LO_JSON | LO_NAME, &o);
+    int rc = link_cli_parse("entity", argc, argv, LO_JSON | LO_NAME | LO_LIMIT, &o);
     if (rc) return rc;
     store *s;
     linker *k;
     if ((rc = link_cli_open(&o, &s, &k)) != 0) return rc;
     char err[512];
+    shown sh = {.json = o.json, .limit = o.limit ? o.limit : 20};
+    buf_init(&sh.out);
     long long cluster = link_find_entity(k, o.name, err, sizeof err);
-    if (cluster > 0) rc = link_clusters(k, cluster, show_entity, &o.json, err, sizeof err);
+    if (cluster > 0) rc = link_clusters(k, cluster, show_entity, &sh, err, sizeof err);
+    if (cluster > 0 && rc >= 0) rc = query_entity_articles(k, cluster, show_article, &sh, err, sizeof err);
     link_cli_close(s, k);
     if (cluster < 0 || rc < 0) {
         cli_error("entity: %s", err);
+        buf_free(&sh.out);
         return EXIT_STORE;
     }
+    if (sh.json && cluster > 0) buf_puts(&sh.out, "]}\n");
+    else if (sh.articles > sh.limit)
+        buf_printf(&sh.out, "(%ld more articles: --limit N lists more)\n", sh.articles - sh.limit);
+    fwrite(sh.out.p ? sh.out.p : "", 1, sh.out.n, stdout);
+    buf_free(&sh.out);
     if (cluster == 0) {
         cli_error("entity: no entity named '%s' in %s", o.name, o.db);
         return EXIT_NOTFOUND;

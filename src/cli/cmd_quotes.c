@@ -16,7 +16,8 @@ const char cmd_quotes_help[] =
     "sentence it was said in.\n\n"
     "  --by NAME      only quotes by NAME: any of its names or spellings\n"
     "                 (\"Khwaja Asif\" finds Khawaja Muhammad Asif)\n"
-    "  --about WORDS  only quotes holding all these words (any case)\n"
+    "  --about WORDS  only quotes holding all these words, whole (any case;\n"
+    "                 \"attack\" also finds attacks, attacked, attacking)\n"
     "  --since DATE   only articles published on or after DATE (2014,\n"
     "                 2014-12, 2014-12-16)\n"
     "  --limit N      the first N only\n"
@@ -41,8 +42,8 @@ static int print_quote(const quote_row *q, void *p)
     for (size_t i = 0; i < c->sentence.n; i++)
         if (c->sentence.p[i] == '\n') c->sentence.p[i] = ' ';
     if (!c->json) {
-        printf("%s  %s  %s\n  %s (%s): \"%s\"\n  in: %.*s\n\n", q->published ? q->published : "(undated)", q->doc,
-               q->outlet ? q->outlet : "", q->speaker ? q->speaker : "(speaker unknown)", q->kind, q->text,
+        printf("%s  %s%s%s\n  %s (%s): \"%s\"\n  in: %.*s\n\n", q->published ? q->published : "(undated)", q->doc,
+               q->outlet ? "  " : "", q->outlet ? q->outlet : "", q->speaker ? q->speaker : "(speaker unknown)", q->kind, q->text,
                (int)c->sentence.n, c->sentence.p ? c->sentence.p : "");
         return 0;
     }

@@ -1,7 +1,8 @@
 /* query_link.h — reading what the link stage filed: quotes with their
- * speakers across articles, and an entity's timeline. Used by the command
- * line (and later the server); it never writes. Rows are handed to a
- * callback; their strings are valid only during the call. */
+ * speakers across articles, the articles naming an entity, and an entity's
+ * timeline. Used by the command line (and later the server); it never
+ * writes. Rows are handed to a callback; their strings are valid only
+ * during the call. */
 #ifndef DOSSIER_QUERY_LINK_H
 #define DOSSIER_QUERY_LINK_H
 
@@ -12,7 +13,8 @@
 
 typedef struct quote_filter {
     long long by_cluster;     /* 0: any speaker (link_find_entity gives clusters) */
-    const char *about;        /* words that must all occur in the quote (any case), or NULL */
+    const char *about;        /* words that must all occur in the quote, as whole words (any case;
+                                 -s, -es, 's, -ed, -d, -ing forms count), or NULL */
     const char *since;        /* YYYY[-MM[-DD]]: articles published then or later, or NULL */
     int limit;                /* 0: all */
 } quote_filter;
@@ -32,6 +34,18 @@ typedef int (*quote_row_fn)(const quote_row *q, void *ctx);
 /* Quotes, newest article first (undated last), then in text order. Returns
  * how many were handed over, or -1 with err set. */
 int query_quotes(linker *l, const quote_filter *f, quote_row_fn fn, void *ctx, char *err, size_t errlen);
+
+/* An article that names an entity. */
+typedef struct entity_article {
+    const char *doc, *published, *outlet, *title;   /* published, outlet, title may be NULL */
+    long long mentions;                             /* how often the article names it */
+} entity_article;
+
+typedef int (*entity_article_fn)(const entity_article *a, void *ctx);
+
+/* The articles naming the cluster, newest first (undated last). Returns how
+ * many were handed over, or -1 with err set. */
+int query_entity_articles(linker *l, long long cluster, entity_article_fn fn, void *ctx, char *err, size_t errlen);
 
 /* One item of an entity's timeline: something it said, or an event it took
  * part in (as perpetrator) or that happened in it (a place). */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <sqlite3.h>
 
@@ -10,7 +11,32 @@
 #include "query/query_link.h"
 #include "store/store.h"
 
-/* Every word of `about` occurs in text, ignoring case. */
+static bool word_char(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 32) >= 'a' && (u | 32) <= 'z');
+}
+
+/* The endings a word may carry and still be the word asked for ("attack"
+ * finds attacks, attacked, attacking, the attack's). */
+static const char *const endings[] = {"", "s", "es", "'s", "\u2019s", "ed", "d", "ing"};
+
+/* Whether the n bytes at w, ignoring case, occur in text as a whole word,
+ * or a word with one of the endings: "war" is not found in "award" or
+ * "warned". */
+static bool has_word(const char *text, const char *w, size_t n)
+{
+    for (const char *p = text; (p = strcasestr(p, w)) != NULL; p++) {
+        if (p > text && word_char(p[-1])) continue;
+        for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+            size_t k = strlen(endings[i]);
+            if (!strncasecmp(p + n, endings[i], k) && !word_char(p[n + k])) return true;
+        }
+    }
+    return false;
+}
+
+/* Every word of `about` occurs in text (see has_word). */
 static bool has_words(const char *text, const char *about)
 {
     char w[128];
@@ -21,7 +47,7 @@ static bool has_words(const char *text, const char *about)
         if (n >= sizeof w) n = sizeof w - 1;
         memcpy(w, p, n);
         w[n] = '\0';
-        if (!strcasestr(text, w)) return false;
+        if (!has_word(text, w, n)) return false;
         p += strcspn(p, " ");
     }
     return true;

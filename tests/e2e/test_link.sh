@@ -40,6 +40,11 @@ check "link: the Garissa attack stays apart" \
 check "link: report prints a summary" grep -q "^entities: " "$L/report.txt"
 "$D" entity yusuf odera --db "$L/all.db" > "$L/entity.txt"
 check "link: entity finds a person by another spelling" grep -q "Yousuf Kariuki Odera" "$L/entity.txt"
+check "link: entity lists the articles naming it, newest first" \
+    python3 -c "import sys; t=open(sys.argv[1]).read(); sys.exit(0 if 0 < t.find('04_senator') < t.find('01_market') else 1)" "$L/entity.txt"
+"$D" entity Odera --json --db "$L/all.db" > "$L/entity.json"
+check "link: entity --json holds its articles" \
+    python3 -c "import json,sys; e=json.load(open(sys.argv[1])); sys.exit(0 if len(e['docs']) == e['articles'] == 5 else 1)" "$L/entity.json"
 "$D" entity Nobody Atall --db "$L/all.db" > /dev/null 2>&1
 check "link: entity of an unknown name exits 4" test $? -eq 4
 check "link: entities --type PERSON lists people" sh -c "'$D' entities --type PERSON --db '$L/all.db' | grep -q Odera"
@@ -56,6 +61,10 @@ check "link: quotes --since leaves older articles out" sh -c "! grep -q 2021- '$
 "$D" quotes --since yesterday-ish --db "$L/all.db" > /dev/null 2>&1
 check "link: quotes with a bad --since exits 2" test $? -eq 2
 check "link: quotes --about filters by words" sh -c "'$D' quotes --about negotiate --db '$L/all.db' | grep -q negotiate"
+check "link: quotes --about matches whole words (ill is not in will)" \
+    sh -c "'$D' quotes --about ill --db '$L/all.db' | grep -qx 'no quotes found'"
+check "link: quotes --about finds a word's other forms (kill: killing)" \
+    sh -c "'$D' quotes --about kill --db '$L/all.db' | grep -q killing"
 check "link: conflicts exits 0" "$D" conflicts --db "$L/all.db"
 check "link: claims exits 0" "$D" claims --db "$L/all.db"
 check "link: timeline of a person exits 0" "$D" timeline Yusuf Odera --db "$L/all.db"

@@ -107,7 +107,7 @@ bool read_looks_html(const char *p, size_t n)
     const char *end = p + n, *s = skip_ws(p, end);
     static const char *starts[] = {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--",
                                    "<meta", "<div", "<article", "<p>", "<p ", "<title", "<script", "<span"};
-    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++) {
+    for (size_t i = 0; s < end && *s == '<' && i < sizeof starts / sizeof *starts; i++) {
         size_t m = strlen(starts[i]);
         if ((size_t)(end - s) >= m && strncasecmp(s, starts[i], m) == 0) return true;
     }

@@ -23,6 +23,50 @@ static wordmap *load_list(const char *datadir, const char *name, char *err, size
     return wordmap_load(path, WM_FOLD, err, errlen);
 }
 
+/* The first folded character of s (at most n bytes) as a pair class, and
+ * its length in s; PF_END when s is empty. */
+static unsigned folded_class(const char *s, size_t n, size_t *len)
+{
+    *len = n ? 1 : 0;
+    if (!n) return PF_END;
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x99 || (unsigned char)s[2] == 0x98)) {
+        *len = 3;
+        return PF_OTHER;   /* folds to ' */
+    }
+    return pair_class((unsigned char)s[0]);
+}
+
+/* A key's pair, and for a phrase whose first word is one character, that
+ * word's (the head is a key of the map too). */
+static void pair_filter_add(pair_filter *f, const char *key, size_t n)
+{
+    size_t l0, l1;
+    unsigned a = folded_class(key, n, &l0);
+    if (a == PF_END) return;
+    unsigned b = folded_class(key + l0, n - l0, &l1);
+    f->rows[a] |= 1u << b;
+    if (l0 < n && key[l0] == ' ') f->rows[a] |= 1u << PF_END;
+}
+
+bool pair_filter_load(pair_filter *f, const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) return false;
+    char line[1024];
+    while (fgets(line, sizeof line, fp)) {
+        if (*line == '#') continue;
+        /* the key as wordmap_load trims it: up to a TAB, without outer blanks */
+        char *k = line;
+        size_t n = strcspn(k, "\t\r\n");
+        while (n && (*k == ' ' || *k == '\t')) { k++; n--; }
+        while (n && (k[n - 1] == ' ' || k[n - 1] == '\t')) n--;
+        pair_filter_add(f, k, n);
+    }
+    fclose(fp);
+    return true;
+}
+
 /* A phrase list: the map as wordmap_load reads it, plus each phrase's
  * first word (in the map with an empty value, and in heads). */
 static bool load_phrases(const char *datadir, const char *name, phrases *l, char *err, size_t errlen)
@@ -33,6 +77,11 @@ static bool load_phrases(const char *datadir, const char *name, phrases *l, char
     snprintf(path, sizeof path, "%s/%s", datadir, name);
     FILE *f = fopen(path, "r");
     if (!f) {
+        snprintf(err, errlen, "%s: cannot read", path);
+        return false;
+    }
+    if (!pair_filter_load(&l->pairs, path)) {
+        fclose(f);
         snprintf(err, errlen, "%s: cannot read", path);
         return false;
     }
@@ -57,6 +106,15 @@ static void free_phrases(phrases *l)
     wordmap_free(l->heads);
 }
 
+static bool load_pairs(const char *datadir, const char *name, pair_filter *f, char *err, size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", datadir, name);
+    if (pair_filter_load(f, path)) return true;
+    snprintf(err, errlen, "%s: cannot read", path);
+    return false;
+}
+
 text_res *text_load(const char *datadir, char *err, size_t errlen)
 {
     text_res *r = calloc(1, sizeof *r);
@@ -65,6 +123,7 @@ text_res *text_load(const char *datadir, char *err, size_t errlen)
         !load_phrases(datadir, "clean/text-meta.txt", &r->meta, err, errlen) ||
         !load_phrases(datadir, "clean/text-agencies.txt", &r->agencies, err, errlen) ||
         !(r->stop = load_list(datadir, "clean/text-stopwords.txt", err, errlen)) ||
+        !load_pairs(datadir, "clean/text-stopwords.txt", &r->stop_pairs, err, errlen) ||
         !(r->not_places = load_list(datadir, "clean/text-dateline-not.txt", err, errlen)) ||
         !(r->places = load_list(datadir, "gazetteer/places.txt", err, errlen))) {
         text_free(r);

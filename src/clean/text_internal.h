@@ -13,12 +13,39 @@
 #include "core/date.h"
 #include "core/wordmap.h"
 
+/* The first two characters of every key of a list, folded as the wordmap
+ * folds them (ASCII case, ’ and ‘ as '): bit b of rows[a] is set when a key
+ * starts with classes a, b (0-25 a letter, 26 anything else, 27 the key's
+ * end). Most words of running text start with a pair no key has, and are
+ * turned away before the wordmap folds and hashes them. */
+typedef struct pair_filter { uint32_t rows[27]; } pair_filter;
+
+enum { PF_OTHER = 26, PF_END = 27 };
+
+static inline unsigned pair_class(unsigned char c)
+{
+    c |= 0x20;
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : PF_OTHER;
+}
+
+static inline bool pair_may_hold(const pair_filter *f, const char *s, size_t n)
+{
+    /* a leading ’ folds to one byte, which moves the second character */
+    if (!n || (unsigned char)s[0] == 0xE2) return true;
+    unsigned b = n > 1 ? pair_class((unsigned char)s[1]) : PF_END;
+    return (f->rows[pair_class((unsigned char)s[0])] >> b) & 1;
+}
+
+/* Adds every key of a list file (as wordmap_load reads it); false if unreadable. */
+bool pair_filter_load(pair_filter *f, const char *path);
+
 /* A list of words and phrases (up to 4 words), looked up word by word: the
  * map also holds the first word of every phrase (with an empty value), so a
  * word that starts nothing costs one lookup. */
 typedef struct phrases {
     wordmap *map;        /* entry → value; phrase heads → "" */
     wordmap *heads;      /* first words of multi-word entries */
+    pair_filter pairs;   /* of map's keys, heads included */
 } phrases;
 
 struct text_res {
@@ -26,6 +53,7 @@ struct text_res {
     phrases meta;        /* text-meta.txt: word → pub | upd | date | byline | time */
     phrases agencies;    /* text-agencies.txt: name → canonical name */
     wordmap *stop;       /* text-stopwords.txt: function words */
+    pair_filter stop_pairs;
     wordmap *not_places; /* text-dateline-not.txt: words before ':' that are no place */
     wordmap *places;     /* ../gazetteer/places.txt: confirms "Islamabad:" datelines */
 };

@@ -82,6 +82,7 @@ int text_words(const char *s, size_t n, word_span *w, int max)
 
 const char *phrase_get(const phrases *l, const char *s, size_t n)
 {
+    if (!pair_may_hold(&l->pairs, s, n)) return NULL;
     const char *v = wordmap_get(l->map, s, n);
     return v && *v ? v : NULL;
 }
@@ -91,6 +92,7 @@ const char *text_lookup(const phrases *l, const char *s, const word_span *w, int
     *nw = 1;
     /* lists hold words, not numbers: a digit starts no entry */
     if (s[w[i].s] >= '0' && s[w[i].s] <= '9') return NULL;
+    if (!pair_may_hold(&l->pairs, s + w[i].s, w[i].e - w[i].s)) return NULL;
     const char *one = wordmap_get(l->map, s + w[i].s, w[i].e - w[i].s);
     if (!one) return NULL;
     if (wordmap_has(l->heads, s + w[i].s, w[i].e - w[i].s)) {
@@ -211,6 +213,11 @@ void text_unit_features(tctx *c, unit *u)
     count_words(s, u->len, u);
 }
 
+static bool is_stop_word(const text_res *r, const char *s, size_t n)
+{
+    return pair_may_hold(&r->stop_pairs, s, n) && wordmap_has(r->stop, s, n);
+}
+
 /* Whether u holds a function word; only that is asked, so the lookups stop
  * at the first. Kept in the unit, as several tests ask. */
 static bool has_stop_word(tctx *c, unit *u)
@@ -220,7 +227,7 @@ static bool has_stop_word(tctx *c, unit *u)
     const char *s = unit_text(c, u);
     int n = text_words(s, u->len, w, TEXT_MAX_WORDS);
     bool found = false;
-    for (int i = 0; i < n && !found; i++) found = wordmap_has(c->r->stop, s + w[i].s, w[i].e - w[i].s);
+    for (int i = 0; i < n && !found; i++) found = is_stop_word(c->r, s + w[i].s, w[i].e - w[i].s);
     u->has_stop = found;
     u->flags |= UF_STOPS;
     return found;
@@ -532,7 +539,7 @@ static bool is_credit_fragment(tctx *c, const char *s, size_t n)
     if (nw > 8) return false;
     bool agency = memchr(s, '/', n) != NULL;
     for (int i = 0; i < nw; i++) {
-        if (wordmap_has(c->r->stop, s + w[i].s, w[i].e - w[i].s)) return false;
+        if (is_stop_word(c->r, s + w[i].s, w[i].e - w[i].s)) return false;
         agency = agency || phrase_get(&c->r->agencies, s + w[i].s, w[i].e - w[i].s);
     }
     return agency && has_credit_word(c, s, n);

@@ -117,7 +117,7 @@ static bool read_date(tctx *c, const char *s, size_t n, seg_date *out)
     const char *w0 = s + first.s;
     size_t l0 = first.e - first.s;
     if (!(*w0 >= '0' && *w0 <= '9') && !date_month_from_name(w0, l0) && date_weekday_from_name(w0, l0) < 0 &&
-        !wordmap_get(c->r->meta.map, w0, l0))
+        !(pair_may_hold(&c->r->meta.pairs, w0, l0) && wordmap_get(c->r->meta.map, w0, l0)))
         return false;
     size_t p = 0;
     out->rank = DR_PLAIN;
@@ -220,6 +220,7 @@ static bool may_be_meta(tctx *c, const unit *u, bool top)
     const char *s = unit_text(c, u);
     word_span w[1];
     bool meta_word = text_words(s, u->len, w, 1) && w[0].s <= 1 &&
+                     pair_may_hold(&c->r->meta.pairs, s + w[0].s, w[0].e - w[0].s) &&
                      wordmap_get(c->r->meta.map, s + w[0].s, w[0].e - w[0].s);
     if (meta_word) return true;
     if (text_is_sentence(u)) return false;

@@ -3,6 +3,9 @@
 #include "testutil.h"
 
 #include "clean/clean.h"
+#include "clean/text_internal.h"
+
+#include <unistd.h>
 
 static const clean_res *res(void)
 {
@@ -427,6 +430,61 @@ static void cleaning_is_repeatable(void **state)
     article_free(b);
 }
 
+/* The word lists' pair filter never turns away a key of its list, in any
+ * case or with a curly apostrophe, nor a phrase's first word; and it does
+ * turn away ordinary words (or it would save nothing). */
+static void check_list_keys(const pair_filter *f, const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    char line[1024], up[1024];
+    int keys = 0;
+    while (fgets(line, sizeof line, fp)) {
+        if (*line == '#') continue;
+        size_t n = strcspn(line, "\t\r\n");
+        while (n && line[n - 1] == ' ') n--;
+        if (!n) continue;
+        for (size_t i = 0; i < n; i++) up[i] = (char)(line[i] >= 'a' && line[i] <= 'z' ? line[i] - 32 : line[i]);
+        assert_true(pair_may_hold(f, line, n));
+        assert_true(pair_may_hold(f, up, n));
+        char *space = memchr(line, ' ', n);
+        if (space) assert_true(pair_may_hold(f, line, (size_t)(space - line)));
+        keys++;
+    }
+    fclose(fp);
+    assert_true(keys > 10);
+}
+
+static void word_list_filter_keeps_every_key(void **state)
+{
+    static const char *const lists[] = {"clean/text-junk.txt", "clean/text-meta.txt",
+                                        "clean/text-agencies.txt", "clean/text-stopwords.txt"};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", DOSSIER_DATA_DIR, lists[i]);
+        pair_filter f = {{0}};
+        assert_true(pair_filter_load(&f, path));
+        check_list_keys(&f, path);
+    }
+    pair_filter f = {{0}};
+    char path[] = "/tmp/dossier-pairs-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char list[] = "# comment\nread more\tphrase\n  Topics\tlabel\n\xE2\x80\x99s\nx y\n";
+    assert_int_equal(write(fd, list, sizeof list - 1), (ssize_t)(sizeof list - 1));
+    close(fd);
+    assert_true(pair_filter_load(&f, path));
+    unlink(path);
+    assert_true(pair_may_hold(&f, "READ", 4));
+    assert_true(pair_may_hold(&f, "topics", 6));
+    assert_true(pair_may_hold(&f, "'s", 2));
+    assert_true(pair_may_hold(&f, "\xE2\x80\x98s", 4));
+    assert_true(pair_may_hold(&f, "x", 1));
+    assert_false(pair_may_hold(&f, "said", 4));
+    assert_false(pair_may_hold(&f, "the", 3));
+    assert_false(pair_may_hold(&f, "comment", 7));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +513,7 @@ int main(void)
         cmocka_unit_test(no_dateline_in_transcripts_and_notes),
         cmocka_unit_test(agency_dateline_names_the_outlet),
         cmocka_unit_test(cleaning_is_repeatable),
+        cmocka_unit_test(word_list_filter_keeps_every_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,16 +36,12 @@ static inline int word_char(const char *s, const char *end)
 /* End of the run of word characters from p. */
 static inline const char *word_run(const char *p, const char *end)
 {
-    for (int l; p < end; p += l) {
-        unsigned char c = (unsigned char)*p;
-        if (c < 0x80) {
-            if (!ascii_word[c]) break;
-            l = 1;
-        } else if (!(l = word_char(p, end))) {
-            break;
-        }
+    for (;;) {
+        p = ascii_alnum_end(p, end);
+        int l = p < end && (unsigned char)*p >= 0x80 ? word_char(p, end) : 0;
+        if (!l) return p;
+        p += l;
     }
-    return p;
 }
 
 /* Joiners kept inside a word when a word character follows: ' ’ - . & _ */

@@ -43,6 +43,43 @@ bool uc_is_space(int32_t cp);     /* includes NBSP and other Zs, \t \n \r */
 bool uc_is_dash(int32_t cp);      /* - – — ‒ ― − */
 int32_t uc_tolower(int32_t cp);
 
+/* The high bit of each of the eight bytes in w that is ASCII [A-Za-z0-9].
+ * Every byte is lifted to 0x80 or above before the subtractions, so no byte
+ * borrows from its neighbour. */
+static inline uint64_t ascii_alnum_bytes(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    uint64_t x = w | high, l = w | high | ones * 0x20;   /* l: letters lower-cased */
+    uint64_t digit = (x - ones * '0') & ~(x - ones * ('9' + 1));
+    uint64_t letter = (l - ones * 'a') & ~(l - ones * ('z' + 1));
+    return (digit | letter) & ~w & high;
+}
+
+/* End of the run of ASCII letters and digits from p (p <= end). Eight bytes
+ * are tested at once: a byte-by-byte loop mispredicts its exit at the end of
+ * every word, and words are short. */
+static inline const char *ascii_alnum_end(const char *p, const char *end)
+{
+    while (end - p >= 8) {
+        uint64_t w;
+        __builtin_memcpy(&w, p, 8);
+        uint64_t stop = ~ascii_alnum_bytes(w) & 0x8080808080808080u;
+        if (stop) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return p + __builtin_ctzll(stop) / 8;
+#else
+            return p + __builtin_clzll(stop) / 8;
+#endif
+        }
+        p += 8;
+    }
+    for (; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) break;
+    }
+    return p;
+}
+
 /* Appends s folded for comparison: lower case, curly quotes and dashes made
  * plain, runs of space made one. */
 void utf8_fold(const char *s, size_t n, buf *out);

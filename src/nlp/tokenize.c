@@ -69,49 +69,13 @@ static uint32_t alnum_run_high(const cursor *c, uint32_t i)
     }
 }
 
-/* The high bit of each of the eight bytes in w that is ASCII [A-Za-z0-9].
- * Every byte is lifted to 0x80 or above before the subtractions, so no byte
- * borrows from its neighbour. */
-static inline uint64_t alnum_bytes(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-    uint64_t x = w | high, l = w | high | ones * 0x20;   /* l: letters lower-cased */
-    uint64_t digit = (x - ones * '0') & ~(x - ones * ('9' + 1));
-    uint64_t letter = (l - ones * 'a') & ~(l - ones * ('z' + 1));
-    return (digit | letter) & ~w & high;
-}
-
-/* Offset of the first byte of eight (as loaded) that is not ASCII alnum, 8 if none. */
-static inline unsigned first_non_alnum(const unsigned char *p)
-{
-    uint64_t w;
-    memcpy(&w, p, 8);
-    uint64_t stop = ~alnum_bytes(w) & 0x8080808080808080u;
-    if (!stop) return 8;
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return (unsigned)__builtin_ctzll(stop) / 8;
-#else
-    return (unsigned)__builtin_clzll(stop) / 8;
-#endif
-}
-
-/* End of a run of letters/digits (and combining marks) from i. Eight bytes
- * are tested at once: a byte-by-byte loop mispredicts its exit on every word. */
+/* End of a run of letters/digits (and combining marks) from i. */
 static inline uint32_t alnum_run(const cursor *c, uint32_t i)
 {
-    const unsigned char *s = (const unsigned char *)c->s, *p = s + i;
-    const size_t room = (size_t)c->n + 1;   /* the NUL after the text may be read */
-    for (;;) {
-        if ((size_t)(p - s) + 8 > room) {
-            while (ascii_alnum[*p]) p++;   /* the text is NUL-terminated: no bound needed */
-            break;
-        }
-        unsigned k = first_non_alnum(p);
-        p += k;
-        if (k < 8) break;
-    }
-    i = (uint32_t)(p - s);
-    if (i >= c->n || *p < 0x80) return i;
+    /* the NUL after the text ends a run, so the scan may read it */
+    const char *p = ascii_alnum_end(c->s + i, c->s + c->n + 1);
+    i = (uint32_t)(p - c->s);
+    if (i >= c->n || (unsigned char)*p < 0x80) return i;
     return alnum_run_high(c, i);
 }
 

@@ -1,7 +1,9 @@
 /* test_read.c — the read stage: which bytes are text, how they become UTF-8,
  * and which files are refused, with what reason. */
 #include "testutil.h"
+#include "core/utf8.h"
 
+#include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -110,6 +112,46 @@ static void only_regular_files_are_read(void **state)
     assert_non_null(strstr(err, "pipe"));
 }
 
+/* The word-at-a-time scans agree with a byte loop whatever byte sits at
+ * whatever offset of an eight-byte word: repair keeps text, drops controls,
+ * DEL and C1, replaces bad bytes; runs of letters and digits end where they should. */
+static void byte_scans_agree_at_every_offset(void **state)
+{
+    char text[24];
+    for (int c = 0; c < 256; c++) {
+        for (int at = 0; at < 20; at++) {
+            memset(text, 'a', sizeof text);
+            text[at] = (char)c;
+            bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            const char *end = ascii_alnum_end(text, text + 20);
+            assert_ptr_equal(end, text + (alnum ? 20 : at));
+            buf out;
+            buf_init(&out);
+            size_t bad = utf8_repair(text, 20, &out);
+            bool plain = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f);
+            if (plain) {
+                assert_int_equal(out.n, 20);
+                assert_int_equal(bad, 0);
+            } else if (c < 0x80) {
+                assert_int_equal(out.n, 19);   /* a control byte or DEL, dropped */
+                assert_int_equal(bad, 0);
+            } else {
+                assert_int_equal(out.n, 22);   /* a lone high byte becomes U+FFFD */
+                assert_int_equal(bad, 1);
+                assert_memory_equal(out.p + at, "\xEF\xBF\xBD", 3);
+            }
+            buf_free(&out);
+        }
+    }
+    buf out;
+    buf_init(&out);
+    const char mixed[] = "caf\xC3\xA9 \xC2\x85ok\xE2\x80\x9Cq\xE2\x80\x9D\x01.";
+    assert_int_equal(utf8_repair(mixed, sizeof mixed - 1, &out), 0);
+    assert_int_equal(out.n, sizeof mixed - 1 - 3);   /* NEL (C1) and \x01 dropped */
+    assert_memory_equal(out.p, "caf\xC3\xA9 ok\xE2\x80\x9Cq\xE2\x80\x9D.", out.n);
+    buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -120,6 +162,7 @@ int main(void)
         cmocka_unit_test(legacy_8bit_text_is_converted),
         cmocka_unit_test(files_that_hold_nothing_are_refused),
         cmocka_unit_test(only_regular_files_are_read),
+        cmocka_unit_test(byte_scans_agree_at_every_offset),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     input_free(&last);

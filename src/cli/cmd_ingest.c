@@ -157,9 +157,15 @@ static void store_job(ingest_run *r, job *j)
     show_progress(r, false);
 }
 
-/* Empties a job for reuse (its json buffer is kept). */
+/* A job's JSON buffer is kept for the next file, unless one huge article
+ * made it larger than this: then it is given back, so one 50 MB file does
+ * not hold hundreds of megabytes for the rest of the run. */
+#define JOB_JSON_KEEP ((size_t)4 << 20)
+
+/* Empties a job for reuse. */
 static void job_clear(job *j)
 {
+    if (j->json.cap > JOB_JSON_KEEP) buf_free(&j->json);
     article_free(j->a);
     free(j->path);
     free(j->walk_err);

@@ -51,7 +51,7 @@ struct store {
     sqlite3_int64 batch_first;   /* rowid of the batch's first article; 0 if none */
     buf removed;        /* an article's removed[] as JSON */
     buf json;           /* an article's JSON, rewritten after a rename */
-    buf cut;            /* an article's JSON without its text */
+    buf cut;            /* a piece of an article's text, escaped (cut_text) */
 };
 
 static void set_err(char *err, size_t errlen, const char *what, sqlite3 *db)
@@ -354,22 +354,36 @@ static bool find_text_value(const char *j, size_t n, size_t *start, size_t *end)
     return false;
 }
 
-/* Cuts the text out of the JSON when it is exactly a->text as json_str
- * escapes it (store_article_json puts it back); else keeps the JSON whole
- * (text_at -1), so what is shown is always what was given. */
-static void cut_text(store *s, const article *a, const char **json, size_t *jsonlen, sqlite3_int64 *text_at)
+/* Whether the JSON string body j (jn bytes, quotes left out) is exactly the
+ * text as json_str escapes it. Escaping is byte by byte, so the text is
+ * escaped and compared a piece at a time: a 50 MB article needs no 50 MB
+ * copy. */
+static bool escapes_to(buf *tmp, const char *text, size_t len, const char *j, size_t jn)
+{
+    enum { PIECE = 1 << 16 };
+    size_t at = 0;
+    for (size_t i = 0; i < len; i += PIECE) {
+        size_t n = len - i < PIECE ? len - i : PIECE;
+        tmp->n = 0;
+        json_str(tmp, text + i, n);
+        size_t k = tmp->n - 2;   /* without its quotes */
+        if (k > jn - at || memcmp(tmp->p + 1, j + at, k) != 0) return false;
+        at += k;
+    }
+    return at == jn;
+}
+
+/* Cuts the text out of the JSON, in place, when it is exactly a->text as
+ * json_str escapes it (store_article_json puts it back); else keeps the
+ * JSON whole (text_at -1), so what is shown is always what was given. */
+static void cut_text(store *s, const article *a, char *json, size_t *jsonlen, sqlite3_int64 *text_at)
 {
     size_t start, end;
     *text_at = -1;
-    if (!find_text_value(*json, *jsonlen, &start, &end)) return;
-    s->cut.n = 0;
-    json_str(&s->cut, a->text, a->len);
-    if (s->cut.n != end - start || memcmp(s->cut.p, *json + start, end - start) != 0) return;
-    s->cut.n = 0;
-    buf_put(&s->cut, *json, start);
-    buf_put(&s->cut, *json + end, *jsonlen - end);
-    *json = s->cut.p;
-    *jsonlen = s->cut.n;
+    if (!find_text_value(json, *jsonlen, &start, &end)) return;
+    if (!escapes_to(&s->cut, a->text, a->len, json + start + 1, end - start - 2)) return;
+    memmove(json + start, json + end, *jsonlen - end);
+    *jsonlen -= end - start;
     *text_at = (sqlite3_int64)start;
 }
 
@@ -397,8 +411,7 @@ static int delete_article(store *s, sqlite3_int64 rowid)
     return step_done(s->st[ST_DELETE]);
 }
 
-enum store_put store_put_article(store *s, article *a, const char *json, size_t jsonlen,
-                                 char *err, size_t errlen)
+enum store_put store_put_article(store *s, article *a, char *json, size_t jsonlen, char *err, size_t errlen)
 {
     if (!s->writable || !s->in_tx) {
         snprintf(err, errlen, "store_put_article outside a batch");
@@ -429,7 +442,7 @@ enum store_put store_put_article(store *s, article *a, const char *json, size_t 
         jsonlen = s->json.n;
     }
     sqlite3_int64 text_at;
-    cut_text(s, a, &json, &jsonlen, &text_at);
+    cut_text(s, a, json, &jsonlen, &text_at);
     if ((replace && delete_article(s, replace) != 0) || insert_article(s, a, hash, json, jsonlen, text_at) != 0) {
         set_err(err, errlen, "", s->db);
         return STORE_FAILED;

@@ -67,9 +67,10 @@ enum store_put {
  * the open transaction. Duplicates are found by a 128-bit hash of the cleaned
  * text. When another source already holds a->id, the article is stored as
  * "ID-2" ("ID-3", ...): a->id is changed to that, and the JSON rewritten, so
- * `show --json` prints what is stored under that id. */
-enum store_put store_put_article(store *s, article *a, const char *json, size_t jsonlen,
-                                 char *err, size_t errlen);
+ * `show --json` prints what is stored under that id. The text is stored once:
+ * its copy in the JSON is cut out in place, so json's bytes are changed
+ * (no copy of a JSON that may be hundreds of megabytes). */
+enum store_put store_put_article(store *s, article *a, char *json, size_t jsonlen, char *err, size_t errlen);
 
 /* Articles stored (committed or in this connection's transaction); -1 on error. */
 int64_t store_article_count(store *s);

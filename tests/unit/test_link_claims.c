@@ -102,6 +102,72 @@ static void test_claims_across_articles(void **state)
     linked_close(&k);
 }
 
+/* An article quoting `text` at each place it occurs in its body. */
+static article *quoted_often(const char *id, const char *published, const char *speaker, const char *body,
+                             const char *text)
+{
+    article *a = fake_article(id, published, body);
+    int32_t who = fake_entity(a, speaker, ENT_PERSON, (const char *[]){speaker, NULL});
+    for (const char *p = strstr(a->text, text); p; p = strstr(p + 1, text)) {
+        quote *q = ARENA_PUSH(&a->mem, a->quotes);
+        q->start = (uint32_t)(p - a->text);
+        q->end = q->start + (uint32_t)strlen(text);
+        q->kind = Q_DIRECT;
+        q->speaker = who;
+    }
+    return a;
+}
+
+static found claims_now(linked *k)
+{
+    found f = {0};
+    char err[256];
+    assert_true(link_claims(k->l, 0, count, &f, err, sizeof err) >= 0);
+    return f;
+}
+
+/* A statement repeated through one article is no claim by itself; with
+ * another article saying it, every repetition is one of its statements. */
+static void test_repeated_in_one_article(void **state)
+{
+    (void)state;
+    static const char line[] = "Smugglers still use Kenyan ports to move weapons.";
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted_often("r1", "2016-01-10", "Amina Odhiambo",
+                                "Amina Odhiambo said: Smugglers still use Kenyan ports to move weapons. "
+                                "She repeated: Smugglers still use Kenyan ports to move weapons. "
+                                "And again: Smugglers still use Kenyan ports to move weapons.",
+                                line));
+    assert_int_equal(claims_now(&k).claims, 0);
+    linked_add(&k, quoted("r2", "2019-06-02", "Peter Kamau", "The smugglers are using the ports of Kenya to move weapons."));
+    found f = claims_now(&k);
+    assert_int_equal(f.claims, 1);
+    assert_int_equal(f.articles, 2);
+    assert_int_equal(f.statements, 4);
+    linked_close(&k);
+}
+
+/* A replaced article's statements leave their claims as if never made. */
+static void test_replaced_article(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted("c1", "2016-01-10", "Amina Odhiambo", "Smugglers still use Kenyan ports to move weapons."));
+    linked_add(&k, quoted("c2", "2019-06-02", "Amina Odhiambo",
+                          "The smugglers are using the ports of Kenya to move weapons."));
+    assert_int_equal(claims_now(&k).claims, 1);
+    /* the same source, now saying something else */
+    linked_add(&k, quoted("c2", "2019-06-02", "Amina Odhiambo", "The harvest failed because the rains came late."));
+    assert_int_equal(claims_now(&k).claims, 0);
+    linked_add(&k, quoted("c3", "2020-02-01", "Peter Kamau", "Smugglers use the ports of Kenya to move weapons."));
+    found f = claims_now(&k);
+    assert_int_equal(f.claims, 1);
+    assert_int_equal(f.articles, 2);
+    linked_close(&k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -109,6 +175,8 @@ int main(void)
         cmocka_unit_test(test_same_claim),
         cmocka_unit_test(test_different_claims),
         cmocka_unit_test(test_claims_across_articles),
+        cmocka_unit_test(test_repeated_in_one_article),
+        cmocka_unit_test(test_replaced_article),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

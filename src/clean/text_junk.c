@@ -147,6 +147,8 @@ static const unsigned char ascii_count_class[128] = {
     [0 ... ' '] = AC_SPACE, ['0' ... '9'] = AC_DIGIT, ['A' ... 'Z'] = AC_LETTER, ['a' ... 'z'] = AC_LETTER,
 };
 
+static const uint16_t ascii_count_flag[4] = {[AC_LETTER] = UF_LETTER, [AC_DIGIT] = UF_DIGIT};
+
 /* u's words (saturating), and whether it holds letters and digits. A word
  * starts at a letter or digit after white space; punctuation neither starts
  * nor ends one. Counted in locals: stores through u would be reloaded after
@@ -159,30 +161,30 @@ static void count_words(const char *s, size_t n, unit *u)
     uint16_t flags = u->flags;
     while (p < e) {
         unsigned char ch = (unsigned char)*p;
-        int len = 1;
-        bool letter, digit;
         if (ch < 0x80) {
-            unsigned char k = ascii_count_class[ch];
+            /* without branches: word ends come every few bytes, unpredictably */
+            unsigned k = ascii_count_class[ch];
+            bool word = k >= AC_LETTER;
+            words += word && !in_word;
+            in_word = (in_word || word) && k != AC_SPACE;
+            flags |= ascii_count_flag[k];
             p++;
-            if (k == AC_SPACE) { in_word = false; continue; }
-            letter = k == AC_LETTER;
-            digit = k == AC_DIGIT;
-        } else if ((len = text_space_len(p, e))) {
+            continue;
+        }
+        int len = text_space_len(p, e);
+        if (len) {
             in_word = false;
             p += len;
             continue;
-        } else {
-            int32_t cp = utf8_decode(p, (size_t)(e - p), &len);
-            letter = uc_is_letter(cp);
-            digit = uc_is_digit(cp);
-            p += len;
         }
+        /* beyond ASCII a letter starts a word; a digit only marks the unit */
+        int32_t cp = utf8_decode(p, (size_t)(e - p), &len);
+        bool letter = uc_is_letter(cp);
         if (letter) flags |= UF_LETTER;
-        if (digit) flags |= UF_DIGIT;
-        if ((letter || (digit && ch < 0x80)) && !in_word) {
-            in_word = true;
-            words++;
-        }
+        if (uc_is_digit(cp)) flags |= UF_DIGIT;
+        words += letter && !in_word;
+        in_word = in_word || letter;
+        p += len;
     }
     u->words = words > UINT16_MAX ? UINT16_MAX : (uint16_t)words;
     u->flags = flags;

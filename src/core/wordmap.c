@@ -1,4 +1,12 @@
-/* wordmap.c — open-addressing hash map from byte strings to strings. */
+/* wordmap.c — open-addressing hash map from byte strings to strings.
+ *
+ * Most lookups are of words not in the list, so a miss must be cheap: the
+ * probe reads a dense array of 32-bit tags (high bits of the hash, 0 for an
+ * empty slot) at most half full, and only a matching tag leads on to the key
+ * and its bytes. Words are folded and hashed eight bytes a step, with a
+ * byte loop only for words holding non-ASCII bytes (curly apostrophes fold).
+ * The hash is this file's own: nothing outside depends on it, unlike
+ * hash_bytes(), whose values are stored in models. */
 #include "core/wordmap.h"
 
 #include <errno.h>
@@ -7,13 +15,15 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "core/utf8.h"
 
-typedef struct slot { uint64_t hash; uint32_t key, klen, val; } slot;
+typedef struct entry { uint32_t key, klen, val; } entry;
+
+enum { FOLD_CAP = 512 };   /* longest key that can be folded; longer ones are kept as written */
 
 struct wordmap {
     int flags;
-    slot *slots;
+    uint32_t *tags;   /* per slot: tag of the key's hash, 0 if empty */
+    entry *ents;      /* per slot: the key and value, as pool offsets */
     size_t cap, count, maxlen;
     /* Cheap rejection before folding and hashing: most lookups are of words
      * not in the list. Bit i of lengths: some key has i bytes (63: longer);
@@ -23,55 +33,105 @@ struct wordmap {
     buf pool;     /* keys and values, NUL-terminated, referenced by offset */
 };
 
-/* FNV-1a with a final avalanche: keys are short words, so a simple byte loop
- * beats block hashes, and folding can feed it in the same pass. */
+/* FNV-1a with a final avalanche: kept for the tables outside whose stored
+ * keys depend on it (NER features, aliases). */
 #define FNV_SEED 0xcbf29ce484222325ULL
 #define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 0x100000001b3ULL)
-
-static inline uint64_t avalanche(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
-}
 
 uint64_t hash_bytes(const void *p, size_t n)
 {
     const unsigned char *s = p;
     uint64_t h = FNV_SEED;
     for (size_t i = 0; i < n; i++) h = FNV_STEP(h, s[i]);
-    return avalanche(h);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
 }
 
-wordmap *wordmap_new(int flags)
+/* --- eight bytes a step ------------------------------------------------------- */
+
+/* load_tail() keeps the last bytes by shifting: that needs the first byte
+ * of a load in its low bits. */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "wordmap.c reads words as little-endian integers");
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS (ONES * 0x80)
+
+static inline uint64_t load8(const char *s)
 {
-    wordmap *m = calloc(1, sizeof *m);
-    if (!m) abort();
-    m->flags = flags;
-    m->cap = 64;
-    m->slots = calloc(m->cap, sizeof *m->slots);
-    if (!m->slots) abort();
-    buf_init(&m->pool);
-    buf_putc(&m->pool, '\0');   /* offset 0 = "" */
-    return m;
+    uint64_t v;
+    memcpy(&v, s, 8);
+    return v;
 }
 
-void wordmap_free(wordmap *m)
+/* The last r bytes (1 <= r <= 8) of s[0, n), n >= r, zero-padded above, in
+ * at most two loads that stay inside the string. */
+static inline uint64_t load_tail(const char *s, size_t n, size_t r)
 {
-    if (!m) return;
-    free(m->slots);
-    buf_free(&m->pool);
-    free(m);
+    const char *t = s + n - r;
+    if (n >= 8) return load8(s + n - 8) >> (8 * (8 - r));
+    if (r >= 4) {
+        uint32_t a, b;
+        memcpy(&a, t, 4);
+        memcpy(&b, t + r - 4, 4);
+        return a | (uint64_t)b << (8 * (r - 4));
+    }
+    if (r >= 2) {
+        uint16_t a, b;
+        memcpy(&a, t, 2);
+        memcpy(&b, t + r - 2, 2);
+        return a | (uint64_t)b << (8 * (r - 2));
+    }
+    return (unsigned char)t[0];
 }
 
-/* Folds key into tmp (ASCII lower case, ’ and ‘ → ') and hashes it in the
- * same pass; returns the folded length, or (size_t)-1 when the map does not
- * fold or the key is too long to fold (it then cannot match a folded key). */
-static size_t fold_key(const wordmap *m, const char *k, size_t n, char *tmp, size_t cap, uint64_t *hash)
+static inline uint64_t mix(uint64_t h, uint64_t v)
 {
-    if (!(m->flags & WM_FOLD) || n > cap) return (size_t)-1;
-    uint64_t h = FNV_SEED;
+    h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+static inline uint64_t finish(uint64_t h, size_t n)
+{
+    h = (h ^ n) * 0xFF51AFD7ED558CCDULL;
+    return h ^ (h >> 32);
+}
+
+/* The map's hash of s[0, n): blocks of eight bytes, the tail zero-padded. */
+static uint64_t block_hash(const char *s, size_t n)
+{
+    uint64_t h = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) h = mix(h, load8(s + i));
+    if (i < n) h = mix(h, load_tail(s, n, n - i));
+    return finish(h, n);
+}
+
+/* ASCII letters of x lower-cased; every byte of x must be below 0x80, so
+ * the lane-wise sums cannot carry into the next byte. */
+static inline uint64_t lower8(uint64_t x)
+{
+    uint64_t ge_a = (x + ONES * (0x80 - 'A')) & HIGHS;
+    uint64_t gt_z = (x + ONES * (0x80 - 'Z' - 1)) & HIGHS;
+    return x | (ge_a & ~gt_z) >> 2;
+}
+
+/* Whether a and b hold the same n bytes, reading neither past its end. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        if (load8(a + i) != load8(b + i)) return false;
+    return i == n || load_tail(a, n, n - i) == load_tail(b, n, n - i);
+}
+
+/* --- folding ------------------------------------------------------------------ */
+
+/* Byte by byte, for words with non-ASCII bytes: ASCII lower case, and
+ * ’ and ‘ → '. Returns the folded length. */
+static size_t fold_slow(const char *k, size_t n, char *tmp)
+{
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)k[i];
@@ -82,62 +142,123 @@ static size_t fold_key(const wordmap *m, const char *k, size_t n, char *tmp, siz
             i += 2;
         }
         tmp[o++] = (char)c;
-        h = FNV_STEP(h, c);
     }
-    *hash = avalanche(h);
     return o;
 }
 
-static slot *find(const wordmap *m, const char *k, size_t n, uint64_t h)
+/* Folds key into tmp (FOLD_CAP + 8 bytes) and hashes the folded bytes in
+ * the same pass; returns the folded length, or (size_t)-1 when the map does
+ * not fold or the key is too long to fold (it then cannot match a folded
+ * key). */
+static size_t fold_key(const wordmap *m, const char *k, size_t n, char *tmp, uint64_t *hash)
+{
+    if (!(m->flags & WM_FOLD) || n > FOLD_CAP) return (size_t)-1;
+    uint64_t h = 0, x;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        if ((x = load8(k + i)) & HIGHS) goto slow;
+        x = lower8(x);
+        memcpy(tmp + i, &x, 8);
+        h = mix(h, x);
+    }
+    if (i < n) {
+        if ((x = load_tail(k, n, n - i)) & HIGHS) goto slow;
+        x = lower8(x);   /* the zero padding stays zero */
+        memcpy(tmp + i, &x, 8);
+        h = mix(h, x);
+    }
+    *hash = finish(h, n);
+    return n;
+slow:
+    n = fold_slow(k, n, tmp);
+    *hash = block_hash(tmp, n);
+    return n;
+}
+
+/* --- the table ---------------------------------------------------------------- */
+
+static inline uint32_t tag_of(uint64_t h) { return (uint32_t)(h >> 32) | 1; }
+
+wordmap *wordmap_new(int flags)
+{
+    wordmap *m = calloc(1, sizeof *m);
+    if (!m) abort();
+    m->flags = flags;
+    m->cap = 64;
+    m->tags = calloc(m->cap, sizeof *m->tags);
+    m->ents = calloc(m->cap, sizeof *m->ents);
+    if (!m->tags || !m->ents) abort();
+    buf_init(&m->pool);
+    buf_putc(&m->pool, '\0');   /* offset 0 = "" */
+    return m;
+}
+
+void wordmap_free(wordmap *m)
+{
+    if (!m) return;
+    free(m->tags);
+    free(m->ents);
+    buf_free(&m->pool);
+    free(m);
+}
+
+/* The slot holding key k (as stored: folded if the map folds), or the empty
+ * slot where it would go. */
+static size_t find(const wordmap *m, const char *k, size_t n, uint64_t h)
 {
     size_t mask = m->cap - 1, i = h & mask;
-    for (;;) {
-        slot *s = &m->slots[i];
-        if (!s->klen) return s;
-        if (s->hash == h && s->klen == n && memcmp(m->pool.p + s->key, k, n) == 0) return s;
-        i = (i + 1) & mask;
+    uint32_t tag = tag_of(h);
+    for (;; i = (i + 1) & mask) {
+        uint32_t t = m->tags[i];
+        if (!t) return i;
+        if (t == tag && m->ents[i].klen == n && same_bytes(m->pool.p + m->ents[i].key, k, n)) return i;
     }
 }
 
-static void rehash(wordmap *m)
+/* Doubles the table; the hashes are worked out again from the stored keys,
+ * which are already folded, so block_hash() gives what fold_key() gave. */
+static void grow(wordmap *m)
 {
-    slot *old = m->slots;
-    size_t oldcap = m->cap;
+    uint32_t *old_tags = m->tags;
+    entry *old_ents = m->ents;
+    size_t old_cap = m->cap;
     m->cap *= 2;
-    m->slots = calloc(m->cap, sizeof *m->slots);
-    if (!m->slots) abort();
-    for (size_t i = 0; i < oldcap; i++) {
-        if (!old[i].klen) continue;
-        size_t j = old[i].hash & (m->cap - 1);
-        while (m->slots[j].klen) j = (j + 1) & (m->cap - 1);
-        m->slots[j] = old[i];
+    m->tags = calloc(m->cap, sizeof *m->tags);
+    m->ents = calloc(m->cap, sizeof *m->ents);
+    if (!m->tags || !m->ents) abort();
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old_tags[i]) continue;
+        uint64_t h = block_hash(m->pool.p + old_ents[i].key, old_ents[i].klen);
+        size_t j = h & (m->cap - 1);
+        while (m->tags[j]) j = (j + 1) & (m->cap - 1);
+        m->tags[j] = old_tags[i];
+        m->ents[j] = old_ents[i];
     }
-    free(old);
+    free(old_tags);
+    free(old_ents);
 }
 
 void wordmap_add(wordmap *m, const char *key, size_t n, const char *value)
 {
-    char tmp[512];
+    char tmp[FOLD_CAP + 8];
     uint64_t h;
-    size_t fn = fold_key(m, key, n, tmp, sizeof tmp, &h);
+    size_t fn = fold_key(m, key, n, tmp, &h);
     if (fn != (size_t)-1) { key = tmp; n = fn; }
-    else h = hash_bytes(key, n);
+    else h = block_hash(key, n);
     if (n == 0) return;
-    if ((m->count + 1) * 4 > m->cap * 3) rehash(m);
-    slot *s = find(m, key, n, h);
+    if ((m->count + 1) * 2 > m->cap) grow(m);   /* at most half full: misses end soon */
+    size_t i = find(m, key, n, h);
     uint32_t val = 0;
     if (value && *value) {
         val = (uint32_t)m->pool.n;
         buf_put(&m->pool, value, strlen(value) + 1);
     }
-    if (s->klen) { s->val = val; return; }   /* later entries win */
+    if (m->tags[i]) { m->ents[i].val = val; return; }   /* later entries win */
     m->lengths |= 1ULL << (n < 63 ? n : 63);
     unsigned char b0 = (unsigned char)key[0];
     m->first[b0 >> 6] |= 1ULL << (b0 & 63);
-    s->hash = h;
-    s->key = (uint32_t)m->pool.n;
-    s->klen = (uint32_t)n;
-    s->val = val;
+    m->tags[i] = tag_of(h);
+    m->ents[i] = (entry){(uint32_t)m->pool.n, (uint32_t)n, val};
     buf_put(&m->pool, key, n);
     buf_putc(&m->pool, '\0');
     m->count++;
@@ -146,7 +267,7 @@ void wordmap_add(wordmap *m, const char *key, size_t n, const char *value)
 
 static inline bool may_hold(const wordmap *m, const char *key, size_t n)
 {
-    if (!(m->lengths & (1ULL << (n < 63 ? n : 63)))) {
+    if (n > m->maxlen || !(m->lengths & (1ULL << (n < 63 ? n : 63)))) {
         /* a folded key can be shorter than the word: ’ (3 bytes) becomes ' */
         if (!(m->flags & WM_FOLD) || !memchr(key, 0xE2, n)) return false;
     }
@@ -158,14 +279,14 @@ static inline bool may_hold(const wordmap *m, const char *key, size_t n)
 
 const char *wordmap_get(const wordmap *m, const char *key, size_t n)
 {
-    if (!m || n == 0 || n > m->maxlen || !may_hold(m, key, n)) return NULL;
-    char tmp[512];
+    if (!m || n == 0 || !may_hold(m, key, n)) return NULL;
+    char tmp[FOLD_CAP + 8];
     uint64_t h;
-    size_t fn = fold_key(m, key, n, tmp, sizeof tmp, &h);
+    size_t fn = fold_key(m, key, n, tmp, &h);
     if (fn != (size_t)-1) { key = tmp; n = fn; }
-    else h = hash_bytes(key, n);
-    slot *s = find(m, key, n, h);
-    return s->klen ? m->pool.p + s->val : NULL;
+    else h = block_hash(key, n);
+    size_t i = find(m, key, n, h);
+    return m->tags[i] ? m->pool.p + m->ents[i].val : NULL;
 }
 
 size_t wordmap_count(const wordmap *m) { return m ? m->count : 0; }

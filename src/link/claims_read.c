@@ -9,7 +9,7 @@
 typedef struct stmt_row {
     claim_statement pub;
     char *doc, *outlet, *published, *speaker, *text, *quote;
-    claim_word words[CLAIM_MAX_WORDS];
+    claim_word *words;      /* its content words, as many as it has (malloc'd) */
     size_t nwords;
     uint32_t start;
 } stmt_row;
@@ -89,6 +89,7 @@ static void free_claim(owned_claim *c)
     for (size_t i = 0; i < c->nrows; i++) {
         stmt_row *r = &c->rows[i];
         free(r->doc), free(r->outlet), free(r->published), free(r->speaker), free(r->text), free(r->quote);
+        free(r->words);
     }
     free(c->rows);
     free(c->statements);
@@ -163,9 +164,11 @@ static void read_row(sqlite3_stmt *st, stmt_row *r)
     r->text = dup_text(qtext ? qtext + s : "", qtext ? e - s : 0);
     r->quote = dup_text(qtext ? qtext : "", qtext ? qlen : 0);
     size_t bytes = (size_t)sqlite3_column_bytes(st, 4);
-    if (bytes > sizeof r->words) bytes = sizeof r->words;
-    if (bytes) memcpy(r->words, sqlite3_column_blob(st, 4), bytes);
     r->nwords = bytes / sizeof *r->words;
+    if (r->nwords > CLAIM_MAX_WORDS) r->nwords = CLAIM_MAX_WORDS;
+    r->words = malloc((r->nwords ? r->nwords : 1) * sizeof *r->words);
+    if (!r->words) abort();
+    if (r->nwords) memcpy(r->words, sqlite3_column_blob(st, 4), r->nwords * sizeof *r->words);
     r->doc = dup_col(st, 7);
     r->outlet = dup_col(st, 8);
     r->published = dup_col(st, 9);

@@ -130,15 +130,28 @@ static int by_start(const void *x, const void *y);
 
 /* --- 1. runs of tags --------------------------------------------------------------- */
 
+/* Punctuation a name never runs across: colons, brackets, quotation marks
+ * ("for Us: Pak Army" is two runs). Names do hold . - & ' / and commas
+ * (Ministry of Agriculture, Animal Husbandry and Fisheries; Goldman, Sachs). */
+static bool breaks_name(const work *w, uint32_t i)
+{
+    if (w->t[i].flags & (TF_WORD | TF_NUM)) return false;
+    size_t n;
+    const char *p = tok_text(w, i, &n);
+    if (n == 1) return !strchr(".-&'/,", p[0]);
+    return !is_possessive(w, i) && !(n == 3 && !memcmp(p, "\xE2\x80\x93", 3));   /* en dash */
+}
+
 static void drafts_from_tags(work *w, const uint8_t *tags)
 {
     for (uint32_t i = 0; i < w->nt;) {
-        if (tags[i] == NER_O) {
+        if (tags[i] == NER_O || breaks_name(w, i)) {
             i++;
             continue;
         }
         uint32_t e = i + 1;
-        while (e < w->nt && ner_is_inside(tags[e]) && (tags[e] - 1) / 2 == (tags[i] - 1) / 2) e++;
+        while (e < w->nt && ner_is_inside(tags[e]) && (tags[e] - 1) / 2 == (tags[i] - 1) / 2 && !breaks_name(w, e))
+            e++;
         /* A name never ends on punctuation or a possessive. */
         uint32_t end = e;
         while (end > i && (!(w->t[end - 1].flags & (TF_WORD | TF_NUM)) || is_possessive(w, end - 1)))

@@ -250,6 +250,19 @@ static void mentions_come_in_text_order(void **state)
     article_free(a);
 }
 
+static void names_stop_at_colons_brackets_and_quotation_marks(void **state)
+{
+    article *a = test_extract("Jobs Plan Good for Us: Quenby Union Says\n\n"
+                              "Shares of Velmar Holdings Ltd <VLM> rose, and Harlow Motor Corp <HMC> fell.\n");
+    for (uint32_t i = 0; i < a->mentions.n; i++) {
+        const char *m = span_str(a, a->mentions.v[i].start, a->mentions.v[i].end);
+        assert_null(strpbrk(m, ":<>()[]\""));
+    }
+    assert_non_null(find_mention(a, "Velmar Holdings Ltd"));
+    assert_non_null(find_mention(a, "Harlow Motor Corp"));
+    article_free(a);
+}
+
 static void acronyms_in_brackets_name_their_long_form(void **state)
 {
     article *a = test_extract("Inspectors from the Coastal Fisheries Authority (CFA) boarded two trawlers. "
@@ -292,6 +305,7 @@ int main(void)
         cmocka_unit_test(mentions_come_in_text_order),
         cmocka_unit_test(acronyms_in_brackets_name_their_long_form),
         cmocka_unit_test(described_organisations_and_places_inside_words),
+        cmocka_unit_test(names_stop_at_colons_brackets_and_quotation_marks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -46,15 +46,21 @@ typedef struct ner_header {
 
 enum { VEC_LEN = NER_NSLOTS * NER_NTAGS };
 
-/* A word as the tagger sees it: its hashes and its weight sums at each slot. */
+/* A word as the tagger sees it: its hashes and its weight sums at each slot.
+ * 128 bytes, two cache lines in the 64-byte aligned vocabulary: the first
+ * holds what a lookup compares, the word's first bytes included, so most
+ * words are told apart without reading the vocabulary's bytes. */
+enum { HEAD_BYTES = 14 };
 typedef struct vocab_entry {
-    uint64_t hash, lower_h, shape_h;
-    const char *word;
-    uint32_t len;
+    uint64_t lower_h, shape_h;
+    uint32_t word_off;    /* the vocabulary word in m->words; unused for others */
+    uint16_t len;
     uint8_t gaz;          /* gazetteer_word() of the word */
     uint8_t flags;        /* enum ner_vocab_flags, and E_SELF */
+    char head[HEAD_BYTES];   /* the vocabulary word's first bytes, zero-padded */
     int16_t vec[NER_NSLOTS][NER_NTAGS];
 } vocab_entry;
+_Static_assert(sizeof(vocab_entry) == 128, "a vocabulary entry fills two cache lines");
 
 enum { E_SELF = 0x80 };   /* vec[NER_SLOT_SELF] is filled (neighbour slots always are) */
 
@@ -69,8 +75,12 @@ struct ner_model {
     float trans[NER_NTAGS + 1][NER_NTAGS];
     float tr[NER_NTAGS + 1][LANES];       /* trans in units of scale; BIO's forbidden moves at -inf */
     uint32_t nvocab;
-    vocab_entry *vocab;
-    uint32_t *vindex, vindex_mask;        /* word hash → entry + 1 */
+    vocab_entry *vocab;                   /* 64-byte aligned */
+    /* word hash → entry: the hash's high half above the entry's index + 1
+     * (0: empty), so a probe tells most other words apart without reading
+     * an entry, and the entry can be fetched before it is compared. */
+    uint64_t *vindex;
+    uint32_t vindex_mask;
     char *words;                          /* the vocabulary's bytes */
     vocab_entry pad_before, pad_after;
 };
@@ -156,8 +166,7 @@ static void fill_entry(const ner_model *m, const char *w, size_t n, bool self, v
     }
     e->lower_h = keys.lower_h;
     e->shape_h = keys.shape_h;
-    e->word = w;
-    e->len = (uint32_t)n;
+    e->len = (uint16_t)n;
     e->flags = self ? E_SELF : 0;
     e->gaz = m->fx->gaz ? (uint8_t)gazetteer_word(m->fx->gaz, w, n) : 0;
 }
@@ -196,37 +205,63 @@ static void quantise_transitions(ner_model *m)
 static void build_vocab(ner_model *m, const int16_t *vec, const uint8_t *vflags)
 {
     quantise_transitions(m);
-    m->vocab = calloc(m->nvocab ? m->nvocab : 1, sizeof *m->vocab);
-    m->vindex_mask = table_mask(m->nvocab);
-    m->vindex = calloc((size_t)m->vindex_mask + 1, sizeof *m->vindex);
+    size_t bytes = sizeof *m->vocab * (m->nvocab ? m->nvocab : 1);
+    m->vocab = aligned_alloc(64, bytes);
+    /* three quarters full at most: probes stay in one or two cache lines,
+     * and a small index stays in the caches */
+    uint32_t cap = 16;
+    while (cap < m->nvocab + m->nvocab / 3 + 1) cap *= 2;
+    m->vindex_mask = cap - 1;
+    m->vindex = calloc(cap, sizeof *m->vindex);
     if (!m->vocab || !m->vindex) abort();
+    memset(m->vocab, 0, bytes);
     const char *w = m->words;
     for (uint32_t v = 0; v < m->nvocab; v++) {
         size_t n = strlen(w);
         vocab_entry *e = &m->vocab[v];
-        e->word = w;
-        e->len = (uint32_t)n;
-        e->hash = word_hash(w, n);
+        e->word_off = (uint32_t)(w - m->words);
+        e->len = (uint16_t)n;
+        memcpy(e->head, w, n < HEAD_BYTES ? n : HEAD_BYTES);
         ner_word_hashes(w, n, &e->lower_h, &e->shape_h);
         e->gaz = m->fx->gaz ? (uint8_t)gazetteer_word(m->fx->gaz, w, n) : 0;
         e->flags = (uint8_t)(vflags[v] | E_SELF);
         memcpy(e->vec, vec + (size_t)v * VEC_LEN, sizeof e->vec);
-        uint32_t i = (uint32_t)e->hash & m->vindex_mask;
+        uint64_t h = word_hash(w, n);
+        uint32_t i = (uint32_t)h & m->vindex_mask;
         while (m->vindex[i]) i = (i + 1) & m->vindex_mask;
-        m->vindex[i] = v + 1;
+        m->vindex[i] = (h & ~0xFFFFFFFFULL) | (v + 1);
         w += n + 1;
     }
     fill_entry(m, NER_PAD_BEFORE, strlen(NER_PAD_BEFORE), true, &m->pad_before);
     fill_entry(m, NER_PAD_AFTER, strlen(NER_PAD_AFTER), true, &m->pad_after);
 }
 
-static const vocab_entry *vocab_find(const ner_model *m, const char *w, size_t n, uint64_t h)
+/* The first index slot from i on whose hash half matches h's, or the empty
+ * slot that ends the probe. */
+static inline uint32_t vindex_probe(const ner_model *m, uint64_t h, uint32_t i)
 {
-    for (uint32_t i = (uint32_t)h & m->vindex_mask;; i = (i + 1) & m->vindex_mask) {
-        uint32_t v = m->vindex[i];
-        if (!v) return NULL;
-        const vocab_entry *e = &m->vocab[v - 1];
-        if (e->hash == h && e->len == n && memcmp(e->word, w, n) == 0) return e;
+    for (;; i = (i + 1) & m->vindex_mask) {
+        uint64_t x = m->vindex[i];
+        if (!x || (x ^ h) >> 32 == 0) return i;
+    }
+}
+
+static bool entry_is(const ner_model *m, const vocab_entry *e, const char *w, size_t n)
+{
+    if (e->len != n) return false;
+    size_t k = n < HEAD_BYTES ? n : HEAD_BYTES;
+    return memcmp(e->head, w, k) == 0 && (n == k || memcmp(m->words + e->word_off + k, w + k, n - k) == 0);
+}
+
+/* The entry of word w (hash h), probing from slot i, which vindex_probe()
+ * gave for h. */
+static const vocab_entry *vocab_find_from(const ner_model *m, const char *w, size_t n, uint64_t h, uint32_t i)
+{
+    for (;; i = vindex_probe(m, h, (i + 1) & m->vindex_mask)) {
+        uint64_t x = m->vindex[i];
+        if (!x) return NULL;
+        const vocab_entry *e = &m->vocab[(uint32_t)x - 1];
+        if (entry_is(m, e, w, n)) return e;
     }
 }
 
@@ -471,12 +506,15 @@ static void decode(const float tr[NER_NTAGS + 1][LANES], float *em, uint32_t n, 
 
 /* Words outside the vocabulary, remembered across articles in a direct-
  * mapped cache: news repeats its unknown words (names, jargon) from one
- * short article to the next, and summing a word costs ~40 feature lookups. */
+ * short article to the next, and summing a word costs ~40 feature lookups.
+ * What a lookup compares comes first, in the entry's first cache line. */
 enum { XCACHE_SIZE = 1 << 13, XWORD_MAX = 32 };
 typedef struct xentry {
-    uint64_t model;
-    vocab_entry e;
+    uint64_t model;           /* ner_model.id, 0 when empty */
+    uint64_t hash;            /* word_hash() of the word */
+    uint64_t sentence;        /* tag_mem.sentence when last given out */
     char word[XWORD_MAX];
+    vocab_entry e;
 } xentry;
 
 /* Per thread, so a dossier shared by threads needs no lock, and grown to
@@ -486,12 +524,16 @@ typedef struct xentry {
 typedef struct tagger_mem {
     uint32_t cap;
     const vocab_entry **ent;  /* each token's entry, NULL until looked up */
-    vocab_entry *own;         /* copies of cached words: the cache may reuse a slot mid-sentence */
+    vocab_entry *own;         /* entries of words the cache could not keep for this sentence */
     uint64_t *hash;           /* word_hash() of each token looked up */
+    uint32_t *slot;           /* vindex_probe() of that hash */
     bool *hot;
     ner_tok *tok;
     float *em;                /* [cap][LANES]: emission scores, then decoding's */
     xentry *xcache;           /* XCACHE_SIZE entries, from the first unknown word on */
+    /* Counts sentences: a cache entry given out in this sentence is not
+     * reused for another word before the sentence is tagged. */
+    uint64_t sentence;
 } tagger_mem;
 
 static pthread_key_t mem_key;
@@ -503,6 +545,7 @@ static void free_arrays(tagger_mem *s)
     free(s->ent);
     free(s->own);
     free(s->hash);
+    free(s->slot);
     free(s->hot);
     free(s->tok);
     free(s->em);
@@ -536,10 +579,11 @@ static tagger_mem *mem_for(uint32_t n)
     s->ent = malloc(sizeof *s->ent * cap);
     s->own = malloc(sizeof *s->own * cap);
     s->hash = malloc(sizeof *s->hash * cap);
+    s->slot = malloc(sizeof *s->slot * cap);
     s->hot = malloc(sizeof *s->hot * cap);
     s->tok = malloc(sizeof *s->tok * cap);
     s->em = malloc(sizeof *s->em * LANES * cap);
-    if (!s->ent || !s->own || !s->hash || !s->hot || !s->tok || !s->em) abort();
+    if (!s->ent || !s->own || !s->hash || !s->slot || !s->hot || !s->tok || !s->em) abort();
     s->cap = cap;
     return s;
 }
@@ -561,7 +605,7 @@ static const char *token_word(const article *a, const token *t, char norm[128], 
     return ner_norm_digits(a->text + t->start, n, norm, 128);
 }
 
-static uint64_t token_hash(const article *a, const token *t)
+static inline uint64_t token_hash(const article *a, const token *t)
 {
     char norm[128];
     size_t n;
@@ -569,38 +613,68 @@ static uint64_t token_hash(const article *a, const token *t)
     return word_hash(w, n);
 }
 
-/* The entry of a word outside the vocabulary: from the cache, or summed
- * now; `self` when the token is scored, not only read as a neighbour. */
-static const vocab_entry *unknown_entry(const ner_model *m, article *a, tagger_mem *s, const char *w, size_t n,
-                                        uint64_t h, bool self, vocab_entry *own)
+/* The vocabulary is larger than the caches, and a lookup reads three
+ * places in turn: the index slot, the entry, the cache of unknown words.
+ * Looking up a run of tokens in three passes, each fetching ahead what the
+ * next reads, overlaps the misses: first the hashes, with their slots. */
+static inline void lookup_hash(const ner_model *m, article *a, tagger_mem *s, uint32_t tok, uint32_t i)
 {
-    if (n < XWORD_MAX) {
-        if (!s->xcache && !(s->xcache = calloc(XCACHE_SIZE, sizeof *s->xcache))) abort();
-        xentry *x = &s->xcache[h & (XCACHE_SIZE - 1)];
-        bool same = x->model == m->id && x->e.hash == h && x->e.len == n && !memcmp(x->word, w, n);
-        if (!same || (self && !(x->e.flags & E_SELF))) {
-            memcpy(x->word, w, n);
-            x->word[n] = '\0';
-            fill_entry(m, x->word, n, self, &x->e);
-            x->e.hash = h;
-            x->model = m->id;
-        }
-        *own = x->e;
-        return own;
-    }
-    fill_entry(m, arena_strndup(&a->mem, w, n), n, self, own);
-    own->hash = h;
-    return own;
+    s->hash[i] = token_hash(a, &a->tokens.v[tok + i]);
+    __builtin_prefetch(&m->vindex[s->hash[i] & m->vindex_mask]);
 }
 
-/* Sets s->ent[i] for token `tok` + i, its hash already in s->hash[i]. */
+/* Second: the slot's entry, or the cache entry of a word not in the index. */
+static inline void lookup_slot(const ner_model *m, tagger_mem *s, uint32_t i)
+{
+    uint32_t k = vindex_probe(m, s->hash[i], (uint32_t)s->hash[i] & m->vindex_mask);
+    s->slot[i] = k;
+    if (m->vindex[k]) {
+        const vocab_entry *e = &m->vocab[(uint32_t)m->vindex[k] - 1];
+        __builtin_prefetch(e);
+        __builtin_prefetch((const char *)e + 64);
+    } else if (s->xcache) {
+        __builtin_prefetch(&s->xcache[s->hash[i] & (XCACHE_SIZE - 1)]);
+    }
+}
+
+/* The entry of a word outside the vocabulary: from the cache, or summed
+ * now; `self` when the token is scored, not only read as a neighbour. */
+static const vocab_entry *unknown_entry(const ner_model *m, tagger_mem *s, const char *w, size_t n, uint64_t h,
+                                        bool self, vocab_entry *own)
+{
+    if (n >= XWORD_MAX) {
+        fill_entry(m, w, n, self, own);
+        return own;
+    }
+    if (!s->xcache && !(s->xcache = calloc(XCACHE_SIZE, sizeof *s->xcache))) abort();
+    xentry *x = &s->xcache[h & (XCACHE_SIZE - 1)];
+    bool same = x->model == m->id && x->hash == h && x->e.len == n && !memcmp(x->word, w, n);
+    if (same && (!self || (x->e.flags & E_SELF))) {
+        x->sentence = s->sentence;
+        return &x->e;
+    }
+    /* another word of this sentence points at the slot: keep it */
+    if (!same && x->model && x->sentence == s->sentence) {
+        fill_entry(m, w, n, self, own);
+        return own;
+    }
+    memcpy(x->word, w, n);
+    fill_entry(m, w, n, self, &x->e);
+    x->hash = h;
+    x->model = m->id;
+    x->sentence = s->sentence;
+    return &x->e;
+}
+
+/* Third: sets s->ent[i] for token `tok` + i, after lookup_hash() and
+ * lookup_slot() for it. */
 static void resolve(const ner_model *m, article *a, tagger_mem *s, uint32_t tok, uint32_t i, bool self)
 {
     char norm[128];
     size_t n;
     const char *w = token_word(a, &a->tokens.v[tok + i], norm, &n);
-    const vocab_entry *e = vocab_find(m, w, n, s->hash[i]);
-    s->ent[i] = e ? e : unknown_entry(m, a, s, w, n, s->hash[i], self, &s->own[i]);
+    const vocab_entry *e = vocab_find_from(m, w, n, s->hash[i], s->slot[i]);
+    s->ent[i] = e ? e : unknown_entry(m, s, w, n, s->hash[i], self, &s->own[i]);
 }
 
 static const vocab_entry *entry_at(const ner_model *m, const tagger_mem *s, uint32_t n, int64_t i)
@@ -615,21 +689,19 @@ static const vocab_entry *entry_at(const ner_model *m, const tagger_mem *s, uint
 static void prepare_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t first_word, uint32_t lo,
                             uint32_t hi, uint32_t from, uint32_t to, tagger_mem *s)
 {
-    /* The vocabulary is larger than the caches: ask for the index slots of
-     * the words not seen yet, then read them, so the misses overlap. */
     for (uint32_t i = lo; i < hi; i++)
-        if (!s->ent[i]) {
-            s->hash[i] = token_hash(a, &a->tokens.v[tok + i]);
-            __builtin_prefetch(&m->vindex[s->hash[i] & m->vindex_mask]);
-        }
+        if (!s->ent[i]) lookup_hash(m, a, s, tok, i);
+    for (uint32_t i = lo; i < hi; i++)
+        if (!s->ent[i]) lookup_slot(m, s, i);
     for (uint32_t i = lo; i < hi; i++) {
         bool self = i >= from && i < to;
         if (!s->ent[i] || (self && !(s->ent[i]->flags & E_SELF))) resolve(m, a, s, tok, i, self);
         const vocab_entry *e = s->ent[i];
+        const token *t = &a->tokens.v[tok + i];
         ner_tok *x = &s->tok[i];
-        x->s = e->word;
-        x->n = e->len;
-        x->flags = a->tokens.v[tok + i].flags;
+        x->s = a->text + t->start;
+        x->n = t->end - t->start;
+        x->flags = t->flags;
         x->first = i == first_word;
         x->lower_h = e->lower_h;
         x->shape_h = e->shape_h;
@@ -691,11 +763,12 @@ static uint32_t find_hot(const ner_model *m, article *a, uint32_t tok, uint32_t 
         s->ent[i] = NULL;
         s->hot[i] = has_capital(a, &a->tokens.v[tok + i]);
         if (!s->hot[i]) continue;
-        s->hash[i] = token_hash(a, &a->tokens.v[tok + i]);
-        __builtin_prefetch(&m->vindex[s->hash[i] & m->vindex_mask]);
+        lookup_hash(m, a, s, tok, i);
         nhot++;
     }
     if (!nhot) return 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (s->hot[i]) lookup_slot(m, s, i);
     for (uint32_t i = 0; i < n; i++) {
         if (!s->hot[i]) continue;
         resolve(m, a, s, tok, i, true);
@@ -710,6 +783,7 @@ static uint32_t find_hot(const ner_model *m, article *a, uint32_t tok, uint32_t 
 static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t n, tagger_mem *s, uint8_t *tags)
 {
     memset(tags, NER_O, n);
+    s->sentence++;
     if (!find_hot(m, a, tok, n, s)) return;
     uint32_t first_word = n;
     for (uint32_t i = 0; i < n && first_word == n; i++)

@@ -60,6 +60,9 @@ figures_res *figures_load(const char *datadir, const char *modeldir, char *err, 
         figures_free(r);
         return NULL;
     }
+    r->numbers.id = 1;
+    r->currencies.id = 2;
+    r->measures.id = 3;
     return r;
 }
 
@@ -234,9 +237,10 @@ static void add_figure(article *a, const window *w, const quantity *q, const rea
     f->event = -1;
 }
 
-static void sentence_figures(const figures_res *r, article *a, const sentence *s, uint16_t *bits, run_ctx *cx)
+static void sentence_figures(const figures_res *r, article *a, const sentence *s, uint16_t *bits,
+                             phrase_memo *memo, run_ctx *cx)
 {
-    window w = {a, s->tok, s->tok + s->ntok, bits};
+    window w = {a, s->tok, s->tok + s->ntok, bits, memo};
     cx->prev.set = false;
     uint32_t floor = w.lo;
     for (uint32_t i = w.lo; i < w.hi; i++) {
@@ -262,5 +266,7 @@ void figures_run(const figures_res *r, article *a)
     if (!a->tokens.n) return;
     uint16_t *bits = arena_alloc(&a->mem, a->tokens.n * sizeof *bits);
     memset(bits, 0xFF, a->tokens.n * sizeof *bits);   /* FILTER_UNSET */
-    for (uint32_t si = 0; si < a->sents.n; si++) sentence_figures(r, a, &a->sents.v[si], bits, &cx);
+    phrase_memo memo;
+    memset(memo.key, 0, sizeof memo.key);
+    for (uint32_t si = 0; si < a->sents.n; si++) sentence_figures(r, a, &a->sents.v[si], bits, &memo, &cx);
 }

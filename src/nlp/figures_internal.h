@@ -29,6 +29,7 @@
 /* A word table of data/nlp/ with the filters that spare most lookups. */
 typedef struct table {
     wordmap *map;
+    unsigned id;                   /* tells the tables apart in a phrase_memo */
     uint64_t any[FILTER_WORDS];    /* words of keys */
     uint64_t head[FILTER_WORDS];   /* first words of keys that span tokens */
     uint64_t tail[FILTER_WORDS];   /* last words of such keys */
@@ -47,10 +48,22 @@ struct figures_res {
  * (figures_tables.c), computed when first asked for (FILTER_UNSET until
  * then): only the tokens around numbers are asked. */
 enum { FILTER_UNSET = 0xFFFF };
+
+/* The phrases of one article looked up so far: the tables are asked about
+ * the same few tokens around a number again and again (is it a date, a
+ * label, a range, approximate?), and a lookup costs a key build and a hash.
+ * Direct-mapped; key 0 is an empty slot. */
+enum { MEMO_SLOTS = 64 };
+typedef struct phrase_memo {
+    uint64_t key[MEMO_SLOTS];
+    const char *val[MEMO_SLOTS];
+} phrase_memo;
+
 typedef struct window {
     const article *a;
     uint32_t lo, hi;
     uint16_t *bit;
+    phrase_memo *memo;
 } window;
 
 /* A number as written: "more than 300", "$106.9 billion", "7,000 to 8,000", "65%". */

@@ -120,9 +120,29 @@ const char *table_get(const table *t, const char *s, size_t n)
     return filter_has(t->any, s, n) ? wordmap_get(t->map, s, n) : NULL;
 }
 
+/* The value of the phrase of tokens [i, i + k) in t, from the memo when
+ * asked before in this article; ask() looks it up otherwise. */
+static const char *memo_get(const table *t, const window *w, uint32_t i, uint32_t k,
+                            const char *(*ask)(const table *, const window *, uint32_t, uint32_t))
+{
+    uint64_t key = ((uint64_t)i + 1) << 8 | t->id << 4 | k;
+    uint32_t slot = (i * 4 + k + t->id * 21) & (MEMO_SLOTS - 1);
+    phrase_memo *m = w->memo;
+    if (m->key[slot] == key) return m->val[slot];
+    const char *v = ask(t, w, i, k);
+    m->key[slot] = key;
+    m->val[slot] = v;
+    return v;
+}
+
+static const char *word_get(const table *t, const window *w, uint32_t i, uint32_t k)
+{
+    return wordmap_get(t->map, tok_text(w, i), tok_len(w, i));
+}
+
 const char *tok_get(const table *t, const window *w, uint32_t i)
 {
-    return tok_in(t->any, w, i) ? wordmap_get(t->map, tok_text(w, i), tok_len(w, i)) : NULL;
+    return tok_in(t->any, w, i) ? memo_get(t, w, i, 1, word_get) : NULL;
 }
 
 /* Tokens [i, j) as a lookup key: one space where the text has white space,
@@ -143,12 +163,17 @@ static size_t phrase_key(const window *w, uint32_t i, uint32_t j, char *buf)
     return n;
 }
 
+static const char *words_get(const table *t, const window *w, uint32_t i, uint32_t k)
+{
+    char buf[KEY_CAP];
+    size_t n = phrase_key(w, i, i + k, buf);
+    return n ? wordmap_get(t->map, buf, n) : NULL;
+}
+
 static const char *phrase_get(const table *t, const window *w, uint32_t i, uint32_t j)
 {
     if (j - i == 1) return tok_get(t, w, i);
-    char buf[KEY_CAP];
-    size_t n = phrase_key(w, i, j, buf);
-    return n ? wordmap_get(t->map, buf, n) : NULL;
+    return memo_get(t, w, i, j - i, words_get);
 }
 
 const char *phrase_fwd(const table *t, const window *w, uint32_t i, uint32_t maxn, uint32_t *n)

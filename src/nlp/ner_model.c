@@ -171,6 +171,25 @@ static void fill_entry(const ner_model *m, const char *w, size_t n, bool self, v
     e->gaz = m->fx->gaz ? (uint8_t)gazetteer_word(m->fx->gaz, w, n) : 0;
 }
 
+/* s[0, n), n < 8, zero-padded as a little-endian number, in at most two
+ * loads (a memcpy of n bytes would be a call). */
+static inline uint64_t load_short(const char *s, size_t n)
+{
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return a | (uint64_t)b << (8 * (n - 4));
+    }
+    if (n >= 2) {
+        uint16_t a, b;
+        memcpy(&a, s, 2);
+        memcpy(&b, s + n - 2, 2);
+        return a | (uint64_t)b << (8 * (n - 2));
+    }
+    return n ? (unsigned char)s[0] : 0;
+}
+
 /* Hash of a word for the vocabulary and the cache: eight bytes a step,
  * since every token of a stretch is looked up. */
 static uint64_t word_hash(const char *s, size_t n)
@@ -181,8 +200,7 @@ static uint64_t word_hash(const char *s, size_t n)
         h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
         h ^= h >> 32;
     }
-    v = 0;
-    memcpy(&v, s, n);
+    v = load_short(s, n);
     h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
     return h ^ (h >> 29);
 }
@@ -526,6 +544,7 @@ typedef struct tagger_mem {
     const vocab_entry **ent;  /* each token's entry, NULL until looked up */
     vocab_entry *own;         /* entries of words the cache could not keep for this sentence */
     uint64_t *hash;           /* word_hash() of each token looked up */
+    bool *digits;             /* whether it has digits, which features see as 0 */
     uint32_t *slot;           /* vindex_probe() of that hash */
     bool *hot;
     ner_tok *tok;
@@ -545,6 +564,7 @@ static void free_arrays(tagger_mem *s)
     free(s->ent);
     free(s->own);
     free(s->hash);
+    free(s->digits);
     free(s->slot);
     free(s->hot);
     free(s->tok);
@@ -579,11 +599,12 @@ static tagger_mem *mem_for(uint32_t n)
     s->ent = malloc(sizeof *s->ent * cap);
     s->own = malloc(sizeof *s->own * cap);
     s->hash = malloc(sizeof *s->hash * cap);
+    s->digits = malloc(sizeof *s->digits * cap);
     s->slot = malloc(sizeof *s->slot * cap);
     s->hot = malloc(sizeof *s->hot * cap);
     s->tok = malloc(sizeof *s->tok * cap);
     s->em = malloc(sizeof *s->em * LANES * cap);
-    if (!s->ent || !s->own || !s->hash || !s->slot || !s->hot || !s->tok || !s->em) abort();
+    if (!s->ent || !s->own || !s->hash || !s->digits || !s->slot || !s->hot || !s->tok || !s->em) abort();
     s->cap = cap;
     return s;
 }
@@ -598,19 +619,14 @@ static bool has_capital(const article *a, const token *t)
     return ner_has_byte_between(a->text + t->start, t->end - t->start, 'A' - 1, 'Z' + 1);
 }
 
-/* A token's word as features see it (digits as 0), in norm or the text. */
-static const char *token_word(const article *a, const token *t, char norm[128], size_t *n)
+/* Token i's word as features see it (digits as 0), in norm or the text;
+ * s->digits[i] tells whether it has digits to rewrite. */
+static const char *token_word(const article *a, const tagger_mem *s, uint32_t tok, uint32_t i, char norm[128],
+                              size_t *n)
 {
+    const token *t = &a->tokens.v[tok + i];
     *n = t->end - t->start;
-    return ner_norm_digits(a->text + t->start, n, norm, 128);
-}
-
-static inline uint64_t token_hash(const article *a, const token *t)
-{
-    char norm[128];
-    size_t n;
-    const char *w = token_word(a, t, norm, &n);
-    return word_hash(w, n);
+    return s->digits[i] ? ner_norm_digits(a->text + t->start, n, norm, 128) : a->text + t->start;
 }
 
 /* The vocabulary is larger than the caches, and a lookup reads three
@@ -619,7 +635,12 @@ static inline uint64_t token_hash(const article *a, const token *t)
  * next reads, overlaps the misses: first the hashes, with their slots. */
 static inline void lookup_hash(const ner_model *m, article *a, tagger_mem *s, uint32_t tok, uint32_t i)
 {
-    s->hash[i] = token_hash(a, &a->tokens.v[tok + i]);
+    const token *t = &a->tokens.v[tok + i];
+    s->digits[i] = ner_has_byte_between(a->text + t->start, t->end - t->start, '0' - 1, '9' + 1);
+    char norm[128];
+    size_t n;
+    const char *w = token_word(a, s, tok, i, norm, &n);
+    s->hash[i] = word_hash(w, n);
     __builtin_prefetch(&m->vindex[s->hash[i] & m->vindex_mask]);
 }
 
@@ -672,7 +693,7 @@ static void resolve(const ner_model *m, article *a, tagger_mem *s, uint32_t tok,
 {
     char norm[128];
     size_t n;
-    const char *w = token_word(a, &a->tokens.v[tok + i], norm, &n);
+    const char *w = token_word(a, s, tok, i, norm, &n);
     const vocab_entry *e = vocab_find_from(m, w, n, s->hash[i], s->slot[i]);
     s->ent[i] = e ? e : unknown_entry(m, s, w, n, s->hash[i], self, &s->own[i]);
 }

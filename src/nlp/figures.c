@@ -79,14 +79,19 @@ void figures_free(figures_res *r)
 
 /* Measures and units as static strings where they are common, so most figures
  * share them; others are copied into the article. */
+typedef struct known_word { const char *s; size_t n; } known_word;
+#define KNOWN(s) {s, sizeof s - 1}
+
 static const char *intern(article *a, const char *s, size_t n)
 {
-    static const char *const common[] = {"killed", "injured", "arrested", "executed", "attacks", "militants",
-                                         "soldiers", "people", "casualties", "money", "percent", "person",
-                                         "USD", "GBP", "EUR", "INR", "PKR", "year", "day", "month"};
+    static const known_word common[] = {
+        KNOWN("killed"), KNOWN("injured"), KNOWN("arrested"), KNOWN("executed"), KNOWN("attacks"),
+        KNOWN("militants"), KNOWN("soldiers"), KNOWN("people"), KNOWN("casualties"), KNOWN("money"),
+        KNOWN("percent"), KNOWN("person"), KNOWN("USD"), KNOWN("GBP"), KNOWN("EUR"), KNOWN("INR"),
+        KNOWN("PKR"), KNOWN("year"), KNOWN("day"), KNOWN("month")};
     if (!s) return NULL;
     for (size_t i = 0; i < sizeof common / sizeof *common; i++)
-        if (strlen(common[i]) == n && memcmp(common[i], s, n) == 0) return common[i];
+        if (common[i].n == n && memcmp(common[i].s, s, n) == 0) return common[i].s;
     return arena_strndup(&a->mem, s, n);
 }
 
@@ -213,11 +218,12 @@ static bool is_figure(const figures_res *r, const window *w, const quantity *q, 
 
 static bool person_measure(const reading *rd)
 {
-    static const char *const people[] = {"killed", "injured", "arrested", "executed", "casualties",
-                                         "militants", "soldiers", "people"};
+    static const known_word people[] = {KNOWN("killed"), KNOWN("injured"), KNOWN("arrested"),
+                                        KNOWN("executed"), KNOWN("casualties"), KNOWN("militants"),
+                                        KNOWN("soldiers"), KNOWN("people")};
     if (!rd->measure) return false;
     for (size_t i = 0; i < sizeof people / sizeof *people; i++)
-        if (strlen(people[i]) == rd->measure_len && !memcmp(people[i], rd->measure, rd->measure_len)) return true;
+        if (people[i].n == rd->measure_len && !memcmp(people[i].s, rd->measure, rd->measure_len)) return true;
     return false;
 }
 

@@ -150,7 +150,7 @@ static size_t fold_slow(const char *k, size_t n, char *tmp)
  * the same pass; returns the folded length, or (size_t)-1 when the map does
  * not fold or the key is too long to fold (it then cannot match a folded
  * key). */
-static size_t fold_key(const wordmap *m, const char *k, size_t n, char *tmp, uint64_t *hash)
+static inline __attribute__((always_inline)) size_t fold_key(const wordmap *m, const char *k, size_t n, char *tmp, uint64_t *hash)
 {
     if (!(m->flags & WM_FOLD) || n > FOLD_CAP) return (size_t)-1;
     uint64_t h = 0, x;
@@ -204,7 +204,7 @@ void wordmap_free(wordmap *m)
 
 /* The slot holding key k (as stored: folded if the map folds), or the empty
  * slot where it would go. */
-static size_t find(const wordmap *m, const char *k, size_t n, uint64_t h)
+static inline __attribute__((always_inline)) size_t find(const wordmap *m, const char *k, size_t n, uint64_t h)
 {
     size_t mask = m->cap - 1, i = h & mask;
     uint32_t tag = tag_of(h);

@@ -99,6 +99,10 @@ typedef struct qctx {
     const token *t;
     uint32_t nt;
     uint32_t *classes;   /* per token: TC_* (the grammar asks about a word many times) */
+    /* per token i (and nt, nt + 1): the first double quotation mark at or
+     * after i, nt if none; most sentences have none, and finding quoted spans then
+     * reads no token */
+    uint32_t *next_mark;
     referent recent[QC_RECENT];  /* a ring; recent[(nrecent - 1) % QC_RECENT] is newest */
     uint32_t nrecent;
 } qctx;

@@ -17,8 +17,6 @@
 
 #include "nlp/quotes_internal.h"
 
-static bool is_double(const token *t) { return (t->flags & TF_QUOTE) && !(t->flags & TF_SQUOTE); }
-
 /* Drops a trailing comma from the quoted words: "We will win," he said. */
 static uint32_t trim_end(const qctx *c, uint32_t cb, uint32_t ce)
 {
@@ -26,16 +24,17 @@ static uint32_t trim_end(const qctx *c, uint32_t cb, uint32_t ce)
     return ce;
 }
 
+/* Visits the double marks only, through c->next_mark. */
 uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, bool runs_on, qspan *out, uint32_t cap)
 {
     uint32_t n = 0;
-    for (uint32_t i = b; i < e && n < cap; i++) {
+    for (uint32_t i = c->next_mark[b]; i < e && n < cap; i = c->next_mark[i + 1]) {
         const token *t = &c->t[i];
-        if (!is_double(t)) continue;
         qspan q = {0};
         if (t->flags & TF_QOPEN) {
-            uint32_t j = i + 1;
-            while (j < e && !(is_double(&c->t[j]) && (c->t[j].flags & TF_QCLOSE))) j++;
+            uint32_t j = c->next_mark[i + 1];
+            while (j < e && !(c->t[j].flags & TF_QCLOSE)) j = c->next_mark[j + 1];
+            if (j > e) j = e;
             q.open = i;
             q.cb = i + 1;
             q.close = j;

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/article.h"
 #include "core/wordmap.h"
@@ -147,6 +148,27 @@ bool field_is(const char *v, const char *s);
 /* --- numbers.c -------------------------------------------------------------- */
 /* Whether word token i, "a" or "an", opens a number ("a dozen", "a million"). */
 bool number_after_article(const figures_res *r, const window *w, uint32_t i);
+/* Whether a digit follows a word's first letters within its first four
+ * bytes ("Rs5bn"): bytes 1..3 read as one number (zero-padded; 0 is no
+ * digit) and tested all at once, exactly, by lane-wise arithmetic that
+ * cannot carry across bytes. Asked of every word of an article. */
+static inline bool glued_digit(const char *s, size_t n)
+{
+    uint32_t x = 0;
+    if (n >= 4) {
+        memcpy(&x, s, 4);
+        x >>= 8;
+    } else if (n == 3) {
+        uint16_t y;
+        memcpy(&y, s + 1, 2);
+        x = y;
+    } else if (n == 2) {
+        x = (unsigned char)s[1];
+    }
+    const uint32_t ones = 0x01010101u, l = x & ones * 127;
+    return ((ones * (127 + '9' + 1) - l) & ~x & (l + ones * (127 - ('0' - 1))) & (ones * 128)) != 0;
+}
+
 /* Whether token i could open a number; cheap and inline, for every token. */
 static inline bool number_may_start(const figures_res *r, const window *w, uint32_t i)
 {
@@ -158,10 +180,7 @@ static inline bool number_may_start(const figures_res *r, const window *w, uint3
     if (bit_in(r->number_heads, filter_head(s, n)) && tok_in(r->number_words, w, i)) return true;
     /* | 0x20 makes only A and a into a, N and n into n */
     if ((s[0] | 0x20) == 'a' && (n == 1 || (n == 2 && (s[1] | 0x20) == 'n'))) return number_after_article(r, w, i);
-    /* digits glued behind a word's first letters: "Rs5bn" */
-    for (size_t k = 1; k < n && k <= 3; k++)
-        if (s[k] >= '0' && s[k] <= '9') return true;
-    return false;
+    return glued_digit(s, n);
 }
 /* Reads the quantity whose number starts at token i; false when none does. */
 bool quantity_read(const figures_res *r, const window *w, uint32_t i, quantity *q);

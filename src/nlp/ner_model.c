@@ -26,6 +26,9 @@
  *     stay in cache; only a hit reads the weights. */
 #include <math.h>
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,16 +135,57 @@ static const int16_t *table_get(const ner_model *m, uint64_t key)
     }
 }
 
+/* Tag sums are nine lanes, which -O2 leaves scalar: the first eight go as
+ * one vector (int16 weights widened to int32), the ninth alone. */
+_Static_assert(NER_NTAGS == 9, "tag sums are eight lanes and one");
+#ifdef __SSE2__
+typedef struct lanes8 { __m128i lo, hi; } lanes8;
+static inline lanes8 lanes8_zero(void) { return (lanes8){_mm_setzero_si128(), _mm_setzero_si128()}; }
+
+/* acc += the first eight weights at p, sign-extended to 32 bits */
+static inline void add8(lanes8 *acc, const int16_t *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    acc->lo = _mm_add_epi32(acc->lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+    acc->hi = _mm_add_epi32(acc->hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+}
+
+static inline void lanes8_load(lanes8 *acc, const int32_t *sum)
+{
+    acc->lo = _mm_loadu_si128((const __m128i *)sum);
+    acc->hi = _mm_loadu_si128((const __m128i *)(sum + 4));
+}
+
+static inline void lanes8_store(const lanes8 *acc, int32_t *sum)
+{
+    _mm_storeu_si128((__m128i *)sum, acc->lo);
+    _mm_storeu_si128((__m128i *)(sum + 4), acc->hi);
+}
+#else
+typedef struct lanes8 { int32_t v[8]; } lanes8;
+static inline lanes8 lanes8_zero(void) { return (lanes8){{0}}; }
+static inline void add8(lanes8 *acc, const int16_t *p)
+{
+    for (int t = 0; t < 8; t++) acc->v[t] += p[t];
+}
+static inline void lanes8_load(lanes8 *acc, const int32_t *sum) { memcpy(acc->v, sum, sizeof acc->v); }
+static inline void lanes8_store(const lanes8 *acc, int32_t *sum) { memcpy(sum, acc->v, sizeof acc->v); }
+#endif
+
 /* Adds the weights of keys to sum[0 .. NER_NTAGS). */
 static void add_keys(const ner_model *m, const uint64_t *keys, int nkeys, int32_t *sum)
 {
+    lanes8 acc;
+    lanes8_load(&acc, sum);
+    int32_t last = sum[8];
     for (int k = 0; k < nkeys; k++) {
         const int16_t *w = table_get(m, keys[k]);
         if (!w) continue;
-        /* unrolled whole: nine lanes leave -O2's vectoriser a remainder it declines */
-#pragma GCC unroll 9
-        for (int t = 0; t < NER_NTAGS; t++) sum[t] += w[t];
+        add8(&acc, w);
+        last += w[8];
     }
+    lanes8_store(&acc, sum);
+    sum[8] = last;
 }
 
 void ner_score_keys(const ner_model *m, const uint64_t *keys, int nkeys, float *out)
@@ -759,8 +803,14 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
             const int16_t *vp2 = entry_at(m, s, n, (int64_t)i - 2)->vec[NER_SLOT_PREV2];
             const int16_t *vn2 = entry_at(m, s, n, (int64_t)i + 2)->vec[NER_SLOT_NEXT2];
             int32_t sum[LANES] = {0};
-#pragma GCC unroll 9
-            for (int t = 0; t < NER_NTAGS; t++) sum[t] = vp2[t] + vp[t] + v0[t] + vn[t] + vn2[t];
+            lanes8 acc = lanes8_zero();
+            add8(&acc, vp2);
+            add8(&acc, vp);
+            add8(&acc, v0);
+            add8(&acc, vn);
+            add8(&acc, vn2);
+            lanes8_store(&acc, sum);
+            sum[8] = vp2[8] + vp[8] + v0[8] + vn[8] + vn2[8];
             add_keys(m, keys[i - c0], nkeys[i - c0], sum);
             float *em = s->em + (size_t)(i - from) * LANES;
             for (int t = 0; t < LANES; t++) em[t] = (float)sum[t];

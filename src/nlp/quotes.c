@@ -125,21 +125,74 @@ static void process_sentence(qrun *R, const sentence *s)
 
 /* Gives quotes with no cue the speaker (and cue) of the nearest attributed
  * quote in the paragraph, else of the previous paragraph's last one. */
+/* The paragraph's attributed quotes by start (ties in list order), and for
+ * each position the earliest listed of those from there on: a pending quote
+ * then finds its nearest attributed one by binary search, where a scan of
+ * the paragraph per quote was quadratic in a paragraph of thousands. */
+typedef struct attr_index {
+    uint32_t *start, *idx, *first_after;
+    uint32_t n;
+} attr_index;
+
+static int by_start_then_index(const void *x, const void *y)
+{
+    const uint32_t *p = x, *q = y;
+    return p[0] != q[0] ? (p[0] < q[0] ? -1 : 1) : (p[1] > q[1]) - (p[1] < q[1]);
+}
+
+static attr_index index_attributed(article *a, uint32_t q0)
+{
+    attr_index ix = {0};
+    uint32_t cap = a->quotes.n - q0, (*pairs)[2] = arena_alloc(&a->mem, sizeof *pairs * (cap ? cap : 1));
+    for (uint32_t i = q0; i < a->quotes.n; i++)
+        if (attributed(&a->quotes.v[i])) {
+            pairs[ix.n][0] = a->quotes.v[i].start;
+            pairs[ix.n++][1] = i;
+        }
+    if (ix.n > 1) qsort(pairs, ix.n, sizeof *pairs, by_start_then_index);
+    ix.start = arena_alloc(&a->mem, sizeof *ix.start * (ix.n + 1));
+    ix.idx = arena_alloc(&a->mem, sizeof *ix.idx * (ix.n + 1));
+    ix.first_after = arena_alloc(&a->mem, sizeof *ix.first_after * (ix.n + 1));
+    ix.first_after[ix.n] = UINT32_MAX;
+    for (uint32_t k = ix.n; k-- > 0;) {
+        ix.start[k] = pairs[k][0];
+        ix.idx[k] = pairs[k][1];
+        ix.first_after[k] = ix.idx[k] < ix.first_after[k + 1] ? ix.idx[k] : ix.first_after[k + 1];
+    }
+    return ix;
+}
+
+/* The attributed quote nearest before `start` (the first listed of those
+ * starting there), else the first listed that starts after it. */
+static const quote *nearest_attributed(const article *a, const attr_index *ix, uint32_t start)
+{
+    uint32_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (ix->start[mid] < start) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo > 0) {
+        uint32_t k = lo - 1;
+        while (k > 0 && ix->start[k - 1] == ix->start[lo - 1]) k--;
+        return &a->quotes.v[ix->idx[k]];
+    }
+    while (lo < ix->n && ix->start[lo] == start) lo++;
+    return ix->first_after[lo] == UINT32_MAX ? NULL : &a->quotes.v[ix->first_after[lo]];
+}
+
 static void resolve_pending(qrun *R, uint16_t para, bool closes_chain, bool led)
 {
     article *a = R->c.a;
     uint32_t keep = 0;
+    attr_index ix = {0};
+    if (R->npending && R->pending[R->npending - 1] >= R->para_q0) ix = index_attributed(a, R->para_q0);
     for (uint32_t p = 0; p < R->npending; p++) {
         quote *q = &a->quotes.v[R->pending[p]];
         const quote *best = NULL;
         bool this_para = R->pending[p] >= R->para_q0;
         if (this_para) {
-            for (uint32_t i = R->para_q0; i < a->quotes.n; i++) {
-                const quote *x = &a->quotes.v[i];
-                if (!attributed(x)) continue;
-                if (x->start < q->start && (!best || best->start > q->start || x->start > best->start)) best = x;
-                else if (!best && x->start > q->start) best = x;
-            }
+            best = nearest_attributed(a, &ix, q->start);
             if (!best && led) best = &R->lead_q;
             if (!best && R->last_attr >= 0 && (uint32_t)R->last_attr < R->para_q0 &&
                 R->last_attr_para + 1 == para)

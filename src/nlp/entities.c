@@ -689,8 +689,17 @@ static int32_t role_holder(const work *w, uint32_t s, uint32_t e, uint32_t near)
     return -1;
 }
 
+/* Whether some entity of the article has a role a phrase could refer to. */
+static bool any_role(const article *a)
+{
+    for (uint32_t e = 0; e < a->entities.n; e++)
+        if (a->entities.v[e].role) return true;
+    return false;
+}
+
 static void find_role_mentions(work *w)
 {
+    if (!any_role(w->a)) return;   /* no phrase could find a holder: spare the pass over every token */
     ARENA_VEC(mention) roles = {0};
     uint32_t near = 0;
     for (uint32_t i = 0; i + 1 < w->nt; i++) {

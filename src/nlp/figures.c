@@ -107,10 +107,14 @@ static size_t mentions(const article *a, const char *word, size_t n)
     return count;
 }
 
-/* Remembers, per article, which code an ambiguous sign resolved to. */
-typedef struct resolved { const char *field; const char *code; } resolved;
+/* Remembers, per article, which code an ambiguous sign resolved to, by the
+ * sign's list of choices (Rs, Rs. and rupees share one). Resolving counts
+ * words over the whole text, so it must happen once per list and article,
+ * not once per figure: the cache holds more lists than data/nlp/currencies.txt
+ * has, and past that a list takes its first code rather than a new count. */
+typedef struct resolved { const char *field; size_t len; const char *code; } resolved;
 typedef struct run_ctx {
-    resolved cache[4];
+    resolved cache[32];
     unsigned ncache;
     previous prev;
 } run_ctx;
@@ -120,7 +124,10 @@ static const char *resolve_currency(article *a, run_ctx *cx, const char *field, 
 {
     if (!memchr(field, ':', len)) return intern(a, field, len);
     for (unsigned i = 0; i < cx->ncache; i++)
-        if (cx->cache[i].field == field) return cx->cache[i].code;
+        if (cx->cache[i].len == len && (cx->cache[i].field == field || !memcmp(cx->cache[i].field, field, len)))
+            return cx->cache[i].code;
+    if (cx->ncache == sizeof cx->cache / sizeof *cx->cache)
+        return intern(a, field, (size_t)((const char *)memchr(field, ':', len) - field));
     const char *best = field, *p = field, *end = field + len;
     size_t best_len = 0, best_count = 0;
     while (p < end) {
@@ -137,7 +144,7 @@ static const char *resolve_currency(article *a, run_ctx *cx, const char *field, 
         p = bar + 1;
     }
     const char *code = intern(a, best, best_len);
-    if (cx->ncache < sizeof cx->cache / sizeof *cx->cache) cx->cache[cx->ncache++] = (resolved){field, code};
+    cx->cache[cx->ncache++] = (resolved){field, len, code};
     return code;
 }
 

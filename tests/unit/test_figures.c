@@ -170,6 +170,27 @@ static void money(void **state)
     expect_none("They will try 5 times.", "try 5");
 }
 
+/* An ambiguous sign takes the currency of the country the article names
+ * most, the same for every figure and every sign sharing its choices. */
+static void ambiguous_signs_resolved_once_per_article(void **state)
+{
+    buf b = {0};
+    buf_puts(&b, "Pakistan and Pakistan again. ");
+    for (int i = 0; i < 300; i++)
+        buf_printf(&b, "The fund paid Rs %d million, then %d million rupees, and \xC2\xA5%d. ", i + 1, i + 2, i + 3);
+    buf_putc(&b, '\0');
+    article *a = run(b.p);
+    unsigned pkr = 0, yen = 0;
+    for (uint32_t i = 0; i < a->figures.n; i++) {
+        const char *u = a->figures.v[i].unit;
+        pkr += u && !strcmp(u, "PKR");
+        yen += u && !strcmp(u, "JPY");
+    }
+    assert_int_equal(pkr, 600);
+    assert_int_equal(yen, 300);
+    buf_free(&b);
+}
+
 static void percentages(void **state)
 {
     expect("Exports grew 72% in March.", "72%", 72, "percent", "percent");
@@ -290,6 +311,7 @@ int main(void)
         cmocka_unit_test(approximations),
         cmocka_unit_test(vague_quantities),
         cmocka_unit_test(money),
+        cmocka_unit_test(ambiguous_signs_resolved_once_per_article),
         cmocka_unit_test(percentages),
         cmocka_unit_test(dates_years_and_times),
         cmocka_unit_test(ordinals_ages_and_labels),

@@ -30,8 +30,16 @@ struct wordmap {
      * bit b of first: some key starts with byte b (folded). */
     uint64_t lengths;
     uint64_t first[4];
+    /* Large maps (gazetteers) outgrow the caches, and most words asked are
+     * not in them: two bits per key in one 64-bit word of a small filter
+     * (four bits per slot) turn most misses away before the probe. NULL for
+     * small maps, whose tags stay cached anyway. */
+    uint64_t *filter;
+    size_t filter_mask;
     buf pool;     /* keys and values, NUL-terminated, referenced by offset */
 };
+
+enum { FILTER_FROM = 16384 };   /* slots from which a map keeps a filter */
 
 /* FNV-1a with a final avalanche: kept for the tables outside whose stored
  * keys depend on it (NER features, aliases). */
@@ -179,6 +187,22 @@ slow:
 
 static inline uint32_t tag_of(uint64_t h) { return (uint32_t)(h >> 32) | 1; }
 
+/* The filter word and its two bits for hash h: bits the slot index (low)
+ * and the tag (32 up) use little of. */
+static inline uint64_t filter_bits(uint64_t h) { return 1ULL << (h >> 52 & 63) | 1ULL << (h >> 58); }
+static inline size_t filter_word(const wordmap *m, uint64_t h) { return (size_t)(h >> 20) & m->filter_mask; }
+
+static inline bool filter_may_hold(const wordmap *m, uint64_t h)
+{
+    uint64_t b = filter_bits(h);
+    return !m->filter || (m->filter[filter_word(m, h)] & b) == b;
+}
+
+static void filter_add(wordmap *m, uint64_t h)
+{
+    if (m->filter) m->filter[filter_word(m, h)] |= filter_bits(h);
+}
+
 wordmap *wordmap_new(int flags)
 {
     wordmap *m = calloc(1, sizeof *m);
@@ -198,6 +222,7 @@ void wordmap_free(wordmap *m)
     if (!m) return;
     free(m->tags);
     free(m->ents);
+    free(m->filter);
     buf_free(&m->pool);
     free(m);
 }
@@ -226,6 +251,11 @@ static void grow(wordmap *m)
     m->tags = calloc(m->cap, sizeof *m->tags);
     m->ents = calloc(m->cap, sizeof *m->ents);
     if (!m->tags || !m->ents) abort();
+    if (m->cap >= FILTER_FROM) {
+        free(m->filter);
+        m->filter_mask = m->cap / 16 - 1;   /* four bits a slot */
+        if (!(m->filter = calloc(m->filter_mask + 1, sizeof *m->filter))) abort();
+    }
     for (size_t i = 0; i < old_cap; i++) {
         if (!old_tags[i]) continue;
         uint64_t h = block_hash(m->pool.p + old_ents[i].key, old_ents[i].klen);
@@ -233,6 +263,7 @@ static void grow(wordmap *m)
         while (m->tags[j]) j = (j + 1) & (m->cap - 1);
         m->tags[j] = old_tags[i];
         m->ents[j] = old_ents[i];
+        filter_add(m, h);
     }
     free(old_tags);
     free(old_ents);
@@ -259,6 +290,7 @@ void wordmap_add(wordmap *m, const char *key, size_t n, const char *value)
     m->first[b0 >> 6] |= 1ULL << (b0 & 63);
     m->tags[i] = tag_of(h);
     m->ents[i] = (entry){(uint32_t)m->pool.n, (uint32_t)n, val};
+    filter_add(m, h);
     buf_put(&m->pool, key, n);
     buf_putc(&m->pool, '\0');
     m->count++;
@@ -285,6 +317,7 @@ const char *wordmap_get(const wordmap *m, const char *key, size_t n)
     size_t fn = fold_key(m, key, n, tmp, &h);
     if (fn != (size_t)-1) { key = tmp; n = fn; }
     else h = block_hash(key, n);
+    if (!filter_may_hold(m, h)) return NULL;
     size_t i = find(m, key, n, h);
     return m->tags[i] ? m->pool.p + m->ents[i].val : NULL;
 }

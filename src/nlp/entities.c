@@ -760,8 +760,10 @@ void entities_run(const entities_res *r, article *a)
     w.title = arena_alloc(&a->mem, a->tokens.n);
     memset(w.title, 0xFF, a->tokens.n);
     w.caps = arena_alloc(&a->mem, sizeof *w.caps * a->tokens.n);
-    for (uint32_t i = 0; i < a->tokens.n; i++)
-        if (a->tokens.v[i].flags & (TF_CAP | TF_UPPER)) w.caps[w.ncaps++] = i;
+    for (uint32_t i = 0; i < a->tokens.n; i++) {   /* without a branch: capitals come at random */
+        w.caps[w.ncaps] = i;
+        w.ncaps += (a->tokens.v[i].flags & (TF_CAP | TF_UPPER)) != 0;
+    }
     uint8_t *tags = arena_alloc(&a->mem, a->tokens.n);
     ner_tag_article(r->model, a, tags);
     drafts_from_tags(&w, tags);

@@ -589,7 +589,7 @@ typedef struct tagger_mem {
     vocab_entry *own;         /* entries of words the cache could not keep for this sentence */
     uint64_t *hash;           /* word_hash() of each token looked up */
     bool *digits;             /* whether it has digits, which features see as 0 */
-    uint32_t *slot;           /* vindex_probe() of that hash */
+    uint32_t *slot;           /* vindex_probe() of that hash; [cap, 2 cap): find_hot()'s list */
     bool *hot;
     ner_tok *tok;
     float *em;                /* [cap][LANES]: emission scores, then decoding's */
@@ -644,7 +644,7 @@ static tagger_mem *mem_for(uint32_t n)
     s->own = malloc(sizeof *s->own * cap);
     s->hash = malloc(sizeof *s->hash * cap);
     s->digits = malloc(sizeof *s->digits * cap);
-    s->slot = malloc(sizeof *s->slot * cap);
+    s->slot = malloc(sizeof *s->slot * cap * 2);   /* and find_hot()'s list */
     s->hot = malloc(sizeof *s->hot * cap);
     s->tok = malloc(sizeof *s->tok * cap);
     s->em = malloc(sizeof *s->em * LANES * cap);
@@ -826,29 +826,29 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
 static bool may_open(const token *t) { return (t->flags & TF_WORD) && t->end - t->start <= 3; }
 
 /* Marks the tokens worth scoring: words with a capital letter, unless the
- * vocabulary knows the word as one that is not part of names. */
+ * vocabulary knows the word as one that is not part of names. The passes
+ * after the first walk a list of the capitalised tokens. */
 static uint32_t find_hot(const ner_model *m, article *a, uint32_t tok, uint32_t n, tagger_mem *s)
 {
-    uint32_t nhot = 0;
+    uint32_t nhot = 0, *list = s->slot + s->cap;
     for (uint32_t i = 0; i < n; i++) {
         s->ent[i] = NULL;
         s->hot[i] = has_capital(a, &a->tokens.v[tok + i]);
-        if (!s->hot[i]) continue;
-        lookup_hash(m, a, s, tok, i);
-        nhot++;
+        list[nhot] = i;
+        nhot += s->hot[i];
     }
-    if (!nhot) return 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (s->hot[i]) lookup_slot(m, s, i);
-    for (uint32_t i = 0; i < n; i++) {
-        if (!s->hot[i]) continue;
+    for (uint32_t k = 0; k < nhot; k++) lookup_hash(m, a, s, tok, list[k]);
+    for (uint32_t k = 0; k < nhot; k++) lookup_slot(m, s, list[k]);
+    uint32_t left = nhot;
+    for (uint32_t k = 0; k < nhot; k++) {
+        uint32_t i = list[k];
         resolve(m, a, s, tok, i, true);
         if (s->ent[i]->flags & NER_VOCAB_COLD) {
             s->hot[i] = false;
-            nhot--;
+            left--;
         }
     }
-    return nhot;
+    return left;
 }
 
 static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t n, tagger_mem *s, uint8_t *tags)

@@ -27,7 +27,7 @@
 #include <math.h>
 #include <pthread.h>
 #ifdef __SSE2__
-#include <emmintrin.h>
+#include <emmintrin.h>   /* SSE2 is part of x86-64: no flag needed */
 #endif
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +77,7 @@ struct ner_model {
     float scale;
     float trans[NER_NTAGS + 1][NER_NTAGS];
     float tr[NER_NTAGS + 1][LANES];       /* trans in units of scale; BIO's forbidden moves at -inf */
+    float into[NER_NTAGS][LANES];         /* into[t][p] = tr[p][t], -inf for padding p: the way back */
     uint32_t nvocab;
     vocab_entry *vocab;                   /* 64-byte aligned */
     /* word hash → entry: the hash's high half above the entry's index + 1
@@ -260,6 +261,8 @@ static void quantise_transitions(ner_model *m)
             float q = roundf(m->trans[p][t < NER_NTAGS ? t : 0] / m->scale);
             m->tr[p][t] = !ok ? -INFINITY : q > TRANS_MAX ? TRANS_MAX : q < -TRANS_MAX ? -TRANS_MAX : q;
         }
+    for (int t = 0; t < NER_NTAGS; t++)
+        for (int p = 0; p < LANES; p++) m->into[t][p] = p < NER_NTAGS ? m->tr[p][t] : -INFINITY;
 }
 
 /* Entries of the vocabulary from the words (m->words) and their vectors
@@ -533,33 +536,74 @@ void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, u
  * there: a forward step is then nine vector adds and maxima. Scores are
  * kept relative to the O path's, whole numbers well inside a float's exact
  * range, so they add up as integers would. */
-static void decode(const float tr[NER_NTAGS + 1][LANES], float *em, uint32_t n, int start, int end, uint8_t *tags)
+/* One step of decoding's forward pass: each tag's best score after prev,
+ * relative to O's, added to cur. */
+#ifdef __SSE2__
+/* The three vectors of twelve lanes stay in registers across the nine
+ * previous tags (a loop over an array kept them in memory). max(c, best)
+ * keeps best on ties, as the plain loop below does. */
+static inline void forward_step(const float tr[NER_NTAGS + 1][LANES], const float *prev, float *cur)
+{
+    _Static_assert(LANES == 12, "three vectors of four");
+    __m128 x = _mm_set1_ps(prev[0]);
+    __m128 b0 = _mm_add_ps(x, _mm_loadu_ps(tr[0])), b1 = _mm_add_ps(x, _mm_loadu_ps(tr[0] + 4)),
+           b2 = _mm_add_ps(x, _mm_loadu_ps(tr[0] + 8));
+    for (int p = 1; p < NER_NTAGS; p++) {
+        x = _mm_set1_ps(prev[p]);
+        b0 = _mm_max_ps(_mm_add_ps(x, _mm_loadu_ps(tr[p])), b0);
+        b1 = _mm_max_ps(_mm_add_ps(x, _mm_loadu_ps(tr[p] + 4)), b1);
+        b2 = _mm_max_ps(_mm_add_ps(x, _mm_loadu_ps(tr[p] + 8)), b2);
+    }
+    __m128 base = _mm_set1_ps(_mm_cvtss_f32(b0));   /* lane NER_O */
+    _mm_storeu_ps(cur, _mm_add_ps(_mm_loadu_ps(cur), _mm_sub_ps(b0, base)));
+    _mm_storeu_ps(cur + 4, _mm_add_ps(_mm_loadu_ps(cur + 4), _mm_sub_ps(b1, base)));
+    _mm_storeu_ps(cur + 8, _mm_add_ps(_mm_loadu_ps(cur + 8), _mm_sub_ps(b2, base)));
+}
+#else
+static inline void forward_step(const float tr[NER_NTAGS + 1][LANES], const float *prev, float *cur)
+{
+    float best[LANES];
+    for (int t = 0; t < LANES; t++) best[t] = prev[0] + tr[0][t];
+    for (int p = 1; p < NER_NTAGS; p++)
+        for (int t = 0; t < LANES; t++) {
+            float c = prev[p] + tr[p][t];
+            best[t] = best[t] < c ? c : best[t];
+        }
+    float base = best[NER_O];
+    for (int t = 0; t < LANES; t++) cur[t] += best[t] - base;
+}
+#endif
+
+/* The tag before one whose best path is known: the first of the highest
+ * prev[p] + tr[p][tag], the sums taken four lanes at a time from the
+ * transposed transitions. */
+static inline int best_before(const float into[LANES], const float *prev)
+{
+    float sum[LANES];
+#ifdef __SSE2__
+    for (int k = 0; k < LANES; k += 4) _mm_storeu_ps(sum + k, _mm_add_ps(_mm_loadu_ps(prev + k), _mm_loadu_ps(into + k)));
+#else
+    for (int k = 0; k < LANES; k++) sum[k] = prev[k] + into[k];
+#endif
+    int arg = 0;
+    for (int p = 1; p < NER_NTAGS; p++)
+        if (sum[p] > sum[arg]) arg = p;
+    return arg;
+}
+
+static void decode(const float tr[NER_NTAGS + 1][LANES], const float into[NER_NTAGS][LANES], float *em, uint32_t n,
+                   int start, int end, uint8_t *tags)
 {
     if (!n) return;
     for (int t = 0; t < LANES; t++) em[t] += tr[start][t];
-    for (uint32_t i = 1; i < n; i++) {
-        const float *prev = em + (size_t)(i - 1) * LANES;
-        float *cur = em + (size_t)i * LANES, best[LANES];
-        for (int t = 0; t < LANES; t++) best[t] = prev[0] + tr[0][t];
-        for (int p = 1; p < NER_NTAGS; p++)
-            for (int t = 0; t < LANES; t++) {
-                float c = prev[p] + tr[p][t];
-                best[t] = best[t] < c ? c : best[t];
-            }
-        float base = best[NER_O];
-        for (int t = 0; t < LANES; t++) cur[t] += best[t] - base;
-    }
+    for (uint32_t i = 1; i < n; i++) forward_step(tr, em + (size_t)(i - 1) * LANES, em + (size_t)i * LANES);
     const float *last = em + (size_t)(n - 1) * LANES;
     int best = 0;
     for (int t = 1; t < NER_NTAGS; t++)
         if (last[t] + (end >= 0 ? tr[t][end] : 0) > last[best] + (end >= 0 ? tr[best][end] : 0)) best = t;
     for (uint32_t i = n - 1; i > 0; i--) {
         tags[i] = (uint8_t)best;
-        const float *prev = em + (size_t)(i - 1) * LANES;
-        int arg = 0;
-        for (int p = 1; p < NER_NTAGS; p++)
-            if (prev[p] + tr[p][best] > prev[arg] + tr[arg][best]) arg = p;
-        best = arg;
+        best = best_before(into[best], em + (size_t)(i - 1) * LANES);
     }
     tags[0] = (uint8_t)best;
 }
@@ -817,7 +861,7 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
         }
     }
     /* the tokens either side of a stretch are O: their transitions count */
-    decode((const float(*)[LANES])m->tr, s->em, to - from, from == 0 ? NER_NTAGS : NER_O, to < n ? NER_O : -1,
+    decode((const float(*)[LANES])m->tr, (const float(*)[LANES])m->into, s->em, to - from, from == 0 ? NER_NTAGS : NER_O, to < n ? NER_O : -1,
            tags + from);
 }
 

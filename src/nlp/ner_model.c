@@ -173,6 +173,15 @@ static inline void lanes8_load(lanes8 *acc, const int32_t *sum) { memcpy(acc->v,
 static inline void lanes8_store(const lanes8 *acc, int32_t *sum) { memcpy(sum, acc->v, sizeof acc->v); }
 #endif
 
+/* Asks for the fingerprint and the weights of key's home slot ahead of
+ * table_get(): the tables are larger than the caches, and a key found
+ * there (most often in its home slot) reads its weights next. */
+static inline void prefetch_key(const ner_model *m, uint64_t key)
+{
+    __builtin_prefetch(&m->fp[home_slot(m, key)]);
+    __builtin_prefetch(m->fw[home_slot(m, key)]);
+}
+
 /* Adds the weights of keys to sum[0 .. NER_NTAGS). */
 static void add_keys(const ner_model *m, const uint64_t *keys, int nkeys, int32_t *sum)
 {
@@ -204,6 +213,8 @@ static void fill_entry(const ner_model *m, const char *w, size_t n, bool self, v
 {
     ner_word_keys_t keys;
     ner_word_keys(m->fx, w, n, self, &keys);
+    for (int s = 0; s < NER_NSLOTS; s++)
+        for (int k = 0; k < keys.count[s]; k++) prefetch_key(m, keys.keys[s][k]);
     for (int s = 0; s < NER_NSLOTS; s++) {
         int32_t sum[LANES] = {0};
         add_keys(m, keys.keys[s], keys.count[s], sum);
@@ -838,7 +849,7 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
             /* [lo, hi) reaches two past the stretch or to the sentence's end,
              * so the neighbours context features read are the sentence's own. */
             nkeys[i - c0] = ner_context_keys(s->tok + lo, hi - lo, i - lo, keys[i - c0]);
-            for (int k = 0; k < nkeys[i - c0]; k++) __builtin_prefetch(&m->fp[home_slot(m, keys[i - c0][k])]);
+            for (int k = 0; k < nkeys[i - c0]; k++) prefetch_key(m, keys[i - c0][k]);
         }
         for (uint32_t i = c0; i < c1; i++) {
             const int16_t *v0 = entry_at(m, s, n, i)->vec[NER_SLOT_SELF];

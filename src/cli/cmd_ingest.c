@@ -11,6 +11,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -58,6 +59,7 @@ typedef struct ingest_run {
     double t0, shown;
     bool progress;
     bool store_broken;    /* a store error: stop, the batch is rolled back */
+    struct stat db_st;    /* the store's file, left out when a folder holds it */
 } ingest_run;
 
 static double now(void)
@@ -287,10 +289,28 @@ static void pool_finish(ingest_run *r, pool *p)
 
 /* --- walking the inputs ------------------------------------------------------ */
 
+/* The store itself, or its -wal, -shm or -journal file: "ingest . --db
+ * news.db" must not read the store as an article (and fail on it). */
+static bool is_store_file(const ingest_run *r, const char *path)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    size_t n = strlen(path);
+    char base[4096];
+    struct stat st;
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        size_t k = strlen(suffixes[i]);
+        if (n <= k || n - k >= sizeof base || strcmp(path + n - k, suffixes[i]) != 0) continue;
+        memcpy(base, path, n - k);
+        base[n - k] = '\0';
+        if (stat(base, &st) == 0 && st.st_dev == r->db_st.st_dev && st.st_ino == r->db_st.st_ino) return true;
+    }
+    return false;
+}
+
 static void ingest_one(const char *path, const char *walk_err, void *ctx)
 {
     ingest_run *r = ctx;
-    if (r->store_broken) return;
+    if (r->store_broken || (!walk_err && is_store_file(r, path))) return;
     if (r->jobs > 0) {
         pool_submit(r, &workers, path, walk_err);
         return;
@@ -383,6 +403,7 @@ int cmd_ingest(int argc, char **argv)
         dossier_close(r.d);
         return EXIT_INTERNAL;
     }
+    if (stat(r.db, &r.db_st) != 0) memset(&r.db_st, 0, sizeof r.db_st);
     if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
     r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);

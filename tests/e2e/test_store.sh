@@ -210,6 +210,15 @@ timeout 30 "$D" search harbour --db "$S/huge.db" > "$S/huge.out" 2>&1
 check "search in a 4 MB article full of matches ends in time" test $? -eq 0
 check "search in a 4 MB article lists it" grep -q "huge" "$S/huge.out"
 
+# --- a folder holding its own store: the store is not read as an article -------------
+mkdir -p "$S/own"
+cp "$FIX/articles/plain.txt" "$S/own/a.txt"
+"$D" ingest "$S/own" --db "$S/own/own.db" > /dev/null 2>&1
+"$D" ingest "$S/own" --db "$S/own/own.db" > "$S/own.out" 2> "$S/own.err"
+check "ingesting the folder that holds the store exits 0" test $? -eq 0
+check "... and names no store file as an error" test ! -s "$S/own.err"
+check "... and counts only the article" grep -q "ingested 1 files" "$S/own.out"
+
 # --- help --------------------------------------------------------------------------
 check "help for ingest" "$D" ingest --help
 check "help for search" "$D" search --help

@@ -587,19 +587,26 @@ static inline void forward_step(const float tr[NER_NTAGS + 1][LANES], const floa
 
 /* The tag before one whose best path is known: the first of the highest
  * prev[p] + tr[p][tag], the sums taken four lanes at a time from the
- * transposed transitions. */
+ * transposed transitions (the padding lanes are -inf, below any real sum,
+ * as a tag always has some allowed tag before it). */
 static inline int best_before(const float into[LANES], const float *prev)
 {
-    float sum[LANES];
 #ifdef __SSE2__
-    for (int k = 0; k < LANES; k += 4) _mm_storeu_ps(sum + k, _mm_add_ps(_mm_loadu_ps(prev + k), _mm_loadu_ps(into + k)));
+    __m128 s0 = _mm_add_ps(_mm_loadu_ps(prev), _mm_loadu_ps(into));
+    __m128 s1 = _mm_add_ps(_mm_loadu_ps(prev + 4), _mm_loadu_ps(into + 4));
+    __m128 s2 = _mm_add_ps(_mm_loadu_ps(prev + 8), _mm_loadu_ps(into + 8));
+    __m128 m = _mm_max_ps(_mm_max_ps(s0, s1), s2);
+    m = _mm_max_ps(m, _mm_shuffle_ps(m, m, _MM_SHUFFLE(2, 3, 0, 1)));
+    m = _mm_max_ps(m, _mm_shuffle_ps(m, m, _MM_SHUFFLE(1, 0, 3, 2)));
+    unsigned at = (unsigned)_mm_movemask_ps(_mm_cmpeq_ps(s0, m)) | (unsigned)_mm_movemask_ps(_mm_cmpeq_ps(s1, m)) << 4 |
+                  (unsigned)_mm_movemask_ps(_mm_cmpeq_ps(s2, m)) << 8;
+    return at ? __builtin_ctz(at) : 0;
 #else
-    for (int k = 0; k < LANES; k++) sum[k] = prev[k] + into[k];
-#endif
     int arg = 0;
     for (int p = 1; p < NER_NTAGS; p++)
-        if (sum[p] > sum[arg]) arg = p;
+        if (prev[p] + into[p] > prev[arg] + into[arg]) arg = p;
     return arg;
+#endif
 }
 
 static void decode(const float tr[NER_NTAGS + 1][LANES], const float into[NER_NTAGS][LANES], float *em, uint32_t n,

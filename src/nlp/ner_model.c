@@ -207,6 +207,19 @@ void ner_score_keys(const ner_model *m, const uint64_t *keys, int nkeys, float *
 
 static int16_t clamp16(int32_t v) { return (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v); }
 
+/* row[t] = clamp16(sum[t]) for the nine tags: eight by saturating packs
+ * (to -32768, raised to -32767 after), the ninth alone. */
+static inline void store_clamped(int16_t *row, const int32_t *sum)
+{
+#ifdef __SSE2__
+    __m128i v = _mm_packs_epi32(_mm_loadu_si128((const __m128i *)sum), _mm_loadu_si128((const __m128i *)(sum + 4)));
+    _mm_storeu_si128((__m128i *)row, _mm_max_epi16(v, _mm_set1_epi16(-32767)));
+    row[8] = clamp16(sum[8]);
+#else
+    for (int t = 0; t < NER_NTAGS; t++) row[t] = clamp16(sum[t]);
+#endif
+}
+
 /* The weight sums of a word met outside the vocabulary, and its hashes; the
  * token's own slot only when asked (it costs most of the lookups). */
 static void fill_entry(const ner_model *m, const char *w, size_t n, bool self, vocab_entry *e)
@@ -218,7 +231,7 @@ static void fill_entry(const ner_model *m, const char *w, size_t n, bool self, v
     for (int s = 0; s < NER_NSLOTS; s++) {
         int32_t sum[LANES] = {0};
         add_keys(m, keys.keys[s], keys.count[s], sum);
-        for (int t = 0; t < NER_NTAGS; t++) e->vec[s][t] = clamp16(sum[t]);
+        store_clamped(e->vec[s], sum);
     }
     e->lower_h = keys.lower_h;
     e->shape_h = keys.shape_h;

@@ -664,7 +664,9 @@ typedef struct tagger_mem {
     vocab_entry *own;         /* entries of words the cache could not keep for this sentence */
     uint64_t *hash;           /* word_hash() of each token looked up */
     bool *digits;             /* whether it has digits, which features see as 0 */
-    uint32_t *slot;           /* vindex_probe() of that hash; [cap, 2 cap): find_hot()'s list */
+    uint32_t *slot;           /* vindex_probe() of that hash; [cap, 2 cap): find_hot()'s list,
+                                 then tag_sentence()'s stretches */
+    uint32_t *hash_list;      /* look_around()'s tokens */
     bool *hot;
     ner_tok *tok;
     float *em;                /* [cap][LANES]: emission scores, then decoding's */
@@ -685,6 +687,7 @@ static void free_arrays(tagger_mem *s)
     free(s->hash);
     free(s->digits);
     free(s->slot);
+    free(s->hash_list);
     free(s->hot);
     free(s->tok);
     free(s->em);
@@ -719,11 +722,13 @@ static tagger_mem *mem_for(uint32_t n)
     s->own = malloc(sizeof *s->own * cap);
     s->hash = malloc(sizeof *s->hash * cap);
     s->digits = malloc(sizeof *s->digits * cap);
-    s->slot = malloc(sizeof *s->slot * cap * 2);   /* and find_hot()'s list */
+    s->slot = malloc(sizeof *s->slot * (cap * 2 + 2));   /* and find_hot()'s list, or the stretches */
+    s->hash_list = malloc(sizeof *s->hash_list * cap);
     s->hot = malloc(sizeof *s->hot * cap);
     s->tok = malloc(sizeof *s->tok * cap);
     s->em = malloc(sizeof *s->em * LANES * cap);
-    if (!s->ent || !s->own || !s->hash || !s->digits || !s->slot || !s->hot || !s->tok || !s->em) abort();
+    if (!s->ent || !s->own || !s->hash || !s->digits || !s->slot || !s->hash_list || !s->hot || !s->tok || !s->em)
+        abort();
     s->cap = cap;
     return s;
 }
@@ -825,14 +830,12 @@ static const vocab_entry *entry_at(const ner_model *m, const tagger_mem *s, uint
 }
 
 /* The entries of tokens [lo, hi) of a sentence, as ner_tok for the context
- * features; tokens [from, to) are scored, so need their own slot. */
+ * features; tokens [from, to) are scored, so need their own slot. The
+ * tokens without an entry went through lookup_hash() and lookup_slot()
+ * (tag_sentence() does so for all stretches of the sentence first). */
 static void prepare_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t first_word, uint32_t lo,
                             uint32_t hi, uint32_t from, uint32_t to, tagger_mem *s)
 {
-    for (uint32_t i = lo; i < hi; i++)
-        if (!s->ent[i]) lookup_hash(m, a, s, tok, i);
-    for (uint32_t i = lo; i < hi; i++)
-        if (!s->ent[i]) lookup_slot(m, s, i);
     for (uint32_t i = lo; i < hi; i++) {
         bool self = i >= from && i < to;
         if (!s->ent[i] || (self && !(s->ent[i]->flags & E_SELF))) resolve(m, a, s, tok, i, self);
@@ -926,6 +929,23 @@ static uint32_t find_hot(const ner_model *m, article *a, uint32_t tok, uint32_t 
     return left;
 }
 
+/* lookup_hash() and lookup_slot() for the tokens without an entry in
+ * reach of the stretches [from[k], to[k]): two either side. */
+static void look_around(const ner_model *m, article *a, uint32_t tok, uint32_t n, const uint32_t *from,
+                        const uint32_t *to, uint32_t nst, tagger_mem *s)
+{
+    uint32_t done = 0;   /* stretches come in order: tokens below are listed already */
+    uint32_t *list = s->hash_list, nl = 0;
+    for (uint32_t k = 0; k < nst; k++) {
+        uint32_t lo = from[k] >= 2 ? from[k] - 2 : 0, hi = to[k] + 2 < n ? to[k] + 2 : n;
+        for (uint32_t i = lo > done ? lo : done; i < hi; i++)
+            if (!s->ent[i]) list[nl++] = i;
+        if (hi > done) done = hi;
+    }
+    for (uint32_t k = 0; k < nl; k++) lookup_hash(m, a, s, tok, list[k]);
+    for (uint32_t k = 0; k < nl; k++) lookup_slot(m, s, list[k]);
+}
+
 static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t n, tagger_mem *s, uint8_t *tags)
 {
     memset(tags, NER_O, n);
@@ -935,19 +955,23 @@ static void tag_sentence(const ner_model *m, article *a, uint32_t tok, uint32_t 
     for (uint32_t i = 0; i < n && first_word == n; i++)
         if (a->tokens.v[tok + i].flags & (TF_WORD | TF_NUM)) first_word = i;
     /* Stretches: runs of hot tokens, merged across up to two other tokens
-     * ("Bank of England", "Bosnia and Herzegovina"). */
+     * ("Bank of England", "Bosnia and Herzegovina"). Found first, so the
+     * words around them not looked up yet are looked up together, and
+     * the misses of the whole sentence overlap. */
+    uint32_t *from = s->slot + s->cap, *to = from + n / 2 + 1, nst = 0;   /* at most n / 2 + 1 stretches */
     for (uint32_t i = 0; i < n;) {
         if (!s->hot[i]) {
             i++;
             continue;
         }
-        uint32_t from = i && may_open(&a->tokens.v[tok + i - 1]) ? i - 1 : i, last = i;
+        uint32_t last = i;
+        from[nst] = i && may_open(&a->tokens.v[tok + i - 1]) ? i - 1 : i;
         for (uint32_t j = i + 1; j < n && j <= last + 3; j++)
             if (s->hot[j]) last = j;
-        uint32_t to = last + 1;
-        tag_stretch(m, a, tok, n, first_word, from, to, s, tags);
-        i = to;
+        to[nst++] = i = last + 1;
     }
+    look_around(m, a, tok, n, from, to, nst, s);
+    for (uint32_t k = 0; k < nst; k++) tag_stretch(m, a, tok, n, first_word, from[k], to[k], s, tags);
 }
 
 void ner_tag_article(const ner_model *m, article *a, uint8_t *tags)

@@ -22,8 +22,11 @@
  *     only stretches around the others are scored and decoded.
  *   - Scores are integers in units of the weight scale, padded to LANES per
  *     token so the loops over tags vectorise; decoding adds and compares them.
- *   - Feature lookups probe an array of 32-bit fingerprints, small enough to
- *     stay in cache; only a hit reads the weights. */
+ *   - Feature lookups probe an array of 32-bit fingerprints; only a hit
+ *     reads the weights. Both are fetched ahead for a run of tokens.
+ *   - The vocabulary is larger than the caches: the words a sentence needs
+ *     are looked up in passes (hashes, index slots, entries), each fetching
+ *     ahead what the next reads, so the misses overlap. */
 #include <math.h>
 #include <pthread.h>
 #ifdef __SSE2__

@@ -146,8 +146,25 @@ static bool group_is_wrapped(const char *src, const tline *L, int n, bool most_i
     return open * 2 >= measured && full * 2 >= measured;
 }
 
-/* Whether line i starts a new unit in its group. */
-static bool breaks_before(const char *src, const tline *L, int i, bool wrapped, bool markers,
+/* One or two words in capitals closing a group: a wire's sign-off (REUTER,
+ * AP), which the line before leaves as its own paragraph however the text is
+ * wrapped; whether it is junk is then the junk rules' call. */
+static bool sign_off(const char *src, const tline *L, int i, int n)
+{
+    if (i != n - 1) return false;
+    const char *s = src + L[i].s;
+    uint32_t len = L[i].e - L[i].s, spaces = 0, letters = 0;
+    if (len < 2 || len > 24) return false;
+    for (uint32_t k = 0; k < len; k++) {
+        if (s[k] == ' ') spaces++;
+        else if (s[k] >= 'A' && s[k] <= 'Z') letters++;
+        else if (s[k] != '-' && s[k] != '.') return false;
+    }
+    return spaces <= 1 && letters >= 2;
+}
+
+/* Whether line i (of n) starts a new unit in its group. */
+static bool breaks_before(const char *src, const tline *L, int i, int n, bool wrapped, bool markers,
                           bool most_indented, uint32_t maxlen)
 {
     const tline *p = &L[i - 1], *l = &L[i];
@@ -155,6 +172,7 @@ static bool breaks_before(const char *src, const tline *L, int i, bool wrapped, 
     if (l->marker || l->table || p->table) return true;
     if (l->indent && !most_indented) return true;
     int end = text_end_kind(src + p->s, plen);
+    if (end != 0 && sign_off(src, L, i, n)) return true;
     if (wrapped) return !markers && end != 0 && plen * 10 < maxlen * 7;
     /* a line cut mid-sentence: the next goes on in lower case, with a
      * number, or after a comma */
@@ -188,7 +206,7 @@ static void flush_group(tctx *c, const char *src, const tline *L, int n, uint32_
     uint32_t maxlen = prose_maxlen(L, n, most_indented);
     unit *u = NULL;
     for (int i = 0; i < n; i++) {
-        if (!u || breaks_before(src, L, i, wrapped, markers > 0, most_indented, maxlen)) {
+        if (!u || breaks_before(src, L, i, n, wrapped, markers > 0, most_indented, maxlen)) {
             text_reserve((void **)&c->units.v, &c->units.cap, c->units.n + 1, sizeof *u);
             u = &c->units.v[c->units.n++];
             memset(u, 0, sizeof *u);

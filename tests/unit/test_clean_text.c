@@ -215,7 +215,8 @@ static void wrapped_wire_copy_is_joined(void **state)
         "&\\tThe company said the order would keep its yard busy until\n"
         "the end of 1989, and that it expected to hire more welders\n"
         "during the summer.\n"
-        "&\\tThe ferries will be delivered in 1990.\n");
+        "&\\tThe ferries will be delivered in 1990.\n"
+        " REUTER\n");
     assert_string_equal(a->title, "SHIPYARD WINS NEW ORDER");
     assert_string_equal(a->published, "1988-03-14");
     assert_string_equal(a->text,

@@ -7,8 +7,9 @@
 #
 # What it runs, in order (about two minutes on a 2-core machine):
 #   1. `dossier bench` on the whole news corpus (files in memory, one core; rates per
-#      second of CPU time, so other work on the machine does not count), one row
-#      per pass: read+clean, +sentences, +entities, the full pipeline.
+#      second of CPU time, so other work on the machine does not count; MB/s of the
+#      fastest of BENCH_REPEAT passes, the mean beside it), one row per pass:
+#      read+clean, +sentences, +entities, the full pipeline.
 #   2. Streaming memory: `dossier bench --stream` on a quarter of the corpus and on
 #      all of it; peak RSS must not grow with corpus size.
 #   3. One 200 MB file made of the corpus, through `dossier extract` (big inputs

@@ -25,6 +25,7 @@ struct entities_res {
     ner_model *model;
     wordmap *loc_heads;
     wordmap *org_descriptors;   /* "newspaper", "agency": the name before is an organisation */
+    wordmap *org_suffixes;      /* Corp, Ltd, Plc: a name ending so is a company's */
 };
 
 entities_res *entities_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
@@ -37,6 +38,8 @@ entities_res *entities_load(const char *datadir, const char *modeldir, char *err
     if (!(r->loc_heads = wordmap_load(path, WM_FOLD, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/nlp/ner-org-descriptors.txt", datadir);
     if (!(r->org_descriptors = wordmap_load(path, WM_FOLD, err, errlen))) goto fail;
+    snprintf(path, sizeof path, "%s/nlp/ner-org-suffixes.txt", datadir);
+    if (!(r->org_suffixes = wordmap_load(path, 0, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/ner.bin", modeldir);
     if (!(r->model = ner_load(path, &r->fx, err, errlen))) goto fail;
     return r;
@@ -52,6 +55,7 @@ void entities_free(entities_res *r)
     ner_features_free(&r->fx);
     wordmap_free(r->loc_heads);
     wordmap_free(r->org_descriptors);
+    wordmap_free(r->org_suffixes);
     free(r);
 }
 
@@ -142,6 +146,14 @@ static bool breaks_name(const work *w, uint32_t i)
     return !is_possessive(w, i) && !(n == 3 && !memcmp(p, "\xE2\x80\x93", 3));   /* en dash */
 }
 
+/* A name ending at token `end` with Corp, Ltd, Plc ... is a company's. */
+static bool ends_as_company(const work *w, uint32_t end)
+{
+    size_t n;
+    const char *last = tok_text(w, end - 1, &n);
+    return wordmap_has(w->r->org_suffixes, last, n);
+}
+
 static void drafts_from_tags(work *w, const uint8_t *tags)
 {
     for (uint32_t i = 0; i < w->nt;) {
@@ -162,6 +174,7 @@ static void drafts_from_tags(work *w, const uint8_t *tags)
             d->e = end;
             d->type = ner_tag_ent(tags[i]);
             d->kind = MK_NAME;
+            if (d->type == ENT_PERSON && end - i >= 2 && ends_as_company(w, end)) d->type = ENT_ORG;
         }
         i = e;
     }
@@ -295,6 +308,7 @@ static void split_titled_names(work *w)
         const char *first = tok_text(w, r, &n);
         bool given = gazetteer_lookup(w->r->fx.gaz, first, n) & GZ_PERSON;
         if (!names || d->e - r > 4 || !(d->e - r >= 2 || (given && r - j >= 2))) continue;
+        if (ends_as_company(w, d->e)) continue;   /* General Motors Corp */
         draft person = {.s = r, .e = d->e, .rs = j, .re = r, .type = ENT_PERSON, .kind = MK_NAME};
         if (j > d->s) {
             d->e = j;

@@ -263,6 +263,19 @@ static void names_stop_at_colons_brackets_and_quotation_marks(void **state)
     article_free(a);
 }
 
+static void company_names_are_no_titled_people(void **state)
+{
+    article *a = test_extract("Shares of General Harlow Corp rose 5 pct on Monday. Analysts at Colonel Velmar "
+                              "Holdings were cautious.\n");
+    const mention *m = find_mention(a, "General Harlow Corp");
+    assert_non_null(m);
+    assert_int_equal(m->type, ENT_ORG);
+    assert_non_null(m = find_mention(a, "Colonel Velmar Holdings"));
+    assert_int_equal(m->type, ENT_ORG);
+    for (uint32_t i = 0; i < a->mentions.n; i++) assert_int_not_equal(a->mentions.v[i].type, ENT_PERSON);
+    article_free(a);
+}
+
 static void acronyms_in_brackets_name_their_long_form(void **state)
 {
     article *a = test_extract("Inspectors from the Coastal Fisheries Authority (CFA) boarded two trawlers. "
@@ -306,6 +319,7 @@ int main(void)
         cmocka_unit_test(acronyms_in_brackets_name_their_long_form),
         cmocka_unit_test(described_organisations_and_places_inside_words),
         cmocka_unit_test(names_stop_at_colons_brackets_and_quotation_marks),
+        cmocka_unit_test(company_names_are_no_titled_people),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

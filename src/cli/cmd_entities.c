@@ -37,8 +37,6 @@ const char cmd_entity_help[] =
     "exit status: 0 shown; 2 bad usage; 3 the store could not be read;\n"
     "4 no such entity.\n";
 
-static const char *const types[] = {"", "PERSON", "ORG", "GPE", "LOC", "NORP"};
-
 /* One entity, kept to sort the list. */
 typedef struct row {
     char *name, *line;
@@ -52,43 +50,9 @@ typedef struct list {
     bool json;
 } list;
 
-static void entity_json(const cluster_info *c, buf *b)
-{
-    buf_putc(b, '{');
-    json_key(b, "entity");
-    json_cstr(b, c->name);
-    buf_putc(b, ',');
-    json_key(b, "type");
-    json_cstr(b, c->type > 0 && c->type < 6 ? types[c->type] : "MISC");
-    buf_putc(b, ',');
-    json_key(b, "aliases");
-    buf_putc(b, '[');
-    for (size_t i = 0; i < c->naliases; i++) {
-        if (i) buf_putc(b, ',');
-        json_cstr(b, c->aliases[i]);
-    }
-    buf_puts(b, "],");
-    json_key(b, "articles");
-    json_num(b, (double)c->articles);
-    buf_putc(b, ',');
-    json_key(b, "roles");
-    buf_putc(b, '[');
-    for (size_t i = 0; i < c->nroles; i++) {
-        if (i) buf_putc(b, ',');
-        json_cstr(b, c->roles[i]);
-    }
-    buf_puts(b, "],");
-    json_key(b, "first_seen");
-    json_cstr(b, c->first_seen);
-    buf_putc(b, ',');
-    json_key(b, "last_seen");
-    json_cstr(b, c->last_seen);
-    buf_putc(b, '}');
-}
-
 static void entity_line(const cluster_info *c, buf *b)
 {
-    buf_printf(b, "%-36s %-6s %5ld", c->name, c->type > 0 && c->type < 6 ? types[c->type] : "MISC", c->articles);
+    buf_printf(b, "%-36s %-6s %5ld", c->name, link_type_name(c->type), c->articles);
     for (size_t i = 0; i < c->naliases && i < 8; i++) buf_printf(b, "%s%s", i ? ", " : "  ", c->aliases[i]);
     if (c->naliases > 8) buf_printf(b, " (+%zu)", c->naliases - 8);
 }
@@ -104,7 +68,7 @@ static int collect(const cluster_info *c, void *ctx)
     }
     buf b;
     buf_init(&b);
-    if (l->json) entity_json(c, &b);
+    if (l->json) link_cluster_json(c, &b);
     else entity_line(c, &b);
     l->v[l->n++] = (row){strdup(c->name), strdup(buf_cstr(&b)), c->articles};
     buf_free(&b);
@@ -121,8 +85,8 @@ static int by_articles(const void *x, const void *y)
 
 static int parse_type(const char *t)
 {
-    for (int i = 1; i < 6; i++)
-        if (!strcasecmp(t, types[i])) return i;
+    for (int i = 1; i < ENT__COUNT; i++)
+        if (!strcasecmp(t, link_type_name(i))) return i;
     return -1;
 }
 
@@ -168,13 +132,13 @@ static int show_entity(const cluster_info *c, void *ctx)
     shown *sh = ctx;
     buf *b = &sh->out;
     if (sh->json) {
-        entity_json(c, b);
+        link_cluster_json(c, b);
         b->n--;           /* the closing brace comes after "docs" */
         buf_puts(b, ",\"docs\":[");
         return 0;
     }
     buf_printf(b, "%-10s %s\n%-10s %s\n%-10s %ld (%ld mentions)\n", "entity", c->name, "type",
-               c->type > 0 && c->type < 6 ? types[c->type] : "MISC", "articles", c->articles, c->mentions);
+               link_type_name(c->type), "articles", c->articles, c->mentions);
     if (c->first_seen) buf_printf(b, "%-10s %s\n%-10s %s\n", "first seen", c->first_seen, "last seen", c->last_seen);
     if (c->naliases) buf_printf(b, "%-10s", "aliases");
     for (size_t i = 0; i < c->naliases; i++) buf_printf(b, "%s%s%s", i ? ", " : " ", c->aliases[i],

@@ -162,7 +162,6 @@ int link_claims_add(linker *l, long long art, const article *a, const long long 
 int link_claims_redo(linker *l, char *err, size_t errlen);
 
 /* Report sections (report.c calls them; events.c and claims.c write them). */
-const char *link_type_name(int type);
 int link_events_json(linker *l, buf *out, char *err, size_t errlen);
 int link_events_text(linker *l, buf *out, char *err, size_t errlen);
 int link_claims_json(linker *l, buf *out, char *err, size_t errlen);

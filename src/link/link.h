@@ -75,6 +75,12 @@ typedef struct cluster_info {
 /* Return nonzero to stop. */
 typedef int (*cluster_fn)(const cluster_info *c, void *ctx);
 
+/* PERSON, ORG, GPE, LOC, NORP for an enum ent_type; "MISC" otherwise. */
+const char *link_type_name(int type);
+/* One entity as the report's JSON object (extract-format.md): entity, type,
+ * aliases, articles, roles, first_seen, last_seen. */
+void link_cluster_json(const cluster_info *c, buf *b);
+
 /* Every cluster (only == 0; in cluster id order) or the one given. 0 done,
  * 1 stopped by fn, -1 on a store error. */
 int link_clusters(linker *l, long long only, cluster_fn fn, void *ctx, char *err, size_t errlen);

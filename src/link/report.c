@@ -37,12 +37,18 @@ static int entity_order(const void *x, const void *y)
     return c ? c : strcmp(a->json, b->json);
 }
 
-static int entity_json(const cluster_info *c, void *ctx)
+static void string_array(buf *b, const char *const *v, size_t n)
 {
-    entity_list *list = ctx;
-    buf one;
-    buf_init(&one);
-    buf *b = &one;
+    buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i) buf_putc(b, ',');
+        json_cstr(b, v[i]);
+    }
+    buf_putc(b, ']');
+}
+
+void link_cluster_json(const cluster_info *c, buf *b)
+{
     buf_putc(b, '{');
     json_key(b, "entity");
     json_cstr(b, c->name);
@@ -51,28 +57,28 @@ static int entity_json(const cluster_info *c, void *ctx)
     json_cstr(b, link_type_name(c->type));
     buf_putc(b, ',');
     json_key(b, "aliases");
-    buf_putc(b, '[');
-    for (size_t i = 0; i < c->naliases; i++) {
-        if (i) buf_putc(b, ',');
-        json_cstr(b, c->aliases[i]);
-    }
-    buf_puts(b, "],");
+    string_array(b, c->aliases, c->naliases);
+    buf_putc(b, ',');
     json_key(b, "articles");
     json_num(b, (double)c->articles);
     buf_putc(b, ',');
     json_key(b, "roles");
-    buf_putc(b, '[');
-    for (size_t i = 0; i < c->nroles; i++) {
-        if (i) buf_putc(b, ',');
-        json_cstr(b, c->roles[i]);
-    }
-    buf_puts(b, "],");
+    string_array(b, c->roles, c->nroles);
+    buf_putc(b, ',');
     json_key(b, "first_seen");
     json_cstr(b, c->first_seen);
     buf_putc(b, ',');
     json_key(b, "last_seen");
     json_cstr(b, c->last_seen);
     buf_putc(b, '}');
+}
+
+static int entity_json(const cluster_info *c, void *ctx)
+{
+    entity_list *list = ctx;
+    buf one;
+    buf_init(&one);
+    link_cluster_json(c, &one);
     if (list->n == list->cap) {
         list->cap = list->cap ? 2 * list->cap : 256;
         list->v = realloc(list->v, list->cap * sizeof *list->v);

@@ -94,7 +94,7 @@ static long long merge_clusters(linker *l, long long a, long long b, char *err, 
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, keep);
     sqlite3_bind_int64(st, 2, gone);
-    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (link_step_done(l, st, err, errlen) != 0) return -1;
     return keep;
 }
 
@@ -107,11 +107,7 @@ static long long holder_cluster(linker *l, uint64_t key, int role, char *err, si
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
     sqlite3_bind_int(st, 2, role);
-    int rc = sqlite3_step(st);
-    long long c = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
-    return c;
+    return link_step_int(l, st, 0, err, errlen);
 }
 
 static int put_key(linker *l, uint64_t key, int role, long long node, char *err, size_t errlen)
@@ -122,7 +118,7 @@ static int put_key(linker *l, uint64_t key, int role, long long node, char *err,
     sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
     sqlite3_bind_int(st, 2, role);
     sqlite3_bind_int64(st, 3, node);
-    return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+    return link_step_done(l, st, err, errlen);
 }
 
 /* Live holders of some keys: (key, role, cluster) rows. */
@@ -202,12 +198,12 @@ static long long insert_node(linker *l, long long art, uint32_t n, const entity 
     sqlite3_bind_int(st, 4, e->type);
     if (e->role) sqlite3_bind_text(st, 5, e->role, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 6, e->count);
-    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (link_step_done(l, st, err, errlen) != 0) return -1;
     long long node = sqlite3_last_insert_rowid(l->db);
     st = link_stmt(l, set_cluster, err, errlen);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, node);
-    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (link_step_done(l, st, err, errlen) != 0) return -1;
     return node;
 }
 
@@ -220,7 +216,7 @@ static int insert_forms(linker *l, long long node, const entity_forms *f, char *
         sqlite3_bind_int64(st, 1, node);
         sqlite3_bind_text(st, 2, f->v[i].text, (int)f->v[i].len, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, f->v[i].count);
-        if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+        if (link_step_done(l, st, err, errlen) != 0) return -1;
     }
     return 0;
 }

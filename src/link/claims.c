@@ -198,7 +198,7 @@ static int relabel_claim(linker *l, long long to, long long from, char *err, siz
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, to);
     sqlite3_bind_int64(st, 2, from);
-    return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+    return link_step_done(l, st, err, errlen);
 }
 
 static long long claim_of(linker *l, long long statement, char *err, size_t errlen)
@@ -207,10 +207,7 @@ static long long claim_of(linker *l, long long statement, char *err, size_t errl
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, statement);
-    int rc = sqlite3_step(st);
-    long long c = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? c : link_sql_error(l, err, errlen);
+    return link_step_int(l, st, -1, err, errlen);
 }
 
 /* A claim is labelled by its oldest statement, so joining several claims
@@ -274,7 +271,7 @@ static int join_statement(linker *l, long long statement, long long own, const c
         if (!(st = link_stmt(l, put, err, errlen))) return -1;
         for (int b = 0; b < BANDS; b++) sqlite3_bind_int64(st, b + 1, (sqlite3_int64)bands[b]);
         sqlite3_bind_int64(st, BANDS + 1, statement);
-        if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+        if (link_step_done(l, st, err, errlen) != 0) return -1;
     }
     return merge_claims(l, own, claims, nclaims, err, errlen);
 }
@@ -381,7 +378,7 @@ static long long insert_quote(linker *l, long long art, const article *a, uint32
     sqlite3_bind_int64(st, 7, q->end);
     sqlite3_bind_int64(st, 8, ss);
     sqlite3_bind_int64(st, 9, se);
-    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (link_step_done(l, st, err, errlen) != 0) return -1;
     return sqlite3_last_insert_rowid(l->db);
 }
 
@@ -439,11 +436,11 @@ static int add_statement(linker *l, seen_sets *seen, long long quote_id, const a
     sqlite3_bind_int64(st, 2, start);
     sqlite3_bind_int64(st, 3, end);
     sqlite3_bind_blob(st, 4, w, (int)(n * sizeof *w), SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (link_step_done(l, st, err, errlen) != 0) return -1;
     long long id = sqlite3_last_insert_rowid(l->db);
     if (!(st = link_stmt(l, self, err, errlen))) return -1;
     sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (link_step_done(l, st, err, errlen) != 0) return -1;
     return file_statement(l, seen, id, id, w, n, true, err, errlen);
 }
 

@@ -158,11 +158,7 @@ static long long anchor_event(linker *l, uint64_t key, char *err, size_t errlen)
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
-    int rc = sqlite3_step(st);
-    long long ev = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
-    return ev;
+    return link_step_int(l, st, 0, err, errlen);
 }
 
 static long long insert_event(linker *l, long long art, uint32_t n, const event *e, const char *published,
@@ -194,7 +190,7 @@ static long long insert_event(linker *l, long long art, uint32_t n, const event 
     sqlite3_bind_int(st, 9, anchor);
     sqlite3_bind_int64(st, 10, (sqlite3_int64)key);
     sqlite3_bind_int64(st, 11, ev);
-    if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (link_step_done(l, st, err, errlen) != 0) return -1;
     long long node = sqlite3_last_insert_rowid(l->db);
     if (!anchor && (!e->place || !bounded)) {
         /* nothing bounds where or when: it stays apart from everything */
@@ -203,12 +199,12 @@ static long long insert_event(linker *l, long long art, uint32_t n, const event 
         if (!(st = link_stmt(l, set_key, err, errlen))) return -1;
         sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
         sqlite3_bind_int64(st, 2, node);
-        if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+        if (link_step_done(l, st, err, errlen) != 0) return -1;
     }
     if (anchor && ev == 0) {
         if (!(st = link_stmt(l, self, err, errlen))) return -1;
         sqlite3_bind_int64(st, 1, node);
-        if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+        if (link_step_done(l, st, err, errlen) != 0) return -1;
     }
     *out = (ev_node){node, e->type, e->place, "", anchor ? day_number(lo) : LONG_MIN, anchor};
     if (anchor) memcpy(out->date, lo, 11);
@@ -259,7 +255,7 @@ static int insert_figures(linker *l, long long art, const article *a, uint32_t e
         sqlite3_bind_int64(st, 11, ss);
         sqlite3_bind_int64(st, 12, se);
         sqlite3_bind_int(st, 13, joined);
-        if (sqlite3_step(st) != SQLITE_DONE) return link_sql_error(l, err, errlen);
+        if (link_step_done(l, st, err, errlen) != 0) return -1;
     }
     return 0;
 }
@@ -272,7 +268,7 @@ static int merge_events(linker *l, long long a, long long b, char *err, size_t e
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, a < b ? a : b);
     sqlite3_bind_int64(st, 2, a < b ? b : a);
-    return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+    return link_step_done(l, st, err, errlen);
 }
 
 static long long node_event(linker *l, long long node, char *err, size_t errlen)
@@ -281,10 +277,7 @@ static long long node_event(linker *l, long long node, char *err, size_t errlen)
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, node);
-    int rc = sqlite3_step(st);
-    long long ev = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? ev : link_sql_error(l, err, errlen);
+    return link_step_int(l, st, -1, err, errlen);
 }
 
 /* Anchors of one article at the same place a day apart are one event. */

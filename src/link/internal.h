@@ -150,6 +150,12 @@ int link_exec(linker *l, const char *sql, char *err, size_t errlen);
 /* A cached prepared statement for sql (reset, bindings cleared), or NULL with err set. */
 sqlite3_stmt *link_stmt(linker *l, const char *sql, char *err, size_t errlen);
 int link_sql_error(linker *l, char *err, size_t errlen);
+/* Steps st (bound by the caller) for one integer: the first column of its
+ * first row; `missing` when there is no row, or an error when missing < 0;
+ * -1 with err set on an error. st is reset. */
+long long link_step_int(linker *l, sqlite3_stmt *st, long long missing, char *err, size_t errlen);
+/* Steps st, which returns no rows: 0, or -1 with err set. */
+int link_step_done(linker *l, sqlite3_stmt *st, char *err, size_t errlen);
 
 /* The steps of link_article, each filing one kind of item. */
 int link_entities_add(linker *l, long long art, const article *a, long long *nodes, char *err, size_t errlen);

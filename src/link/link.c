@@ -59,6 +59,24 @@ int link_sql_error(linker *l, char *err, size_t errlen)
     return -1;
 }
 
+long long link_step_int(linker *l, sqlite3_stmt *st, long long missing, char *err, size_t errlen)
+{
+    int rc = sqlite3_step(st);
+    long long v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : missing;
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW || (rc == SQLITE_DONE && missing >= 0)) return v;
+    if (rc == SQLITE_DONE) {
+        snprintf(err, errlen, "link: a row the store should hold is missing");
+        return -1;
+    }
+    return link_sql_error(l, err, errlen);
+}
+
+int link_step_done(linker *l, sqlite3_stmt *st, char *err, size_t errlen)
+{
+    return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+}
+
 sqlite3_stmt *link_stmt(linker *l, const char *sql, char *err, size_t errlen)
 {
     linker_full *lf = (linker_full *)l;

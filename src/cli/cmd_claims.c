@@ -94,11 +94,9 @@ int cmd_claims(int argc, char **argv)
     if ((rc = link_cli_open(&o, &s, &l)) != 0) return rc;
     char err[512];
     long long by = 0;
-    if (o.by && (by = link_find_entity(l, o.by, err, sizeof err)) <= 0) {
+    if (o.by && (rc = link_cli_entity("claims", &o, l, o.by, &by)) != 0) {
         link_cli_close(s, l);
-        if (by < 0) cli_error("claims: %s", err);
-        else cli_error("claims: no entity named '%s' in %s", o.by, o.db);
-        return by < 0 ? EXIT_STORE : EXIT_NOTFOUND;
+        return rc;
     }
     ctx x = {o.json, o.limit, 0};
     rc = link_claims(l, by, each_claim, &x, err, sizeof err);

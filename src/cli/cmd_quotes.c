@@ -86,11 +86,9 @@ int cmd_quotes(int argc, char **argv)
     if ((rc = link_cli_open(&o, &s, &c.l)) != 0) return rc;
     char err[512];
     quote_filter f = {.about = o.about, .since = o.since, .limit = o.limit};
-    if (o.by && (f.by_cluster = link_find_entity(c.l, o.by, err, sizeof err)) <= 0) {
+    if (o.by && (rc = link_cli_entity("quotes", &o, c.l, o.by, &f.by_cluster)) != 0) {
         link_cli_close(s, c.l);
-        if (f.by_cluster < 0) cli_error("quotes: %s", err);
-        else cli_error("quotes: no entity named '%s' in %s", o.by, o.db);
-        return f.by_cluster < 0 ? EXIT_STORE : EXIT_NOTFOUND;
+        return rc;
     }
     buf_init(&c.sentence);
     int n = query_quotes(c.l, &f, print_quote, &c, err, sizeof err);

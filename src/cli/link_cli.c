@@ -128,3 +128,13 @@ void link_cli_close(store *s, linker *l)
     link_close(l);
     store_close(s);
 }
+
+int link_cli_entity(const char *cmd, const link_opts *o, linker *l, const char *name, long long *cluster)
+{
+    char err[512];
+    *cluster = link_find_entity(l, name, err, sizeof err);
+    if (*cluster > 0) return 0;
+    if (*cluster < 0) cli_error("%s: %s", cmd, err);
+    else cli_error("%s: no entity named '%s' in %s", cmd, name, o->db);
+    return *cluster < 0 ? EXIT_STORE : EXIT_NOTFOUND;
+}

@@ -35,4 +35,8 @@ int link_cli_parse(const char *cmd, int argc, char **argv, unsigned allowed, lin
 int link_cli_open(const link_opts *o, store **s, linker **l);
 void link_cli_close(store *s, linker *l);
 
+/* The entity any of whose names is `name`, in *cluster; 0, or an exit code
+ * after a one-line error (none such: EXIT_NOTFOUND). */
+int link_cli_entity(const char *cmd, const link_opts *o, linker *l, const char *name, long long *cluster);
+
 #endif

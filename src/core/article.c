@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 article *article_new(void)
 {
@@ -20,6 +21,19 @@ void article_free(article *a)
     if (!a) return;
     arena_free(&a->mem);
     free(a);
+}
+
+uint32_t article_first_from(const void *items, uint32_t n, size_t size, uint32_t off)
+{
+    const unsigned char *base = items;
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2, start;
+        memcpy(&start, base + (size_t)mid * size, sizeof start);
+        if (start < off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 int32_t article_sentence_at(const article *a, uint32_t off)

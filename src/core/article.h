@@ -128,5 +128,9 @@ void article_free(article *a);
 
 /* The sentence holding byte offset `off`, or -1. */
 int32_t article_sentence_at(const article *a, uint32_t off);
+/* Items in text order whose struct opens with `uint32_t start` (mentions,
+ * quotes, figures, times): the index of the first of n whose start is at or
+ * after off, n if none; by bisection. */
+uint32_t article_first_from(const void *items, uint32_t n, size_t size, uint32_t off);
 
 #endif

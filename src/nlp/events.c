@@ -88,35 +88,18 @@ static const char *find_trigger(const events_res *r, const article *a, const sen
 /* Figures and times are filled in text order: the first at or after `start`. */
 static uint32_t first_figure(const article *a, uint32_t start)
 {
-    uint32_t l = 0, h = a->figures.n;
-    while (l < h) {
-        uint32_t mid = (l + h) / 2;
-        if (a->figures.v[mid].start < start) l = mid + 1;
-        else h = mid;
-    }
-    return l;
+    return article_first_from(a->figures.v, a->figures.n, sizeof *a->figures.v, start);
 }
 
 static uint32_t first_time(const article *a, uint32_t start)
 {
-    uint32_t l = 0, h = a->times.n;
-    while (l < h) {
-        uint32_t mid = (l + h) / 2;
-        if (a->times.v[mid].start < start) l = mid + 1;
-        else h = mid;
-    }
-    return l;
+    return article_first_from(a->times.v, a->times.n, sizeof *a->times.v, start);
 }
 
 /* Mentions are in text order: the range of those inside [start, end). */
 static void mentions_in(const article *a, uint32_t start, uint32_t end, uint32_t *lo, uint32_t *hi)
 {
-    uint32_t l = 0, h = a->mentions.n;
-    while (l < h) {
-        uint32_t mid = (l + h) / 2;
-        if (a->mentions.v[mid].start < start) l = mid + 1;
-        else h = mid;
-    }
+    uint32_t l = article_first_from(a->mentions.v, a->mentions.n, sizeof *a->mentions.v, start);
     *lo = l;
     while (l < a->mentions.n && a->mentions.v[l].start < end) l++;
     *hi = l;

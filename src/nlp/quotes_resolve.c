@@ -19,13 +19,8 @@ int32_t mention_at(const qctx *c, uint32_t i)
     uint32_t n = a->mentions.n;
     if (!n || i >= c->nt) return -1;
     uint32_t off = c->t[i].start;
-    /* Mentions come in text order: bisect for the last one starting at or before off. */
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (a->mentions.v[mid].start <= off) lo = mid + 1;
-        else hi = mid;
-    }
+    /* Mentions come in text order: lo is one past the last starting at or before off. */
+    uint32_t lo = article_first_from(a->mentions.v, n, sizeof *a->mentions.v, off + 1);
     /* the last mention starting at or before off, and a few before it
      * (nested spans) */
     for (uint32_t k = lo; k > 0 && k + 4 > lo; k--) {

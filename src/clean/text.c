@@ -49,22 +49,20 @@ static void pair_filter_add(pair_filter *f, const char *key, size_t n)
     if (l0 < n && key[l0] == ' ') f->rows[a] |= 1u << PF_END;
 }
 
-bool pair_filter_load(pair_filter *f, const char *path)
+static void add_pair(const char *key, size_t n, void *f) { pair_filter_add(f, key, n); }
+
+void pair_filter_from(pair_filter *f, const wordmap *m) { wordmap_each(m, add_pair, f); }
+
+/* A phrase's first word ("read" of "read more"), into the heads map. */
+static void add_head(const char *key, size_t n, void *heads)
 {
-    FILE *fp = fopen(path, "r");
-    if (!fp) return false;
-    char line[1024];
-    while (fgets(line, sizeof line, fp)) {
-        if (*line == '#') continue;
-        /* the key as wordmap_load trims it: up to a TAB, without outer blanks */
-        char *k = line;
-        size_t n = strcspn(k, "\t\r\n");
-        while (n && (*k == ' ' || *k == '\t')) { k++; n--; }
-        while (n && (k[n - 1] == ' ' || k[n - 1] == '\t')) n--;
-        pair_filter_add(f, k, n);
-    }
-    fclose(fp);
-    return true;
+    const char *space = memchr(key, ' ', n);
+    if (space && space > key) wordmap_add(heads, key, (size_t)(space - key), NULL);
+}
+
+static void add_to_map(const char *key, size_t n, void *map)
+{
+    if (!wordmap_get(map, key, n)) wordmap_add(map, key, n, NULL);
 }
 
 /* A phrase list: the map as wordmap_load reads it, plus each phrase's
@@ -73,30 +71,9 @@ static bool load_phrases(const char *datadir, const char *name, phrases *l, char
 {
     if (!(l->map = load_list(datadir, name, err, errlen))) return false;
     l->heads = wordmap_new(WM_FOLD);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", datadir, name);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot read", path);
-        return false;
-    }
-    if (!pair_filter_load(&l->pairs, path)) {
-        fclose(f);
-        snprintf(err, errlen, "%s: cannot read", path);
-        return false;
-    }
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        if (*line == '#') continue;
-        size_t key = strcspn(line, "\t\r\n");
-        while (key && line[key - 1] == ' ') key--;
-        char *space = memchr(line, ' ', key);
-        if (!space || space == line) continue;
-        size_t head = (size_t)(space - line);
-        wordmap_add(l->heads, line, head, NULL);
-        if (!wordmap_get(l->map, line, head)) wordmap_add(l->map, line, head, NULL);
-    }
-    fclose(f);
+    wordmap_each(l->map, add_head, l->heads);
+    wordmap_each(l->heads, add_to_map, l->map);
+    pair_filter_from(&l->pairs, l->map);
     return true;
 }
 
@@ -104,15 +81,6 @@ static void free_phrases(phrases *l)
 {
     wordmap_free(l->map);
     wordmap_free(l->heads);
-}
-
-static bool load_pairs(const char *datadir, const char *name, pair_filter *f, char *err, size_t errlen)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", datadir, name);
-    if (pair_filter_load(f, path)) return true;
-    snprintf(err, errlen, "%s: cannot read", path);
-    return false;
 }
 
 text_res *text_load(const char *datadir, char *err, size_t errlen)
@@ -123,12 +91,12 @@ text_res *text_load(const char *datadir, char *err, size_t errlen)
         !load_phrases(datadir, "clean/text-meta.txt", &r->meta, err, errlen) ||
         !load_phrases(datadir, "clean/text-agencies.txt", &r->agencies, err, errlen) ||
         !(r->stop = load_list(datadir, "clean/text-stopwords.txt", err, errlen)) ||
-        !load_pairs(datadir, "clean/text-stopwords.txt", &r->stop_pairs, err, errlen) ||
         !(r->not_places = load_list(datadir, "clean/text-dateline-not.txt", err, errlen)) ||
         !(r->places = load_list(datadir, "gazetteer/places.txt", err, errlen))) {
         text_free(r);
         return NULL;
     }
+    pair_filter_from(&r->stop_pairs, r->stop);
     return r;
 }
 

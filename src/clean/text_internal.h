@@ -37,7 +37,8 @@ static inline bool pair_may_hold(const pair_filter *f, const char *s, size_t n)
 }
 
 /* Adds every key of a list file (as wordmap_load reads it); false if unreadable. */
-bool pair_filter_load(pair_filter *f, const char *path);
+/* A filter of the first two characters of a list's keys. */
+void pair_filter_from(pair_filter *f, const wordmap *m);
 
 /* A list of words and phrases (up to 4 words), looked up word by word: the
  * map also holds the first word of every phrase (with an empty value), so a

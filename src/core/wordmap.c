@@ -323,6 +323,12 @@ const char *wordmap_get(const wordmap *m, const char *key, size_t n)
 }
 
 size_t wordmap_count(const wordmap *m) { return m ? m->count : 0; }
+
+void wordmap_each(const wordmap *m, void (*fn)(const char *key, size_t n, void *ctx), void *ctx)
+{
+    for (size_t i = 0; m && i < m->cap; i++)
+        if (m->tags[i]) fn(m->pool.p + m->ents[i].key, m->ents[i].klen, ctx);
+}
 size_t wordmap_maxlen(const wordmap *m) { return m ? m->maxlen : 0; }
 
 static char *trim(char *s)

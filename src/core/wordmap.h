@@ -28,6 +28,10 @@ static inline bool wordmap_has(const wordmap *m, const char *key, size_t n)
     return wordmap_get(m, key, n) != NULL;
 }
 size_t wordmap_count(const wordmap *m);
+/* Calls fn with every key as the map holds it (folded, with WM_FOLD), in no
+ * set order: filters over a list's keys are built from the loaded map, not
+ * by reading its file a second way. */
+void wordmap_each(const wordmap *m, void (*fn)(const char *key, size_t n, void *ctx), void *ctx);
 /* Longest key length in bytes, so callers can bound multi-word lookups. */
 size_t wordmap_maxlen(const wordmap *m);
 

@@ -32,7 +32,7 @@ events_res *events_load(const char *datadir, const char *modeldir, char *err, si
     char path[4096];
     snprintf(path, sizeof path, "%s/nlp/event-triggers.txt", datadir);
     r->triggers = wordmap_load(path, WM_FOLD, err, errlen);
-    if (r->triggers) shape_add_file(&r->trigger_shapes, path);
+    if (r->triggers) shape_add_map(&r->trigger_shapes, r->triggers);
     snprintf(path, sizeof path, "%s/nlp/event-cues.txt", datadir);
     if (r->triggers) r->cues = wordmap_load(path, WM_FOLD, err, errlen);
     if (!r->cues) {

@@ -213,25 +213,14 @@ void ner_prepare(const ner_features *fx, const article *a, uint32_t tok, uint32_
     ner_mark_gazetteer(fx->gaz, a, tok, tok + ntok, t);
 }
 
-/* Sets the filter bit of every title in the list at path (wordmap's format:
- * a key a line, then an optional TAB and value; '#' starts a comment). */
-static void fill_title_filter(ner_features *fx, const char *path)
+/* Sets the filter bit of a title (a trailing dot left out, as tokens have it). */
+static void add_title(const char *key, size_t n, void *ctx)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return;
-    char *line = NULL;
-    size_t cap = 0;
-    while (getline(&line, &cap, f) > 0) {
-        if (line[0] == '#') continue;
-        size_t s = strspn(line, " \t"), e = s + strcspn(line + s, "\t\r\n");
-        while (e > s && line[e - 1] == ' ') e--;
-        if (e > s && line[e - 1] == '.') e--;
-        if (e <= s) continue;
-        unsigned b = title_bit(line + s, e - s);
-        fx->title_filter[b / 64] |= 1ULL << (b % 64);
-    }
-    free(line);
-    fclose(f);
+    ner_features *fx = ctx;
+    if (n && key[n - 1] == '.') n--;
+    if (!n) return;
+    unsigned b = title_bit(key, n);
+    fx->title_filter[b / 64] |= 1ULL << (b % 64);
 }
 
 int ner_features_load(ner_features *fx, const char *datadir, char *err, size_t errlen)
@@ -241,7 +230,7 @@ int ner_features_load(ner_features *fx, const char *datadir, char *err, size_t e
     snprintf(path, sizeof path, "%s/nlp/ner-titles.txt", datadir);
     wordmap *titles = wordmap_load(path, WM_FOLD, err, errlen);
     if (!titles) return -1;
-    fill_title_filter(fx, path);
+    wordmap_each(titles, add_title, fx);
     gazetteer *g = gazetteer_load(datadir, err, errlen);
     if (!g) {
         wordmap_free(titles);

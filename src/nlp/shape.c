@@ -31,19 +31,6 @@ void shape_add(shape_set *set, const char *key, size_t n)
     add_one(set, curly, o);
 }
 
-bool shape_add_file(shape_set *set, const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) return false;
-    char *line = NULL;
-    size_t cap = 0;
-    while (getline(&line, &cap, f) > 0) {
-        if (line[0] == '#') continue;
-        size_t s = strspn(line, " \t"), e = s + strcspn(line + s, "\t\r\n");
-        while (e > s && line[e - 1] == ' ') e--;
-        if (e > s) shape_add(set, line + s, e - s);
-    }
-    free(line);
-    fclose(f);
-    return true;
-}
+static void add_key(const char *key, size_t n, void *set) { shape_add(set, key, n); }
+
+void shape_add_map(shape_set *set, const wordmap *m) { wordmap_each(m, add_key, set); }

@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/wordmap.h"
+
 enum { SHAPE_LOG2 = 15, SHAPE_BITS = 1 << SHAPE_LOG2 };
 
 typedef struct shape_set {
@@ -57,9 +59,7 @@ static inline bool shape_may(const shape_set *set, const char *s, size_t n)
 
 /* Adds the shape of key[0, n) and of its curly-apostrophe form. */
 void shape_add(shape_set *set, const char *key, size_t n);
-/* Adds the shapes of the keys of a word-list file in wordmap's format (key,
- * optional TAB and value, '#' comments), as wordmap_load() trims them.
- * False when the file cannot be read. */
-bool shape_add_file(shape_set *set, const char *path);
+/* Adds the shapes of a word list's keys. */
+void shape_add_map(shape_set *set, const wordmap *m);
 
 #endif

@@ -91,6 +91,30 @@ static void later_entries_win_and_empty_values_are_kept(void **state)
 }
 
 /* Enough keys to grow the table many times; every one is found after. */
+static void count_key(const char *key, size_t n, void *ctx)
+{
+    int *seen = ctx, i;
+    if (n == 5 && !memcmp(key, "don't", 5)) seen[500]++;
+    else if (n > 4 && !memcmp(key, "key ", 4) && sscanf(key + 4, "%d", &i) == 1 && i >= 0 && i < 500) seen[i]++;
+    else fail_msg("unexpected key %.*s", (int)n, key);
+}
+
+/* Every key once, as the map holds it (folded). */
+static void each_visits_every_key_folded(void **state)
+{
+    wordmap *m = wordmap_new(WM_FOLD);
+    char key[32];
+    for (int i = 0; i < 500; i++) {
+        int n = snprintf(key, sizeof key, "Key %d", i);
+        wordmap_add(m, key, (size_t)n, NULL);
+    }
+    wordmap_add(m, "Don\xE2\x80\x99t", 7, NULL);
+    int seen[501] = {0};
+    wordmap_each(m, count_key, seen);
+    for (int i = 0; i < 501; i++) assert_int_equal(seen[i], 1);
+    wordmap_free(m);
+}
+
 static void many_keys_survive_growth(void **state)
 {
     wordmap *m = wordmap_new(0);
@@ -124,6 +148,7 @@ int main(void)
         cmocka_unit_test(keys_of_every_length),
         cmocka_unit_test(later_entries_win_and_empty_values_are_kept),
         cmocka_unit_test(many_keys_survive_growth),
+        cmocka_unit_test(each_visits_every_key_folded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,31 +79,30 @@ static int load_rules(link_res *r, const char *dir, char *err, size_t errlen)
     return 0;
 }
 
-/* alt-names.txt: entries in capitals (acronyms) match exactly, the others in any case. */
+/* alt-names.txt: entries in capitals (acronyms) match exactly, the others in
+ * any case; read as one map, then split in two. */
+typedef struct alt_split {
+    const wordmap *all;
+    link_res *r;
+} alt_split;
+
+static void split_alt_name(const char *key, size_t n, void *ctx)
+{
+    alt_split *x = ctx;
+    bool caps = true;
+    for (size_t i = 0; i < n; i++)
+        if (key[i] >= 'a' && key[i] <= 'z') caps = false;
+    wordmap_add(caps ? x->r->alt_exact : x->r->alt_fold, key, n, wordmap_get(x->all, key, n));
+}
+
 static int load_alt_names(link_res *r, const char *dir, char *err, size_t errlen)
 {
-    char path[PATH_MAX + 64];
-    snprintf(path, sizeof path, "%s/link/alt-names.txt", dir);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot read", path);
-        return -1;
-    }
+    wordmap *all = load(dir, "alt-names.txt", 0, err, errlen);
+    if (!all) return -1;
     r->alt_exact = wordmap_new(0);
     r->alt_fold = wordmap_new(WM_FOLD);
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        char *tab = strchr(line, '\t');
-        if (line[0] == '#' || !tab || tab == line) continue;
-        *tab = '\0';
-        bool caps = true;
-        for (const char *p = line; *p; p++)
-            if (*p >= 'a' && *p <= 'z') caps = false;
-        if (caps) wordmap_add(r->alt_exact, line, strlen(line), tab + 1);
-        else wordmap_add(r->alt_fold, line, strlen(line), tab + 1);
-    }
-    fclose(f);
+    wordmap_each(all, split_alt_name, &(alt_split){all, r});
+    wordmap_free(all);
     return 0;
 }
 

@@ -9,8 +9,6 @@
  * phrase whose first or last token cannot start or end a key, costs two bit
  * tests instead of a key build and a hash. A word that does not start with
  * two letters ("$", "%", "U.S.") has a bit for its first byte. */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,42 +72,25 @@ static void index_key(table *t, const char *key, size_t n)
     }
 }
 
-static char *trim(char *s)
+typedef struct load_ctx {
+    table *t;
+    table_each each;
+    void *ctx;
+} load_ctx;
+
+static void index_entry(const char *key, size_t n, void *ctx)
 {
-    while (*s == ' ' || *s == '\t') s++;
-    char *e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == '\n' || e[-1] == '\t')) *--e = '\0';
-    return s;
+    load_ctx *x = ctx;
+    index_key(x->t, key, n);
+    if (x->each) x->each(x->ctx, key, n, wordmap_get(x->t->map, key, n));
 }
 
-/* Read here rather than with wordmap_load() because the filters need every key. */
+/* The filters need every key: wordmap_each hands them over, folded. */
 bool table_load(table *t, const char *path, table_each each, void *ctx, char *err, size_t errlen)
 {
     memset(t, 0, sizeof *t);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return false;
-    }
-    t->map = wordmap_new(WM_FOLD);
-    char *line = NULL;
-    size_t cap = 0;
-    while (getline(&line, &cap, f) > 0) {
-        if (*line == '#') continue;
-        char *tab = strchr(line, '\t'), *val = NULL;
-        if (tab) {
-            *tab = '\0';
-            val = trim(tab + 1);
-        }
-        char *key = trim(line);
-        size_t n = strlen(key);
-        if (!n) continue;
-        wordmap_add(t->map, key, n, val);
-        index_key(t, key, n);
-        if (each) each(ctx, key, n, val ? val : "");
-    }
-    free(line);
-    fclose(f);
+    if (!(t->map = wordmap_load(path, WM_FOLD, err, errlen))) return false;
+    wordmap_each(t->map, index_entry, &(load_ctx){t, each, ctx});
     return true;
 }
 

@@ -129,28 +129,3 @@ int32_t uc_tolower(int32_t cp)
     return utf8proc_tolower(cp);
 }
 
-static int32_t fold_punct(int32_t cp)
-{
-    switch (cp) {
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB: return '"';
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case '`': return '\'';
-    default: return uc_is_dash(cp) ? '-' : cp;
-    }
-}
-
-void utf8_fold(const char *s, size_t n, buf *out)
-{
-    size_t i = 0;
-    bool space = false;
-    while (i < n) {
-        int len;
-        int32_t cp = utf8_decode(s + i, n - i, &len);
-        i += (size_t)len;
-        if (uc_is_space(cp)) { space = true; continue; }
-        if (space && out->n) buf_putc(out, ' ');
-        space = false;
-        char enc[4];
-        cp = uc_tolower(fold_punct(cp));
-        buf_put(out, enc, (size_t)utf8_encode(cp, enc));
-    }
-}

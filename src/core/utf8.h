@@ -80,8 +80,5 @@ static inline const char *ascii_alnum_end(const char *p, const char *end)
     return p;
 }
 
-/* Appends s folded for comparison: lower case, curly quotes and dashes made
- * plain, runs of space made one. */
-void utf8_fold(const char *s, size_t n, buf *out);
 
 #endif

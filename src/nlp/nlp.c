@@ -44,7 +44,6 @@ void nlp_free(nlp_res *r)
     free(r);
 }
 
-void nlp_sentences(const nlp_res *r, article *a) { sentences_run(r->sentences, a); }
 
 void nlp_run(const nlp_res *r, article *a, unsigned steps)
 {

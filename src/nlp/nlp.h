@@ -36,6 +36,5 @@ void nlp_run(const nlp_res *r, article *a, unsigned steps);
 
 void nlp_tokenize(article *a);
 void nlp_tokenize_init(void);   /* the tokenizer's tables; nlp_load calls it */
-void nlp_sentences(const nlp_res *r, article *a);
 
 #endif

@@ -16,50 +16,19 @@
  *
  * Each change to an anchor event re-judges the vague nodes whose windows
  * hold its days, so the result is the same whatever order articles come in. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <limits.h>
+#include "core/date.h"
 #include "link/internal.h"
 
 /* Days before publication an undated event is taken to have happened in. */
 #define UNDATED_WINDOW_DAYS 14
 
-/* --- dates as day numbers ----------------------------------------------------- */
-
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, char out[11])
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
-    /* years outside 0..9999 never come from a parsed date */
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", (int)((y + (m <= 2)) % 10000), (int)(m % 100), (int)(d % 100));
-    memcpy(out, tmp, 10);
-    out[10] = '\0';
-}
-
-static int month_days(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
+/* --- dates as day numbers (core/date.h) ---------------------------------------- */
 
 /* Parses YYYY, YYYY-MM or YYYY-MM-DD; returns the precision (0 none, 1 year, 2 month, 3 day). */
 static int parse_date(const char *s, int *y, int *m, int *d)
@@ -69,7 +38,7 @@ static int parse_date(const char *s, int *y, int *m, int *d)
     int n = sscanf(s, "%4d-%2d-%2d", y, m, d);
     if (n < 1 || *y < 1 || strchr(s, 'W') || strchr(s, 'Q')) return 0;
     if (n >= 2 && (*m < 1 || *m > 12)) return 1;
-    if (n == 3 && (*d < 1 || *d > month_days(*y, *m))) return 2;
+    if (n == 3 && (*d < 1 || *d > date_days_in_month(*y, *m))) return 2;
     return n;
 }
 
@@ -84,14 +53,13 @@ static bool window(const char *when, const char *published, char lo[11], char hi
         memcpy(hi, lo, 11);
     } else if (p == 2) {
         snprintf(lo, 11, "%04d-%02d-01", y, m);
-        snprintf(hi, 11, "%04d-%02d-%02d", y, m, month_days(y, m));
+        snprintf(hi, 11, "%04d-%02d-%02d", y, m, date_days_in_month(y, m));
     } else if (p == 1) {
         snprintf(lo, 11, "%04d-01-01", y);
         snprintf(hi, 11, "%04d-12-31", y);
     } else if (parse_date(published, &y, &m, &d) == 3) {
-        long day = days_from_civil(y, m, d);
-        civil_from_days(day - UNDATED_WINDOW_DAYS, lo);
-        civil_from_days(day, hi);
+        date day = {(int16_t)y, (int8_t)m, (int8_t)d};
+        if (!date_format(date_add_days(day, -UNDATED_WINDOW_DAYS), lo, 11) || !date_format(day, hi, 11)) return false;
     } else {
         return false;
     }
@@ -101,7 +69,7 @@ static bool window(const char *when, const char *published, char lo[11], char hi
 static long day_number(const char *day)
 {
     int y, m, d;
-    return parse_date(day, &y, &m, &d) == 3 ? days_from_civil(y, m, d) : LONG_MIN;
+    return parse_date(day, &y, &m, &d) == 3 ? (long)date_to_days((date){(int16_t)y, (int8_t)m, (int8_t)d}) : LONG_MIN;
 }
 
 /* --- event keys ----------------------------------------------------------------- */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/idmap.h"
 #include "nlp/ner.h"
 
 typedef struct group {
@@ -27,45 +28,14 @@ typedef struct group {
     span role;
 } group;
 
-typedef struct table {
-    uint64_t *keys;
-    int32_t *vals;
-    uint32_t mask;
-} table;
-
 typedef struct ctx {
     article *a;
     ARENA_VEC(group) g;
-    table by_text;        /* lower-cased text of non-person names → group */
-    table by_last;        /* last word of several-word person names → first group of chain */
-    table single;         /* single-word person names → their own group */
-    table acronyms;       /* defined acronym → group of its long form */
+    idmap by_text;        /* lower-cased text of non-person names → group */
+    idmap by_last;        /* last word of several-word person names → first group of chain */
+    idmap single;         /* single-word person names → their own group */
+    idmap acronyms;       /* defined acronym → group of its long form */
 } ctx;
-
-static void table_init(arena *m, table *t, uint32_t n)
-{
-    uint32_t cap = 16;
-    while (cap < n * 2) cap *= 2;
-    t->mask = cap - 1;
-    t->keys = arena_alloc(m, sizeof *t->keys * cap);
-    t->vals = arena_alloc(m, sizeof *t->vals * cap);
-    for (uint32_t i = 0; i < cap; i++) t->vals[i] = -1;
-}
-
-static int32_t *table_slot(table *t, uint64_t key)
-{
-    uint32_t i = (uint32_t)key & t->mask;
-    while (t->vals[i] >= 0 && t->keys[i] != key) i = (i + 1) & t->mask;
-    t->keys[i] = key;
-    return &t->vals[i];
-}
-
-static int32_t table_get(const table *t, uint64_t key)
-{
-    for (uint32_t i = (uint32_t)key & t->mask; t->vals[i] >= 0; i = (i + 1) & t->mask)
-        if (t->keys[i] == key) return t->vals[i];
-    return -1;
-}
 
 /* Hash of text folded to lower case with white space runs as one space. */
 static uint64_t fold_hash(const char *s, size_t n)
@@ -134,7 +104,7 @@ static bool compatible(const ctx *c, const group *g, const span *w, uint32_t n)
 static int32_t join_person_full(ctx *c, uint32_t k, const span *w, uint32_t n)
 {
     uint64_t last = word_hash(c->a, w[n - 1]);
-    int32_t *head = table_slot(&c->by_last, last);
+    int32_t *head = idmap_slot(&c->by_last, last);
     /* a bounded walk: thousands of Khans in one text must not go quadratic */
     int steps = 0;
     for (int32_t gi = *head; gi >= 0 && steps < 64; gi = c->g.v[gi].next_same_last, steps++)
@@ -152,12 +122,12 @@ static int32_t join_person_single(ctx *c, uint32_t k, const span *w)
 {
     uint64_t h = word_hash(c->a, w[0]);
     int32_t found = -1, nfound = 0;
-    for (int32_t gi = table_get(&c->by_last, h); gi >= 0 && nfound < 2; gi = c->g.v[gi].next_same_last) {
+    for (int32_t gi = idmap_get(&c->by_last, h); gi >= 0 && nfound < 2; gi = c->g.v[gi].next_same_last) {
         found = gi;
         nfound++;
     }
     if (nfound == 1) return found;
-    int32_t *own = table_slot(&c->single, h);
+    int32_t *own = idmap_slot(&c->single, h);
     if (*own < 0) *own = new_group(c, k, 1);
     return *own;
 }
@@ -199,20 +169,20 @@ static void group_mentions(ctx *c)
         mention *m = &a->mentions.v[k];
         span acr;
         if (m->kind != MK_NAME || m->type == ENT_PERSON || !defines_acronym(a, m, &acr)) continue;
-        int32_t *g = table_slot(&c->by_text, fold_hash(a->text + m->start, m->end - m->start));
+        int32_t *g = idmap_slot(&c->by_text, fold_hash(a->text + m->start, m->end - m->start));
         if (*g < 0) *g = new_group(c, k, 0);
         m->entity = *g;
-        *table_slot(&c->acronyms, fold_hash(a->text + acr.start, acr.end - acr.start)) = *g;
+        *idmap_slot(&c->acronyms, fold_hash(a->text + acr.start, acr.end - acr.start)) = *g;
     }
     for (uint32_t k = 0; k < a->mentions.n; k++) {
         mention *m = &a->mentions.v[k];
         if (m->kind != MK_NAME || m->entity >= 0) continue;
         uint64_t h = fold_hash(a->text + m->start, m->end - m->start);
-        int32_t acr = table_get(&c->acronyms, h);
+        int32_t acr = idmap_get(&c->acronyms, h);
         if (acr >= 0) {
             m->entity = acr;
         } else if (m->type != ENT_PERSON) {
-            int32_t *g = table_slot(&c->by_text, h);
+            int32_t *g = idmap_slot(&c->by_text, h);
             if (*g < 0) *g = new_group(c, k, 0);
             m->entity = *g;
         }
@@ -281,10 +251,10 @@ void aliases_resolve(article *a)
 {
     ctx c = {.a = a};
     uint32_t n = a->mentions.n;
-    table_init(&a->mem, &c.by_text, n);
-    table_init(&a->mem, &c.by_last, n);
-    table_init(&a->mem, &c.single, n);
-    table_init(&a->mem, &c.acronyms, n);
+    idmap_init(&a->mem, &c.by_text, n);
+    idmap_init(&a->mem, &c.by_last, n);
+    idmap_init(&a->mem, &c.single, n);
+    idmap_init(&a->mem, &c.acronyms, n);
     for (uint32_t k = 0; k < n; k++) a->mentions.v[k].entity = -1;
     group_mentions(&c);
     publish(&c);

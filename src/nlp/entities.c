@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/idmap.h"
 #include "nlp/ner.h"
 #include "nlp/steps.h"
 
@@ -375,39 +376,15 @@ static bool is_cap_word(const work *w, uint32_t i)
     return (w->t[i].flags & TF_WORD) && (w->t[i].flags & (TF_CAP | TF_UPPER)) && !title_kind(w, i);
 }
 
-/* Types of words by their case-folded hash, for one article: an open-
- * addressing table in the arena (type 0 marks a free slot). */
-typedef struct word_types {
-    uint64_t *keys;
-    uint8_t *types;
-    uint32_t mask;
-} word_types;
-
-static void word_types_init(arena *mem, word_types *t, uint32_t n)
+/* Types of words by their case-folded hash, for one article; 0 when unknown. */
+static uint8_t word_types_get(const idmap *t, uint64_t h)
 {
-    uint32_t cap = 16;
-    while (cap < n * 2) cap *= 2;
-    t->mask = cap - 1;
-    t->keys = arena_alloc(mem, sizeof *t->keys * cap);
-    t->types = arena_alloc(mem, cap);
+    int32_t v = idmap_get(t, h);
+    return v < 0 ? 0 : (uint8_t)v;
 }
-
-static uint32_t word_types_slot(const word_types *t, uint64_t h)
-{
-    uint32_t i = (uint32_t)h & t->mask;
-    while (t->types[i] && t->keys[i] != h) i = (i + 1) & t->mask;
-    return i;
-}
-
-static uint8_t word_types_get(const word_types *t, uint64_t h) { return t->types[word_types_slot(t, h)]; }
 
 /* The later type wins, as a name seen again is seen better. */
-static void word_types_put(word_types *t, uint64_t h, uint8_t type)
-{
-    uint32_t i = word_types_slot(t, h);
-    t->keys[i] = h;
-    t->types[i] = type;
-}
+static void word_types_put(idmap *t, uint64_t h, uint8_t type) { *idmap_slot(t, h) = type; }
 
 /* Hash of token i's word ignoring case (ASCII letters, and curly
  * apostrophes read as straight ones: O’Brien is O'Brien). */
@@ -435,9 +412,9 @@ static uint64_t folded_hash(const work *w, uint32_t i)
 static void propagate_names(work *w)
 {
     if (!w->d.n) return;
-    word_types names, seen;
-    word_types_init(&w->a->mem, &names, w->d.n);
-    word_types_init(&w->a->mem, &seen, w->d.n);
+    idmap names, seen;
+    idmap_init(&w->a->mem, &names, w->d.n);
+    idmap_init(&w->a->mem, &seen, w->d.n);
     for (uint32_t k = 0; k < w->d.n; k++) {
         const draft *d = &w->d.v[k];
         size_t n;

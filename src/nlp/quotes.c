@@ -166,12 +166,7 @@ static attr_index index_attributed(article *a, uint32_t q0)
  * starting there), else the first listed that starts after it. */
 static const quote *nearest_attributed(const article *a, const attr_index *ix, uint32_t start)
 {
-    uint32_t lo = 0, hi = ix->n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (ix->start[mid] < start) lo = mid + 1;
-        else hi = mid;
-    }
+    uint32_t lo = article_first_from(ix->start, ix->n, sizeof *ix->start, start);
     if (lo > 0) {
         uint32_t k = lo - 1;
         while (k > 0 && ix->start[k - 1] == ix->start[lo - 1]) k--;

@@ -187,14 +187,14 @@ static void malformed_searches_and_dates_are_bad_queries(void **state)
 static void the_fts_text_quotes_only_punctuated_words(void **state)
 {
     static const char *const cases[][2] = {
-        {"good Taliban", "good Taliban"},
-        {"Tehrik-i-Taliban said", "\"Tehrik-i-Taliban\" said"},
+        {"flood relief", "flood relief"},
+        {"Jubilee-e-Umoja said", "\"Jubilee-e-Umoja\" said"},
         {"U.S. aid", "\"U.S.\" aid"},
         {"attack OR bombing NOT drill", "attack OR bombing NOT drill"},
         {"title:attack negot*", "title:attack negot*"},
         {"NEAR(school attack, 5)", "NEAR(school attack, 5)"},
-        {"\"no good-or-bad\" Taliban", "\"no good-or-bad\" Taliban"},
-        {"Peshawar, Pakistan", "\"Peshawar,\" Pakistan"},
+        {"\"no left-or-right\" party", "\"no left-or-right\" party"},
+        {"Mombasa, Kenya", "\"Mombasa,\" Kenya"},
         {"Karachi’s port", "Karachi’s port"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

@@ -91,9 +91,9 @@ static void brackets_follow_their_sentence(void **state)
 
 static void tokens_split_possessives_and_keep_hyphens(void **state)
 {
-    article *a = test_extract("Pakistan's Tehreek-i-Taliban don't 1.13bn U.S. soldiers' gear");
+    article *a = test_extract("Kenya's Jubilee-e-Umoja don't 1.13bn U.S. soldiers' gear");
     assert_non_null(a);
-    const char *want[] = {"Pakistan", "'s", "Tehreek-i-Taliban", "don't", "1.13bn", "U.S.", "soldiers", "'", "gear"};
+    const char *want[] = {"Kenya", "'s", "Jubilee-e-Umoja", "don't", "1.13bn", "U.S.", "soldiers", "'", "gear"};
     assert_int_equal(a->tokens.n, 9);
     for (int i = 0; i < 9; i++)
         assert_string_equal(span_str(a, a->tokens.v[i].start, a->tokens.v[i].end), want[i]);

@@ -76,25 +76,25 @@ static const char *who(const article *a, const quote *q) { return span_str(a, q-
 
 static void named_speaker_is_the_entity(void **state)
 {
-    article *a = bare("Khwaja Asif told reporters the army would not back off.");
-    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, "Defence Minister");
-    add_mention(a, "Khwaja Asif", 0, asif, MK_NAME);
+    article *a = bare("Tariq Shah told reporters the army would stay in the north.");
+    int32_t shah = add_entity(a, "Tariq Mahmood Shah", ENT_PERSON, "Defence Minister");
+    add_mention(a, "Tariq Shah", 0, shah, MK_NAME);
     quotes_run(res(), a);
-    const quote *q = find(a, "army would not back off");
-    assert_int_equal(q->speaker, asif);
-    assert_string_equal(who(a, q), "Khwaja Asif");
+    const quote *q = find(a, "army would stay in the north");
+    assert_int_equal(q->speaker, shah);
+    assert_string_equal(who(a, q), "Tariq Shah");
     article_free(a);
 }
 
 static void title_before_the_name(void **state)
 {
-    article *a = bare("Defence Minister Khwaja Asif said the talks had failed.");
-    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, NULL);
-    add_mention(a, "Khwaja Asif", 0, asif, MK_NAME);
+    article *a = bare("Defence Minister Tariq Shah said the talks had failed.");
+    int32_t shah = add_entity(a, "Tariq Mahmood Shah", ENT_PERSON, NULL);
+    add_mention(a, "Tariq Shah", 0, shah, MK_NAME);
     quotes_run(res(), a);
     const quote *q = find(a, "talks had failed");
-    assert_int_equal(q->speaker, asif);
-    assert_string_equal(who(a, q), "Khwaja Asif");
+    assert_int_equal(q->speaker, shah);
+    assert_string_equal(who(a, q), "Tariq Shah");
     article_free(a);
 }
 
@@ -184,13 +184,13 @@ static void they_is_the_last_group(void **state)
 
 static void role_noun_is_the_role_holder(void **state)
 {
-    article *a = bare("Khawaja Asif arrived in Kabul on Monday.\n\n"
+    article *a = bare("Tariq Shah arrived in Nairobi on Monday.\n\n"
                       "The minister said the border would stay open.");
-    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, "Defence Minister");
-    add_mention(a, "Khawaja Asif", 0, asif, MK_NAME);
+    int32_t shah = add_entity(a, "Tariq Mahmood Shah", ENT_PERSON, "Defence Minister");
+    add_mention(a, "Tariq Shah", 0, shah, MK_NAME);
     quotes_run(res(), a);
     const quote *q = find(a, "border would stay open");
-    assert_int_equal(q->speaker, asif);
+    assert_int_equal(q->speaker, shah);
     article_free(a);
 }
 
@@ -199,11 +199,11 @@ static void role_noun_from_the_entity_roles(void **state)
     article *a = bare("Officials met in Kabul on Monday.\n\n"
                       "The defence minister said the border would stay open.");
     add_entity(a, "Sara Noor", ENT_PERSON, "Finance Minister of Ruritania");
-    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, "Defence Minister");
-    a->entities.v[asif].count = 5;
+    int32_t shah = add_entity(a, "Tariq Mahmood Shah", ENT_PERSON, "Defence Minister");
+    a->entities.v[shah].count = 5;
     quotes_run(res(), a);
     const quote *q = find(a, "border would stay open");
-    assert_int_equal(q->speaker, asif);
+    assert_int_equal(q->speaker, shah);
     assert_string_equal(who(a, q), "The defence minister");
     article_free(a);
 }
@@ -211,20 +211,20 @@ static void role_noun_from_the_entity_roles(void **state)
 static void role_mention_carries_its_entity(void **state)
 {
     article *a = bare("The defence minister said the border would stay open.");
-    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, "Defence Minister");
-    add_mention(a, "The defence minister", 0, asif, MK_ROLE);
+    int32_t shah = add_entity(a, "Tariq Mahmood Shah", ENT_PERSON, "Defence Minister");
+    add_mention(a, "The defence minister", 0, shah, MK_ROLE);
     quotes_run(res(), a);
-    assert_int_equal(find(a, "border")->speaker, asif);
+    assert_int_equal(find(a, "border")->speaker, shah);
     article_free(a);
 }
 
 static void role_noun_without_entities(void **state)
 {
-    article *a = bare("Defence Minister Khwaja Asif visited the border crossing.\n\n"
+    article *a = bare("Defence Minister Tariq Shah visited the border crossing.\n\n"
                       "\"The gates stay shut until the talks end,\" the minister said.");
     quotes_run(res(), a);
     const quote *q = find(a, "gates stay shut");
-    assert_string_equal(who(a, q), "Khwaja Asif");
+    assert_string_equal(who(a, q), "Tariq Shah");
     assert_int_equal(q->speaker, -1);
     article_free(a);
 }
@@ -255,25 +255,25 @@ static void unknown_speaker_stays_unknown(void **state)
 
 static void surname_alone_joins_the_full_name(void **state)
 {
-    article *a = bare("Defence Minister Khawaja Asif spoke to the press on Monday.\n\n"
-                      "Asif said the army was winning.");
-    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, NULL);
-    add_mention(a, "Khawaja Asif", 0, asif, MK_NAME);
+    article *a = bare("Defence Minister Tariq Shah spoke to the press on Monday.\n\n"
+                      "Shah said the army was winning.");
+    int32_t shah = add_entity(a, "Tariq Mahmood Shah", ENT_PERSON, NULL);
+    add_mention(a, "Tariq Shah", 0, shah, MK_NAME);
     quotes_run(res(), a);
     const quote *q = find(a, "army was winning");
-    assert_int_equal(q->speaker, asif);
-    assert_string_equal(who(a, q), "Asif");
+    assert_int_equal(q->speaker, shah);
+    assert_string_equal(who(a, q), "Shah");
     article_free(a);
 }
 
 static void continued_paragraph_keeps_the_entity(void **state)
 {
-    article *a = bare("\"We will not back off,\" Khwaja Asif told CNN.\n\n"
-                      "\"The children of our soldiers are dying in this war.\"");
-    int32_t asif = add_entity(a, "Khawaja Muhammad Asif", ENT_PERSON, NULL);
-    add_mention(a, "Khwaja Asif", 0, asif, MK_NAME);
+    article *a = bare("\"The harvest will be late,\" Tariq Shah told the BBC.\n\n"
+                      "\"The farms of our valley are waiting for rain.\"");
+    int32_t shah = add_entity(a, "Tariq Mahmood Shah", ENT_PERSON, NULL);
+    add_mention(a, "Tariq Shah", 0, shah, MK_NAME);
     quotes_run(res(), a);
-    assert_int_equal(find(a, "children of our soldiers")->speaker, asif);
+    assert_int_equal(find(a, "farms of our valley")->speaker, shah);
     article_free(a);
 }
 

@@ -89,18 +89,17 @@ int cmd_claims(int argc, char **argv)
     link_opts o;
     int rc = link_cli_parse("claims", argc, argv, LO_JSON | LO_BY | LO_LIMIT, &o);
     if (rc) return rc;
-    store *s;
-    linker *l;
-    if ((rc = link_cli_open(&o, &s, &l)) != 0) return rc;
+    corpus *c;
+    if ((rc = link_cli_open(&o, &c)) != 0) return rc;
     char err[512];
     long long by = 0;
-    if (o.by && (rc = link_cli_entity("claims", &o, l, o.by, &by)) != 0) {
-        link_cli_close(s, l);
+    if (o.by && (rc = link_cli_entity("claims", &o, c, o.by, &by)) != 0) {
+        link_cli_close(c);
         return rc;
     }
     ctx x = {o.json, o.limit, 0};
-    rc = link_claims(l, by, each_claim, &x, err, sizeof err);
-    link_cli_close(s, l);
+    rc = corpus_claims(c, by, each_claim, &x, err, sizeof err);
+    link_cli_close(c);
     if (rc < 0) {
         cli_error("claims: %s", err);
         return EXIT_STORE;

@@ -22,7 +22,7 @@ const char cmd_conflicts_help[] =
     "store could not be read.\n";
 
 typedef struct ctx {
-    linker *l;
+    corpus *c;
     bool json;
     long shown;
     buf sentence;
@@ -32,7 +32,7 @@ static void sentence_of(ctx *c, const event_value *v)
 {
     char err[256];
     c->sentence.n = 0;
-    link_article_text(c->l, v->article, v->sent_start, v->sent_end, &c->sentence, err, sizeof err);
+    corpus_text(c->c, v->article, v->sent_start, v->sent_end, &c->sentence, err, sizeof err);
     for (size_t i = 0; i < c->sentence.n; i++)
         if (c->sentence.p[i] == '\n') c->sentence.p[i] = ' ';
 }
@@ -115,14 +115,13 @@ int cmd_conflicts(int argc, char **argv)
     link_opts o;
     int rc = link_cli_parse("conflicts", argc, argv, LO_JSON, &o);
     if (rc) return rc;
-    store *s;
     ctx c = {.json = o.json};
-    if ((rc = link_cli_open(&o, &s, &c.l)) != 0) return rc;
+    if ((rc = link_cli_open(&o, &c.c)) != 0) return rc;
     buf_init(&c.sentence);
     char err[512];
-    rc = link_events(c.l, each_event, &c, err, sizeof err);
+    rc = corpus_events(c.c, each_event, &c, err, sizeof err);
     buf_free(&c.sentence);
-    link_cli_close(s, c.l);
+    link_cli_close(c.c);
     if (rc < 0) {
         cli_error("conflicts: %s", err);
         return EXIT_STORE;

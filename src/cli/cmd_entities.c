@@ -100,12 +100,11 @@ int cmd_entities(int argc, char **argv)
         cli_error("entities: --type is one of PERSON, ORG, GPE, LOC, NORP (not '%s')", o.type);
         return EXIT_USAGE;
     }
-    store *s;
-    linker *k;
-    if ((rc = link_cli_open(&o, &s, &k)) != 0) return rc;
+    corpus *k;
+    if ((rc = link_cli_open(&o, &k)) != 0) return rc;
     char err[512];
-    rc = link_clusters(k, 0, collect, &l, err, sizeof err);
-    link_cli_close(s, k);
+    rc = corpus_entities(k, 0, collect, &l, err, sizeof err);
+    link_cli_close(k);
     if (rc < 0) cli_error("entities: %s", err);
     if (l.n > 1) qsort(l.v, l.n, sizeof *l.v, by_articles);
     if (!o.json && rc >= 0) printf("%-36s %-6s %5s  %s\n", "entity", "type", "arts", "other names");
@@ -184,16 +183,15 @@ int cmd_entity(int argc, char **argv)
     link_opts o;
     int rc = link_cli_parse("entity", argc, argv, LO_JSON | LO_NAME | LO_LIMIT, &o);
     if (rc) return rc;
-    store *s;
-    linker *k;
-    if ((rc = link_cli_open(&o, &s, &k)) != 0) return rc;
+    corpus *k;
+    if ((rc = link_cli_open(&o, &k)) != 0) return rc;
     char err[512];
     shown sh = {.json = o.json, .limit = o.limit ? o.limit : 20};
     buf_init(&sh.out);
-    long long cluster = link_find_entity(k, o.name, err, sizeof err);
-    if (cluster > 0) rc = link_clusters(k, cluster, show_entity, &sh, err, sizeof err);
-    if (cluster > 0 && rc >= 0) rc = query_entity_articles(k, cluster, show_article, &sh, err, sizeof err);
-    link_cli_close(s, k);
+    long long cluster = corpus_find_entity(k, o.name, err, sizeof err);
+    if (cluster > 0) rc = corpus_entities(k, cluster, show_entity, &sh, err, sizeof err);
+    if (cluster > 0 && rc >= 0) rc = corpus_entity_articles(k, cluster, show_article, &sh, err, sizeof err);
+    link_cli_close(k);
     if (cluster < 0 || rc < 0) {
         cli_error("entity: %s", err);
         buf_free(&sh.out);

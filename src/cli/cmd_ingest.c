@@ -18,9 +18,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "corpus/corpus.h"
 #include "dossier.h"
-#include "link/link.h"
-#include "store/store.h"
 
 const char cmd_ingest_help[] =
     "usage: dossier ingest [PATH...] [--db FILE] [--jobs N] [--quiet]\n\n"
@@ -50,8 +49,7 @@ const char cmd_ingest_help[] =
 
 typedef struct ingest_run {
     dossier *d;
-    store *s;
-    linker *link;         /* files each stored article across the corpus (src/link) */
+    corpus *c;            /* stores and links each article (src/corpus) */
     const char *db;
     int jobs;
     long files, fresh, updated, dups, failed;
@@ -79,21 +77,12 @@ static void show_progress(ingest_run *r, bool force)
             r->bytes / 1e6, r->files / secs, r->bytes / 1e6 / secs);
 }
 
+/* The corpus has rolled the batch back already. */
 static void store_error(ingest_run *r, const char *what, const char *why)
 {
     if (r->progress) fputs("\r\033[K", stderr);
     cli_error("%s: %s: %s (the current batch was rolled back)", r->db, what, why);
-    store_rollback(r->s);
     r->store_broken = true;
-}
-
-/* Commits the batch when it is full, and opens the next one. */
-static void next_batch_if_full(ingest_run *r)
-{
-    char err[512];
-    if (!store_batch_full(r->s)) return;
-    if (store_commit(r->s, err, sizeof err) != 0) store_error(r, "cannot commit", err);
-    else if (store_begin(r->s, err, sizeof err) != 0) store_error(r, "cannot write", err);
 }
 
 static void file_failed(ingest_run *r, const char *path, const char *why)
@@ -150,12 +139,8 @@ static void store_job(ingest_run *r, job *j)
     }
     r->bytes += j->bytes;
     char err[512];
-    enum store_put put = store_put_article(r->s, j->a, j->json.p, j->json.n, err, sizeof err);
+    enum store_put put = corpus_add(r->c, j->a, j->json.p, j->json.n, err, sizeof err);
     count_put(r, put, j->path, err);
-    if (!r->store_broken && (put == STORE_NEW || put == STORE_UPDATED) &&
-        link_article(r->link, j->a, err, sizeof err) != 0)
-        store_error(r, j->path, err);
-    if (!r->store_broken) next_batch_if_full(r);
     show_progress(r, false);
 }
 
@@ -340,11 +325,11 @@ static void ingest_stdin_list(ingest_run *r)
 static void print_summary(const ingest_run *r)
 {
     double secs = now() - r->t0;
-    int64_t total = store_article_count(r->s);
+    long long total = corpus_article_count(r->c);
     printf("ingested %ld files into %s: %ld new, %ld updated, %ld duplicates, %ld failed; "
            "%.2f MB in %.2f s (%.1f MB/s); the store holds %lld articles\n",
            r->files, r->db, r->fresh, r->updated, r->dups, r->failed, r->bytes / 1e6, secs,
-           secs > 0 ? r->bytes / 1e6 / secs : 0.0, (long long)total);
+           secs > 0 ? r->bytes / 1e6 / secs : 0.0, total);
 }
 
 /* Splits options from paths; paths are moved to the front of argv.
@@ -392,30 +377,23 @@ int cmd_ingest(int argc, char **argv)
         cli_error("%s", err);
         return EXIT_INTERNAL;
     }
-    if (!(r.s = store_open(r.db, STORE_WRITE, err, sizeof err))) {
+    int status;
+    if (!(r.c = corpus_open(r.db, CORPUS_WRITE, &status, err, sizeof err))) {
         cli_error("%s", err);
         dossier_close(r.d);
-        return EXIT_STORE;
-    }
-    if (!(r.link = link_open(r.s, NULL, err, sizeof err))) {
-        cli_error("%s", err);
-        store_close(r.s);
-        dossier_close(r.d);
-        return EXIT_INTERNAL;
+        return status == CORPUS_DATA ? EXIT_INTERNAL : EXIT_STORE;
     }
     if (stat(r.db, &r.db_st) != 0) memset(&r.db_st, 0, sizeof r.db_st);
     if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
     r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);
-    if (store_begin(r.s, err, sizeof err) != 0) store_error(&r, "cannot write", err);
-    else if (npaths) read_walk((const char *const *)argv, npaths, ingest_one, &r);
+    if (npaths) read_walk((const char *const *)argv, npaths, ingest_one, &r);
     else ingest_stdin_list(&r);
     if (r.jobs > 0) pool_finish(&r, &workers);
-    if (!r.store_broken && store_commit(r.s, err, sizeof err) != 0) store_error(&r, "cannot commit", err);
+    if (!r.store_broken && corpus_finish(r.c, err, sizeof err) != 0) store_error(&r, "cannot commit", err);
     if (r.progress) fputs("\r\033[K", stderr);
     if (!quiet && !r.store_broken) print_summary(&r);
-    link_close(r.link);
-    store_close(r.s);
+    corpus_close(r.c);
     dossier_close(r.d);
     return r.store_broken ? EXIT_STORE : r.failed ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -28,7 +28,7 @@ const char cmd_quotes_help[] =
     "store could not be read; 4 --by names no entity.\n";
 
 typedef struct ctx {
-    linker *l;
+    corpus *c;
     bool json;
     buf sentence;
 } ctx;
@@ -38,7 +38,7 @@ static int print_quote(const quote_row *q, void *p)
     ctx *c = p;
     char err[256];
     c->sentence.n = 0;
-    link_article_text(c->l, q->article, q->sent_start, q->sent_end, &c->sentence, err, sizeof err);
+    corpus_text(c->c, q->article, q->sent_start, q->sent_end, &c->sentence, err, sizeof err);
     for (size_t i = 0; i < c->sentence.n; i++)
         if (c->sentence.p[i] == '\n') c->sentence.p[i] = ' ';
     if (!c->json) {
@@ -81,19 +81,18 @@ int cmd_quotes(int argc, char **argv)
     link_opts o;
     int rc = link_cli_parse("quotes", argc, argv, LO_JSON | LO_BY | LO_ABOUT | LO_SINCE | LO_LIMIT, &o);
     if (rc) return rc;
-    store *s;
     ctx c = {.json = o.json};
-    if ((rc = link_cli_open(&o, &s, &c.l)) != 0) return rc;
+    if ((rc = link_cli_open(&o, &c.c)) != 0) return rc;
     char err[512];
     quote_filter f = {.about = o.about, .since = o.since, .limit = o.limit};
-    if (o.by && (rc = link_cli_entity("quotes", &o, c.l, o.by, &f.by_cluster)) != 0) {
-        link_cli_close(s, c.l);
+    if (o.by && (rc = link_cli_entity("quotes", &o, c.c, o.by, &f.by_cluster)) != 0) {
+        link_cli_close(c.c);
         return rc;
     }
     buf_init(&c.sentence);
-    int n = query_quotes(c.l, &f, print_quote, &c, err, sizeof err);
+    int n = corpus_quotes(c.c, &f, print_quote, &c, err, sizeof err);
     buf_free(&c.sentence);
-    link_cli_close(s, c.l);
+    link_cli_close(c.c);
     if (n < 0) {
         cli_error("quotes: %s", err);
         return o.since && err[0] == '-' ? EXIT_USAGE : EXIT_STORE;

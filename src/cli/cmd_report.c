@@ -23,14 +23,13 @@ int cmd_report(int argc, char **argv)
     link_opts o;
     int rc = link_cli_parse("report", argc, argv, LO_JSON, &o);
     if (rc) return rc;
-    store *s;
-    linker *l;
-    if ((rc = link_cli_open(&o, &s, &l)) != 0) return rc;
+    corpus *c;
+    if ((rc = link_cli_open(&o, &c)) != 0) return rc;
     buf out;
     buf_init(&out);
     char err[512];
-    rc = o.json ? link_report_json(l, &out, err, sizeof err) : link_report_text(l, &out, err, sizeof err);
-    link_cli_close(s, l);
+    rc = o.json ? corpus_report_json(c, &out, err, sizeof err) : corpus_report_text(c, &out, err, sizeof err);
+    link_cli_close(c);
     if (rc != 0) {
         buf_free(&out);
         cli_error("report: %s", err);

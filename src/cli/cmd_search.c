@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/json.h"
-#include "query/query.h"
+#include "corpus/corpus.h"
 
 const char cmd_search_help[] =
     "usage: dossier search WORDS [--since DATE] [--until DATE] [--outlet NAME]\n"
@@ -147,12 +147,13 @@ int cmd_search(int argc, char **argv)
     o.filter.mark_open = tty ? "\033[1m" : "[";
     o.filter.mark_close = tty ? "\033[0m" : "]";
     char err[512];
-    store *s = store_open(o.db, STORE_READ, err, sizeof err);
+    int status;
+    corpus *s = corpus_open(o.db, CORPUS_READ, &status, err, sizeof err);
     if (!s) {
         cli_error("%s", err);
-        code = EXIT_STORE;
+        code = status == CORPUS_DATA ? EXIT_INTERNAL : EXIT_STORE;
     } else {
-        int rc = query_search(s, o.words, &o.filter, o.json ? print_json : print_text, &out, err, sizeof err);
+        int rc = corpus_search(s, o.words, &o.filter, o.json ? print_json : print_text, &out, err, sizeof err);
         if (rc == QUERY_BAD_QUERY) {
             cli_error("search: cannot search for '%s': %s (see dossier search --help)", o.words, err);
             code = EXIT_USAGE;
@@ -162,7 +163,7 @@ int cmd_search(int argc, char **argv)
         } else if (rc == 0 && !o.json) {
             fprintf(stderr, "no stored article matches '%s'\n", o.words);
         }
-        store_close(s);
+        corpus_close(s);
     }
     buf_free(&words);
     buf_free(&out);

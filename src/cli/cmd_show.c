@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "query/query.h"
+#include "corpus/corpus.h"
 
 const char cmd_show_help[] =
     "usage: dossier show ID [--json] [--db FILE]\n\n"
@@ -84,13 +84,14 @@ int cmd_show(int argc, char **argv)
         return EXIT_USAGE;
     }
     char err[512];
-    store *s = store_open(db, STORE_READ, err, sizeof err);
+    int status;
+    corpus *s = corpus_open(db, CORPUS_READ, &status, err, sizeof err);
     if (!s) {
         cli_error("%s", err);
-        return EXIT_STORE;
+        return status == CORPUS_DATA ? EXIT_INTERNAL : EXIT_STORE;
     }
-    int rc = query_article(s, id, json ? print_json : print_text, NULL, err, sizeof err);
-    store_close(s);
+    int rc = corpus_article(s, id, json ? print_json : print_text, NULL, err, sizeof err);
+    corpus_close(s);
     if (rc != QUERY_OK) cli_error("show: %s", err);
     if (rc == QUERY_NOT_FOUND) return EXIT_NOTFOUND;
     if (rc != QUERY_OK) return EXIT_STORE;

@@ -50,13 +50,12 @@ int cmd_timeline(int argc, char **argv)
     link_opts o;
     int rc = link_cli_parse("timeline", argc, argv, LO_JSON | LO_NAME, &o);
     if (rc) return rc;
-    store *s;
-    linker *l;
-    if ((rc = link_cli_open(&o, &s, &l)) != 0) return rc;
+    corpus *c;
+    if ((rc = link_cli_open(&o, &c)) != 0) return rc;
     char err[512];
-    long long cluster = link_find_entity(l, o.name, err, sizeof err);
-    int n = cluster > 0 ? query_timeline(l, cluster, print_item, &o.json, err, sizeof err) : 0;
-    link_cli_close(s, l);
+    long long cluster = corpus_find_entity(c, o.name, err, sizeof err);
+    int n = cluster > 0 ? corpus_timeline(c, cluster, print_item, &o.json, err, sizeof err) : 0;
+    link_cli_close(c);
     if (cluster < 0 || n < 0) {
         cli_error("timeline: %s", err);
         return EXIT_STORE;

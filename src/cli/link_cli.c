@@ -107,32 +107,23 @@ int link_cli_parse(const char *cmd, int argc, char **argv, unsigned allowed, lin
     return 0;
 }
 
-int link_cli_open(const link_opts *o, store **s, linker **l)
+int link_cli_open(const link_opts *o, corpus **c)
 {
     char err[512];
-    *l = NULL;
-    if (!(*s = store_open(o->db, STORE_READ, err, sizeof err))) {
+    int status;
+    if (!(*c = corpus_open(o->db, CORPUS_READ, &status, err, sizeof err))) {
         cli_error("%s", err);
-        return EXIT_STORE;
-    }
-    if (!(*l = link_open(*s, NULL, err, sizeof err))) {
-        cli_error("%s", err);
-        store_close(*s);
-        return EXIT_INTERNAL;
+        return status == CORPUS_DATA ? EXIT_INTERNAL : EXIT_STORE;
     }
     return 0;
 }
 
-void link_cli_close(store *s, linker *l)
-{
-    link_close(l);
-    store_close(s);
-}
+void link_cli_close(corpus *c) { corpus_close(c); }
 
-int link_cli_entity(const char *cmd, const link_opts *o, linker *l, const char *name, long long *cluster)
+int link_cli_entity(const char *cmd, const link_opts *o, corpus *c, const char *name, long long *cluster)
 {
     char err[512];
-    *cluster = link_find_entity(l, name, err, sizeof err);
+    *cluster = corpus_find_entity(c, name, err, sizeof err);
     if (*cluster > 0) return 0;
     if (*cluster < 0) cli_error("%s: %s", cmd, err);
     else cli_error("%s: no entity named '%s' in %s", cmd, name, o->db);

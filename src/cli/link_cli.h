@@ -6,8 +6,7 @@
 
 #include <stdbool.h>
 
-#include "link/link.h"
-#include "store/store.h"
+#include "corpus/corpus.h"
 
 enum link_opt {
     LO_JSON = 1 << 0,    /* --json */
@@ -30,13 +29,12 @@ typedef struct link_opts {
 /* Parses the options `allowed`; 0, or EXIT_USAGE after a one-line error. */
 int link_cli_parse(const char *cmd, int argc, char **argv, unsigned allowed, link_opts *o);
 
-/* Opens the store for reading and the link stage on it; 0, or an exit code
- * after a one-line error. */
-int link_cli_open(const link_opts *o, store **s, linker **l);
-void link_cli_close(store *s, linker *l);
+/* Opens the corpus for reading; 0, or an exit code after a one-line error. */
+int link_cli_open(const link_opts *o, corpus **c);
+void link_cli_close(corpus *c);
 
 /* The entity any of whose names is `name`, in *cluster; 0, or an exit code
  * after a one-line error (none such: EXIT_NOTFOUND). */
-int link_cli_entity(const char *cmd, const link_opts *o, linker *l, const char *name, long long *cluster);
+int link_cli_entity(const char *cmd, const link_opts *o, corpus *c, const char *name, long long *cluster);
 
 #endif

@@ -163,6 +163,7 @@ int link_entities_redo(linker *l, char *err, size_t errlen);
 int link_events_add(linker *l, long long art, const article *a, const long long *nodes, char *err,
                     size_t errlen);
 int link_events_redo(linker *l, char *err, size_t errlen);
+int link_events_settle(linker *l, char *err, size_t errlen);
 int link_claims_add(linker *l, long long art, const article *a, const long long *nodes, char *err,
                     size_t errlen);
 int link_claims_redo(linker *l, char *err, size_t errlen);

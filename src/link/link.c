@@ -153,3 +153,8 @@ int link_article(linker *l, const article *a, char *err, size_t errlen)
     free(nodes);
     return rc;
 }
+
+int link_settle(linker *l, char *err, size_t errlen)
+{
+    return link_events_settle(l, err, errlen);
+}

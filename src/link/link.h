@@ -49,6 +49,11 @@ store *link_store(linker *l);
  * 0, or -1 with a reason (the batch must then be rolled back). */
 int link_article(linker *l, const article *a, char *err, size_t errlen);
 
+/* Settles the corpus structures that are judged over many articles at once
+ * (merged events) for what the open batch added, before it is committed.
+ * 0, or -1 with a reason (the batch must then be rolled back). */
+int link_settle(linker *l, char *err, size_t errlen);
+
 /* The corpus report (extract-format.md, "Across articles"): entities with
  * aliases, merged events with figures and conflicts, claims. One JSON
  * object, no newline. 0, or -1 with a reason. */

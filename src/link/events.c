@@ -1,21 +1,32 @@
-/* events.c — one attack as many articles report it.
+/* events.c — one real happening as many articles report it.
  *
- * Each article's event is a node. An "anchor" node is pinned down: a city
- * (or a place the gazetteer does not know) and a day. Anchors of the same
- * type, place and day are one event; within one article, anchors at the
- * same place a day apart are one too (a caption dated the day after). Other
- * nodes are vague: a country or province, a month, no date at all (then
- * the two weeks before publication). A vague node joins the one anchor
- * event it agrees with (same type, the anchor's day inside its window,
- * places one inside the other: Peshawar in Khyber Pakhtunkhwa in Pakistan);
- * with several, the one reported by at least twice as many articles as any
- * other; otherwise it stays apart, with the vague nodes that say exactly
- * the same. So vague reports never chain two attacks together (GDELT's
- * failure the other way round), yet "last month's massacre at a school in
- * Pakistan" finds the Peshawar attack.
+ * Each article's event (src/nlp/events.c) is a node, filed with what its
+ * article says of it: type, place, date, the window of days it may have
+ * happened in, and its words — the content words of its evidence sentences
+ * and, for the article's main event, of its headline, each weighted by how
+ * rare it is in news (names, places, "magnitude", "crossfire" weigh much;
+ * "said", "people" little).
  *
- * Each change to an anchor event re-judges the vague nodes whose windows
- * hold its days, so the result is the same whatever order articles come in. */
+ * Which nodes are one event is decided over all of them at once, when a
+ * batch is settled (link_events_settle), and depends only on the set of
+ * nodes, never on the order they came in:
+ *   - two nodes may be one event only when nothing they say rules it out:
+ *     types of one family (a "shooting" may be an "attack"; "death" fits
+ *     any), places that nest when both are known to the gazetteer (Peshawar
+ *     in Pakistan, never Athens and Brooklyn), time windows that meet, and
+ *     different articles (one article's two events are two);
+ *   - how alike two nodes are is the weighted overlap of their words
+ *     (claim_similarity): what articles share about one happening is its
+ *     rare words — the victims', places' and perpetrators' names, the
+ *     details;
+ *   - pairs are merged best first, average linkage: two groups join only
+ *     when their nodes are alike on average, all pairs compatible — so a
+ *     chain of look-alikes never joins two shootings through a third, and
+ *     an article without a date or a city still joins the event its words
+ *     match.
+ * Nodes meet only through an informative word they share (an inverted index
+ * over words weighing at least MIN_INDEX_WEIGHT), so the work grows with
+ * the pairs that could be one event, not with the square of all events. */
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -24,9 +35,45 @@
 
 #include "core/date.h"
 #include "link/internal.h"
+#include "nlp/nlp.h"
 
-/* Days before publication an undated event is taken to have happened in. */
-#define UNDATED_WINDOW_DAYS 14
+/* Days of slack around a stated day (reports round "late Saturday"). */
+#define DAY_SLACK 2
+
+/* Words kept per node (the headline's first, then the evidence sentences'
+ * in text order); a node's words beyond are not compared. */
+#define EVENT_MAX_WORDS 256
+
+/* Only words at least this rare index a node: pairs sharing only common
+ * words can never be alike enough. */
+#define MIN_INDEX_WEIGHT 3.0f
+
+/* How much more a word of a name weighs (boost_names). */
+#define NAME_BOOST 2.0f
+
+/* A word that more than this share of the events of one family say
+ * ("magnitude" in earthquake reports) weighs KIND_WORD_WEIGHT of its
+ * weight: what every report of such events says tells none apart. Counted
+ * once a family has KIND_MIN_NODES events. */
+#define KIND_WORD_SHARE 0.2
+#define KIND_WORD_WEIGHT 0.25f
+#define KIND_MIN_NODES 10
+
+/* Two nodes are one event when their words overlap this much (weighted
+ * Jaccard), on average over two groups being joined. */
+#define MERGE_SIMILARITY 0.08
+
+/* What weighs against one event (see places_factor and time_factor): the
+ * similarity is multiplied by these. */
+#define PLACE_MISMATCH 0.6
+#define TIME_NEAR 0.8
+#define TIME_MONTHS 0.5
+#define TIME_YEARS 0.3
+
+/* A word held by more nodes than this indexes none of them (it is then a
+ * common word of event reports, like "police"); such words still count in
+ * the similarity of pairs that meet through another word. */
+#define MAX_POSTING 512
 
 /* --- dates as day numbers (core/date.h) ---------------------------------------- */
 
@@ -42,75 +89,35 @@ static int parse_date(const char *s, int *y, int *m, int *d)
     return n;
 }
 
-/* The days the event may have happened on, as YYYY-MM-DD strings; false
- * when nothing bounds it. */
-static bool window(const char *when, const char *published, char lo[11], char hi[11])
+static long days_of(int y, int m, int d) { return (long)date_to_days((date){(int16_t)y, (int8_t)m, (int8_t)d}); }
+
+/* The days [lo, hi] the event may have happened on: from its own date,
+ * else any day up to its article's publication (an article may recall an
+ * event of years ago, never report one after it was written: lo is then
+ * LONG_MIN); false when nothing bounds it. */
+static bool window(const char *when, const char *published, long *lo, long *hi)
 {
     int y, m, d;
     int p = parse_date(when, &y, &m, &d);
     if (p == 3) {
-        snprintf(lo, 11, "%04d-%02d-%02d", y, m, d);
-        memcpy(hi, lo, 11);
+        *lo = days_of(y, m, d) - DAY_SLACK;
+        *hi = days_of(y, m, d) + DAY_SLACK;
     } else if (p == 2) {
-        snprintf(lo, 11, "%04d-%02d-01", y, m);
-        snprintf(hi, 11, "%04d-%02d-%02d", y, m, date_days_in_month(y, m));
+        *lo = days_of(y, m, 1) - DAY_SLACK;
+        *hi = days_of(y, m, date_days_in_month(y, m)) + DAY_SLACK;
     } else if (p == 1) {
-        snprintf(lo, 11, "%04d-01-01", y);
-        snprintf(hi, 11, "%04d-12-31", y);
+        *lo = days_of(y, 1, 1);
+        *hi = days_of(y, 12, 31);
     } else if (parse_date(published, &y, &m, &d) == 3) {
-        date day = {(int16_t)y, (int8_t)m, (int8_t)d};
-        if (!date_format(date_add_days(day, -UNDATED_WINDOW_DAYS), lo, 11) || !date_format(day, hi, 11)) return false;
+        *hi = days_of(y, m, d) + 1;
+        *lo = LONG_MIN;
     } else {
         return false;
     }
     return true;
 }
 
-static long day_number(const char *day)
-{
-    int y, m, d;
-    return parse_date(day, &y, &m, &d) == 3 ? (long)date_to_days((date){(int16_t)y, (int8_t)m, (int8_t)d}) : LONG_MIN;
-}
-
-/* --- event keys ----------------------------------------------------------------- */
-
-/* The place as compared: its gazetteer paths, or its folded name. */
-static void place_key(const link_res *r, const char *place, buf *out)
-{
-    const char *paths = place_paths(r, place);
-    if (paths) buf_puts(out, paths);
-    else if (place) name_fold(place, strlen(place), out);
-}
-
-static uint64_t event_key(linker *l, bool anchor, const char *type, const char *place, const char *day,
-                          const char *lo, const char *hi)
-{
-    buf *b = &l->tmp2;
-    b->n = 0;
-    buf_puts(b, anchor ? "a|" : "v|");
-    buf_puts(b, type);
-    buf_putc(b, '|');
-    place_key(l->res, place, b);
-    buf_putc(b, '|');
-    if (anchor) buf_puts(b, day);
-    else buf_printf(b, "%s|%s", lo ? lo : "", hi ? hi : "");
-    return hash_bytes(b->p, b->n);
-}
-
-/* Vague nodes that join no anchor form an event with those saying exactly
- * the same; its id is derived from their key, negative so it never meets a
- * node id. */
-static long long vague_event(uint64_t key) { return -(long long)(key & 0x3FFFFFFFFFFFFFFFULL) - 1; }
-
-/* --- adding an article's events ---------------------------------------------------- */
-
-typedef struct ev_node {
-    long long node;
-    const char *type, *place;
-    char date[11];
-    long day;
-    bool anchor;
-} ev_node;
+/* --- filing an article's events ----------------------------------------------------- */
 
 static long long perpetrator_node(const article *a, const event *e, const long long *nodes)
 {
@@ -120,63 +127,109 @@ static long long perpetrator_node(const article *a, const event *e, const long l
     return 0;
 }
 
-static long long anchor_event(linker *l, uint64_t key, char *err, size_t errlen)
+static bool has_toll(const event *e) { return !isnan(e->killed) || !isnan(e->injured); }
+
+/* The article's main event: the one told in most sentences; on a tie, one
+ * with a toll, then the first. Its words include the headline's. */
+static uint32_t main_event(const article *a)
 {
-    static const char sql[] = "SELECT event FROM link_events WHERE key = ?1 AND anchor LIMIT 1";
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
-    return link_step_int(l, st, 0, err, errlen);
+    uint32_t best = 0;
+    for (uint32_t i = 1; i < a->events.n; i++) {
+        const event *e = &a->events.v[i], *b = &a->events.v[best];
+        if (e->evidence.n > b->evidence.n || (e->evidence.n == b->evidence.n && has_toll(e) && !has_toll(b)))
+            best = i;
+    }
+    return best;
 }
 
-static long long insert_event(linker *l, long long art, uint32_t n, const event *e, const char *published,
-                              long long perpetrator, ev_node *out, char *err, size_t errlen)
+/* Sorts words by hash and keeps one of each (the heavier). */
+static size_t distinct_words(claim_word *w, size_t n)
 {
-    static const char sql[] = "INSERT INTO link_events(article, n, type, place, date, lo, hi, perpetrator,"
-                              " anchor, key, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && (w[j - 1].hash > w[j].hash ||
+                                     (w[j - 1].hash == w[j].hash && w[j - 1].weight < w[j].weight)); j--) {
+            claim_word t = w[j];
+            w[j] = w[j - 1];
+            w[j - 1] = t;
+        }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!kept || w[i].hash != w[kept - 1].hash) w[kept++] = w[i];
+    return kept;
+}
+
+/* The words of the names (people, places, organisations) mentioned in the
+ * event's sentences weigh NAME_BOOST times more: who and where tell one
+ * shooting from another better than any other word. */
+static void boost_names(const link_res *r, const article *a, const event *e, claim_word *w, size_t nw)
+{
+    claim_word name[32];
+    for (uint32_t k = 0; k < e->evidence.n; k++) {
+        span sp = e->evidence.v[k];
+        for (uint32_t i = article_first_from(a->mentions.v, a->mentions.n, sizeof *a->mentions.v, sp.start);
+             i < a->mentions.n && a->mentions.v[i].start < sp.end; i++) {
+            const mention *m = &a->mentions.v[i];
+            if (m->kind != MK_NAME || m->end > a->len) continue;
+            size_t nn = claim_words(r, a->text + m->start, m->end - m->start, name, 32);
+            for (size_t x = 0; x < nn; x++)
+                for (size_t y = 0; y < nw; y++)
+                    if (w[y].hash == name[x].hash && w[y].weight == name[x].weight) w[y].weight *= NAME_BOOST;
+        }
+    }
+}
+
+/* The event's words: the headline's (for the main event), then its
+ * evidence sentences', distinct, sorted by hash, at most EVENT_MAX_WORDS. */
+static size_t event_words(const link_res *r, const article *a, const event *e, bool main, claim_word *out)
+{
+    size_t n = 0;
+    if (main && a->title) n = claim_words(r, a->title, strlen(a->title), out, EVENT_MAX_WORDS);
+    for (uint32_t k = 0; k < e->evidence.n && n < EVENT_MAX_WORDS; k++) {
+        span sp = e->evidence.v[k];
+        if (sp.end > a->len || sp.end <= sp.start) continue;
+        n += claim_words(r, a->text + sp.start, sp.end - sp.start, out + n, EVENT_MAX_WORDS - n);
+    }
+    n = distinct_words(out, n);
+    boost_names(r, a, e, out, n);
+    return n;
+}
+
+static long long insert_event(linker *l, long long art, uint32_t n, const article *a, const event *e, bool main,
+                              long long perpetrator, char *err, size_t errlen)
+{
+    static const char sql[] = "INSERT INTO link_events(article, n, type, place, date, lo, hi, perpetrator, words,"
+                              " main, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)";
     static const char self[] = "UPDATE link_events SET event = node WHERE node = ?1";
-    int y, m, d;
-    bool day = parse_date(e->date, &y, &m, &d) == 3;
-    bool anchor = e->place && day && place_level(l->res, e->place) == 3;
-    char lo[11], hi[11];
-    bool bounded = window(e->date, published, lo, hi);
-    uint64_t key = event_key(l, anchor, e->type, e->place, lo, bounded ? lo : NULL, bounded ? hi : NULL);
-    long long ev = anchor ? anchor_event(l, key, err, errlen) : 0;
-    if (ev < 0) return -1;
+    long lo, hi;
+    bool bounded = window(e->date, a->published, &lo, &hi);
+    claim_word *w = malloc(EVENT_MAX_WORDS * sizeof *w);
+    if (!w) abort();
+    size_t nw = event_words(l->res, a, e, main, w);
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return -1;
+    if (!st) {
+        free(w);
+        return -1;
+    }
     sqlite3_bind_int64(st, 1, art);
     sqlite3_bind_int64(st, 2, n);
     sqlite3_bind_text(st, 3, e->type, -1, SQLITE_STATIC);
     if (e->place) sqlite3_bind_text(st, 4, e->place, -1, SQLITE_STATIC);
     if (e->date) sqlite3_bind_text(st, 5, e->date, -1, SQLITE_STATIC);
-    if (bounded) {
-        sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 7, hi, -1, SQLITE_TRANSIENT);
-    }
+    char los[11], his[11];
+    if (bounded && lo != LONG_MIN && date_format(date_from_days(lo), los, sizeof los))
+        sqlite3_bind_text(st, 6, los, -1, SQLITE_TRANSIENT);
+    if (bounded && date_format(date_from_days(hi), his, sizeof his)) sqlite3_bind_text(st, 7, his, -1, SQLITE_TRANSIENT);
     if (perpetrator) sqlite3_bind_int64(st, 8, perpetrator);
-    sqlite3_bind_int(st, 9, anchor);
-    sqlite3_bind_int64(st, 10, (sqlite3_int64)key);
-    sqlite3_bind_int64(st, 11, ev);
-    if (link_step_done(l, st, err, errlen) != 0) return -1;
+    sqlite3_bind_blob(st, 9, w, (int)(nw * sizeof *w), SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 10, main);
+
+    int rc = link_step_done(l, st, err, errlen);
+    free(w);
+    if (rc != 0) return -1;
     long long node = sqlite3_last_insert_rowid(l->db);
-    if (!anchor && (!e->place || !bounded)) {
-        /* nothing bounds where or when: it stays apart from everything */
-        key = hash_bytes(&node, sizeof node);
-        static const char set_key[] = "UPDATE link_events SET key = ?1 WHERE node = ?2";
-        if (!(st = link_stmt(l, set_key, err, errlen))) return -1;
-        sqlite3_bind_int64(st, 1, (sqlite3_int64)key);
-        sqlite3_bind_int64(st, 2, node);
-        if (link_step_done(l, st, err, errlen) != 0) return -1;
-    }
-    if (anchor && ev == 0) {
-        if (!(st = link_stmt(l, self, err, errlen))) return -1;
-        sqlite3_bind_int64(st, 1, node);
-        if (link_step_done(l, st, err, errlen) != 0) return -1;
-    }
-    *out = (ev_node){node, e->type, e->place, "", anchor ? day_number(lo) : LONG_MIN, anchor};
-    if (anchor) memcpy(out->date, lo, 11);
-    return node;
+    if (!(st = link_stmt(l, self, err, errlen))) return -1;
+    sqlite3_bind_int64(st, 1, node);
+    return link_step_done(l, st, err, errlen) == 0 ? node : -1;
 }
 
 /* Figures in one sentence joined by "and" (or a comma) are parts of one total. */
@@ -228,276 +281,440 @@ static int insert_figures(linker *l, long long art, const article *a, uint32_t e
     return 0;
 }
 
-static int merge_events(linker *l, long long a, long long b, char *err, size_t errlen)
+int link_events_add(linker *l, long long art, const article *a, const long long *nodes, char *err, size_t errlen)
 {
-    static const char sql[] = "UPDATE link_events SET event = ?1 WHERE event = ?2";
-    if (a == b) return 0;
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, a < b ? a : b);
-    sqlite3_bind_int64(st, 2, a < b ? b : a);
-    return link_step_done(l, st, err, errlen);
-}
-
-static long long node_event(linker *l, long long node, char *err, size_t errlen)
-{
-    static const char sql[] = "SELECT event FROM link_events WHERE node = ?1";
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, node);
-    return link_step_int(l, st, -1, err, errlen);
-}
-
-/* Anchors of one article at the same place a day apart are one event. */
-static int bridge_anchors(linker *l, const ev_node *v, size_t n, char *err, size_t errlen)
-{
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = i + 1; j < n; j++) {
-            if (!v[i].anchor || !v[j].anchor || strcmp(v[i].type, v[j].type) != 0) continue;
-            if (labs(v[i].day - v[j].day) > 1 || !places_nest(l->res, v[i].place, v[j].place)) continue;
-            long long a = node_event(l, v[i].node, err, errlen), b = node_event(l, v[j].node, err, errlen);
-            if (a < 0 || b < 0 || merge_events(l, a, b, err, errlen) != 0) return -1;
-        }
+    if (!a->events.n) return 0;
+    uint32_t main = main_event(a);
+    for (uint32_t i = 0; i < a->events.n; i++) {
+        const event *e = &a->events.v[i];
+        if (!e->type) continue;
+        long long node = insert_event(l, art, i, a, e, i == main, perpetrator_node(a, e, nodes), err, errlen);
+        if (node < 0 || insert_figures(l, art, a, i, node, err, errlen) != 0) return -1;
     }
+    l->events_dirty = true;
     return 0;
 }
 
-/* --- judging vague nodes ---------------------------------------------------------- */
-
-typedef struct candidate {
-    long long event;
-    long articles;
-} candidate;
-
-static long event_articles(linker *l, long long ev, char *err, size_t errlen)
+int link_events_redo(linker *l, char *err, size_t errlen)
 {
-    static const char sql[] = "SELECT count(DISTINCT article) FROM link_events WHERE event = ?1 AND anchor";
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, ev);
-    int rc = sqlite3_step(st);
-    long n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_reset(st);
-    return n >= 0 ? n : link_sql_error(l, err, errlen);
+    (void)err, (void)errlen;
+    l->events_dirty = true;   /* a removed article's nodes are gone; settling regroups the rest */
+    return 0;
 }
 
-/* The anchor event a vague node belongs to, or its own vague event. */
-static long long judge(linker *l, const char *type, const char *place, const char *lo, const char *hi,
-                       uint64_t key, char *err, size_t errlen)
+/* --- settling: which nodes are one event ----------------------------------------------- */
+
+typedef struct ev_node {
+    long long node, event;
+    char *doc;                 /* article id: orders nodes whatever their row numbers */
+    long long article;
+    int n;                     /* the event's number in its article */
+    char *type, *place, *paths;
+    bool bounded;
+    long lo, hi;
+    claim_word *w;
+    size_t nw;
+    bool main;                 /* what its article reports, not recalls */
+} ev_node;
+
+static int node_order(const void *x, const void *y)
 {
-    static const char sql[] = "SELECT DISTINCT event, place FROM link_events"
-                              " WHERE anchor AND type = ?1 AND date BETWEEN ?2 AND ?3";
-    if (!place || !lo || !hi) return vague_event(key);
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, type, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, hi, -1, SQLITE_TRANSIENT);
-    candidate c[16];
-    int n = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long long ev = sqlite3_column_int64(st, 0);
-        const char *p = (const char *)sqlite3_column_text(st, 1);
-        if (!places_nest(l->res, place, p)) continue;
-        bool seen = false;
-        for (int i = 0; i < n && !seen; i++) seen = c[i].event == ev;
-        if (!seen && n < 16) c[n++] = (candidate){ev, 0};
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
-    if (n == 0) return vague_event(key);
-    if (n == 1) return c[0].event;
-    int best = 0;
-    long second = 0;
-    for (int i = 0; i < n; i++)
-        if ((c[i].articles = event_articles(l, c[i].event, err, errlen)) < 0) return -1;
-    for (int i = 1; i < n; i++)
-        if (c[i].articles > c[best].articles || (c[i].articles == c[best].articles && c[i].event < c[best].event))
-            best = i;
-    for (int i = 0; i < n; i++)
-        if (i != best && c[i].articles > second) second = c[i].articles;
-    return c[best].articles >= 2 * second ? c[best].event : vague_event(key);
+    const ev_node *a = x, *b = y;
+    int c = strcmp(a->doc, b->doc);
+    return c ? c : (a->n > b->n) - (a->n < b->n);
 }
 
-/* Judges again every vague node of `type` whose window holds `date` (or,
- * with date NULL, the node given). */
-static int rejudge(linker *l, const char *type, const char *day, long long only, char *err, size_t errlen)
+static char *dup_col(sqlite3_stmt *st, int i)
 {
-    static const char in_window[] = "SELECT node, type, place, lo, hi, key FROM link_events"
-                                    " WHERE NOT anchor AND type = ?1 AND lo <= ?2 AND hi >= ?2";
-    static const char one[] = "SELECT node, type, place, lo, hi, key FROM link_events WHERE node = ?1";
-    static const char set[] = "UPDATE link_events SET event = ?1 WHERE node = ?2";
-    sqlite3_stmt *st = link_stmt(l, day ? in_window : one, err, errlen);
-    if (!st) return -1;
-    if (day) {
-        sqlite3_bind_text(st, 1, type, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
-    } else {
-        sqlite3_bind_int64(st, 1, only);
-    }
-    /* read them all first: judging runs other statements */
-    typedef struct pending { long long node, event; } pending;
-    size_t n = 0, cap = 8;
-    pending *p = malloc(cap * sizeof *p);
-    char (*text)[3][64] = malloc(cap * sizeof *text);
-    uint64_t *keys = malloc(cap * sizeof *keys);
-    if (!p || !text || !keys) abort();
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (!s) return NULL;
+    char *d = strdup(s);
+    if (!d) abort();
+    return d;
+}
+
+static void free_nodes(ev_node *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i].doc), free(v[i].type), free(v[i].place), free(v[i].w);
+    free(v);
+}
+
+static ev_node *load_nodes(linker *l, size_t *count, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT e.node, e.event, a.id, e.article, e.n, e.type, e.place, e.lo, e.hi, e.words,"
+                              " e.main FROM link_events e JOIN articles a ON a.rowid = e.article";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return NULL;
+    size_t n = 0, cap = 64;
+    ev_node *v = malloc(cap * sizeof *v);
+    if (!v) abort();
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n == cap) {
             cap *= 2;
-            p = realloc(p, cap * sizeof *p);
-            text = realloc(text, cap * sizeof *text);
-            keys = realloc(keys, cap * sizeof *keys);
-            if (!p || !text || !keys) abort();
+            v = realloc(v, cap * sizeof *v);
+            if (!v) abort();
         }
-        p[n].node = sqlite3_column_int64(st, 0);
-        for (int k = 0; k < 3; k++) {
-            const char *s = (const char *)sqlite3_column_text(st, k == 0 ? 2 : k + 2);
-            snprintf(text[n][k], sizeof text[n][k], "%s", s ? s : "");
-        }
-        keys[n] = (uint64_t)sqlite3_column_int64(st, 5);
-        n++;
+        ev_node *e = &v[n++];
+        memset(e, 0, sizeof *e);
+        e->node = sqlite3_column_int64(st, 0);
+        e->event = sqlite3_column_int64(st, 1);
+        e->doc = dup_col(st, 2);
+        e->article = sqlite3_column_int64(st, 3);
+        e->n = sqlite3_column_int(st, 4);
+        e->type = dup_col(st, 5);
+        e->place = dup_col(st, 6);
+        e->paths = (char *)place_paths(l->res, e->place);
+        int y, m, d;
+        const char *lo = (const char *)sqlite3_column_text(st, 7), *hi = (const char *)sqlite3_column_text(st, 8);
+        e->bounded = parse_date(hi, &y, &m, &d) == 3;
+        if (e->bounded) e->hi = days_of(y, m, d);
+        e->lo = parse_date(lo, &y, &m, &d) == 3 ? days_of(y, m, d) : LONG_MIN;
+        size_t bytes = (size_t)sqlite3_column_bytes(st, 9);
+        e->nw = bytes / sizeof *e->w;
+        e->w = malloc(bytes + 1);
+        if (!e->w) abort();
+        if (bytes) memcpy(e->w, sqlite3_column_blob(st, 9), e->nw * sizeof *e->w);
+        e->main = sqlite3_column_int(st, 10) != 0;
+        if (!e->doc) e->doc = strdup("");
     }
     sqlite3_reset(st);
-    int result = rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
-    for (size_t i = 0; i < n && result == 0; i++) {
-        const char *place = text[i][0][0] ? text[i][0] : NULL;
-        const char *lo = text[i][1][0] ? text[i][1] : NULL, *hi = text[i][2][0] ? text[i][2] : NULL;
-        long long ev = judge(l, type, place, lo, hi, keys[i], err, errlen);
-        if (ev == -1) {
-            result = -1;
-            break;
+    if (rc != SQLITE_DONE) {
+        free_nodes(v, n);
+        link_sql_error(l, err, errlen);
+        return NULL;
+    }
+    if (n > 1) qsort(v, n, sizeof *v, node_order);
+    *count = n;
+    return v;
+}
+
+/* The one country all of a place's gazetteer paths lie in ("PK" for
+ * "PK.KP.peshawar"), into out; false when they lie in several (Georgia,
+ * Northern Province) and the name alone cannot place the event. */
+static bool one_country(const char *paths, char out[8])
+{
+    size_t n = strcspn(paths, ".,");
+    if (n >= 8) return false;
+    memcpy(out, paths, n);
+    out[n] = '\0';
+    for (const char *p = paths; *p; p += strcspn(p, ","), p += *p == ',')
+        if (strncmp(p, out, n) != 0 || (p[n] != '.' && p[n] != ',' && p[n] != '\0')) return false;
+    return true;
+}
+
+/* How the places of two nodes bear on their being one event: 0 they lie in
+ * two different countries (never one event); 1 nothing against it; or less
+ * than 1 when both lie in one country but neither inside the other (the
+ * place an article names may be where a victim lived, not where it
+ * happened: evidence against, not proof). */
+static double places_factor(const link_res *r, const ev_node *a, const ev_node *b)
+{
+    char ca[8], cb[8];
+    if (!a->paths || !b->paths || !one_country(a->paths, ca) || !one_country(b->paths, cb)) return 1;
+    if (strcmp(ca, cb) != 0) return 0;
+    return places_nest(r, a->place, b->place) ? 1 : PLACE_MISMATCH;
+}
+
+/* How the time windows of two nodes bear on their being one event: 1 when
+ * they meet, less the further apart they lie — dates read from text may be
+ * a trial's or a funeral's, so they weigh but never rule out. */
+static double time_factor(const ev_node *a, const ev_node *b)
+{
+    if (!a->bounded || !b->bounded) return 1;
+    long gap = a->hi < b->lo ? b->lo - a->hi : b->hi < a->lo ? a->lo - b->hi : 0;
+    return gap == 0 ? 1 : gap <= 7 ? TIME_NEAR : gap <= 366 ? TIME_MONTHS : TIME_YEARS;
+}
+
+/* Whether nothing the two nodes say rules out one event. */
+static bool compatible(const link_res *r, const ev_node *a, const ev_node *b)
+{
+    if (a->article == b->article) return false;
+    if (!events_types_fit(a->type, b->type)) return false;
+    return places_factor(r, a, b) > 0;
+}
+
+/* How alike two compatible nodes are: the weighted overlap of their words,
+ * weighed by what their places and times say. */
+static double node_similarity(const link_res *r, const ev_node *a, const ev_node *b)
+{
+    double sim = claim_similarity(a->w, a->nw, b->w, b->nw, NULL, NULL);
+    return sim * places_factor(r, a, b) * time_factor(a, b);
+}
+
+/* --- pairs that may be one event ---------------------------------------------------- */
+
+typedef struct pair {
+    uint32_t a, b;       /* node indexes, a < b */
+    float sim;
+} pair;
+
+typedef struct posting {
+    uint32_t hash;
+    uint32_t node;
+} posting;
+
+static int by_posting(const void *x, const void *y)
+{
+    const posting *a = x, *b = y;
+    if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
+    return (a->node > b->node) - (a->node < b->node);
+}
+
+static int by_pair(const void *x, const void *y)
+{
+    const pair *a = x, *b = y;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+static int by_similarity(const void *x, const void *y)
+{
+    const pair *a = x, *b = y;
+    if (a->sim != b->sim) return a->sim > b->sim ? -1 : 1;
+    return by_pair(x, y);
+}
+
+/* The pairs of compatible nodes that share an informative word and are
+ * alike at all, sorted by (a, b). */
+static pair *candidate_pairs(const link_res *r, const ev_node *v, size_t n, size_t *count)
+{
+    size_t np = 0, capp = 64;
+    posting *p = malloc(capp * sizeof *p);
+    if (!p) abort();
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < v[i].nw; k++) {
+            if (v[i].w[k].weight < MIN_INDEX_WEIGHT) continue;
+            if (np == capp) {
+                capp *= 2;
+                p = realloc(p, capp * sizeof *p);
+                if (!p) abort();
+            }
+            p[np++] = (posting){v[i].w[k].hash, (uint32_t)i};
         }
-        if (!(st = link_stmt(l, set, err, errlen))) {
-            result = -1;
-            break;
-        }
-        sqlite3_bind_int64(st, 1, ev);
-        sqlite3_bind_int64(st, 2, p[i].node);
-        if (sqlite3_step(st) != SQLITE_DONE) result = link_sql_error(l, err, errlen);
+    if (np > 1) qsort(p, np, sizeof *p, by_posting);
+    size_t nq = 0, capq = 64;
+    pair *q = malloc(capq * sizeof *q);
+    if (!q) abort();
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        while (j < np && p[j].hash == p[i].hash) j++;
+        if (j - i <= MAX_POSTING)
+            for (size_t x = i; x < j; x++)
+                for (size_t y = x + 1; y < j; y++) {
+                    if (nq == capq) {
+                        capq *= 2;
+                        q = realloc(q, capq * sizeof *q);
+                        if (!q) abort();
+                    }
+                    q[nq++] = (pair){p[x].node, p[y].node, 0};
+                }
+        i = j;
     }
     free(p);
-    free(text);
-    free(keys);
-    return result;
-}
-
-/* Every day an anchor of event `ev` lies on: vague nodes there are judged again. */
-static int rejudge_event(linker *l, long long ev, const char *type, char *err, size_t errlen)
-{
-    static const char sql[] = "SELECT DISTINCT date FROM link_events WHERE event = ?1 AND anchor";
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, ev);
-    char dates[32][11];
-    int n = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 32)
-        snprintf(dates[n++], 11, "%s", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return link_sql_error(l, err, errlen);
-    for (int i = 0; i < n; i++)
-        if (rejudge(l, type, dates[i], 0, err, errlen) != 0) return -1;
-    return 0;
-}
-
-int link_events_add(linker *l, long long art, const article *a, const long long *nodes, char *err, size_t errlen)
-{
-    if (!a->events.n) return 0;
-    ev_node *v = calloc(a->events.n, sizeof *v);
-    if (!v) abort();
-    int rc = 0;
-    size_t n = 0;
-    for (uint32_t i = 0; i < a->events.n && rc == 0; i++) {
-        const event *e = &a->events.v[i];
-        if (!e->type) continue;
-        long long node = insert_event(l, art, i, e, a->published, perpetrator_node(a, e, nodes), &v[n], err, errlen);
-        if (node < 0 || insert_figures(l, art, a, i, node, err, errlen) != 0) rc = -1;
-        else n++;
+    if (nq > 1) qsort(q, nq, sizeof *q, by_pair);
+    size_t kept = 0;
+    for (size_t i = 0; i < nq; i++) {
+        if (kept && q[kept - 1].a == q[i].a && q[kept - 1].b == q[i].b) continue;
+        const ev_node *a = &v[q[i].a], *b = &v[q[i].b];
+        if (!compatible(r, a, b)) continue;
+        float sim = (float)node_similarity(r, a, b);
+        if (sim <= 0) continue;
+        q[kept] = q[i];
+        q[kept++].sim = sim;
     }
-    if (rc == 0) rc = bridge_anchors(l, v, n, err, errlen);
+    *count = kept;
+    return q;
+}
+
+/* The similarity of a pair, from the sorted pairs; 0 when they never met. */
+static float pair_sim(const pair *q, size_t nq, uint32_t a, uint32_t b)
+{
+    pair key = {a < b ? a : b, a < b ? b : a, 0};
+    const pair *hit = bsearch(&key, q, nq, sizeof *q, by_pair);
+    return hit ? hit->sim : 0;
+}
+
+/* --- grouping -------------------------------------------------------------------- */
+
+typedef struct groups {
+    uint32_t *head;      /* per node: its group's first node */
+    uint32_t *next;      /* per node: the next node of its group, or UINT32_MAX */
+    uint32_t *size;      /* per group head */
+} groups;
+
+/* Whether groups ga and gb (heads) may join: every pair compatible and
+ * alike on average. */
+static bool may_join(const link_res *r, const ev_node *v, const groups *g, const pair *q, size_t nq, uint32_t ga,
+                     uint32_t gb)
+{
+    double sum = 0;
+    for (uint32_t x = ga; x != UINT32_MAX; x = g->next[x])
+        for (uint32_t y = gb; y != UINT32_MAX; y = g->next[y]) {
+            if (!compatible(r, &v[x], &v[y])) return false;
+            sum += pair_sim(q, nq, x, y);
+        }
+    return sum >= MERGE_SIMILARITY * (double)g->size[ga] * (double)g->size[gb];
+}
+
+static void join(groups *g, uint32_t ga, uint32_t gb)
+{
+    uint32_t keep = ga < gb ? ga : gb, gone = ga < gb ? gb : ga;
+    uint32_t last = keep;
+    while (g->next[last] != UINT32_MAX) last = g->next[last];
+    g->next[last] = gone;
+    for (uint32_t x = gone; x != UINT32_MAX; x = g->next[x]) g->head[x] = keep;
+    g->size[keep] += g->size[gone];
+}
+
+static int write_events(linker *l, ev_node *v, size_t n, const groups *g, char *err, size_t errlen)
+{
+    static const char sql[] = "UPDATE link_events SET event = ?1 WHERE node = ?2";
+    /* a group's id: its smallest row number */
+    long long *id = malloc((n + 1) * sizeof *id);
+    if (!id) abort();
+    for (size_t i = 0; i < n; i++) id[i] = LLONG_MAX;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].node < id[g->head[i]]) id[g->head[i]] = v[i].node;
+    int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (v[i].anchor) {
-            long long ev = node_event(l, v[i].node, err, errlen);
-            rc = ev < 0 ? -1 : rejudge_event(l, ev, v[i].type, err, errlen);
-        } else {
-            rc = rejudge(l, v[i].type, NULL, v[i].node, err, errlen);
+        long long ev = id[g->head[i]];
+        if (ev == v[i].event) continue;
+        sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+        if (!st) rc = -1;
+        else {
+            sqlite3_bind_int64(st, 1, ev);
+            sqlite3_bind_int64(st, 2, v[i].node);
+            rc = link_step_done(l, st, err, errlen);
         }
     }
-    free(v);
+    free(id);
     return rc;
 }
 
-/* --- redoing events an article's removal touched ------------------------------------- */
+/* A word of a family's events, for counting how many say it. */
+typedef struct kind_word {
+    const char *family;
+    uint32_t hash;
+} kind_word;
 
-int link_events_redo(linker *l, char *err, size_t errlen)
+static int by_kind_word(const void *x, const void *y)
 {
-    /* anchors regroup by key (the smallest node of each key names the
-     * event); bridges of one article are made again below */
-    static const char regroup[] =
-        "UPDATE link_events SET event = (SELECT min(x.node) FROM link_events x WHERE x.key = link_events.key"
-        " AND x.anchor) WHERE anchor AND event IN (SELECT id FROM link_redo WHERE kind = 'event')";
-    static const char articles_sql[] =
-        "SELECT DISTINCT article FROM link_events WHERE anchor AND key IN (SELECT key FROM link_events"
-        " WHERE event IN (SELECT id FROM link_redo WHERE kind = 'event'))";
-    static const char anchors_sql[] = "SELECT node, type, place, date FROM link_events WHERE article = ?1 AND anchor";
-    static const char days_sql[] =
-        "SELECT DISTINCT e.type, d.date FROM (SELECT date(id + 0.5) AS date FROM link_redo WHERE kind = 'day'"
-        " UNION SELECT date FROM link_events WHERE anchor AND event IN (SELECT id FROM link_redo WHERE kind = 'event'))"
-        " d JOIN (SELECT DISTINCT type FROM link_events) e";
-    if (link_exec(l, regroup, err, errlen) != 0) return -1;
-    sqlite3_stmt *st = link_stmt(l, articles_sql, err, errlen);
-    if (!st) return -1;
-    long long arts[256];
-    int na = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && na < 256) arts[na++] = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    for (int i = 0; i < na; i++) {
-        if (!(st = link_stmt(l, anchors_sql, err, errlen))) return -1;
-        sqlite3_bind_int64(st, 1, arts[i]);
-        ev_node v[64];
-        char place[64][96], type[64][32];
-        size_t n = 0;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
-            snprintf(type[n], sizeof type[n], "%s", (const char *)sqlite3_column_text(st, 1));
-            snprintf(place[n], sizeof place[n], "%s", (const char *)sqlite3_column_text(st, 2));
-            v[n] = (ev_node){sqlite3_column_int64(st, 0), type[n], place[n], "", 0, true};
-            snprintf(v[n].date, sizeof v[n].date, "%s", (const char *)sqlite3_column_text(st, 3));
-            v[n].day = day_number(v[n].date);
-            n++;
+    const kind_word *a = x, *b = y;
+    int c = strcmp(a->family, b->family);
+    if (c) return c;
+    return (a->hash > b->hash) - (a->hash < b->hash);
+}
+
+/* Lowers the weight of the words most events of their family say. */
+static void weigh_kind_words(ev_node *v, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) total += v[i].nw;
+    kind_word *kw = malloc((total + 1) * sizeof *kw);
+    if (!kw) abort();
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < v[i].nw; j++) kw[k++] = (kind_word){events_family(v[i].type), v[i].w[j].hash};
+    qsort(kw, k, sizeof *kw, by_kind_word);
+    for (size_t i = 0; i < n; i++) {
+        const char *fam = events_family(v[i].type);
+        size_t nodes = 0;
+        for (size_t x = 0; x < n; x++) nodes += !strcmp(events_family(v[x].type), fam);
+        if (nodes < KIND_MIN_NODES) continue;
+        for (size_t j = 0; j < v[i].nw; j++) {
+            kind_word key = {fam, v[i].w[j].hash};
+            kind_word *hit = bsearch(&key, kw, k, sizeof *kw, by_kind_word);
+            if (!hit) continue;
+            size_t lo = (size_t)(hit - kw), hi = lo;
+            while (lo > 0 && !by_kind_word(&kw[lo - 1], &key)) lo--;
+            while (hi < k && !by_kind_word(&kw[hi], &key)) hi++;
+            if ((double)(hi - lo) > KIND_WORD_SHARE * (double)nodes) v[i].w[j].weight *= KIND_WORD_WEIGHT;
         }
-        sqlite3_reset(st);
-        if (bridge_anchors(l, v, n, err, errlen) != 0) return -1;
     }
-    if (!(st = link_stmt(l, days_sql, err, errlen))) return -1;
-    char types[64][32], dates[64][11];
-    int nd = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nd < 64) {
-        snprintf(types[nd], 32, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(dates[nd], 11, "%s", (const char *)sqlite3_column_text(st, 1));
-        nd++;
+    free(kw);
+}
+
+/* Joins groups best pair first (order), average linkage: the events that
+ * articles report (reported: both nodes main), or those that only recall
+ * and joined no reported event (both not main and still alone or among
+ * their own). */
+static void group_pairs(const link_res *r, const ev_node *v, groups *g, const pair *q, size_t nq,
+                        const pair *order, bool reported)
+{
+    for (size_t i = 0; i < nq; i++) {
+        const pair *p = &order[i];
+        if (p->sim < MERGE_SIMILARITY) break;
+        if (v[p->a].main != reported || v[p->b].main != reported) continue;
+        uint32_t ga = g->head[p->a], gb = g->head[p->b];
+        if (!reported && (v[ga].main || v[gb].main)) continue;   /* attached to a reported event */
+        if (ga != gb && may_join(r, v, g, q, nq, ga, gb)) join(g, ga, gb);
     }
-    sqlite3_reset(st);
-    for (int i = 0; i < nd; i++)
-        if (rejudge(l, types[i], dates[i], 0, err, errlen) != 0) return -1;
-    /* vague nodes that were in a touched event */
-    static const char vague_sql[] = "SELECT node, type FROM link_events WHERE NOT anchor"
-                                    " AND event IN (SELECT id FROM link_redo WHERE kind = 'event')";
-    if (!(st = link_stmt(l, vague_sql, err, errlen))) return -1;
-    long long vn[256];
-    int nv = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nv < 256) {
-        snprintf(types[nv % 64], 32, "%s", (const char *)sqlite3_column_text(st, 1));
-        vn[nv++] = sqlite3_column_int64(st, 0);
+}
+
+/* An event an article recalls in passing joins the reported event (as the
+ * reported ones were grouped) it is most alike on average, if alike
+ * enough. Each is judged against the same groups, so the result does not
+ * depend on which is judged first. */
+static void attach_recalled(const link_res *r, const ev_node *v, size_t n, groups *g, const pair *q, size_t nq)
+{
+    uint32_t *to = malloc((n + 1) * sizeof *to);
+    if (!to) abort();
+    for (size_t x = 0; x < n; x++) {
+        to[x] = UINT32_MAX;
+        if (v[x].main) continue;
+        double best = MERGE_SIMILARITY;
+        /* the groups it met: those of its pairs' main nodes */
+        for (size_t i = 0; i < nq; i++) {
+            uint32_t y = q[i].a == x ? q[i].b : q[i].b == x ? q[i].a : UINT32_MAX;
+            if (y == UINT32_MAX || !v[y].main) continue;
+            uint32_t head = g->head[y];
+            double sum = 0;
+            bool ok = true;
+            for (uint32_t z = head; z != UINT32_MAX && ok; z = g->next[z]) {
+                ok = compatible(r, &v[x], &v[z]);
+                sum += pair_sim(q, nq, (uint32_t)x, z);
+            }
+            double avg = sum / g->size[head];
+            if (ok && (avg > best || (avg == best && to[x] != UINT32_MAX && head < to[x]))) {
+                best = avg;
+                to[x] = head;
+            }
+        }
     }
-    sqlite3_reset(st);
-    for (int i = 0; i < nv; i++)
-        if (rejudge(l, types[i % 64], NULL, vn[i], err, errlen) != 0) return -1;
-    return 0;
+    for (size_t x = 0; x < n; x++)
+        if (to[x] != UINT32_MAX) join(g, g->head[to[x]], g->head[x]);
+    free(to);
 }
 
 int link_events_settle(linker *l, char *err, size_t errlen)
 {
-    (void)l; (void)err; (void)errlen;
-    return 0;
+    if (!l->events_dirty) return 0;
+    size_t n = 0;
+    ev_node *v = load_nodes(l, &n, err, errlen);
+    if (!v) return -1;
+    weigh_kind_words(v, n);
+    size_t nq = 0;
+    pair *q = candidate_pairs(l->res, v, n, &nq);
+    groups g = {malloc((n + 1) * sizeof *g.head), malloc((n + 1) * sizeof *g.next), malloc((n + 1) * sizeof *g.size)};
+    if (!g.head || !g.next || !g.size) abort();
+    for (size_t i = 0; i < n; i++) {
+        g.head[i] = (uint32_t)i;
+        g.next[i] = UINT32_MAX;
+        g.size[i] = 1;
+    }
+    pair *order = malloc((nq + 1) * sizeof *order);
+    if (!order) abort();
+    memcpy(order, q, nq * sizeof *q);
+    if (nq > 1) qsort(order, nq, sizeof *order, by_similarity);
+    group_pairs(l->res, v, &g, q, nq, order, true);
+    attach_recalled(l->res, v, n, &g, q, nq);
+    group_pairs(l->res, v, &g, q, nq, order, false);
+    int rc = write_events(l, v, n, &g, err, errlen);
+    free(order);
+    free(q);
+    free(g.head), free(g.next), free(g.size);
+    free_nodes(v, n);
+    if (rc == 0) l->events_dirty = false;
+    return rc;
 }

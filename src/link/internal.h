@@ -143,6 +143,7 @@ struct linker {
     sqlite3 *db;
     link_res *res;
     buf tmp, tmp2;
+    bool events_dirty;   /* event nodes came or went since events were last grouped */
 };
 
 /* Runs SQL that returns no rows; -1 with err set. */

@@ -111,8 +111,10 @@ typedef struct merged_event {
     const char *type, *place, *date;        /* the most specific place, the most precise date */
     const char *perpetrator;                /* canonical entity name, or NULL */
     long long perpetrator_cluster;          /* 0 when none */
-    const char *const *docs;                /* article ids, sorted */
+    const char *const *docs;                /* the articles reporting it (their main event), sorted */
     size_t ndocs;
+    const char *const *mentioned;           /* other articles that recall it in passing, sorted */
+    size_t nmentioned;
     const event_measure *measures;
     size_t nmeasures;
     bool conflict;

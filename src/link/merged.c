@@ -11,6 +11,7 @@
 typedef struct node_row {
     char *type, *place, *date, *doc, *outlet, *published;
     long long article, perp;
+    bool main;              /* what its article reports, not recalls */
 } node_row;
 
 typedef struct fig_row {
@@ -29,7 +30,7 @@ typedef struct owned_event {
     fig_row *figs;
     size_t nfigs;
     char *perp_name;
-    const char **docs;
+    const char **docs, **mentioned;
     event_measure *measures;
     event_value *values;
 } owned_event;
@@ -108,6 +109,26 @@ static const char *best_date(const node_row *v, size_t n)
     return best;
 }
 
+/* The most precise type the reporting nodes give (all nodes when none
+ * reports it), by the order of nlp/events.c: "shooting" over "attack" over
+ * "death". */
+static const char *best_type(const node_row *v, size_t n)
+{
+    static const char *const order[] = {"execution", "shooting", "bombing", "attack", "earthquake",
+                                        "flood", "fire", "crash", "killing", "death"};
+    enum { NORDER = sizeof order / sizeof *order };
+    bool any_main = false;
+    for (size_t i = 0; i < n; i++) any_main |= v[i].main;
+    int best = NORDER;
+    const char *other = n ? v[0].type : "";
+    for (size_t i = 0; i < n; i++) {
+        if (any_main && !v[i].main) continue;
+        for (int k = 0; k < best; k++)
+            if (!strcmp(v[i].type, order[k])) best = k;
+    }
+    return best < NORDER ? order[best] : other;
+}
+
 /* The perpetrator most nodes name; on a tie, the first canonical name in
  * the alphabet (cluster ids depend on ingest order, names do not). */
 static long long best_perpetrator(linker *l, const node_row *v, size_t n, char **name)
@@ -137,9 +158,14 @@ static long long best_perpetrator(linker *l, const node_row *v, size_t n, char *
 
 static int by_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
-static int by_doc(const void *a, const void *b)
+/* Values in the order they were published (undated last), then by article:
+ * a toll that rises over days reads as it rose. */
+static int by_date(const void *a, const void *b)
 {
-    return strcmp(((const event_value *)a)->doc, ((const event_value *)b)->doc);
+    const event_value *x = a, *y = b;
+    if (!x->published != !y->published) return x->published ? -1 : 1;
+    int c = x->published ? strcmp(x->published, y->published) : 0;
+    return c ? c : strcmp(x->doc, y->doc);
 }
 
 /* One measure's figures (rows [lo, hi) of one measure, by article, in text
@@ -170,7 +196,7 @@ static void summarise_measure(const link_res *r, const fig_row *f, size_t lo, si
     m->conflict = false;
     for (size_t i = 0; i < na && !m->conflict; i++)
         for (size_t j = i + 1; j < na && !m->conflict; j++) m->conflict = figures_conflict(&arts[i], &arts[j]);
-    qsort(values, m->nvalues, sizeof *values, by_doc);
+    qsort(values, m->nvalues, sizeof *values, by_date);
 }
 
 static int by_measure(const void *a, const void *b)
@@ -184,22 +210,31 @@ static int by_measure(const void *a, const void *b)
 static void summarise(linker *l, owned_event *e)
 {
     merged_event *m = &e->pub;
-    m->type = e->nnodes ? e->nodes[0].type : "";
+    m->type = best_type(e->nodes, e->nnodes);
     m->place = best_place(l->res, e->nodes, e->nnodes);
     m->date = best_date(e->nodes, e->nnodes);
     m->perpetrator_cluster = best_perpetrator(l, e->nodes, e->nnodes, &e->perp_name);
     m->perpetrator = e->perp_name;
     e->docs = malloc((e->nnodes + 1) * sizeof *e->docs);
-    if (!e->docs) abort();
-    size_t nd = 0;
-    for (size_t i = 0; i < e->nnodes; i++) {
-        bool seen = false;
-        for (size_t j = 0; j < nd && !seen; j++) seen = !strcmp(e->docs[j], e->nodes[i].doc);
-        if (!seen) e->docs[nd++] = e->nodes[i].doc;
-    }
+    e->mentioned = malloc((e->nnodes + 1) * sizeof *e->mentioned);
+    if (!e->docs || !e->mentioned) abort();
+    size_t nd = 0, nm2 = 0;
+    for (int pass = 0; pass < 2; pass++)   /* reporting articles first, then those that recall it */
+        for (size_t i = 0; i < e->nnodes; i++) {
+            if (e->nodes[i].main != (pass == 0)) continue;
+            bool seen = false;
+            for (size_t j = 0; j < nd && !seen; j++) seen = !strcmp(e->docs[j], e->nodes[i].doc);
+            for (size_t j = 0; j < nm2 && !seen; j++) seen = !strcmp(e->mentioned[j], e->nodes[i].doc);
+            if (seen) continue;
+            if (pass == 0) e->docs[nd++] = e->nodes[i].doc;
+            else e->mentioned[nm2++] = e->nodes[i].doc;
+        }
     qsort(e->docs, nd, sizeof *e->docs, by_str);
+    qsort(e->mentioned, nm2, sizeof *e->mentioned, by_str);
     m->docs = e->docs;
     m->ndocs = nd;
+    m->mentioned = e->mentioned;
+    m->nmentioned = nm2;
     /* figures: by measure, then article (stable within an article: text order) */
     e->measures = calloc(e->nfigs + 1, sizeof *e->measures);
     e->values = calloc(e->nfigs + 1, sizeof *e->values);
@@ -232,6 +267,7 @@ static void free_event(owned_event *e)
     free(e->figs);
     free(e->perp_name);
     free(e->docs);
+    free(e->mentioned);
     free(e->measures);
     free(e->values);
 }
@@ -262,7 +298,7 @@ static owned_event *event_at(owned_event *v, const long long *ids, size_t n, siz
 int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen)
 {
     static const char nodes_sql[] =
-        "SELECT e.event, e.type, e.place, e.date, a.id, a.outlet, a.published, e.article, p.cluster"
+        "SELECT e.event, e.type, e.place, e.date, a.id, a.outlet, a.published, e.article, p.cluster, e.main"
         " FROM link_events e JOIN articles a ON a.rowid = e.article"
         " LEFT JOIN link_entities p ON p.node = e.perpetrator ORDER BY e.event, a.id";
     static const char figs_sql[] =
@@ -290,7 +326,8 @@ int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen)
         e->nodes[e->nnodes++] = (node_row){dup_col(st, 1), dup_col(st, 2), dup_col(st, 3), dup_col(st, 4),
                                            dup_col(st, 5), dup_col(st, 6), sqlite3_column_int64(st, 7),
                                            sqlite3_column_type(st, 8) == SQLITE_NULL ? 0
-                                                                                     : sqlite3_column_int64(st, 8)};
+                                                                                     : sqlite3_column_int64(st, 8),
+                                           sqlite3_column_int(st, 9) != 0};
     }
     sqlite3_reset(st);
     int result = rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);

@@ -121,6 +121,15 @@ static void value_list(buf *b, const event_measure *m)
         buf_putc(b, ',');
         json_key(b, "doc");
         json_cstr(b, m->values[k].doc);
+        buf_putc(b, ',');
+        json_key(b, "outlet");
+        json_cstr(b, m->values[k].outlet);
+        buf_putc(b, ',');
+        json_key(b, "published");
+        json_cstr(b, m->values[k].published);
+        buf_putc(b, ',');
+        json_key(b, "text");
+        json_cstr(b, m->values[k].text);
         buf_putc(b, '}');
     }
     buf_putc(b, ']');
@@ -149,6 +158,13 @@ static int event_json(const merged_event *e, void *ctx)
     for (size_t i = 0; i < e->ndocs; i++) {
         if (i) buf_putc(b, ',');
         json_cstr(b, e->docs[i]);
+    }
+    buf_puts(b, "],");
+    json_key(b, "mentioned_in");
+    buf_putc(b, '[');
+    for (size_t i = 0; i < e->nmentioned; i++) {
+        if (i) buf_putc(b, ',');
+        json_cstr(b, e->mentioned[i]);
     }
     buf_puts(b, "],");
     json_key(b, "figures");

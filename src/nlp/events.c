@@ -1,26 +1,33 @@
-/* events.c — attacks and executions an article reports: type, place, date,
- * perpetrator, casualty figures, and the sentences they were read from.
+/* events.c — deadly and violent happenings an article reports (attacks,
+ * shootings, bombings, killings, executions, earthquakes, floods, fires,
+ * crashes): type, place, date, perpetrator, casualty figures, and the
+ * sentences they were read from.
  *
  * A sentence is evidence of an event when it holds a trigger word
  * (data/nlp/event-triggers.txt) and something that pins the event down: a place,
- * a date or a casualty figure. Plural triggers ("cross-border attacks") speak
- * of attacks in general and count only with a casualty figure. Evidence
- * sentences that agree on type, place and date are merged, so an article that
- * tells of one massacre five times yields one event; figures found in its
- * sentences are linked to it (figure.event), and its killed/injured counts are
- * the best-supported values among them. */
+ * a date or a casualty figure. Weak triggers ("died", "fire", "shot") may
+ * speak of other things, and count only with a casualty figure or in the
+ * article's headline or lead; plural ones ("attacks", "injured") only with a
+ * casualty figure. Evidence sentences
+ * whose types are of one family and that agree on place and date are merged,
+ * so an article that tells of one massacre five times yields one event, of
+ * the most precise type it was called; figures found in its sentences are
+ * linked to it (figure.event), and its killed/injured counts are the
+ * best-supported values among them. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/utf8.h"
 #include "core/wordmap.h"
+#include "nlp/nlp.h"
 #include "nlp/shape.h"
 #include "nlp/steps.h"
 
 struct events_res {
-    wordmap *triggers;   /* word → "type,pos" */
+    wordmap *triggers;   /* word → "type,strength" */
     wordmap *cues;       /* word → perpetrator | perpetrator-after */
     shape_set trigger_shapes;   /* every word is asked about: most are ruled out by shape */
 };
@@ -57,6 +64,7 @@ typedef struct reading {
     date when;                    /* y == 0 when no date */
     const char *when_value;
     uint32_t sent;
+    uint32_t at;                  /* byte offset of the trigger word */
     bool has_casualties;
 } reading;
 
@@ -67,22 +75,65 @@ static bool is_casualty(const figure *f)
 
 static bool is_place(const mention *m) { return m->kind == MK_NAME && (m->type == ENT_GPE || m->type == ENT_LOC); }
 
-/* The trigger's type in this sentence, or NULL; *plural_only set for generic plurals. */
-static const char *find_trigger(const events_res *r, const article *a, const sentence *s, bool *plural_only)
+/* Event types, most precise first: a sentence's type is the most precise of
+ * its triggers, and an event's the most precise of its sentences'. "death"
+ * (killed, died) is the least precise and fits any other. */
+static const char *const event_types[] = {
+    "execution", "shooting", "bombing", "killing", "attack", "earthquake", "flood", "fire", "crash", "death",
+};
+enum { NTYPES = sizeof event_types / sizeof *event_types };
+
+static int type_rank(const char *type)
 {
-    const char *type = NULL;
-    *plural_only = true;
+    for (int i = 0; i < NTYPES; i++)
+        if (type == event_types[i] || (type && !strcmp(type, event_types[i]))) return i;
+    return NTYPES;
+}
+
+const char *events_family(const char *type)
+{
+    static const char *const violence[] = {"shooting", "bombing", "killing", "attack"};
+    for (size_t i = 0; i < sizeof violence / sizeof *violence; i++)
+        if (type && !strcmp(type, violence[i])) return "violence";
+    return type;
+}
+
+bool events_types_fit(const char *a, const char *b)
+{
+    /* a death, or a killing (by gun, bomb or car), may be told as any of them */
+    if (!a || !b || !strcmp(a, "death") || !strcmp(b, "death") || !strcmp(a, "killing") || !strcmp(b, "killing"))
+        return true;
+    return !strcmp(events_family(a), events_family(b));
+}
+
+/* How much a trigger says on its own (data/nlp/event-triggers.txt). */
+enum strength { PLURAL, WEAK, STRONG };
+
+/* The trigger's type in this sentence (a static string): the most precise
+ * type among its strongest triggers; NULL when none. *strength is their
+ * strength, *at where the word giving the type is. */
+static const char *find_trigger(const events_res *r, const article *a, const sentence *s, enum strength *strength,
+                                uint32_t *at)
+{
+    int best = NTYPES;
+    *strength = PLURAL;
     for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
         const token *k = &a->tokens.v[t];
         if (!(k->flags & TF_WORD) || !shape_may(&r->trigger_shapes, a->text + k->start, k->end - k->start)) continue;
         const char *v = wordmap_get(r->triggers, a->text + k->start, k->end - k->start);
         if (!v) continue;
-        static const char *const types[] = {"attack", "execution"};
-        for (size_t i = 0; i < 2; i++)
-            if (!strncmp(v, types[i], strlen(types[i]))) type = types[i];
-        if (!strstr(v, "plural")) *plural_only = false;
+        size_t tl = strcspn(v, ",");
+        enum strength st = strstr(v, "plural") ? PLURAL : strstr(v, "weak") ? WEAK : STRONG;
+        if (st < *strength) continue;   /* "Gunmen stormed": the type of what is told, not of who */
+        if (st > *strength) best = NTYPES;
+        *strength = st;
+        for (int i = 0; i < best; i++)
+            if (strlen(event_types[i]) == tl && !strncmp(v, event_types[i], tl)) {
+                best = i;
+                *at = k->start;
+            }
     }
-    return type;
+    return best < NTYPES ? event_types[best] : NULL;
 }
 
 /* Figures and times are filled in text order: the first at or after `start`. */
@@ -146,17 +197,32 @@ static int32_t pick_perpetrator(const events_res *r, const article *a, uint32_t 
     return -1;
 }
 
-/* The most precise date in the sentence (day over month over year). */
+/* The date of the sentence's event: the one nearest its trigger word ("found
+ * guilty Thursday in the 2012 shooting" is about 2012), the most precise of
+ * those equally near. */
 static void pick_date(const article *a, const sentence *s, reading *rd)
 {
     int best = 0;
+    uint32_t best_gap = UINT32_MAX;
+    /* The first paragraph tells the news: a date there well before
+     * publication ("a region devastated by the tsunami of 2004") is
+     * background, not the date of what is reported. */
+    bool lead = s->ntok && a->tokens.v[s->tok].para == a->tokens.v[0].para && a->pubdate.y;
+    int64_t pub = lead ? date_to_days(a->pubdate) : 0;
     for (uint32_t i = first_time(a, s->start); i < a->times.n && a->times.v[i].start < s->end; i++) {
         const timexpr *t = &a->times.v[i];
         if (t->end > s->end || !t->value) continue;
         int y = 0, m = 0, d = 0;
         int n = sscanf(t->value, "%d-%d-%d", &y, &m, &d);
         if (n < 1 || strchr(t->value, 'W') || strchr(t->value, 'Q')) continue;
-        if (n > best) {
+        if (lead) {
+            date last = {(int16_t)y, (int8_t)(n > 1 ? m : 12), (int8_t)(n > 2 ? d : 0)};
+            if (n < 3) last.d = (int8_t)date_days_in_month(last.y, last.m);
+            if (date_to_days(last) < pub - 31) continue;
+        }
+        uint32_t gap = t->end <= rd->at ? rd->at - t->end : t->start >= rd->at ? t->start - rd->at : 0;
+        if (gap < best_gap || (gap == best_gap && n > best)) {
+            best_gap = gap;
             best = n;
             rd->when = (date){(int16_t)y, (int8_t)(n > 1 ? m : 0), (int8_t)(n > 2 ? d : 0)};
             rd->when_value = t->value;
@@ -164,14 +230,27 @@ static void pick_date(const article *a, const sentence *s, reading *rd)
     }
 }
 
-static bool read_sentence(const events_res *r, const article *a, uint32_t si, reading *rd)
+/* Where the article's headline and lead end (a byte offset): its first
+ * paragraph, and the second when the first is one sentence (a headline
+ * left in the text). What a lead names is what the article reports. */
+static uint32_t lead_end(const article *a)
+{
+    if (!a->paras.n) return 0;
+    uint32_t end = a->paras.v[0].end;
+    if (a->paras.n > 1 && a->sents.n > 1 && a->sents.v[1].start >= end) end = a->paras.v[1].end;
+    return end;
+}
+
+static bool read_sentence(const events_res *r, const article *a, uint32_t si, uint32_t lead_to, reading *rd)
 {
     const sentence *s = &a->sents.v[si];
-    bool plural_only;
-    const char *type = find_trigger(r, a, s, &plural_only);
+    enum strength strength;
+    uint32_t at = s->start;
+    const char *type = find_trigger(r, a, s, &strength, &at);
     if (!type) return false;
     memset(rd, 0, sizeof *rd);
     rd->type = type;
+    rd->at = at;
     rd->sent = si;
     for (uint32_t i = first_figure(a, s->start); i < a->figures.n && a->figures.v[i].start < s->end; i++) {
         const figure *f = &a->figures.v[i];
@@ -182,8 +261,9 @@ static bool read_sentence(const events_res *r, const article *a, uint32_t si, re
     rd->place = pick_place(a, lo, hi);
     rd->perpetrator = pick_perpetrator(r, a, lo, hi);
     pick_date(a, s, rd);
-    if (plural_only && !rd->has_casualties) return false;
-    return rd->place >= 0 || rd->when.y || rd->has_casualties;
+    bool lead = s->start < lead_to;
+    if (strength != STRONG && !rd->has_casualties && !(lead && strength == WEAK)) return false;
+    return rd->place >= 0 || rd->when.y || rd->has_casualties || (lead && strength == STRONG);
 }
 
 static const char *mention_entity(const article *a, int32_t mi)
@@ -214,23 +294,62 @@ static bool places_agree(const char *x, const char *y) { return !x || !y || strc
 
 static void adopt(article *a, event *e, const reading *rd)
 {
+    if (type_rank(rd->type) < type_rank(e->type)) e->type = rd->type;
     if (rd->place >= 0 && !e->place) e->place = place_name(a, rd->place);
-    if (rd->when_value && (!e->date || strlen(rd->when_value) > strlen(e->date))) e->date = rd->when_value;
+    /* the most precise date; of two days (a caption dated the day after),
+     * the earlier: what is reported happened before the reports */
+    if (rd->when_value && (!e->date || strlen(rd->when_value) > strlen(e->date) ||
+                           (strlen(rd->when_value) == strlen(e->date) && strcmp(rd->when_value, e->date) < 0)))
+        e->date = rd->when_value;
     if (rd->perpetrator >= 0 && !e->perpetrator) e->perpetrator = place_name(a, rd->perpetrator);
     span *ev = ARENA_PUSH(&a->mem, e->evidence);
     *ev = (span){a->sents.v[rd->sent].start, a->sents.v[rd->sent].end};
 }
 
-/* The event this reading agrees with. Only the latest events are tried, so a
- * huge text with thousands of events stays linear. */
+/* Days between two YYYY-MM-DD dates; a large number unless both are days. */
+static int64_t days_apart(const char *x, const char *y)
+{
+    date dx, dy;
+    if (!x || !y || strlen(x) != 10 || strlen(y) != 10 || date_parse(x, 10, &dx) != 10 || date_parse(y, 10, &dy) != 10)
+        return INT32_MAX;
+    int64_t d = date_to_days(dx) - date_to_days(dy);
+    return d < 0 ? -d : d;
+}
+
+/* Whether a sentence of type b may tell more of an event of type a: the
+ * same type, or either a general one ("the attack", "died"). A bombing then
+ * a shooting are two events. */
+static bool continues(const char *a, const char *b)
+{
+    static const char *const general[] = {"attack", "killing", "death"};
+    if (!strcmp(a, b)) return true;
+    for (size_t i = 0; i < sizeof general / sizeof *general; i++)
+        if (!strcmp(a, general[i]) || !strcmp(b, general[i])) return events_types_fit(a, b);
+    return false;
+}
+
+/* The event this reading tells of. A reading with no date of its own tells
+ * more of a story already begun: it joins the first event it continues
+ * (the lead's), wherever it places it (a district of the quake's province,
+ * a street of the city). A dated reading joins the latest event of a fitting
+ * type whose date agrees (or a day apart: a caption dated the day after),
+ * at the same place (or where either names none), or on the very same day. Only 64 events are tried, so a huge text with
+ * thousands of events stays linear. */
 static int32_t find_event(article *a, const reading *rd)
 {
+    uint32_t n = a->events.n, tries = n < 64 ? n : 64;
+    if (!rd->when_value) {
+        for (uint32_t i = 0; i < tries; i++)
+            if (continues(a->events.v[i].type, rd->type)) return (int32_t)i;
+        return -1;
+    }
     const char *place = rd->place >= 0 ? place_name(a, rd->place) : NULL;
-    uint32_t from = a->events.n > 64 ? a->events.n - 64 : 0;
-    for (uint32_t i = a->events.n; i-- > from;) {
+    for (uint32_t i = n; i-- > n - tries;) {
         event *e = &a->events.v[i];
-        if (strcmp(e->type, rd->type) != 0) continue;
-        if (places_agree(e->place, place) && dates_agree(e->date, rd->when_value)) return (int32_t)i;
+        if (!events_types_fit(e->type, rd->type)) continue;
+        bool same_day = e->date && strlen(e->date) == 10 && !strcmp(e->date, rd->when_value);
+        bool agree = dates_agree(e->date, rd->when_value) || (days_apart(e->date, rd->when_value) <= 1 && place);
+        if (agree && (places_agree(e->place, place) || same_day)) return (int32_t)i;
     }
     return -1;
 }
@@ -283,9 +402,10 @@ static void link_figures(article *a, uint32_t ev)
 void events_run(const events_res *r, article *a)
 {
     a->events.n = 0;
+    uint32_t lead_to = lead_end(a);
     for (uint32_t si = 0; si < a->sents.n; si++) {
         reading rd;
-        if (!read_sentence(r, a, si, &rd)) continue;
+        if (!read_sentence(r, a, si, lead_to, &rd)) continue;
         int32_t ei = find_event(a, &rd);
         if (ei < 0) {
             event *e = ARENA_PUSH(&a->mem, a->events);

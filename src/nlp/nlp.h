@@ -7,11 +7,12 @@
  *   times      → dates, resolved against published   (nlp/times.c)
  *   figures    → numbers and what they count         (nlp/figures.c)
  *   quotes     → direct/indirect quotes and speakers (nlp/quotes.c)
- *   events     → attacks with place, date, figures   (nlp/events.c)
+ *   events     → deadly events: place, date, figures  (nlp/events.c)
  * Word lists and model weights are loaded once into nlp_res and only read. */
 #ifndef DOSSIER_NLP_H
 #define DOSSIER_NLP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/article.h"
@@ -33,6 +34,14 @@ enum nlp_steps {
 
 /* Runs the steps asked for (and those they need) in pipeline order. */
 void nlp_run(const nlp_res *r, article *a, unsigned steps);
+
+/* Whether two event types (article.h: event.type) may name one happening:
+ * the same family (shooting, bombing, killing and attack are violence), or
+ * either is the unspecific "death" or a "killing" (by any means). NULL fits
+ * any. */
+bool events_types_fit(const char *a, const char *b);
+/* The family of an event type ("violence" for shooting ...), else the type. */
+const char *events_family(const char *type);
 
 void nlp_tokenize(article *a);
 void nlp_tokenize_init(void);   /* the tokenizer's tables; nlp_load calls it */

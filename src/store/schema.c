@@ -151,6 +151,28 @@ static const schema_stmt schema[] = {
         " INSERT OR IGNORE INTO link_redo SELECT 'claim', s.claim FROM link_statements s"
         "  JOIN link_quotes q ON q.quote = s.quote WHERE q.article = old.rowid;"
         " END"},
+
+    /* Version 3: events are grouped over all their nodes when a batch is
+     * settled (src/link/events.c), by what the articles say of them — their
+     * weighted words (`words`: claim_word pairs, sorted by hash) — instead of
+     * by an anchor's key; lo and hi stay the window of days. */
+    {3, "DROP TRIGGER link_article_removed"},
+    {3, "DROP INDEX link_events_key"},
+    {3, "DROP INDEX link_events_anchors"},
+    {3, "DROP INDEX link_events_windows"},
+    {3, "ALTER TABLE link_events DROP COLUMN anchor"},
+    {3, "ALTER TABLE link_events DROP COLUMN key"},
+    {3, "ALTER TABLE link_events ADD COLUMN words BLOB"},
+    /* `main`: the event is what its article reports (the one told in most
+     * sentences), not one it recalls in passing. */
+    {3, "ALTER TABLE link_events ADD COLUMN main INTEGER NOT NULL DEFAULT 0"},
+
+    {3, "CREATE TRIGGER link_article_removed BEFORE DELETE ON articles BEGIN"
+        " INSERT OR IGNORE INTO link_redo SELECT 'cluster', cluster FROM link_entities WHERE article = old.rowid;"
+        " INSERT OR IGNORE INTO link_redo SELECT 'event', event FROM link_events WHERE article = old.rowid;"
+        " INSERT OR IGNORE INTO link_redo SELECT 'claim', s.claim FROM link_statements s"
+        "  JOIN link_quotes q ON q.quote = s.quote WHERE q.article = old.rowid;"
+        " END"},
 };
 enum { NSCHEMA = sizeof schema / sizeof *schema };
 

@@ -60,7 +60,7 @@ static inline int32_t fake_entity(article *a, const char *name, int type, const 
     return idx;
 }
 
-/* An event; returns its index. */
+/* An event told in every sentence of the article; returns its index. */
 static inline int32_t fake_event(article *a, const char *type, const char *place, const char *when)
 {
     event *e = ARENA_PUSH(&a->mem, a->events);
@@ -68,6 +68,8 @@ static inline int32_t fake_event(article *a, const char *type, const char *place
     e->place = place ? arena_strdup(&a->mem, place) : NULL;
     e->date = when ? arena_strdup(&a->mem, when) : NULL;
     e->killed = e->injured = NAN;
+    for (uint32_t i = 0; i < a->sents.n; i++)
+        *ARENA_PUSH(&a->mem, e->evidence) = (span){a->sents.v[i].start, a->sents.v[i].end};
     return (int32_t)(a->events.n - 1);
 }
 
@@ -132,9 +134,19 @@ static inline void linked_add(linked *k, article *a)
     article_free(a);
 }
 
+/* Settles what the batch added (events are grouped over all their nodes). */
+static inline void linked_settle(linked *k)
+{
+    char err[512];
+    int rc = link_settle(k->l, err, sizeof err);
+    if (rc) fprintf(stderr, "link_settle: %s\n", err);
+    assert_int_equal(rc, 0);
+}
+
 static inline void linked_close(linked *k)
 {
     char err[512];
+    linked_settle(k);
     assert_int_equal(store_commit(k->s, err, sizeof err), 0);
     link_close(k->l);
     store_close(k->s);

@@ -2,7 +2,8 @@
  *
  * A figure is read as the range of values it allows: "more than 300" is 300
  * and up, "about 25" a tenth either side, "nearly 150" somewhat below 150, a
- * range its ends; an exact round number allows rounding (150 is 147 to 153,
+ * range its ends; an amount in words ("dozens", "hundreds") that many and
+ * up, so it never contradicts a count; an exact round number allows rounding (150 is 147 to 153,
  * but not 141). Each article's own figure is the value most of its
  * statements support (parts in one sentence, "132 children and nine
  * staff", add up to one statement). Two articles conflict when their ranges
@@ -55,6 +56,7 @@ fig_range figure_range(const link_res *r, const char *text, double value, double
         return g;
     }
     const char *bound = text ? bound_of(r, text) : NULL;
+    if (!bound && approx && text && !strpbrk(text, "0123456789")) bound = "lower";   /* "dozens", "hundreds": at least */
     if (!bound && approx) bound = "about";
     if (!bound) {
         double tol = rounding(value);

@@ -381,12 +381,38 @@ static double mode_of(double *v, uint32_t n)
 
 /* Links the casualty figures of the event's sentences to it, and sets its
  * killed / injured to the values most of them agree on. */
+/* The year an event happened in: its date's, else (an event reported
+ * undated) its article's publication year; 0 when neither is known. */
+static int event_year(const article *a, const event *e)
+{
+    int y = 0;
+    if (e->date && sscanf(e->date, "%d", &y) == 1) return y;
+    return a->pubdate.y;
+}
+
+/* Whether the sentence speaks of another year only ("the 2004 tsunami
+ * killed 170,000"): its figures are then another event's toll. */
+static bool other_year(const article *a, span sp, int year)
+{
+    bool other = false;
+    for (uint32_t i = first_time(a, sp.start); i < a->times.n && a->times.v[i].start < sp.end; i++) {
+        int y = 0;
+        const char *v = a->times.v[i].value;
+        if (!v || a->times.v[i].end > sp.end || sscanf(v, "%d", &y) != 1 || y < 1000) continue;
+        if (y == year || y == year - 1) return false;   /* a toll given in January of December's attack */
+        other = true;
+    }
+    return other;
+}
+
 static void link_figures(article *a, uint32_t ev)
 {
     event *e = &a->events.v[ev];
     ARENA_VEC(double) killed = {0}, injured = {0};
+    int year = event_year(a, e);
     for (uint32_t k = 0; k < e->evidence.n; k++) {
         span sp = e->evidence.v[k];
+        if (year && other_year(a, sp, year)) continue;
         for (uint32_t i = first_figure(a, sp.start); i < a->figures.n && a->figures.v[i].start < sp.end; i++) {
             figure *f = &a->figures.v[i];
             if (f->event >= 0 || !is_casualty(f) || f->end > sp.end) continue;

@@ -10,6 +10,7 @@
  * "ten years") is what it is whatever the verb ("executed 100 attacks").
  * Every look stays inside the sentence and a few tokens from the number. */
 #include <string.h>
+#include <strings.h>
 
 #include "nlp/figures_internal.h"
 
@@ -235,6 +236,28 @@ static bool shares_previous(const figures_res *r, const window *w, const quantit
     return joined;
 }
 
+/* "a mother of 12", "father to two boys": the number counts someone's
+ * relatives, whatever happens to that someone. */
+static bool counts_relatives(const figures_res *r, const window *w, uint32_t first)
+{
+    if (first < w->lo + 2 || !(tok_at(w, first - 1)->flags & TF_WORD)) return false;
+    uint32_t n = tok_len(w, first - 1);
+    const char *t = tok_text(w, first - 1);
+    if (!((n == 2 && !strncasecmp(t, "of", 2)) || (n == 2 && !strncasecmp(t, "to", 2)))) return false;
+    mword m;
+    return mword_parse(tok_get(&r->measures, w, first - 2), &m) && at(&m, 'k');
+}
+
+/* "two of the three victims died": the second number is the whole the
+ * first is part of; what happened is the part's. */
+static bool counts_whole(const figures_res *r, const window *w, uint32_t first)
+{
+    uint32_t k = first;
+    if (k > w->lo && tok_len(w, k - 1) == 3 && !strncasecmp(tok_text(w, k - 1), "the", 3)) k--;
+    if (k <= w->lo + 1 || tok_len(w, k - 1) != 2 || strncasecmp(tok_text(w, k - 1), "of", 2)) return false;
+    return number_may_start(r, w, k - 2);
+}
+
 /* --- the reading ------------------------------------------------------------------ */
 
 static void take(reading *rd, const mword *m)
@@ -260,6 +283,7 @@ void measure_read(const figures_res *r, const window *w, const quantity *q, cons
         rd->measure_len = rd->unit_len = 7;
         return;
     }
+    if (counts_relatives(r, w, q->first) || counts_whole(r, w, q->first)) return;
     ahead ah;
     look_ahead(r, w, q->end, &ah);
     rd->noun_end = ah.noun_end;

@@ -120,6 +120,49 @@ static void executions_are_their_own_type(void **state)
     article_free(a);
 }
 
+/* A weak trigger ("died") makes an event in the lead, not later without a
+ * toll; a later undated sentence tells more of the lead's story, wherever
+ * it places it. */
+static void the_lead_and_its_story(void **state)
+{
+    article *a = bare("A climber died on Mount Ardent on Sunday.\n\n"
+                      "Rescuers reached the body near Glen Hollow. "
+                      "His brother died years ago in an avalanche. "
+                      "The fall killed 1 man on the north face near Glen Hollow.");
+    add_mention(a, "Mount Ardent", ENT_LOC, "Mount Ardent");
+    add_time(a, "on Sunday", "2021-07-04");
+    add_figure(a, "1 man", 1, "killed");
+    mention m = a->mentions.v[0];
+    span s = find(a, "Glen Hollow");
+    m.start = s.start, m.end = s.end, m.entity = -1;
+    *ARENA_PUSH(&a->mem, a->mentions) = m;
+    events_run(res(), a);
+    assert_int_equal(a->events.n, 1);
+    assert_string_equal(a->events.v[0].type, "death");
+    assert_string_equal(a->events.v[0].place, "Mount Ardent");
+    assert_int_equal(a->events.v[0].evidence.n, 2);   /* the lead and the toll, not the brother */
+    assert_true(a->events.v[0].killed == 1);
+    article_free(a);
+}
+
+/* The toll of another year's disaster, told beside the news, is not the news's toll. */
+static void another_years_toll_is_not_this_ones(void **state)
+{
+    article *a = bare("An earthquake struck Coralport on Tuesday and killed 4 people. "
+                      "The quake of 1999 killed 2,000 people in the same province.");
+    add_mention(a, "Coralport", ENT_GPE, "Coralport");
+    add_time(a, "on Tuesday", "2021-03-02");
+    add_time(a, "1999", "1999");
+    add_figure(a, "4 people", 4, "killed");
+    add_figure(a, "2,000 people", 2000, "killed");
+    events_run(res(), a);
+    assert_true(a->events.n >= 1);
+    assert_string_equal(a->events.v[0].type, "earthquake");
+    assert_true(a->events.v[0].killed == 4);
+    assert_int_not_equal(a->figures.v[1].event, 0);
+    article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -127,6 +170,8 @@ int main(void)
         cmocka_unit_test(general_talk_of_attacks_is_no_event),
         cmocka_unit_test(different_places_stay_apart),
         cmocka_unit_test(executions_are_their_own_type),
+        cmocka_unit_test(the_lead_and_its_story),
+        cmocka_unit_test(another_years_toll_is_not_this_ones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

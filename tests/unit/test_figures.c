@@ -303,6 +303,20 @@ static void spans_and_defaults(void **state)
     assert_int_equal(f->event, -1);
 }
 
+/* A number that counts someone's relatives, or the whole a part is taken
+ * from, is not what happened to them. */
+static void relatives_and_wholes(void **state)
+{
+    (void)state;
+    expect_not_measure("A grandmother of 9 was killed when the bus overturned.", "9", "killed");
+    expect_not_measure("The father to three girls died in the flood.", "three", "killed");
+    expect("Four of the seven climbers died on the ridge.", "Four", 4, "killed", NULL);
+    article *a = run("Four of the seven climbers died on the ridge.");
+    for (uint32_t i = 0; i < a->figures.n; i++)
+        if (a->figures.v[i].value == 7 && a->figures.v[i].measure) fail_msg("the whole (7) counted as %s", a->figures.v[i].measure);
+    expect("The death toll has risen to 61, officials said.", "61", 61, "killed", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +335,7 @@ int main(void)
         cmocka_unit_test(counted_nouns),
         cmocka_unit_test(what_a_number_is_not),
         cmocka_unit_test(spans_and_defaults),
+        cmocka_unit_test(relatives_and_wholes),
     };
     return cmocka_run_group_tests(tests, load, unload);
 }

@@ -31,36 +31,7 @@ static void print_json(const claim_info *c)
 {
     buf b;
     buf_init(&b);
-    buf_putc(&b, '{');
-    json_key(&b, "summary");
-    json_cstr(&b, c->summary);
-    buf_putc(&b, ',');
-    json_key(&b, "articles");
-    json_num(&b, (double)c->articles);
-    buf_putc(&b, ',');
-    json_key(&b, "quotes");
-    buf_putc(&b, '[');
-    for (size_t i = 0; i < c->nstatements; i++) {
-        const claim_statement *s = &c->statements[i];
-        if (i) buf_putc(&b, ',');
-        buf_putc(&b, '{');
-        json_key(&b, "doc");
-        json_cstr(&b, s->doc);
-        buf_putc(&b, ',');
-        json_key(&b, "speaker");
-        json_cstr(&b, s->speaker);
-        buf_putc(&b, ',');
-        json_key(&b, "published");
-        json_cstr(&b, s->published);
-        buf_putc(&b, ',');
-        json_key(&b, "outlet");
-        json_cstr(&b, s->outlet);
-        buf_putc(&b, ',');
-        json_key(&b, "text");
-        json_cstr(&b, s->text);
-        buf_putc(&b, '}');
-    }
-    buf_puts(&b, "]}");
+    link_claim_json(c, &b);
     puts(buf_cstr(&b));
     buf_free(&b);
 }
@@ -80,6 +51,11 @@ static int each_claim(const claim_info *c, void *p)
         const claim_statement *s = &c->statements[i];
         printf("  %-10s %-24s %s: \"%s\"\n", s->published ? s->published : "?", s->doc,
                s->speaker ? s->speaker : "(speaker unknown)", s->text);
+        if (s->ncarried) {
+            printf("  %-10s also printed in", "");
+            for (size_t k = 0; k < s->ncarried; k++) printf("%s %s", k ? "," : "", s->carried_by[k]);
+            putchar('\n');
+        }
     }
     return 0;
 }

@@ -18,7 +18,7 @@
 
 /* A statement of MIN_WORDS to MAX_WORDS content words can be a claim: fewer
  * say too little, more are whole paragraphs, repeated only verbatim. Two
- * are one claim when the words they share weigh MIN_SIMILARITY of all their
+ * are one claim when the words they share weigh CLAIM_MIN_SIMILARITY of all their
  * words (each word weighs as rare as it is in news), three words at least
  * and MIN_SHARED_WEIGHT in all: "no good or bad Taliban" meets "there is no
  * concept of good or bad Taliban", while statements sharing only the
@@ -26,7 +26,6 @@
  * bands of 2 hashes, a pair whose words are 40% the same is compared with
  * probability 0.93, at 50% with 0.99. */
 enum { BANDS = 16, ROWS = 2, MIN_WORDS = 3, MAX_WORDS = 25, MIN_SHARED = 3 };
-#define MIN_SIMILARITY 0.4
 #define MIN_SHARED_WEIGHT 12.0
 
 /* --- content words ---------------------------------------------------------------- */
@@ -153,7 +152,7 @@ bool claim_same(const claim_word *a, size_t na, const claim_word *b, size_t nb)
 {
     size_t shared;
     double weight, sim = claim_similarity(a, na, b, nb, &weight, &shared);
-    return shared >= MIN_SHARED && weight >= MIN_SHARED_WEIGHT && sim >= MIN_SIMILARITY;
+    return shared >= MIN_SHARED && weight >= MIN_SHARED_WEIGHT && sim >= CLAIM_MIN_SIMILARITY;
 }
 
 /* The BANDS band keys of a word set, from its informative words only (those

@@ -1,8 +1,22 @@
 /* claims_read.c — reading claims back: their statements with articles and
  * speakers, and a short label, chosen when read from the statements alone
- * (the one sharing the most words with the others; the shorter on a tie). */
+ * (the one sharing the most words with the others; the shorter on a tie).
+ *
+ * What claims.c files are candidates: statements that meet through some
+ * pair of similar statements, chains included. Here each such group is cut
+ * into claims that hold together as a whole: statements are joined best
+ * pair first, and two groups only when their statements are alike on
+ * average and none gives other numbers than another ("a 10 pct stock
+ * dividend" is not "a 5 pct stock dividend", whatever the words shared),
+ * and statements about their speakers ("it raised its prime rate") only
+ * with those of the same speaker.
+ * Then wire copy is folded: the same words by the same speaker printed by
+ * several articles within days are one statement "carried by" them, and a
+ * claim needs two statements, not one statement printed twice. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "link/internal.h"
 
@@ -12,6 +26,9 @@ typedef struct stmt_row {
     claim_word *words;      /* its content words, as many as it has (malloc'd) */
     size_t nwords;
     uint32_t start;
+    const char **carried;   /* docs of the wire copies folded into it */
+    size_t ncarried;
+    bool folded;            /* a wire copy of another row */
 } stmt_row;
 
 typedef struct owned_claim {
@@ -90,6 +107,7 @@ static void free_claim(owned_claim *c)
         stmt_row *r = &c->rows[i];
         free(r->doc), free(r->outlet), free(r->published), free(r->speaker), free(r->text), free(r->quote);
         free(r->words);
+        free(r->carried);
     }
     free(c->rows);
     free(c->statements);
@@ -124,13 +142,64 @@ static long count_articles(const stmt_row *rows, size_t n)
     return articles;
 }
 
-/* Completes a claim read from the store; false when it is not one to show. */
+/* --- one claim --------------------------------------------------------------- */
+
+static int day_of(const char *published)
+{
+    int y, m, d;
+    if (!published || sscanf(published, "%4d-%2d-%2d", &y, &m, &d) != 3) return -1;
+    return y * 372 + m * 31 + d;   /* near enough for "within days" */
+}
+
+/* Wire copy: the same words, the same speaker (or none), published within
+ * WIRE_DAYS of each other (or both undated). */
+#define WIRE_DAYS 3
+
+static bool same_words(const stmt_row *a, const stmt_row *b)
+{
+    if (a->nwords != b->nwords) return false;
+    for (size_t i = 0; i < a->nwords; i++)
+        if (a->words[i].hash != b->words[i].hash) return false;
+    return true;
+}
+
+static bool wire_copy(const stmt_row *a, const stmt_row *b)
+{
+    if (a->pub.article == b->pub.article || a->pub.speaker_cluster != b->pub.speaker_cluster) return false;
+    if (!same_words(a, b)) return false;
+    int da = day_of(a->published), db = day_of(b->published);
+    return (da < 0 && db < 0) || (da >= 0 && db >= 0 && abs(da - db) <= WIRE_DAYS);
+}
+
+/* Folds wire copies into the first row (rows sorted by date) they copy. */
+static void fold_wire_copies(stmt_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].folded) continue;
+        for (size_t j = i + 1; j < n; j++) {
+            if (rows[j].folded || !wire_copy(&rows[i], &rows[j])) continue;
+            rows[j].folded = true;
+            rows[i].carried = realloc(rows[i].carried, (rows[i].ncarried + 1) * sizeof *rows[i].carried);
+            if (!rows[i].carried) abort();
+            rows[i].carried[rows[i].ncarried++] = rows[j].doc;
+        }
+    }
+}
+
+/* Completes a claim from its rows (moved in); false when it is not one to
+ * show: fewer than two statements once wire copy is folded, or fewer than
+ * two articles, or none by the speaker asked for. */
 static bool finish(linker *l, owned_claim *c, long long by_cluster)
 {
     bool by = !by_cluster;
     for (size_t i = 0; i < c->nrows && !by; i++) by = c->rows[i].pub.speaker_cluster == by_cluster;
     long articles = by ? count_articles(c->rows, c->nrows) : 0;
     if (articles < 2) return false;
+    qsort(c->rows, c->nrows, sizeof *c->rows, rows_by_date);
+    fold_wire_copies(c->rows, c->nrows);
+    size_t kept = 0;
+    for (size_t i = 0; i < c->nrows; i++) kept += !c->rows[i].folded;
+    if (kept < 2) return false;
     for (size_t i = 0; i < c->nrows; i++) {
         stmt_row *r = &c->rows[i];
         if (r->pub.speaker_cluster) {
@@ -142,14 +211,174 @@ static bool finish(linker *l, owned_claim *c, long long by_cluster)
             buf_free(&b);
         }
         r->pub.speaker = r->speaker;
+        r->pub.carried_by = r->carried;
+        r->pub.ncarried = r->ncarried;
     }
-    qsort(c->rows, c->nrows, sizeof *c->rows, rows_by_date);
     c->summary = label(c->rows, c->nrows);
     c->statements = malloc(c->nrows * sizeof *c->statements);
     if (!c->statements) abort();
-    for (size_t i = 0; i < c->nrows; i++) c->statements[i] = c->rows[i].pub;
-    c->pub = (claim_info){c->summary, c->statements, c->nrows, articles};
+    size_t ns = 0;
+    for (size_t i = 0; i < c->nrows; i++)
+        if (!c->rows[i].folded) c->statements[ns++] = c->rows[i].pub;
+    c->pub = (claim_info){c->summary, c->statements, ns, articles};
     return true;
+}
+
+/* --- cutting a candidate group into claims -------------------------------------- */
+
+/* The numbers a statement gives, sorted ("10 pct", "75 mln dlr": 10, 75). */
+static size_t numbers_of(const char *t, double *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = t; *p && n < cap; p++) {
+        if (*p < '0' || *p > '9' || (p > t && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.' || p[-1] == ','))) continue;
+        double v = 0;
+        for (; (*p >= '0' && *p <= '9') || ((*p == ',' || *p == '.') && p[1] >= '0' && p[1] <= '9'); p++)
+            if (*p >= '0' && *p <= '9') v = v * 10 + (*p - '0');
+        out[n++] = v;
+        if (!*p) break;
+    }
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+            double x = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = x;
+        }
+    return n;
+}
+
+enum { CLAIM_NUMBERS = 8 };
+
+typedef struct stmt_numbers {
+    double v[CLAIM_NUMBERS];
+    size_t n;
+} stmt_numbers;
+
+/* Two statements giving numbers give other numbers: they say other things. */
+static bool numbers_differ(const stmt_numbers *a, const stmt_numbers *b)
+{
+    if (!a->n || !b->n) return false;
+    if (a->n != b->n) return true;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i] != b->v[i]) return true;
+    return false;
+}
+
+/* A statement about its speaker ("it raised its prime rate", "he will
+ * appeal"): in reported speech a first word "it" or "he" points back to
+ * whoever says it. Such statements by two speakers are two facts, however
+ * alike their words. ("We", a government or an army, may be said by any of
+ * its people, and stays out.) */
+static bool about_speaker(const char *t)
+{
+    static const char *const self[] = {"it", "its", "he", "his", "she", "her", "i", "my"};
+    while (*t == ' ' || *t == '"' || *t == '\'') t++;
+    size_t n = 0;
+    while (t[n] && ((t[n] | 32) >= 'a' && (t[n] | 32) <= 'z')) n++;
+    for (size_t i = 0; i < sizeof self / sizeof *self; i++)
+        if (strlen(self[i]) == n && !strncasecmp(t, self[i], n)) return true;
+    return false;
+}
+
+/* Whether two statements may be one claim whatever their words: the same
+ * numbers, and statements about their speakers by the same speaker. */
+static bool may_be_one(const stmt_row *a, const stmt_numbers *na, const stmt_row *b, const stmt_numbers *nb)
+{
+    if (numbers_differ(na, nb)) return false;
+    if ((about_speaker(a->text) || about_speaker(b->text)) &&
+        (!a->pub.speaker_cluster || a->pub.speaker_cluster != b->pub.speaker_cluster))
+        return false;
+    return true;
+}
+
+typedef struct spair {
+    uint32_t a, b;
+    float sim;
+} spair;
+
+static int spair_best(const void *x, const void *y)
+{
+    const spair *p = x, *q = y;
+    if (p->sim != q->sim) return p->sim > q->sim ? -1 : 1;
+    if (p->a != q->a) return p->a < q->a ? -1 : 1;
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Cuts one candidate group (rows sorted by date) into claims; each claim
+ * that is one to show is appended to out. The rows are moved. */
+static void cut_group(linker *l, owned_claim *g, long long by_cluster, owned_claim **out, size_t *nout, size_t *cap)
+{
+    size_t n = g->nrows;
+    qsort(g->rows, n, sizeof *g->rows, rows_by_date);
+    stmt_numbers *num = calloc(n + 1, sizeof *num);
+    uint32_t *head = malloc((n + 1) * sizeof *head), *next = malloc((n + 1) * sizeof *next);
+    uint32_t *size = malloc((n + 1) * sizeof *size);
+    if (!num || !head || !next || !size) abort();
+    for (size_t i = 0; i < n; i++) {
+        num[i].n = numbers_of(g->rows[i].text, num[i].v, CLAIM_NUMBERS);
+        head[i] = (uint32_t)i, next[i] = UINT32_MAX, size[i] = 1;
+    }
+    /* the pairs that are one claim on their own */
+    size_t np = 0, pcap = 16;
+    spair *p = malloc(pcap * sizeof *p);
+    if (!p) abort();
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            const stmt_row *a = &g->rows[i], *b = &g->rows[j];
+            if (!may_be_one(a, &num[i], b, &num[j]) || !claim_same(a->words, a->nwords, b->words, b->nwords)) continue;
+            if (np == pcap) {
+                pcap *= 2;
+                p = realloc(p, pcap * sizeof *p);
+                if (!p) abort();
+            }
+            p[np++] = (spair){(uint32_t)i, (uint32_t)j,
+                              (float)claim_similarity(a->words, a->nwords, b->words, b->nwords, NULL, NULL)};
+        }
+    spair *order = p;
+    qsort(order, np, sizeof *order, spair_best);
+    /* joined best pair first, a group to a group only when alike as a whole */
+    for (size_t k = 0; k < np; k++) {
+        uint32_t ga = head[order[k].a], gb = head[order[k].b];
+        if (ga == gb) continue;
+        double sum = 0;
+        bool ok = true;
+        for (uint32_t x = ga; x != UINT32_MAX && ok; x = next[x])
+            for (uint32_t y = gb; y != UINT32_MAX && ok; y = next[y]) {
+                const stmt_row *a = &g->rows[x], *b = &g->rows[y];
+                ok = may_be_one(a, &num[x], b, &num[y]);
+                sum += claim_similarity(a->words, a->nwords, b->words, b->nwords, NULL, NULL);
+            }
+        if (!ok || sum < CLAIM_MIN_SIMILARITY * size[ga] * size[gb]) continue;
+        uint32_t keep = ga < gb ? ga : gb, gone = ga < gb ? gb : ga, last = keep;
+        while (next[last] != UINT32_MAX) last = next[last];
+        next[last] = gone;
+        for (uint32_t x = gone; x != UINT32_MAX; x = next[x]) head[x] = keep;
+        size[keep] += size[gone];
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (head[i] != i || size[i] < 2) continue;
+        owned_claim c = {0};
+        c.rows = malloc(size[i] * sizeof *c.rows);
+        if (!c.rows) abort();
+        for (uint32_t x = (uint32_t)i; x != UINT32_MAX; x = next[x]) {
+            c.rows[c.nrows++] = g->rows[x];
+            memset(&g->rows[x], 0, sizeof g->rows[x]);   /* moved */
+        }
+        c.cap = c.nrows;
+        if (!finish(l, &c, by_cluster)) {
+            free_claim(&c);
+            continue;
+        }
+        if (*nout == *cap) {
+            *cap = *cap ? 2 * *cap : 16;
+            *out = realloc(*out, *cap * sizeof **out);
+            if (!*out) abort();
+        }
+        (*out)[(*nout)++] = c;
+    }
+    free(num), free(head), free(next), free(size), free(p);
+    free_claim(g);   /* what was not moved: statements of no claim */
+    memset(g, 0, sizeof *g);
 }
 
 static void read_row(sqlite3_stmt *st, stmt_row *r)
@@ -174,7 +403,7 @@ static void read_row(sqlite3_stmt *st, stmt_row *r)
     r->published = dup_col(st, 9);
     r->pub = (claim_statement){sqlite3_column_int64(st, 10), r->doc, r->outlet, r->published, NULL,
                                sqlite3_column_type(st, 11) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 11),
-                               r->text, r->quote};
+                               r->text, r->quote, NULL, 0};
 }
 
 int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *err, size_t errlen)
@@ -193,19 +422,7 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long long claim = sqlite3_column_int64(st, 0);
-        if (claim != id && cur.nrows) {
-            if (finish(l, &cur, by_cluster)) {
-                if (n == cap) {
-                    cap = cap ? 2 * cap : 16;
-                    v = realloc(v, cap * sizeof *v);
-                    if (!v) abort();
-                }
-                v[n++] = cur;
-            } else {
-                free_claim(&cur);
-            }
-            memset(&cur, 0, sizeof cur);
-        }
+        if (claim != id && cur.nrows) cut_group(l, &cur, by_cluster, &v, &n, &cap);
         id = claim;
         if (cur.nrows == cur.cap) {
             cur.cap = cur.cap ? 2 * cur.cap : 8;
@@ -215,15 +432,7 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
         read_row(st, &cur.rows[cur.nrows++]);
     }
     sqlite3_reset(st);
-    if (cur.nrows) {
-        if (finish(l, &cur, by_cluster)) {
-            v = realloc(v, (n + 1) * sizeof *v);
-            if (!v) abort();
-            v[n++] = cur;
-        } else {
-            free_claim(&cur);
-        }
-    }
+    if (cur.nrows) cut_group(l, &cur, by_cluster, &v, &n, &cap);
     int result = rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
     if (result == 0 && n > 1) qsort(v, n, sizeof *v, claim_order);
     int stop = 0;

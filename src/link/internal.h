@@ -117,6 +117,11 @@ bool figures_conflict(const art_figure *a, const art_figure *b);
 
 enum { CLAIM_MAX_WORDS = 64 };
 
+/* Two statements are one claim when the words they share weigh this much
+ * of all their words (claims.c); a claim holds together when its
+ * statements are this alike on average (claims_read.c). */
+#define CLAIM_MIN_SIMILARITY 0.4
+
 /* A content word of a statement: its hash and its weight (how rare it is in
  * news: data/link/word-idf.txt). */
 typedef struct claim_word {

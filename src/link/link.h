@@ -134,6 +134,9 @@ typedef struct claim_statement {
     long long speaker_cluster;              /* 0 when unknown */
     const char *text;                       /* the statement */
     const char *quote;                      /* the whole quote it is part of */
+    const char *const *carried_by;          /* other articles that printed the same statement
+                                               (wire copy: same words and speaker, within days) */
+    size_t ncarried;
 } claim_statement;
 
 /* A statement made more than once, in two or more articles. */
@@ -145,6 +148,10 @@ typedef struct claim_info {
 } claim_info;
 
 typedef int (*claim_fn)(const claim_info *c, void *ctx);
+
+/* One claim as the report's JSON object: summary, articles, quotes (each
+ * with doc, speaker, published, outlet, text, carried_by). */
+void link_claim_json(const claim_info *c, buf *b);
 
 /* Every claim (by_cluster 0) or those with a statement by that entity, the
  * most repeated first. 0 done, 1 stopped by fn, -1 on a store error. */

@@ -241,12 +241,9 @@ int link_events_text(linker *l, buf *out, char *err, size_t errlen)
 
 /* --- claims ------------------------------------------------------------------------ */
 
-static int claim_json(const claim_info *c, void *ctx)
+void link_claim_json(const claim_info *c, buf *b)
 {
-    json_ctx *j = ctx;
-    buf *b = j->out;
-    if (j->n++) buf_putc(b, ',');
-    buf_puts(b, "\n  {");
+    buf_putc(b, '{');
     json_key(b, "summary");
     json_cstr(b, c->summary);
     buf_putc(b, ',');
@@ -268,11 +265,25 @@ static int claim_json(const claim_info *c, void *ctx)
         json_key(b, "published");
         json_cstr(b, s->published);
         buf_putc(b, ',');
+        json_key(b, "outlet");
+        json_cstr(b, s->outlet);
+        buf_putc(b, ',');
         json_key(b, "text");
         json_cstr(b, s->text);
+        buf_putc(b, ',');
+        json_key(b, "carried_by");
+        string_array(b, s->carried_by, s->ncarried);
         buf_putc(b, '}');
     }
     buf_puts(b, "]}");
+}
+
+static int claim_json(const claim_info *c, void *ctx)
+{
+    json_ctx *j = ctx;
+    if (j->n++) buf_putc(j->out, ',');
+    buf_puts(j->out, "\n  ");
+    link_claim_json(c, j->out);
     return 0;
 }
 

@@ -168,6 +168,54 @@ static void test_replaced_article(void **state)
     linked_close(&k);
 }
 
+/* Claims hold together as a whole: statements that give other numbers,
+ * or that speak of their own speakers, are other claims however alike; a
+ * chain of look-alikes is not one claim. */
+static void test_claims_do_not_chain(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted("d1", "2020-03-01", "Harbour Mills", "it declared a 10 pct stock dividend on its common shares"));
+    linked_add(&k, quoted("d2", "2020-03-09", "Lakeside Foods", "it declared a 10 pct stock dividend on its common shares"));
+    linked_add(&k, quoted("d3", "2020-03-12", "Amina Odhiambo", "the board declared a 5 pct stock dividend on common shares"));
+    linked_add(&k, quoted("d4", "2020-03-20", "Peter Kamau", "the board declared a 10 pct stock dividend on common shares"));
+    linked_settle(&k);
+    found f = claims_now(&k);
+    assert_int_equal(f.claims, 0);   /* two companies' own news; 5 is not 10; no pair left */
+    linked_close(&k);
+}
+
+/* The same words by the same speaker printed by two outlets within days
+ * are one statement carried by both, not a claim made twice. */
+static int first_carried(const claim_info *c, void *ctx)
+{
+    *(size_t *)ctx = c->statements[0].ncarried;
+    return 1;
+}
+
+static void test_wire_copy_is_one_statement(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted("w1", "2021-05-01", "Amina Odhiambo", "Smugglers still use Kenyan ports to move weapons."));
+    linked_add(&k, quoted_often("w2", "2021-05-02", "Amina Odhiambo",
+                                "From our wire: Amina Odhiambo said: Smugglers still use Kenyan ports to move weapons.",
+                                "Smugglers still use Kenyan ports to move weapons."));
+    assert_int_equal(claims_now(&k).claims, 0);
+    linked_add(&k, quoted("w3", "2022-01-15", "Amina Odhiambo", "The smugglers are using the ports of Kenya to move weapons."));
+    found f = claims_now(&k);
+    assert_int_equal(f.claims, 1);
+    assert_int_equal(f.articles, 3);
+    assert_int_equal(f.statements, 2);
+    size_t carried = 0;
+    char err[256];
+    assert_true(link_claims(k.l, 0, first_carried, &carried, err, sizeof err) >= 0);
+    assert_int_equal(carried, 1);
+    linked_close(&k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +225,8 @@ int main(void)
         cmocka_unit_test(test_claims_across_articles),
         cmocka_unit_test(test_repeated_in_one_article),
         cmocka_unit_test(test_replaced_article),
+        cmocka_unit_test(test_claims_do_not_chain),
+        cmocka_unit_test(test_wire_copy_is_one_statement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

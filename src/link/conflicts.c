@@ -9,6 +9,7 @@
  * staff", add up to one statement). Two articles conflict when their ranges
  * do not meet and neither's figure is a sum of the other's parts. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -102,10 +103,11 @@ void article_figure(const fig_item *items, size_t n, art_figure *out)
     out->item = -1;
     if (!n) return;
     /* statements: runs of joined items in one sentence, summed */
-    fig_range st[64];
-    int first[64];
+    fig_range *st = malloc(n * sizeof *st);
+    int *first = malloc(n * sizeof *first);
+    if (!st || !first) abort();
     size_t ns = 0;
-    for (size_t i = 0; i < n && ns < 64; i++) {
+    for (size_t i = 0; i < n; i++) {
         bool join = i > 0 && items[i].joined && items[i].sent == items[i - 1].sent && ns > 0;
         if (join) {
             st[ns - 1].lo += items[i].range.lo;
@@ -128,6 +130,8 @@ void article_figure(const fig_item *items, size_t n, art_figure *out)
     out->range = st[best];
     out->value = st[best].value;
     out->item = first[best];
+    free(st);
+    free(first);
     collect_parts(items, n, out);
 }
 

@@ -95,6 +95,10 @@ typedef struct fig_item {
     bool joined;        /* "and" joins it to the figure before, in the same sentence */
 } fig_item;
 
+/* Parts of a total an article gives are tried in every combination (2^n
+ * sums), so at most ART_MAX_PARTS distinct ones are kept: enough for "132
+ * children and nine staff", and a sentence listing more parts than that
+ * is a table, not a toll. */
 enum { ART_MAX_PARTS = 8 };
 
 /* An article's own figure for the measure: the statement most of its

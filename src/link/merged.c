@@ -176,16 +176,16 @@ static void summarise_measure(const link_res *r, const fig_row *f, size_t lo, si
     m->measure = f[lo].measure;
     m->values = values;
     m->nvalues = 0;
-    art_figure arts[64];
+    art_figure *arts = malloc((hi - lo) * sizeof *arts);
+    fig_item *items = malloc((hi - lo) * sizeof *items);
+    if (!arts || !items) abort();
     size_t na = 0;
-    for (size_t i = lo; i < hi && na < 64;) {
+    for (size_t i = lo; i < hi;) {
         size_t j = i;
-        fig_item items[64];
         size_t ni = 0;
         for (; j < hi && f[j].article == f[i].article; j++)
-            if (ni < 64)
-                items[ni++] = (fig_item){figure_range(r, f[j].text, f[j].value, f[j].high, f[j].approx),
-                                         f[j].sent_start, f[j].joined};
+            items[ni++] = (fig_item){figure_range(r, f[j].text, f[j].value, f[j].high, f[j].approx),
+                                     f[j].sent_start, f[j].joined};
         article_figure(items, ni, &arts[na]);
         const fig_row *rep = &f[i + (size_t)(arts[na].item > 0 ? arts[na].item : 0)];
         values[m->nvalues++] = (event_value){f[i].article, f[i].doc, f[i].outlet, f[i].published, arts[na].value,
@@ -196,6 +196,8 @@ static void summarise_measure(const link_res *r, const fig_row *f, size_t lo, si
     m->conflict = false;
     for (size_t i = 0; i < na && !m->conflict; i++)
         for (size_t j = i + 1; j < na && !m->conflict; j++) m->conflict = figures_conflict(&arts[i], &arts[j]);
+    free(arts);
+    free(items);
     qsort(values, m->nvalues, sizeof *values, by_date);
 }
 

@@ -107,6 +107,39 @@ static void test_majority_within_article(void **state)
     assert_true(f.value == 20);
 }
 
+/* No figure is dropped however many an article gives: the statement most
+ * of them support wins even when it comes after the hundredth. */
+static void test_many_figures(void **state)
+{
+    (void)state;
+    enum { N = 150 };
+    fig_item *items = malloc(N * sizeof *items);
+    assert_non_null(items);
+    for (size_t i = 0; i < N; i++) {
+        double v = i < 70 ? 300 + (double)i * 7 : 31;   /* 70 different values, then 80 times 31 */
+        items[i] = (fig_item){figure_range(res(), "dead", v, NAN, false), (uint32_t)(i * 10), false};
+    }
+    art_figure f;
+    article_figure(items, N, &f);
+    assert_true(f.value == 31);
+    assert_true(f.item == 70);
+    assert_true(f.nparts <= ART_MAX_PARTS);
+    free(items);
+}
+
+/* Amounts in words are lower bounds: "dozens" agrees with 249. */
+static void test_amounts_in_words(void **state)
+{
+    (void)state;
+    fig_range dozens = figure_range(res(), "dozens", 24, NAN, true);
+    fig_range hundreds = figure_range(res(), "hundreds of people", 200, NAN, true);
+    fig_range twelve = figure_range(res(), "twelve people", 12, NAN, false);
+    assert_true(ranges_agree(dozens, figure_range(res(), "249 people", 249, NAN, false)));
+    assert_true(ranges_agree(hundreds, figure_range(res(), "1,200 people", 1200, NAN, false)));
+    assert_false(ranges_agree(twelve, figure_range(res(), "14 people", 14, NAN, false)));
+    assert_true(conflict("24 people", 24, "249 people", 249));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -115,6 +148,8 @@ int main(void)
         cmocka_unit_test(test_bounds),
         cmocka_unit_test(test_parts),
         cmocka_unit_test(test_majority_within_article),
+        cmocka_unit_test(test_many_figures),
+        cmocka_unit_test(test_amounts_in_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

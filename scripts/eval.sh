@@ -86,6 +86,8 @@ run ner    python3 "$TOOLS/eval_ner.py"    --dossier "$BIN" --data "$DATA/gmb/de
 run quotes python3 "$TOOLS/eval_quotes.py" --dossier "$BIN" --data "$DATA/polnear/dev"
 run times  python3 "$TOOLS/eval_times.py"  --dossier "$BIN" --data "$DATA/timeml/timebank"
 run aquaint python3 "$TOOLS/eval_times.py" --dossier "$BIN" --data "$DATA/timeml/aquaint"
+# Across articles on real multi-source news (events, entities, conflicts, claims).
+run xdoc   python3 "$TOOLS/eval_xdoc.py"   --dossier "$BIN" --data "$DATA/ecbplus"
 
 # Floors: "scorer.key minimum" lines; a floor with no score is a failure too.
 echo "floors ($FLOORS):"
@@ -97,6 +99,14 @@ awk -v scores="$OUT/scores.txt" '
     BEGIN { while ((getline l < scores) > 0) { split(l, f, " "); have[f[1]] = f[2] } }
     { sub(/#.*/, "") }
     NF < 2 { next }
+    $2 == "<=" {
+        key = $1; ceil = $3 + 0
+        if (!(key in have)) { printf "  MISSING %-28s no such score (ceiling %.3f)\n", key, ceil; bad++; next }
+        v = have[key] + 0
+        if (v > ceil + 1e-9) { printf "  ABOVE   %-28s %.3f > ceiling %.3f\n", key, v, ceil; bad++ }
+        else printf "  ok      %-28s %.3f <= %.3f\n", key, v, ceil
+        next
+    }
     {
         key = $1; floor = $2 + 0
         if (!(key in have)) { printf "  MISSING %-28s no such score (floor %.3f)\n", key, floor; bad++; next }

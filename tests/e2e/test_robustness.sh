@@ -57,13 +57,14 @@ for line in open(sys.argv[1], encoding="utf-8"):
         for x in d[k]:
             assert t[x["start"]:x["end"]].decode() == x["text"], (d["id"], k, x)
     docs[d["id"]] = d
-want = {"good", "invalid-utf8", "nul-inside", "utf16le-bom", "utf16be-nobom", "no-body", "big-50mb"}
+want = {"good", "invalid-utf8", "nul-inside", "utf16le-bom", "utf16be-nobom", "no-body", "two-roots", "big-50mb"}
 assert set(docs) == want, sorted(set(docs) ^ want)
 assert "\ufffd" in docs["invalid-utf8"]["text"] and "dockers voted" in docs["invalid-utf8"]["text"]
 assert "\0" not in docs["nul-inside"]["text"] and "Work will start" in docs["nul-inside"]["text"]
 assert "residents began to return" in docs["utf16le-bom"]["text"]
 assert "library reopened" in docs["utf16be-nobom"]["text"]
 assert docs["no-body"]["text"].strip() == "" and docs["no-body"]["sentences"] == []
+assert docs["two-roots"]["text"] == "x"   # "<?xml><html/>x": was a SIGSEGV (issue 9)
 big = docs["big-50mb"]
 assert len(big["text"].encode()) > 45_000_000 and len(big["sentences"]) > 100_000, len(big["text"])
 EOF
@@ -104,7 +105,7 @@ stored_ids_ok() {
     python3 - "$1" <<'EOF'
 import sqlite3, sys
 ids = {r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT id FROM articles")}
-good = {"good", "invalid-utf8", "nul-inside", "utf16le-bom", "utf16be-nobom", "big-50mb"}
+good = {"good", "invalid-utf8", "nul-inside", "utf16le-bom", "utf16be-nobom", "two-roots", "big-50mb"}
 assert good <= ids <= good | {"no-body"}, sorted(ids)
 EOF
 }

@@ -26,15 +26,6 @@ with open(f"{d}/big-50mb.txt", "w") as f:
 EOF
 mkfifo "$R/in/pipe"    # no writer ever opens it: reading it must not wait forever
 
-# no_sanitizer_report FILE: the run left no ASan/LSan/UBSan report in FILE.
-no_sanitizer_report() {
-    ! grep -qE 'AddressSanitizer|LeakSanitizer|runtime error|Segmentation|Aborted' "$1"
-}
-# one_error FILE PATH WORDS: exactly one "dossier: PATH: ..." line naming PATH, with WORDS.
-one_error() {
-    [ "$(grep -c "^dossier: $2: " "$1")" -eq 1 ] && grep "^dossier: $2: " "$1" | grep -qi "$3"
-}
-
 # --- extract: a folder of bad inputs -----------------------------------------------
 timeout 300 "$D" extract "$R/in" > "$R/out.jsonl" 2> "$R/err.txt"
 rc=$?
@@ -80,6 +71,12 @@ check "robust: paths from stdin: a folder is walked" \
 check "robust: paths from stdin: the good file is extracted" \
     test "$(grep -c '"id":"plain"' "$R/stdin.jsonl")" -eq 1
 check "robust: paths from stdin: no crash or leak" no_sanitizer_report "$R/stdin.err"
+nl="$R/two
+lines.png"
+cp "$FIX/bad/image.png" "$nl"
+"$D" extract "$nl" > /dev/null 2> "$R/nl.err"
+check "robust: an error naming a file with a newline stays one line" test "$(wc -l < "$R/nl.err")" -eq 1
+check "robust: ... the newline written as \\n" grep -qF "$R/two\nlines.png: " "$R/nl.err"
 if [ "$(id -u)" -ne 0 ]; then
     cp "$FIX/articles/plain.txt" "$R/locked.txt" && chmod 000 "$R/locked.txt"
     "$D" extract "$R/locked.txt" > /dev/null 2> "$R/locked.err"
@@ -90,17 +87,6 @@ else
 fi
 
 # --- ingest: only the good files land, and the store stays sound -------------------
-# store_check DB N: integrity_check (and FTS5's own) pass and DB holds N articles.
-store_check() {
-    python3 - "$1" "$2" <<'EOF'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
-n = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-assert n == int(sys.argv[2]), (n, sys.argv[2])
-EOF
-}
 stored_ids_ok() {
     python3 - "$1" <<'EOF'
 import sqlite3, sys

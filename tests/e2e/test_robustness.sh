@@ -77,6 +77,14 @@ cp "$FIX/bad/image.png" "$nl"
 "$D" extract "$nl" > /dev/null 2> "$R/nl.err"
 check "robust: an error naming a file with a newline stays one line" test "$(wc -l < "$R/nl.err")" -eq 1
 check "robust: ... the newline written as \\n" grep -qF "$R/two\nlines.png: " "$R/nl.err"
+mkdir -p "$R/latin1"
+cp "$FIX/articles/plain.txt" "$R/latin1/$(printf 'caf\351').txt"
+"$D" extract "$R/latin1" > "$R/latin1.jsonl" 2> /dev/null
+check "robust: a file name that is not UTF-8 gives a valid JSON line, U+FFFD in id and source" \
+    python3 -c "import json,sys; d=json.loads(open(sys.argv[1],'rb').read().decode('utf-8')); assert d['id']=='caf\ufffd' and d['source'].endswith('/caf\ufffd.txt'), d['id']" "$R/latin1.jsonl"
+"$D" ingest "$R/latin1" --db "$R/latin1.db" > /dev/null 2>&1
+check "robust: ... and stores valid UTF-8" \
+    python3 -c "import sqlite3,sys; assert sqlite3.connect(sys.argv[1]).execute('SELECT id FROM articles').fetchone()[0]=='caf\ufffd'" "$R/latin1.db"
 if [ "$(id -u)" -ne 0 ]; then
     cp "$FIX/articles/plain.txt" "$R/locked.txt" && chmod 000 "$R/locked.txt"
     "$D" extract "$R/locked.txt" > /dev/null 2> "$R/locked.err"

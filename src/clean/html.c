@@ -72,6 +72,17 @@ static htmlDocPtr parse(const char *html, size_t n)
     return htmlReadMemory(html, (int)n, NULL, "UTF-8", opts);
 }
 
+/* libxml2's recovery may leave several top-level elements ("<html/>x"
+ * becomes an empty <html> and a second one holding the body), and the body
+ * is searched for in all of them: each gets its hnodes, so no walk meets an
+ * element without one. */
+static void annotate_all(hctx *c)
+{
+    for (xmlNodePtr n = c->doc->children; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE) html_annotate(c, n);
+    }
+}
+
 static xmlNodePtr find_body(xmlDocPtr doc)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -144,7 +155,7 @@ void clean_html(const clean_res *r, article *a, const char *html, size_t n)
     c.doc = parse(html, n);
     xmlNodePtr root = c.doc ? xmlDocGetRootElement(c.doc) : NULL;
     if (root) {
-        html_annotate(&c, root);
+        annotate_all(&c);
         c.body = find_body(c.doc);
         hmeta m = {0};
         html_read_meta(&c, &m);

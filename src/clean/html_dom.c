@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "clean/html_internal.h"
+#include "core/utf8.h"
 
 static const char *const kind_names[HK__COUNT] = {
     [HK_BLOCK] = "block", [HK_INLINE] = "inline", [HK_BR] = "br", [HK_IMG] = "img",
@@ -309,4 +310,5 @@ void html_text(xmlNodePtr root, buf *out, size_t max, bool skip_dropped)
         }
         n = html_next(n, root, skip);
     }
+    if (out->n >= max) out->n = utf8_whole(out->p, out->n);
 }

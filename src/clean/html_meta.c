@@ -247,8 +247,9 @@ static const char *strip_site(hctx *c, const char *t, const char *outlet)
 
 void html_read_meta(hctx *c, hmeta *m)
 {
+    /* every top-level element, as find_body searches them all */
     xmlNodePtr root = xmlDocGetRootElement(c->doc);
-    for (xmlNodePtr n = root; n; n = html_next(n, root, false)) {
+    for (xmlNodePtr n = root; n; n = html_next(n, NULL, false)) {
         if (n->type == XML_ELEMENT_NODE) read_element(c, m, n);
     }
     if (m->title) m->title = strip_site(c, m->title, m->outlet);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/crash.h"
 #include "dossier.h"
 
 const char cmd_extract_help[] =
@@ -29,7 +30,9 @@ static void extract_one(const char *path, const char *err, void *p)
         c->failed++;
         return;
     }
+    crash_enter(path);
     article *a = dossier_extract_file(c->d, path, why, sizeof why);
+    crash_leave();
     if (!a) {
         cli_error("%s: %s", path, why);
         c->failed++;
@@ -57,6 +60,7 @@ int cmd_extract(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     buf_init(&c.out);
+    crash_install("the articles printed before it are complete");
     int first = 1;
     if (first < argc && !strcmp(argv[first], "--")) first++;
     if (first < argc) {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/crash.h"
 #include "corpus/corpus.h"
 #include "dossier.h"
 
@@ -119,9 +120,15 @@ typedef struct job {
 static void extract_job(const dossier *d, job *j)
 {
     input in;
-    if (j->walk_err || read_file(j->path, &in, j->err, sizeof j->err) != 0) return;
+    if (j->walk_err) return;
+    crash_enter(j->path);
+    if (read_file(j->path, &in, j->err, sizeof j->err) != 0) {
+        crash_leave();
+        return;
+    }
     article *tmp = article_new();
     j->a = dossier_extract(d, &in, dossier_id_from_path(tmp, j->path), j->path);
+    crash_leave();
     article_free(tmp);
     j->bytes = (double)in.len;
     input_free(&in);
@@ -384,6 +391,8 @@ int cmd_ingest(int argc, char **argv)
         return status == CORPUS_DATA ? EXIT_INTERNAL : EXIT_STORE;
     }
     if (stat(r.db, &r.db_st) != 0) memset(&r.db_st, 0, sizeof r.db_st);
+    crash_install("the batches committed before it are kept: move the file named away and run "
+                  "ingest again (what is stored already is skipped)");
     if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
     r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);

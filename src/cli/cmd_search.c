@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/utf8.h"
 #include "core/json.h"
 #include "corpus/corpus.h"
 
@@ -155,7 +156,10 @@ int cmd_search(int argc, char **argv)
     } else {
         int rc = corpus_search(s, o.words, &o.filter, o.json ? print_json : print_text, &out, err, sizeof err);
         if (rc == QUERY_BAD_QUERY) {
-            cli_error("search: cannot search for '%s': %s (see dossier search --help)", o.words, err);
+            /* a refused query may be thousands of words: echo its start */
+            int shown = (int)utf8_whole(o.words, strlen(o.words) > 60 ? 60 : strlen(o.words));
+            cli_error("search: cannot search for '%.*s%s': %s (see dossier search --help)", shown, o.words,
+                      strlen(o.words) > 60 ? "..." : "", err);
             code = EXIT_USAGE;
         } else if (rc < 0) {
             cli_error("search: %s: %s", o.db, err);

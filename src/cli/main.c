@@ -1,6 +1,7 @@
 /* main.c — `dossier COMMAND ...`: dispatch, help and exit codes. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -23,14 +24,30 @@ static const command commands[] = {
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 
+/* One line whatever it holds: a file name may contain a newline or a
+ * terminal escape, and each is written as \n, \t or \xHH. */
 void cli_error(const char *fmt, ...)
 {
+    char small[1024], *msg = small;
     va_list ap;
     va_start(ap, fmt);
-    fputs("dossier: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1))) {
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    if (!msg) msg = small;   /* out of memory: the message cut short */
+    fputs("dossier: ", stderr);
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+        if (*p == '\n') fputs("\\n", stderr);
+        else if (*p == '\t') fputs("\\t", stderr);
+        else if (*p < 0x20 || *p == 0x7f) fprintf(stderr, "\\x%02x", *p);
+        else fputc(*p, stderr);
+    }
+    fputc('\n', stderr);
+    if (msg != small) free(msg);
 }
 
 bool cli_wants_help(int argc, char **argv)

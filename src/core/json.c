@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 void json_str(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -13,7 +15,16 @@ void json_str(buf *b, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { run++; continue; }
+        if (c >= 0x80) {
+            int len;
+            int32_t cp = utf8_decode(s + i, n - i, &len);
+            if (cp != 0xFFFD || len > 1) {
+                run += (size_t)len;
+                i += (size_t)len - 1;
+                continue;
+            }
+        }
         if (run) { buf_put(b, s + i - run, run); run = 0; }
         switch (c) {
         case '"':  buf_put(b, "\\\"", 2); break;
@@ -22,6 +33,10 @@ void json_str(buf *b, const char *s, size_t n)
         case '\t': buf_put(b, "\\t", 2); break;
         case '\r': buf_put(b, "\\r", 2); break;
         default: {
+            if (c >= 0x80) {   /* not UTF-8: the output stays valid JSON */
+                buf_put(b, "\\ufffd", 6);
+                break;
+            }
             char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             buf_put(b, e, 6);
         }

@@ -6,7 +6,7 @@
 
 #include "core/buf.h"
 
-void json_str(buf *b, const char *s, size_t n);   /* quoted, escaped; s must be valid UTF-8 */
+void json_str(buf *b, const char *s, size_t n);   /* quoted, escaped; bytes not UTF-8 become \ufffd */
 void json_cstr(buf *b, const char *s);            /* NULL prints null */
 void json_num(buf *b, double v);                  /* integers without a fraction; NaN prints null */
 void json_key(buf *b, const char *key);           /* "key": (caller writes the comma) */

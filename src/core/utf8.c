@@ -30,6 +30,17 @@ size_t utf8_valid_prefix(const char *s, size_t n)
     return n;
 }
 
+size_t utf8_whole(const char *s, size_t n)
+{
+    for (size_t back = 1; back <= 4 && back <= n; back++) {
+        unsigned char c = (unsigned char)s[n - back];
+        if ((c & 0xC0) == 0x80) continue;          /* a continuation byte: look further back */
+        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return len > back ? n - back : n;
+    }
+    return n;
+}
+
 int utf8_encode(int32_t cp, char *out)
 {
     return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);

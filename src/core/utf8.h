@@ -19,6 +19,10 @@ int32_t utf8_decode(const char *s, size_t n, int *len);
 /* Length of the valid UTF-8 prefix of s. */
 size_t utf8_valid_prefix(const char *s, size_t n);
 
+/* n, less a last character cut short: where a byte budget ends text, the
+ * cut falls on a character boundary. */
+size_t utf8_whole(const char *s, size_t n);
+
 /* Appends s to out with every invalid sequence replaced by U+FFFD and NUL and
  * other C0 controls except \t \n \r dropped. Returns how many bytes were bad. */
 size_t utf8_repair(const char *s, size_t n, buf *out);

@@ -85,11 +85,27 @@ const char *dossier_id_from_path(article *a, const char *path)
     return arena_strndup(&a->mem, base, n);
 }
 
+/* A copy of s in a's arena, as valid UTF-8: a file name need not be, and
+ * ids and sources go into JSON and the store, which must stay valid. Bytes
+ * that are not UTF-8 become U+FFFD (the file can no longer be reopened by
+ * that name; its id still tells it from the others). */
+static const char *utf8_copy(article *a, const char *s)
+{
+    size_t n = strlen(s);
+    if (utf8_valid_prefix(s, n) == n) return arena_strndup(&a->mem, s, n);
+    buf b;
+    buf_init(&b);
+    utf8_repair(s, n, &b);
+    const char *out = arena_strndup(&a->mem, b.p ? b.p : "", b.n);
+    buf_free(&b);
+    return out;
+}
+
 article *dossier_extract(const dossier *d, const input *in, const char *id, const char *source)
 {
     article *a = article_new();
-    a->id = arena_strdup(&a->mem, id ? id : "");
-    a->source = source ? arena_strdup(&a->mem, source) : NULL;
+    a->id = utf8_copy(a, id ? id : "");
+    a->source = source ? utf8_copy(a, source) : NULL;
     clean_article(d->clean, a, in);
     nlp_run(d->nlp, a, d->steps);
     return a;

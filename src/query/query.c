@@ -118,6 +118,18 @@ void query_fts_text(const char *text, buf *out)
     buf_cstr(out);
 }
 
+int query_terms(const char *text)
+{
+    int n = 0;
+    bool in_word = false;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        bool w = isalnum(*p) || *p >= 0x80;   /* what FTS5's tokenizer makes words of */
+        n += w && !in_word;
+        in_word = w;
+    }
+    return n;
+}
+
 /* --- filters --------------------------------------------------------------- */
 
 /* n digits at p, or -1. */
@@ -251,6 +263,11 @@ int query_search(store *s, const char *text, const query_filter *f, query_hit_fn
     if (!f) f = &none;
     if (!text || blank(text)) {
         snprintf(err, errlen, "empty search: give the words to look for");
+        return QUERY_BAD_QUERY;
+    }
+    int terms = query_terms(text);
+    if (terms > QUERY_MAX_TERMS) {
+        snprintf(err, errlen, "search of %d words: the limit is %d", terms, QUERY_MAX_TERMS);
         return QUERY_BAD_QUERY;
     }
     sqlite3 *db = store_sqlite(s);

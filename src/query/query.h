@@ -62,6 +62,14 @@ int query_search(store *s, const char *text, const query_filter *f, query_hit_fn
 /* The article stored under id; QUERY_OK, QUERY_NOT_FOUND or QUERY_STORE. */
 int query_article(store *s, const char *id, query_article_fn fn, void *ctx, char *err, size_t errlen);
 
+/* The most words a search may hold: FTS5's work on a query grows faster
+ * than its length (1,000 words took 12.9 s), and a longer one is refused
+ * with QUERY_BAD_QUERY. Operators and the words of phrases count. */
+#define QUERY_MAX_TERMS 64
+
+/* How many words text holds, as QUERY_MAX_TERMS counts them. */
+int query_terms(const char *text);
+
 /* Rewrites a user's search text into an FTS5 query (see query_search). */
 void query_fts_text(const char *text, buf *out);
 

@@ -192,6 +192,18 @@ static bool looks_cp1252(const char *p, size_t n)
     return bad >= 4 && bad > good * 4;
 }
 
+static int decode_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen);
+
+int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
+{
+    if (decode_bytes(bytes, n, in, err, errlen) != 0) return -1;
+    if (in->kind == INPUT_HTML && read_html_limits(in->text, in->len, err, errlen) != 0) {
+        input_free(in);
+        return -1;
+    }
+    return 0;
+}
+
 static int finish(input *in, buf *b, const char *encoding)
 {
     buf_cstr(b);
@@ -201,7 +213,7 @@ static int finish(input *in, buf *b, const char *encoding)
     return 0;
 }
 
-int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
+static int decode_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
 {
     memset(in, 0, sizeof *in);
     const unsigned char *u = (const unsigned char *)bytes;
@@ -352,9 +364,12 @@ int read_file(const char *path, input *in, char *err, size_t errlen)
     /* An empty file is almost always a failed download or save: say so rather
      * than store an article with no text. (read_bytes still accepts "" from
      * callers that build text in memory.) */
-    if (only_white_space(p, n)) {
+    /* A byte-order mark alone (UTF-8, or UTF-16 either way) is empty too. */
+    size_t bom = n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3) ? 3
+               : n >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2)) ? 2 : 0;
+    if (only_white_space(p + bom, n - bom)) {
         snprintf(err, errlen, "nothing to read: the file %s",
-                 n ? "holds only white space" : "is empty");
+                 n == bom ? (n ? "holds only a byte-order mark" : "is empty") : "holds only white space");
         free(p);
         return -1;
     }

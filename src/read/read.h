@@ -26,6 +26,14 @@ typedef struct input {
 /* Maximum input accepted (bytes); larger files are refused, not truncated. */
 #define READ_MAX_BYTES ((size_t)1 << 30)
 
+/* The most attributes one HTML tag may have: the parser's work grows with
+ * their square, and a page with more is refused (limits.c). */
+#define READ_MAX_ATTRIBUTES 1000
+
+/* 0 when the HTML page is within the limits above; -1 with a one-line
+ * reason in err. read_bytes applies it to every page it reads as HTML. */
+int read_html_limits(const char *p, size_t n, char *err, size_t errlen);
+
 /* 0 on success; -1 with a one-line reason in err (no path prefix). */
 int read_file(const char *path, input *in, char *err, size_t errlen);
 int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen);
@@ -37,7 +45,9 @@ bool read_looks_html(const char *p, size_t n);
 
 /* Calls fn for every regular file under each path (folders recursively, in
  * sorted order; hidden entries skipped). Unreadable paths are reported
- * through fn with err set. Returns the number of paths that failed. */
+ * through fn with err set. Symbolic links are followed, and each folder is
+ * walked once per call (a link loop ends). Returns the number of paths that
+ * failed. */
 typedef void (*walk_fn)(const char *path, const char *err, void *ctx);
 int read_walk(const char *const *paths, int npaths, walk_fn fn, void *ctx);
 

@@ -245,6 +245,13 @@ static int newer_error(int v, char *err, size_t errlen)
     return -1;
 }
 
+int schema_probe(sqlite3 *db, char *err, size_t errlen)
+{
+    int v = file_version(db, err, errlen);
+    if (v < 0) return -1;
+    return v > schema_version() ? newer_error(v, err, errlen) : 0;
+}
+
 int schema_check(sqlite3 *db, bool writable, char *err, size_t errlen)
 {
     int v = file_version(db, err, errlen);

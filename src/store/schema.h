@@ -20,4 +20,10 @@ int schema_version(void);
  * the current version. 0, or -1 with a one-line reason (no file name). */
 int schema_check(sqlite3 *db, bool writable, char *err, size_t errlen);
 
+/* Reads, never writes: 0 when the file is empty or a dossier store this
+ * build can read or upgrade, else -1 with a one-line reason. A writer asks
+ * before it changes anything (even the journal mode) in a file that may be
+ * another program's. */
+int schema_probe(sqlite3 *db, char *err, size_t errlen);
+
 #endif

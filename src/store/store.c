@@ -102,6 +102,51 @@ static int writer_pragmas(store *s, char *err, size_t errlen)
                         NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+/* "file:" + path, percent-encoded, + "?immutable=1". */
+static void immutable_uri(const char *path, buf *uri)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    buf_puts(uri, path[0] == '/' ? "file://" : "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p)) {
+            buf_putc(uri, (char)*p);
+        } else {
+            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            buf_put(uri, e, 3);
+        }
+    }
+    buf_puts(uri, "?immutable=1");
+}
+
+/* A reader of a WAL store needs its -shm file, and makes it when it is
+ * missing: a user who may read the store but not write its folder got
+ * "attempt to write a readonly database". Such a store is opened again as
+ * immutable, which needs no -shm. Nobody who cannot write the folder can
+ * be writing the store, unless an ingest with more rights runs at that
+ * moment: then this reader may see a stale or partial batch, which is the
+ * documented price (README, "Bad input"). */
+static bool needs_immutable(sqlite3 *db)
+{
+    int rc = sqlite3_extended_errcode(db);
+    return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN;
+}
+
+static int open_db(store *s, const char *path, bool immutable)
+{
+    int flags = s->writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    buf uri;
+    buf_init(&uri);
+    if (immutable) immutable_uri(path, &uri);
+    int rc = sqlite3_open_v2(immutable ? buf_cstr(&uri) : path, &s->db,
+                             flags | SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0), NULL);
+    buf_free(&uri);
+    if (rc != SQLITE_OK) return -1;
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+    return 0;
+}
+
 store *store_open(const char *path, enum store_mode mode, char *err, size_t errlen)
 {
     struct stat sb;
@@ -116,18 +161,23 @@ store *store_open(const char *path, enum store_mode mode, char *err, size_t errl
     buf_init(&s->removed);
     buf_init(&s->json);
     buf_init(&s->cut);
-    int flags = s->writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
-    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    if (open_db(s, path, false) != 0)
         return open_failed(s, path, s->db ? sqlite3_errmsg(s->db) : "out of memory", err, errlen);
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
     char why[512] = "";
     if (s->writable) {
+        /* Another program's file is refused before anything is written to it. */
+        if (schema_probe(s->db, why, sizeof why) != 0) return open_failed(s, path, why, err, errlen);
         int rc = writer_pragmas(s, why, sizeof why);
         if (rc == -1) return open_failed(s, path, sqlite3_errmsg(s->db), err, errlen);
         if (rc == -2) return open_failed(s, path, why, err, errlen);
     }
-    if (schema_check(s->db, s->writable, why, sizeof why) != 0) return open_failed(s, path, why, err, errlen);
+    if (schema_check(s->db, s->writable, why, sizeof why) != 0) {
+        if (s->writable || !needs_immutable(s->db)) return open_failed(s, path, why, err, errlen);
+        sqlite3_close_v2(s->db);
+        s->db = NULL;
+        if (open_db(s, path, true) != 0 || schema_check(s->db, false, why, sizeof why) != 0)
+            return open_failed(s, path, s->db && !why[0] ? sqlite3_errmsg(s->db) : why, err, errlen);
+    }
     if (prepare_all(s) != 0) return open_failed(s, path, sqlite3_errmsg(s->db), err, errlen);
     return s;
 }

@@ -26,15 +26,6 @@ with open(f"{d}/big-50mb.txt", "w") as f:
 EOF
 mkfifo "$R/in/pipe"    # no writer ever opens it: reading it must not wait forever
 
-# no_sanitizer_report FILE: the run left no ASan/LSan/UBSan report in FILE.
-no_sanitizer_report() {
-    ! grep -qE 'AddressSanitizer|LeakSanitizer|runtime error|Segmentation|Aborted' "$1"
-}
-# one_error FILE PATH WORDS: exactly one "dossier: PATH: ..." line naming PATH, with WORDS.
-one_error() {
-    [ "$(grep -c "^dossier: $2: " "$1")" -eq 1 ] && grep "^dossier: $2: " "$1" | grep -qi "$3"
-}
-
 # --- extract: a folder of bad inputs -----------------------------------------------
 timeout 300 "$D" extract "$R/in" > "$R/out.jsonl" 2> "$R/err.txt"
 rc=$?
@@ -57,13 +48,14 @@ for line in open(sys.argv[1], encoding="utf-8"):
         for x in d[k]:
             assert t[x["start"]:x["end"]].decode() == x["text"], (d["id"], k, x)
     docs[d["id"]] = d
-want = {"good", "invalid-utf8", "nul-inside", "utf16le-bom", "utf16be-nobom", "no-body", "big-50mb"}
+want = {"good", "invalid-utf8", "nul-inside", "utf16le-bom", "utf16be-nobom", "no-body", "two-roots", "big-50mb"}
 assert set(docs) == want, sorted(set(docs) ^ want)
 assert "\ufffd" in docs["invalid-utf8"]["text"] and "dockers voted" in docs["invalid-utf8"]["text"]
 assert "\0" not in docs["nul-inside"]["text"] and "Work will start" in docs["nul-inside"]["text"]
 assert "residents began to return" in docs["utf16le-bom"]["text"]
 assert "library reopened" in docs["utf16be-nobom"]["text"]
 assert docs["no-body"]["text"].strip() == "" and docs["no-body"]["sentences"] == []
+assert docs["two-roots"]["text"] == "x"   # "<?xml><html/>x": was a SIGSEGV (issue 9)
 big = docs["big-50mb"]
 assert len(big["text"].encode()) > 45_000_000 and len(big["sentences"]) > 100_000, len(big["text"])
 EOF
@@ -79,6 +71,20 @@ check "robust: paths from stdin: a folder is walked" \
 check "robust: paths from stdin: the good file is extracted" \
     test "$(grep -c '"id":"plain"' "$R/stdin.jsonl")" -eq 1
 check "robust: paths from stdin: no crash or leak" no_sanitizer_report "$R/stdin.err"
+nl="$R/two
+lines.png"
+cp "$FIX/bad/image.png" "$nl"
+"$D" extract "$nl" > /dev/null 2> "$R/nl.err"
+check "robust: an error naming a file with a newline stays one line" test "$(wc -l < "$R/nl.err")" -eq 1
+check "robust: ... the newline written as \\n" grep -qF "$R/two\nlines.png: " "$R/nl.err"
+mkdir -p "$R/latin1"
+cp "$FIX/articles/plain.txt" "$R/latin1/$(printf 'caf\351').txt"
+"$D" extract "$R/latin1" > "$R/latin1.jsonl" 2> /dev/null
+check "robust: a file name that is not UTF-8 gives a valid JSON line, U+FFFD in id and source" \
+    python3 -c "import json,sys; d=json.loads(open(sys.argv[1],'rb').read().decode('utf-8')); assert d['id']=='caf\ufffd' and d['source'].endswith('/caf\ufffd.txt'), d['id']" "$R/latin1.jsonl"
+"$D" ingest "$R/latin1" --db "$R/latin1.db" > /dev/null 2>&1
+check "robust: ... and stores valid UTF-8" \
+    python3 -c "import sqlite3,sys; assert sqlite3.connect(sys.argv[1]).execute('SELECT id FROM articles').fetchone()[0]=='caf\ufffd'" "$R/latin1.db"
 if [ "$(id -u)" -ne 0 ]; then
     cp "$FIX/articles/plain.txt" "$R/locked.txt" && chmod 000 "$R/locked.txt"
     "$D" extract "$R/locked.txt" > /dev/null 2> "$R/locked.err"
@@ -89,22 +95,11 @@ else
 fi
 
 # --- ingest: only the good files land, and the store stays sound -------------------
-# store_check DB N: integrity_check (and FTS5's own) pass and DB holds N articles.
-store_check() {
-    python3 - "$1" "$2" <<'EOF'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
-n = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-assert n == int(sys.argv[2]), (n, sys.argv[2])
-EOF
-}
 stored_ids_ok() {
     python3 - "$1" <<'EOF'
 import sqlite3, sys
 ids = {r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT id FROM articles")}
-good = {"good", "invalid-utf8", "nul-inside", "utf16le-bom", "utf16be-nobom", "big-50mb"}
+good = {"good", "invalid-utf8", "nul-inside", "utf16le-bom", "utf16be-nobom", "two-roots", "big-50mb"}
 assert good <= ids <= good | {"no-body"}, sorted(ids)
 EOF
 }

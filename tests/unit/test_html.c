@@ -258,6 +258,22 @@ static void broken_markup_is_read_as_browsers_do(void **state)
     article_free(a);
 }
 
+/* libxml2 recovers "<?xml><html/>x" as an empty <html> followed by a second
+ * <html> holding the body: the body must be found there, with its facts
+ * (it was a crash, issue 9). */
+static void a_second_root_element_holds_the_body(void **state)
+{
+    article *a = test_extract("<?xml><html/>x");
+    assert_non_null(a);
+    assert_string_equal(a->text, "x");
+    article_free(a);
+    a = test_extract("<?xml><html/><title>Second root</title><p>" P1 "</p>");
+    assert_non_null(a);
+    assert_string_equal(a->text, P1);
+    assert_string_equal(a->title, "Second root");
+    article_free(a);
+}
+
 static void ten_thousand_levels_deep(void **state)
 {
     enum { DEPTH = 10000 };
@@ -322,6 +338,7 @@ int main(void)
         cmocka_unit_test(jsonld_reader_keeps_what_it_read),
         cmocka_unit_test(pages_without_a_body),
         cmocka_unit_test(broken_markup_is_read_as_browsers_do),
+        cmocka_unit_test(a_second_root_element_holds_the_body),
         cmocka_unit_test(ten_thousand_levels_deep),
         cmocka_unit_test(a_page_of_tens_of_megabytes),
         cmocka_unit_test(windows_1252_page),

@@ -90,6 +90,8 @@ static int read_made(void (*make)(const char *), char *err, size_t errlen)
 
 static void write_empty(const char *p) { fclose(fopen(p, "w")); }
 static void write_blank(const char *p) { FILE *f = fopen(p, "w"); fputs(" \n\t\n", f); fclose(f); }
+static void write_bom(const char *p) { FILE *f = fopen(p, "w"); fputs("\xEF\xBB\xBF", f); fclose(f); }
+static void write_bom_blank(const char *p) { FILE *f = fopen(p, "w"); fputs("\xEF\xBB\xBF \n", f); fclose(f); }
 static void make_folder(const char *p) { mkdir(p, 0700); }
 static void make_fifo(const char *p) { assert_int_equal(mkfifo(p, 0600), 0); }
 
@@ -100,6 +102,54 @@ static void files_that_hold_nothing_are_refused(void **state)
     assert_non_null(strstr(err, "empty"));
     assert_int_equal(read_made(write_blank, err, sizeof err), -1);
     assert_non_null(strstr(err, "white space"));
+    /* a byte-order mark is no text either (it gave an empty article, issue 9) */
+    assert_int_equal(read_made(write_bom, err, sizeof err), -1);
+    assert_non_null(strstr(err, "only a byte-order mark"));
+    assert_int_equal(read_made(write_bom_blank, err, sizeof err), -1);
+    assert_non_null(strstr(err, "white space"));
+}
+
+/* One tag with n attributes, then text. */
+static char *many_attributes(int n)
+{
+    buf b;
+    buf_init(&b);
+    buf_puts(&b, "<html><body><div");
+    for (int i = 0; i < n; i++) buf_printf(&b, " a%d=\"x>y\"", i);   /* a quoted > is no end */
+    buf_puts(&b, "><p>The council reopened the bridge.</p></body></html>");
+    return (char *)buf_cstr(&b);
+}
+
+/* libxml2 took 160 s over one tag with 200,000 attributes: a page over the
+ * limit is refused by name, at once; one at the limit is read. */
+static void a_tag_with_too_many_attributes_is_refused(void **state)
+{
+    char err[256];
+    input in;
+    char *ok = many_attributes(READ_MAX_ATTRIBUTES), *over = many_attributes(200000);
+    assert_int_equal(read_bytes(ok, strlen(ok), &in, err, sizeof err), 0);
+    input_free(&in);
+    assert_int_equal(read_bytes(over, strlen(over), &in, err, sizeof err), -1);
+    assert_non_null(strstr(err, "<div> at byte 12 has over 1000 attributes"));
+    free(ok);
+    free(over);
+    /* In a script, a comment or plain text, '<' opens no tag to count. */
+    buf b;
+    buf_init(&b);
+    buf_puts(&b, "<html><head><script>if (a <b");
+    for (int i = 0; i < 2000; i++) buf_puts(&b, " x=1");
+    buf_puts(&b, ") {}</script><!-- <i");
+    for (int i = 0; i < 2000; i++) buf_puts(&b, " y");
+    buf_puts(&b, " --></head><body><p>The council reopened the bridge.</p></body></html>");
+    assert_int_equal(read_bytes(b.p, b.n, &in, err, sizeof err), 0);
+    assert_int_equal(in.kind, INPUT_HTML);
+    input_free(&in);
+    b.n = 0;
+    buf_puts(&b, "Plain text: 3 <x");
+    for (int i = 0; i < 2000; i++) buf_puts(&b, " y");
+    assert_int_equal(read_bytes(b.p, b.n, &in, err, sizeof err), 0);
+    input_free(&in);
+    buf_free(&b);
 }
 
 static void only_regular_files_are_read(void **state)
@@ -161,6 +211,7 @@ int main(void)
         cmocka_unit_test(invalid_utf8_is_replaced_and_counted),
         cmocka_unit_test(legacy_8bit_text_is_converted),
         cmocka_unit_test(files_that_hold_nothing_are_refused),
+        cmocka_unit_test(a_tag_with_too_many_attributes_is_refused),
         cmocka_unit_test(only_regular_files_are_read),
         cmocka_unit_test(byte_scans_agree_at_every_offset),
     };

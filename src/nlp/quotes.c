@@ -263,12 +263,6 @@ static uint32_t process_paragraph(qrun *R, uint32_t si, uint32_t sj)
     return sj;
 }
 
-static int by_start(const void *x, const void *y)
-{
-    const quote *p = x, *q = y;
-    return p->start < q->start ? -1 : p->start > q->start;
-}
-
 void quotes_run(const quotes_res *r, article *a)
 {
     a->quotes.n = 0;
@@ -296,7 +290,7 @@ void quotes_run(const quotes_res *r, article *a)
         uint32_t sj = para_end_sentence(a, si);
         si = process_paragraph(&R, si, sj);
     }
-    if (a->quotes.n > 1) qsort(a->quotes.v, a->quotes.n, sizeof *a->quotes.v, by_start);
+    quotes_once(a);
     free(R.qs);
     free(R.ks);
     free(R.c.classes);

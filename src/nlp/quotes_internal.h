@@ -10,6 +10,7 @@
  *   quotes_direct.c   quoted spans attributed: next to a cue, after a colon or
  *                     dash, pull-quotes, transcripts
  *   quotes_indirect.c the clause a cue reports (indirect and mixed speech)
+ *   quotes_once.c     each statement once: overlapping quotes merged
  * All work is local to a sentence or a paragraph plus a small memory of recent
  * speakers, so the cost is linear in the article. */
 #ifndef DOSSIER_NLP_QUOTES_INTERNAL_H
@@ -245,5 +246,9 @@ bool transcript_turn(qrun *R, uint32_t si, uint32_t sj, uint32_t tb, uint32_t te
 
 /* --- indirect and mixed quotes (quotes_indirect.c) --- */
 void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk);
+
+/* --- each statement once (quotes_once.c) --- */
+/* Sorts the article's quotes by start and merges those that overlap. */
+void quotes_once(article *a);
 
 #endif

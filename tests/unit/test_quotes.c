@@ -331,6 +331,28 @@ static void quotes_come_in_text_order_inside_the_text(void **state)
     article_free(a);
 }
 
+/* Each statement once: no two quotes of an article overlap. */
+static void assert_no_overlap(const article *a)
+{
+    for (uint32_t i = 1; i < a->quotes.n; i++)
+        assert_true(a->quotes.v[i - 1].end <= a->quotes.v[i].start);
+}
+
+static void reported_clause_with_quoted_words_is_one_mixed_quote(void **state)
+{
+    article *a = quotes_of("The harbour master admitted there were \"rough weeks\" but said \"the ferries "
+                           "will run on time from now on\".");
+    assert_no_overlap(a);
+    const quote *q = find(a, "ferries will run");
+    assert_string_equal(who(a, q), "The harbour master");
+    article_free(a);
+    a = quotes_of("Critics argue higher fares will hurt the towns the council says it wants to help.");
+    assert_no_overlap(a);
+    q = find(a, "higher fares will hurt");
+    assert_string_equal(who(a, q), "Critics");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -371,6 +393,7 @@ int main(void)
         cmocka_unit_test(fragment_then_coordinated_verb),
         cmocka_unit_test(participle_takes_the_sentence_speaker),
         cmocka_unit_test(quotes_come_in_text_order_inside_the_text),
+        cmocka_unit_test(reported_clause_with_quoted_words_is_one_mixed_quote),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

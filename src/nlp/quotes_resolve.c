@@ -133,11 +133,30 @@ static void take_referent(const referent *r, speaker *out)
     if (!out->role.end) out->role = r->role;
 }
 
+/* "Peter Mosk of Tanaka Securities": a person's name, then where they work;
+ * the person speaks. Returns the end of the person's name, or name_e. */
+static uint32_t person_before_affiliation(const qctx *c, const np *who)
+{
+    int32_t m = mention_at(c, who->name_s);
+    if (m < 0) return who->name_e;
+    const mention *mm = &c->a->mentions.v[m];
+    if (mm->type != ENT_PERSON || mm->end >= c->t[who->name_e - 1].end) return who->name_e;
+    for (uint32_t i = who->name_s; i + 1 < who->name_e; i++)
+        if (c->t[i].end == mm->end)
+            return tok_lower_word(c, i + 1) && (word_class(c, i + 1) & (W_LINK | W_PREP)) ? i + 1 : who->name_e;
+    return who->name_e;
+}
+
 static void resolve_name(qctx *c, const np *who, speaker *out)
 {
-    out->words = tok_span(c, who->name_s, who->name_e);
+    uint32_t name_e = person_before_affiliation(c, who);
+    out->words = tok_span(c, who->name_s, name_e);
     out->name = out->words;
-    int32_t m = mention_at(c, who->name_e - 1);
+    if (name_e < who->name_e) {
+        out->kind = SK_PERSON;
+        if (!out->role.end) out->role = tok_span(c, name_e + 1, who->name_e);
+    }
+    int32_t m = mention_at(c, name_e - 1);
     if (m >= 0 && c->a->mentions.v[m].entity >= 0) {
         out->entity = c->a->mentions.v[m].entity;
         uint8_t k = kind_of_entity(c->a, out->entity);
@@ -238,6 +257,9 @@ void subject_remember(qctx *c, uint32_t b, uint32_t e)
     while (last > b && (c->t[last].flags & TF_QUOTE)) last--;
     if (e <= b || !tok_terminal(c, last)) return;
     if (!np_after(c, b, e, &who) || who.how != NP_NAME || who.e >= e) return;
+    /* a name inside a quotation is whom the speaker talks of, not the
+     * narrative's subject: "…," he said after it still means the speaker */
+    if (c->next_mark[b] <= who.s) return;
     /* a subject is followed by its verb, or by an apposition */
     if (!tok_lower_word(c, who.e) && !tok_punct(c, who.e, ',')) return;
     speaker sp;

@@ -11,22 +11,6 @@
 
 #include "nlp/quotes_internal.h"
 
-/* speakers.c — who a cue's speaker is: the phrase at the cue and what it names.
- *
- * The phrase is read from the words next to the reporting verb: a run of
- * capitalised words split into title and name ("Defence Minister Khwaja
- * Asif"), a pronoun, or a determiner phrase ("the military's top spokesman",
- * "officials"), with a comma-bounded apposition either side ("Hugh Hill, a
- * doctor, said"). What it names comes from the entity recogniser's mentions
- * when there are any; pronouns and role nouns go to the most recent earlier
- * speaker or subject that fits (a person for he/she, a group for they/it, the
- * holder of the role for "the minister"). Where nothing fits, the words stay
- * and the entity is unknown: a guess is never given as a name. */
-#include <string.h>
-#include <strings.h>
-
-#include "nlp/quotes_internal.h"
-
 static bool is_cap_word(const qctx *c, uint32_t i)
 {
     return i < c->nt && (c->t[i].flags & TF_WORD) && (c->t[i].flags & (TF_CAP | TF_UPPER)) && !tok_possessive(c, i);
@@ -127,7 +111,8 @@ static uint32_t cap_run_start(const qctx *c, uint32_t lo, uint32_t h)
         break;
     }
     /* a word capitalised only by its place: "Meanwhile Kerry" */
-    while (s < h && (c->t[s].flags & TF_SENT) && (sentence_word(c, s) || (word_class(c, s) & (W_PREP | W_AUX | W_TIME | W_THAT | W_REL | W_STOP))))
+    while (s < h && (c->t[s].flags & TF_SENT) &&
+           (sentence_word(c, s) || (word_class(c, s) & (W_PREP | W_AUX | W_TIME | W_THAT | W_REL | W_STOP | W_SUB))))
         s++;
     if (s > lo && (word_class(c, s - 1) & W_DET) && tok_eq(c, s - 1, "the")) s--;
     return s;
@@ -444,7 +429,8 @@ static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
     }
     uint32_t s = i;
     if ((w & W_DET) && !(w & W_THAT)) i++;
-    if (is_cap_word(c, i) && !sentence_word(c, i) && !(word_class(c, i) & (W_PREP | W_AUX | W_THAT | W_REL | W_TIME | W_STOP))) {
+    if (is_cap_word(c, i) && !sentence_word(c, i) &&
+        !(word_class(c, i) & (W_PREP | W_AUX | W_THAT | W_REL | W_TIME | W_STOP | W_SUB))) {
         uint32_t e = cap_run_end(c, i, hi);
         /* "the Clinton campaign": a capitalised modifier of a common noun */
         if (s < i)

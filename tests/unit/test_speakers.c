@@ -116,6 +116,32 @@ static void apposition_either_side(void **state)
     article_free(a);
 }
 
+/* "he said" after a quotation goes to the speaker before it, not to a name
+ * the quotation talks about, nor to a name in a subordinate clause. */
+static void pronoun_skips_names_inside_quotations(void **state)
+{
+    article *a = bare("Although Lane patched over the rift on Monday, he still faced criticism.\n\n"
+                      "\"On the surface Lane may look responsible, but it was German policy,\" said Peter Mosk "
+                      "of Tanaka Securities.\n\n"
+                      "\"All Mr. Lane did was to state the obvious in public,\" he said.");
+    int32_t lane = add_entity(a, "Ed Lane", ENT_PERSON, NULL);
+    int32_t mosk = add_entity(a, "Peter Mosk", ENT_PERSON, NULL);
+    int32_t tanaka = add_entity(a, "Tanaka Securities", ENT_ORG, NULL);
+    add_mention(a, "Lane", 0, lane, MK_NAME);
+    add_mention(a, "Lane", 1, lane, MK_NAME);
+    add_mention(a, "Peter Mosk", 0, mosk, MK_NAME);
+    add_mention(a, "Tanaka Securities", 0, tanaka, MK_NAME);
+    add_mention(a, "Lane", 2, lane, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "German policy");
+    assert_int_equal(q->speaker, mosk);   /* the person, not the firm after "of" */
+    assert_string_equal(who(a, q), "Peter Mosk");
+    q = find(a, "state the obvious");
+    assert_int_equal(q->speaker, mosk);
+    assert_string_equal(who(a, q), "Peter Mosk");
+    article_free(a);
+}
+
 static void a_person_of_a_place_or_body(void **state)
 {
     article *a = bare("A federal judge in Ohio said the law could not stand.\n\n"
@@ -297,6 +323,7 @@ int main(void)
         cmocka_unit_test(unknown_speaker_stays_unknown),
         cmocka_unit_test(surname_alone_joins_the_full_name),
         cmocka_unit_test(continued_paragraph_keeps_the_entity),
+        cmocka_unit_test(pronoun_skips_names_inside_quotations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,7 +124,21 @@ bool quotes_load_words(quotes_res *r, const char *datadir, char *err, size_t err
     snprintf(path, sizeof path, "%s/nlp/quote-speakers.txt", datadir);
     r->speakers = load_classes(path, speaker_names, speaker_bits, sizeof speaker_bits / sizeof *speaker_bits,
                                &r->speaker_shapes, err, errlen);
-    return r->speakers != NULL;
+    if (!r->speakers) return false;
+    snprintf(path, sizeof path, "%s/gazetteer/given-name-sex.txt", datadir);
+    r->sexes = load_classes(path, speaker_names, speaker_bits, sizeof speaker_bits / sizeof *speaker_bits,
+                            &r->sex_shapes, err, errlen);
+    return r->sexes != NULL;
+}
+
+static unsigned hex_bits(const char *v);
+
+uint8_t given_name_sex(const quotes_res *r, const char *w, size_t n)
+{
+    if (!n || !shape_in(&r->sex_shapes, shape_of(w, n))) return G_UNKNOWN;
+    const char *v = wordmap_get(r->sexes, w, n);
+    unsigned bits = v ? hex_bits(v) : 0;
+    return bits & S_MALE ? G_MALE : bits & S_FEMALE ? G_FEMALE : G_UNKNOWN;
 }
 
 static unsigned hex_bits(const char *v)

@@ -136,13 +136,14 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
         content_span(R, k, i, nk, b, e, &that);
         if (k->cls == CUE_BY && relays(R, i, nk)) continue;
         if (k->ce <= k->cb || !has_words(c, k->cb, k->ce, 3)) continue;
-        /* "said before he died", "said on CBS": a clause of time or a place,
-         * not what was said ("asked about the deal" stays) */
-        if (!that && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
-            !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
-            continue;
         /* content must not swallow a quotation already given to a cue */
         qspan *frag = quote_within(R, nq, k->cb, k->ce);
+        /* "said before he died", "said on CBS": a clause of time or a place,
+         * not what was said ("asked about the deal" stays) — unless quoted
+         * words in it show speech ("said as minister he would "…"") */
+        if (!that && !frag && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
+            !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
+            continue;
         bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');
         if (k->cls == CUE_THAT && !that && !frag && !colon) continue;
         if (k->cls == CUE_QUOTE && !frag) continue;

@@ -28,9 +28,10 @@ struct quotes_res {
     wordmap *verbs;      /* every inflected form of a reporting verb → "<class><form>[+]" */
     wordmap *words;      /* closed word classes (quote-words.txt) → W_* bits in hex */
     wordmap *speakers;   /* speaker head nouns and titles (quote-speakers.txt) → S_* bits */
+    wordmap *sexes;      /* given names of one sex (gazetteer/given-name-sex.txt) → S_MALE or S_FEMALE */
     /* the shapes (nlp/shape.h) of their keys: most words are ruled out
      * without hashing (verbs: one-word forms and first words of longer cues) */
-    shape_set verb_shapes, word_shapes, speaker_shapes;
+    shape_set verb_shapes, word_shapes, speaker_shapes, sex_shapes;
 };
 
 /* How a cue takes its content (reporting-verbs.txt). */
@@ -163,6 +164,8 @@ static inline unsigned speaker_class(const qctx *c, uint32_t i)
     return v & TC_SPEAKER_KNOWN ? (v >> TC_SPEAKER_SHIFT) & 0xFF : speaker_class_lookup(c, i);
 }
 uint32_t count_words(const qctx *c, uint32_t b, uint32_t e);
+/* enum gender of a given name: "Sandra" G_FEMALE, "Michael" G_MALE, else G_UNKNOWN. */
+uint8_t given_name_sex(const quotes_res *r, const char *w, size_t n);
 /* Whether tokens [b, e) hold at least n words (stops counting there). */
 bool has_words(const qctx *c, uint32_t b, uint32_t e, uint32_t n);
 

@@ -40,6 +40,24 @@ static uint8_t gender_of(const qctx *c, uint32_t s, uint32_t e)
     return G_UNKNOWN;
 }
 
+/* The sex an entity's name tells by its first word ("Michael Howard"). */
+static uint8_t entity_sex(const qctx *c, int32_t e)
+{
+    if (e < 0 || (uint32_t)e >= c->a->entities.n || c->a->entities.v[e].type != ENT_PERSON) return G_UNKNOWN;
+    const char *name = c->a->entities.v[e].name;
+    size_t n = name ? strcspn(name, " ") : 0;
+    return name && name[n] == ' ' ? given_name_sex(c->r, name, n) : G_UNKNOWN;
+}
+
+/* The sex a speaker phrase tells: a title or role word (Mrs, spokeswoman),
+ * else the first of two or more name words (Sandra Howard). */
+static uint8_t phrase_sex(const qctx *c, const np *who)
+{
+    uint8_t g = gender_of(c, who->s, who->e);
+    if (g || who->how != NP_NAME || who->name_e < who->name_s + 2) return g;
+    return given_name_sex(c->r, c->a->text + c->t[who->name_s].start, c->t[who->name_s].end - c->t[who->name_s].start);
+}
+
 static uint8_t kind_of_entity(const article *a, int32_t e)
 {
     if (e < 0 || (uint32_t)e >= a->entities.n) return SK_UNKNOWN;
@@ -158,7 +176,16 @@ static void resolve_name(qctx *c, const np *who, speaker *out)
     }
     int32_t m = mention_at(c, name_e - 1);
     if (m >= 0 && c->a->mentions.v[m].entity >= 0) {
-        out->entity = c->a->mentions.v[m].entity;
+        int32_t e = c->a->mentions.v[m].entity;
+        uint8_t sex = entity_sex(c, e);
+        if (out->gender && sex && sex != out->gender) {
+            /* "Mrs Howard" is not Michael Howard, whatever joined the two
+             * surnames: the words stay, with their title */
+            out->words = out->name = tok_span(c, who->s, name_e);
+            out->kind = SK_PERSON;
+            return;
+        }
+        out->entity = e;
         uint8_t k = kind_of_entity(c->a, out->entity);
         if (k != SK_UNKNOWN) out->kind = k;
         return;
@@ -178,7 +205,7 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
     if (!who || who->how == NP_NONE) return;
     out->known = true;
     out->kind = who->kind;
-    out->gender = gender_of(c, who->s, who->e);
+    out->gender = phrase_sex(c, who);
     out->words = tok_span(c, who->s, who->e);
     if (who->role_e > who->role_s) out->role = tok_span(c, who->role_s, who->role_e);
     const referent *r = NULL;
@@ -245,7 +272,7 @@ void speaker_remember(qctx *c, const speaker *sp)
     r->role = sp->role;
     r->entity = sp->entity;
     r->kind = sp->kind;
-    r->gender = sp->gender;
+    r->gender = sp->gender ? sp->gender : entity_sex(c, sp->entity);
     if (r->entity >= 0 && kind_of_entity(c->a, r->entity) != SK_UNKNOWN) r->kind = kind_of_entity(c->a, r->entity);
 }
 

@@ -330,6 +330,24 @@ static bool apposed(const qctx *c, uint32_t lo, uint32_t k, uint32_t h, np *out)
     return true;
 }
 
+/* "Ms Robinson, who presents The Weakest Link tells …": the phrase before
+ * the verb is the object of a relative clause left without its closing
+ * comma; the speaker is the one the clause is about. */
+static void relative_clause_object(const qctx *c, uint32_t lo, np *out)
+{
+    if (out->how == NP_PRONOUN) return;
+    for (uint32_t j = out->s; j > lo + 1 && out->s - j < 6; j--) {
+        uint32_t p = j - 1;
+        if (word_class(c, p) & W_REL) {
+            np subj;
+            if (tok_punct(c, p - 1, ',') && p - 1 > lo && np_core_before(c, lo, p - 2, &subj) && subj.how != NP_PRONOUN)
+                *out = subj;
+            return;
+        }
+        if (!tok_lower_word(c, p) || (word_class(c, p) & (W_THAT | W_SUB))) return;
+    }
+}
+
 bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
 {
     uint32_t i = skip_left_aux(c, lo, end);
@@ -349,6 +367,7 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
             }
             if (!np_core_before(c, lo, h, out)) return false;
             coordinated(c, lo, out);
+            relative_clause_object(c, lo, out);
             /* "who has in the past described": a phrase of time, not the speaker */
             if (out->how != NP_NAME && out->how != NP_PRONOUN && out->s > lo && (word_class(c, out->s - 1) & W_PREP)) {
                 i = skip_left_aux(c, lo, out->s - 1);

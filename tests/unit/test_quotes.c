@@ -353,6 +353,26 @@ static void reported_clause_with_quoted_words_is_one_mixed_quote(void **state)
     article_free(a);
 }
 
+/* A quotation ended by a full stop is not given to a cue after it that
+ * reports something of its own; a clause opening with "as" is speech when
+ * quoted words stand in it. */
+static void cue_after_a_finished_quotation(void **state)
+{
+    article *a = quotes_of("The union chief spoke last. He said, \"No town can live on tourism alone.\" "
+                           "Mr Dale also said a review of the harbour plan should be made.");
+    const quote *q = find(a, "No town can live");
+    assert_string_equal(text_of(a, q), "No town can live on tourism alone.");
+    assert_string_equal(cue_of(a, q), "said");
+    assert_true(q->start < find(a, "review of the harbour")->start);
+    assert_no_overlap(a);
+    article_free(a);
+    a = quotes_of("Radio host Jo Marsh said as a mayor he gave the impression he would \"sell the park to anyone\".");
+    q = find(a, "sell the park");
+    assert_int_equal(q->kind, Q_MIXED);
+    assert_string_equal(who(a, q), "Jo Marsh");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -394,6 +414,7 @@ int main(void)
         cmocka_unit_test(participle_takes_the_sentence_speaker),
         cmocka_unit_test(quotes_come_in_text_order_inside_the_text),
         cmocka_unit_test(reported_clause_with_quoted_words_is_one_mixed_quote),
+        cmocka_unit_test(cue_after_a_finished_quotation),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

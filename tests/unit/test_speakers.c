@@ -142,6 +142,35 @@ static void pronoun_skips_names_inside_quotations(void **state)
     article_free(a);
 }
 
+/* "she" is never a man the text named by a male given name, even where
+ * the entity step joined a wife's surname to her husband's. */
+static void she_is_not_the_husband(void **state)
+{
+    article *a = bare("Opposition leader Peter Crane will tour the north this week.\n\n"
+                      "Mrs Crane has also appeared beside her husband on breakfast shows. "
+                      "In one interview she said she often teased her husband about his ties.");
+    int32_t crane = add_entity(a, "Peter Crane", ENT_PERSON, NULL);
+    add_mention(a, "Peter Crane", 0, crane, MK_NAME);
+    add_mention(a, "Crane", 1, crane, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "teased her husband");
+    assert_int_not_equal(q->speaker, crane);
+    assert_string_equal(who(a, q), "Mrs Crane");
+    article_free(a);
+}
+
+/* "X, who presents Y tells Z": Y is in X's relative clause; X speaks. */
+static void relative_clause_without_its_comma(void **state)
+{
+    article *a = bare("Ms Tolan, who hosts The Morning Table tells the film makers that she despaired of him.");
+    int32_t tolan = add_entity(a, "Rita Tolan", ENT_PERSON, NULL);
+    add_mention(a, "Tolan", 0, tolan, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "despaired of him");
+    assert_int_equal(q->speaker, tolan);
+    article_free(a);
+}
+
 static void a_person_of_a_place_or_body(void **state)
 {
     article *a = bare("A federal judge in Ohio said the law could not stand.\n\n"
@@ -324,6 +353,8 @@ int main(void)
         cmocka_unit_test(surname_alone_joins_the_full_name),
         cmocka_unit_test(continued_paragraph_keeps_the_entity),
         cmocka_unit_test(pronoun_skips_names_inside_quotations),
+        cmocka_unit_test(she_is_not_the_husband),
+        cmocka_unit_test(relative_clause_without_its_comma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -264,6 +264,7 @@ static char class_char(const char *cls)
     if (!strncmp(cls, "that", 4)) return 'h';
     if (!strncmp(cls, "quote", 5)) return 'q';
     if (!strncmp(cls, "by", 2)) return 'b';
+    if (!strncmp(cls, "object", 6)) return 'o';
     return 0;
 }
 
@@ -325,6 +326,7 @@ static uint8_t cue_class_of(char ch)
     case 'h': return CUE_THAT;
     case 'q': return CUE_QUOTE;
     case 'b': return CUE_BY;
+    case 'o': return CUE_OBJECT;
     default: return CUE_NONE;
     }
 }
@@ -335,6 +337,12 @@ static const char *two_word(const qctx *c, uint32_t i, uint32_t end)
     if (i + 1 >= end || !(c->t[i + 1].flags & TF_WORD) || c->t[i + 1].start != c->t[i].end + 1) return NULL;
     if (c->a->text[c->t[i].end] != ' ') return NULL;
     return wordmap_get(c->r->verbs, tok_text(c, i), c->t[i + 1].end - c->t[i].start);
+}
+
+static bool be_form(const qctx *c, uint32_t i)
+{
+    return tok_eq(c, i, "was") || tok_eq(c, i, "were") || tok_eq(c, i, "been") || tok_eq(c, i, "be") ||
+           tok_eq(c, i, "being") || tok_eq(c, i, "is") || tok_eq(c, i, "are");
 }
 
 /* A verb form that reads as a noun (the report, his claims) or a passive
@@ -362,12 +370,35 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
         !speaker_class(c, i - 1) && !(word_class(c, i - 1) & (W_AUX | W_PRONOUN)) &&
         (word_class(c, i - 2) & W_DET) && !(word_class(c, i - 2) & W_THAT))
         return true;
-    if (form == VF_PAST && (tok_eq(c, i - 1, "was") || tok_eq(c, i - 1, "were") || tok_eq(c, i - 1, "been") ||
-                            tok_eq(c, i - 1, "be") || tok_eq(c, i - 1, "being") || tok_eq(c, i - 1, "is") ||
-                            tok_eq(c, i - 1, "are")))
-        return true;
+    if (form == VF_PAST) {
+        /* a passive, an adverb allowed between: "is termed", "is also termed" */
+        uint32_t b = i - 1;
+        if (b > lo && tok_lower_word(c, b) && !be_form(c, b) &&
+            ((word_class(c, b) & W_AUX) || (tok_len(c, b) > 4 && !memcmp(tok_text(c, b) + tok_len(c, b) - 2, "ly", 2))))
+            b--;
+        if (be_form(c, b)) return true;
+    }
     /* an adjective-like past form before a noun: "the so-called", "reported cases" */
     return false;
+}
+
+/* "The FAO report said", "Reports say", "the Commission report says": a
+ * verb form right before a reporting verb is the noun that verb's subject
+ * ends in. ("Critics argue claims …" keeps its verb: a plural before it.) */
+static bool n_before_verb(const qctx *c, uint32_t i, uint32_t j, uint8_t form, uint32_t end)
+{
+    if ((form != VF_BASE && form != VF_S) || j >= end || !(c->t[j].flags & TF_WORD) || !tok_lower_word(c, j))
+        return false;
+    const char *v = wordmap_get(c->r->verbs, tok_text(c, j), tok_len(c, j));
+    if (!v || v[0] == 'p' || v[0] == 'b' || !v[1]) return false;
+    uint8_t next = (uint8_t)(v[1] - '0');
+    if (next == VF_PAST || (form == VF_S && next == VF_BASE)) return true;
+    /* a singular name before a base form is no subject: "Commission report says" */
+    if (form != VF_BASE || next != VF_S || i == 0 || !(c->t[i - 1].flags & TF_CAP) || (c->t[i - 1].flags & TF_SENT) ||
+        (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's')
+        return false;
+    /* "Police say" and "Labour say" are bodies speaking; "the Commission report" a noun */
+    return !(speaker_class(c, i - 1) & (S_GROUP | S_PEOPLE)) || (i > 1 && (word_class(c, i - 2) & W_DET));
 }
 
 /* "did not respond", "has never said": nothing was said. */
@@ -414,8 +445,14 @@ bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out)
     if (out->cls == CUE_NONE) return false;
     uint32_t lo = 0;
     if (out->cls != CUE_BY && noun_or_passive(c, i, out->form, lo)) return false;
+    /* news does not open a sentence with a bare verb: "Demand from China …"
+     * is a noun */
+    if (out->cls != CUE_BY && out->form == VF_BASE && (t->flags & TF_SENT)) return false;
     if (out->cls != CUE_BY && i > 0 && tok_eq(c, i - 1, "to")) return false;   /* declined to say */
     if (out->cls != CUE_BY && negated(c, i)) return false;
+    if (out->cls != CUE_BY && n_before_verb(c, i, i + out->n, out->form, end) &&
+        !(i > 0 && (word_class(c, i - 1) & (W_PRONOUN | W_AUX))))
+        return false;
     return true;
 }
 

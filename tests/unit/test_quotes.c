@@ -373,6 +373,48 @@ static void cue_after_a_finished_quotation(void **state)
     article_free(a);
 }
 
+/* A noun before a reporting verb ("The WHO report said") is no cue of its
+ * own: the content holds what was said, never the verb. */
+static void noun_before_the_verb_is_no_cue(void **state)
+{
+    article *a = quotes_of("The UNEP report said that coral cover in the reef had halved since 1990.\n\n"
+                           "But the Commission report says growth in most member states was too slow.");
+    assert_no_overlap(a);
+    const quote *q = find(a, "coral cover");
+    assert_string_equal(text_of(a, q), "coral cover in the reef had halved since 1990");
+    assert_string_equal(cue_of(a, q), "said");
+    q = find(a, "growth in most member states");
+    assert_string_equal(text_of(a, q), "growth in most member states was too slow");
+    article_free(a);
+}
+
+/* What a verb does to a thing already told is narration; a clause after it
+ * is a report. Passives and infinitives report nothing. */
+static void narration_is_no_quote(void **state)
+{
+    article *a = quotes_of("Coach Ann Vey confirmed the rumour on Friday.\n\n"
+                           "The club announced the decision in Leeds after a board meeting.\n\n"
+                           "The flaw is also termed a \"silent door\" by engineers.\n\n"
+                           "Demand from the north and low rates have lifted sales, said Sam Ortiz, a broker.\n\n"
+                           "The firm will continue to support the old \"blue\" line of pumps.");
+    for (uint32_t i = 0; i < a->quotes.n; i++) {
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "rumour"));
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "decision in Leeds"));
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "silent door"));
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "old \"blue\" line"));
+    }
+    const quote *q = find(a, "lifted sales");
+    assert_string_equal(who(a, q), "Sam Ortiz");
+    article_free(a);
+    a = quotes_of("Ann Vey confirmed the squad was fit.\n\n"
+                  "According to Vey, the club will continue to back the \"open\" style of play.");
+    assert_string_equal(who(a, find(a, "squad was fit")), "Ann Vey");
+    q = find(a, "continue to back");
+    assert_string_equal(who(a, q), "Vey");
+    assert_no_overlap(a);
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -415,6 +457,8 @@ int main(void)
         cmocka_unit_test(quotes_come_in_text_order_inside_the_text),
         cmocka_unit_test(reported_clause_with_quoted_words_is_one_mixed_quote),
         cmocka_unit_test(cue_after_a_finished_quotation),
+        cmocka_unit_test(noun_before_the_verb_is_no_cue),
+        cmocka_unit_test(narration_is_no_quote),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

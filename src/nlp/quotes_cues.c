@@ -472,6 +472,13 @@ static uint32_t skip_prep_phrase(const qctx *c, uint32_t i, uint32_t end)
         if (c->t[j].flags & TF_QUOTE) return i;
         if (tok_punct(c, j, ',') || tok_punct(c, j, ':')) return j;
         if (word_class(c, j) & W_THAT) return j;
+        /* "said after the convention he would …": a noun phrase, then the
+         * subject pronoun of the reported clause ("said before he died"
+         * has no phrase between) */
+        if (j > i + 2 && (word_class(c, j) & (W_HE | W_SHE | W_THEY | W_WE | W_I)) && tok_lower_word(c, j) &&
+            !tok_eq(c, j, "her") && !tok_eq(c, j, "him") && !tok_eq(c, j, "them") && !tok_eq(c, j, "us") &&
+            (word_class(c, i + 1) & W_DET))
+            return j;
         if (tok_terminal(c, j)) return j - i <= 8 ? j : i;   /* "said in an interview." */
     }
     return i;

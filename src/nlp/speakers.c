@@ -145,6 +145,7 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
             break;
         }
         if (tok_possessive(c, p) || plural_possessive(c, p)) { s = p; continue; }
+        if ((c->t[p].flags & TF_NUM) && (head & S_PEOPLE)) { s = p; continue; }   /* "73 percent", "two officials" */
         if (!(c->t[p].flags & TF_WORD) || (w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_PRONOUN | W_TIME)))
             break;
         s = p;
@@ -229,6 +230,16 @@ static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
     }
     if (tok_punct(c, h, ')') && h > lo + 1 && is_cap_word(c, h - 1) && tok_punct(c, h - 2, '('))
         return np_core_before(c, lo, h - 3, out) && (out->e = h + 1, true);   /* Institute (PIPS) */
+    if (tok_punct(c, h, ')')) {   /* "Sen. Dana Poe (R-Ga.)": a party and state after the name */
+        uint32_t o = h;
+        while (o > lo && h - o < 8 && !tok_punct(c, o, '(') && !(c->t[o].flags & TF_QUOTE)) o--;
+        if (o > lo && tok_punct(c, o, '(') && o + 1 < h && (c->t[o + 1].flags & TF_UPPER || c->t[o + 1].flags & TF_CAP) &&
+            np_core_before(c, lo, o - 1, out) && out->how == NP_NAME) {
+            out->e = h + 1;
+            return true;
+        }
+        return false;
+    }
     if (is_cap_word(c, h)) {
         if (w & (W_PREP | W_AUX | W_THAT | W_REL | W_STOP)) return false;
         classify_run(c, titled_run_start(c, lo, h), h + 1, out);
@@ -355,7 +366,31 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
         uint32_t h = i - 1;
         if (word_class(c, h) & W_REL) {   /* "Beck, who has described …": Beck */
             if (h > lo + 1 && tok_punct(c, h - 1, ',')) return np_core_before(c, lo, h - 2, out);
+            /* "an architect who said": the noun the clause hangs on */
+            if (tok_eq(c, h, "who") && h > lo && np_core_before(c, lo, h - 1, out) && out->how != NP_PRONOUN) return true;
             return false;
+        }
+        /* "Kall -- co-editor of a book on debates -- said": a dash-bounded aside */
+        if (tok_dash(c, h) && step == 0) {
+            uint32_t d = h;
+            while (d > lo + 1 && h - d < 30 && !tok_dash(c, d - 1) && !tok_terminal(c, d - 1) && !(c->t[d - 1].flags & TF_QUOTE))
+                d--;
+            if (d > lo + 1 && tok_dash(c, d - 1)) {
+                i = d - 1;
+                continue;
+            }
+            return false;
+        }
+        /* "Dr. Ann Lowe, who as a Navy captain was …, and later …, said": a
+         * relative clause too long or too full of commas for the steps below */
+        if (tok_punct(c, h, ',') && step == 0) {
+            uint32_t r = h;
+            while (r > lo + 1 && h - r < 45 && !tok_terminal(c, r - 1) && !(c->t[r - 1].flags & TF_QUOTE) &&
+                   !(tok_punct(c, r - 2, ',') && tok_eq(c, r - 1, "who")))
+                r--;
+            if (r > lo + 1 && tok_eq(c, r - 1, "who") && tok_punct(c, r - 2, ',') && h - r > 6 &&
+                np_core_before(c, lo, r - 3, out) && out->how != NP_PRONOUN)
+                return true;
         }
         if (!tok_punct(c, h, ',')) {
             /* after an aside: "Sanders, meanwhile, who …, said" */

@@ -390,6 +390,15 @@ static void noun_before_the_verb_is_no_cue(void **state)
 
 /* What a verb does to a thing already told is narration; a clause after it
  * is a report. Passives and infinitives report nothing. */
+static void said_after_a_phrase_of_time(void **state)
+{
+    article *a = quotes_of("Ms Hale said after the hearing she would not resign.");
+    const quote *q = find(a, "would not resign");
+    assert_string_equal(text_of(a, q), "she would not resign");
+    assert_string_equal(who(a, q), "Hale");
+    article_free(a);
+}
+
 static void narration_is_no_quote(void **state)
 {
     article *a = quotes_of("Coach Ann Vey confirmed the rumour on Friday.\n\n"
@@ -459,6 +468,7 @@ int main(void)
         cmocka_unit_test(cue_after_a_finished_quotation),
         cmocka_unit_test(noun_before_the_verb_is_no_cue),
         cmocka_unit_test(narration_is_no_quote),
+        cmocka_unit_test(said_after_a_phrase_of_time),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

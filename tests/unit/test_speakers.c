@@ -171,6 +171,29 @@ static void relative_clause_without_its_comma(void **state)
     article_free(a);
 }
 
+/* The speaker through what US and poll reporting puts between it and the
+ * verb: a party label, a dash-bounded or long relative aside, "who", a share. */
+static void speakers_past_labels_and_asides(void **state)
+{
+    article *a = bare("Sen. Dana Poe (R-Ga.) said the bill would fail.\n\n"
+                      "Kim Lark -- co-author of a book about the state's courts, both old and new -- said the judge "
+                      "had erred.\n\n"
+                      "Dr. Ann Lowe, who as a Navy doctor was the physician of two governors, and later ran a clinic, "
+                      "said the scans were normal.\n\n"
+                      "The mayor met a builder who said he was never paid.\n\n"
+                      "However, 63 percent said the mayor was right.");
+    int32_t poe = add_entity(a, "Dana Poe", ENT_PERSON, NULL);
+    add_mention(a, "Dana Poe", 0, poe, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "bill would fail");
+    assert_int_equal(q->speaker, poe);
+    assert_string_equal(who(a, find(a, "judge had erred")), "Kim Lark");
+    assert_string_equal(who(a, find(a, "scans were normal")), "Ann Lowe");
+    assert_string_equal(who(a, find(a, "never paid")), "a builder");
+    assert_string_equal(who(a, find(a, "mayor was right")), "63 percent");
+    article_free(a);
+}
+
 static void a_person_of_a_place_or_body(void **state)
 {
     article *a = bare("A federal judge in Ohio said the law could not stand.\n\n"
@@ -355,6 +378,7 @@ int main(void)
         cmocka_unit_test(pronoun_skips_names_inside_quotations),
         cmocka_unit_test(she_is_not_the_husband),
         cmocka_unit_test(relative_clause_without_its_comma),
+        cmocka_unit_test(speakers_past_labels_and_asides),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -198,6 +198,35 @@ static void resolve_name(qctx *c, const np *who, speaker *out)
     }
 }
 
+static bool org_entity(const qctx *c, int32_t e)
+{
+    return e >= 0 && (uint32_t)e < c->a->entities.n && c->a->entities.v[e].type == ENT_ORG;
+}
+
+/* A body named by a common noun: "the Harbour Times newspaper" is the
+ * organisation named just before its head; "the company", alone, the
+ * organisation that spoke last, if it spoke among the last few speakers
+ * ("Norvex said …. …, the company explained"). */
+static void group_head(qctx *c, const np *who, speaker *out)
+{
+    uint32_t h = who->e - 1;
+    int32_t m = h > who->s ? mention_at(c, h - 1) : -1;
+    if (m >= 0 && c->a->mentions.v[m].end == c->t[h - 1].end && org_entity(c, c->a->mentions.v[m].entity)) {
+        out->entity = c->a->mentions.v[m].entity;
+        return;
+    }
+    if (who->e - who->s != 2 || !tok_eq(c, who->s, "the") || !(speaker_class(c, h) & S_GROUP)) return;
+    for (uint32_t k = 0; k < 3; k++) {
+        const referent *r = newest(c, k);
+        if (!r) break;
+        if (r->kind == SK_GROUP && org_entity(c, r->entity)) {
+            out->entity = r->entity;
+            out->name = r->name;
+            return;
+        }
+    }
+}
+
 void speaker_resolve(qctx *c, const np *who, speaker *out)
 {
     memset(out, 0, sizeof *out);
@@ -247,6 +276,7 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
     case NP_GROUP:
         m = mention_at(c, who->e - 1);
         if (m >= 0 && c->a->mentions.v[m].entity >= 0) out->entity = c->a->mentions.v[m].entity;
+        else group_head(c, who, out);
         return;
     default:
         return;

@@ -194,6 +194,26 @@ static void speakers_past_labels_and_asides(void **state)
     article_free(a);
 }
 
+/* Bodies speak: "the X newspaper" is X; "the company" alone the company
+ * that spoke just before; an unnamed source stays as written. */
+static void organisations_as_speakers(void **state)
+{
+    article *a = bare("The Harbour Times newspaper reported that three ferries had been cancelled.\n\n"
+                      "Norvex Corp said sales rose. The rise came from pumps sold in Asia, the company explained.\n\n"
+                      "Police sources said two men were held.");
+    int32_t times = add_entity(a, "Harbour Times", ENT_ORG, NULL);
+    int32_t norvex = add_entity(a, "Norvex Corp", ENT_ORG, NULL);
+    add_mention(a, "Harbour Times", 0, times, MK_NAME);
+    add_mention(a, "Norvex Corp", 0, norvex, MK_NAME);
+    quotes_run(res(), a);
+    assert_int_equal(find(a, "ferries had been cancelled")->speaker, times);
+    assert_int_equal(find(a, "pumps sold in Asia")->speaker, norvex);
+    const quote *q = find(a, "two men were held");
+    assert_int_equal(q->speaker, -1);
+    assert_string_equal(who(a, q), "Police sources");
+    article_free(a);
+}
+
 static void a_person_of_a_place_or_body(void **state)
 {
     article *a = bare("A federal judge in Ohio said the law could not stand.\n\n"
@@ -379,6 +399,7 @@ int main(void)
         cmocka_unit_test(she_is_not_the_husband),
         cmocka_unit_test(relative_clause_without_its_comma),
         cmocka_unit_test(speakers_past_labels_and_asides),
+        cmocka_unit_test(organisations_as_speakers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

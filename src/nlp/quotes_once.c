@@ -8,7 +8,8 @@
  * says it wants to help"), the same quotation under two cues. A reader
  * counting who said what must find each statement once, so after the run
  * the quotes, in text order, are merged here: of two that overlap one is
- * kept, grown to hold the other where it held part of it. */
+ * kept, grown to hold the other where it held part of it; of the same
+ * words printed twice, the first is kept. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,39 @@ static int by_start_longest(const void *x, const void *y)
     return p->end > q->end ? -1 : p->end < q->end;
 }
 
+/* A quote's words, for sorting so the repeats of one statement lie together. */
+typedef struct words_at {
+    const char *p;
+    uint32_t len, idx;
+} words_at;
+
+static int by_words(const void *x, const void *y)
+{
+    const words_at *p = x, *q = y;
+    if (p->len != q->len) return p->len < q->len ? -1 : 1;
+    int d = memcmp(p->p, q->p, p->len);
+    if (d) return d;
+    return p->idx < q->idx ? -1 : p->idx > q->idx;
+}
+
+/* An article that prints a paragraph twice (agency copy often does) holds
+ * the statement once: later repeats of the same words are dropped. */
+static void drop_repeats(article *a)
+{
+    uint32_t n = a->quotes.n;
+    words_at *w = arena_alloc(&a->mem, sizeof *w * n);
+    bool *drop = arena_alloc(&a->mem, sizeof *drop * n);
+    for (uint32_t i = 0; i < n; i++)
+        w[i] = (words_at){a->text + a->quotes.v[i].start, a->quotes.v[i].end - a->quotes.v[i].start, i};
+    qsort(w, n, sizeof *w, by_words);
+    for (uint32_t k = 1; k < n; k++)
+        drop[w[k].idx] = w[k].len == w[k - 1].len && !memcmp(w[k].p, w[k - 1].p, w[k].len);
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (!drop[i]) a->quotes.v[m++] = a->quotes.v[i];
+    a->quotes.n = m;
+}
+
 void quotes_once(article *a)
 {
     if (a->quotes.n < 2) return;
@@ -82,4 +116,5 @@ void quotes_once(article *a)
         if (!keep_first(a, p, q)) *p = *q;
     }
     a->quotes.n = n;
+    drop_repeats(a);
 }

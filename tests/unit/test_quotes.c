@@ -375,6 +375,15 @@ static void cue_after_a_finished_quotation(void **state)
 
 /* A noun before a reporting verb ("The WHO report said") is no cue of its
  * own: the content holds what was said, never the verb. */
+static void a_paragraph_printed_twice_is_one_statement(void **state)
+{
+    article *a = quotes_of("The port authority said the new quay would open in May.\n\n"
+                           "Ships have waited for weeks.\n\n"
+                           "The port authority said the new quay would open in May.");
+    assert_int_equal(a->quotes.n, 1);
+    article_free(a);
+}
+
 static void noun_before_the_verb_is_no_cue(void **state)
 {
     article *a = quotes_of("The UNEP report said that coral cover in the reef had halved since 1990.\n\n"
@@ -466,6 +475,7 @@ int main(void)
         cmocka_unit_test(quotes_come_in_text_order_inside_the_text),
         cmocka_unit_test(reported_clause_with_quoted_words_is_one_mixed_quote),
         cmocka_unit_test(cue_after_a_finished_quotation),
+        cmocka_unit_test(a_paragraph_printed_twice_is_one_statement),
         cmocka_unit_test(noun_before_the_verb_is_no_cue),
         cmocka_unit_test(narration_is_no_quote),
         cmocka_unit_test(said_after_a_phrase_of_time),

@@ -142,6 +142,48 @@ static bool refers_back(const qctx *c, uint32_t b, uint32_t e)
            !tok_eq(c, i, "to") && !tok_eq(c, i, "that");
 }
 
+/* Stricter than clause_like: a subject, then its finite verb — a pronoun
+ * and a verb form ("it has", "they want"), or a short noun phrase and an
+ * auxiliary ("Clinton has gained", "the economy will shrink"). */
+static bool subject_verb(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (b >= e) return false;
+    if ((word_class(c, b) & (W_HE | W_SHE | W_THEY | W_WE | W_I | W_IT)) && !tok_eq(c, b, "her") &&
+        !tok_eq(c, b, "him") && !tok_eq(c, b, "them") && !(word_class(c, b) & W_DET)) {
+        uint32_t v = b + 1, n = v < e ? c->t[v].end - c->t[v].start : 0;
+        const char *w = v < e ? c->a->text + c->t[v].start : "";
+        return v < e && (finite_aux(c, v) || (tok_lower_word(c, v) && n > 3 && (w[n - 1] == 's' || !memcmp(w + n - 2, "ed", 2))));
+    }
+    if (!(word_class(c, b) & W_DET) && !(c->t[b].flags & (TF_CAP | TF_NUM))) return false;
+    for (uint32_t i = b + 1; i < e && i < b + 7; i++) {
+        if (tok_eq(c, i, "to") || tok_eq(c, i, "how")) return false;   /* "showed Jones how to do it" */
+        if (finite_aux(c, i)) return true;
+        if (!(c->t[i].flags & (TF_WORD | TF_NUM)) && !tok_possessive(c, i)) return false;
+        if (word_class(c, i) & (W_PREP | W_THAT | W_REL | W_SUB)) return false;
+    }
+    return false;
+}
+
+/* "would hope", "might think": a wish or a guess; "will they feel": a
+ * question. Neither is a stated view. */
+static bool hypothetical(const qctx *c, uint32_t v)
+{
+    if (v > 1 && (word_class(c, v - 1) & W_PRONOUN) && finite_aux(c, v - 2)) return true;
+    return v > 0 && (tok_eq(c, v - 1, "would") || tok_eq(c, v - 1, "could") || tok_eq(c, v - 1, "might") ||
+                     tok_eq(c, v - 1, "may"));
+}
+
+/* Whether cue k stands in a clause of time, condition or reason: a
+ * subordinator opens the stretch between the last comma and the speaker. */
+static bool in_subclause(const qctx *c, const cue *k, uint32_t b)
+{
+    for (uint32_t i = k->clause_s; i > b; i--) {
+        if (tok_punct(c, i - 1, ',')) return false;
+        if (word_class(c, i - 1) & W_SUB) return true;
+    }
+    return false;
+}
+
 static bool comma_before(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
@@ -210,7 +252,14 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
          * existed, the flaw is termed "…"" reports nothing) */
         if ((k->cls == CUE_THAT || k->cls == CUE_QUOTE) && !that && !colon && frag && comma_before(c, k->cb, frag->open))
             frag = NULL;
-        if (k->cls == CUE_THAT && !that && !frag && !colon) continue;
+        /* a verb of knowing or showing reports a clause with or without
+         * "that" ("a poll shows Clinton has gained"; "experts believe it
+         * will fall"), but not where it sits in a clause of time or
+         * condition itself ("before Microsoft knew it existed") */
+        if (k->cls == CUE_THAT && !that && !frag && !colon &&
+            (k->layout != CL_FORWARD || k->participle || !subject_verb(c, k->cb, k->ce) || in_subclause(c, k, b) ||
+             hypothetical(c, k->tok)))
+            continue;
         /* "continue to support", "hope to win": an infinitive, not speech */
         if ((k->cls == CUE_THAT || k->cls == CUE_QUOTE) && !that && !colon && tok_eq(c, k->cb, "to") &&
             tok_lower_word(c, k->cb + 1) && !(word_class(c, k->cb + 1) & (W_DET | W_PRONOUN)))

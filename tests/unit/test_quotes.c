@@ -408,6 +408,24 @@ static void said_after_a_phrase_of_time(void **state)
     article_free(a);
 }
 
+/* A verb of knowing or showing reports a clause without "that" when the
+ * clause has a subject and a verb; not as a wish, a question, a clause of
+ * time, or before an object and an infinitive. */
+static void views_without_that(void **state)
+{
+    article *a = quotes_of("A new survey shows the mayor has lost support in the suburbs.\n\n"
+                           "Coach Bo Reyes believes his side will win the cup.");
+    assert_string_equal(text_of(a, find(a, "lost support")), "the mayor has lost support in the suburbs");
+    assert_string_equal(text_of(a, find(a, "side will win")), "his side will win the cup");
+    article_free(a);
+    a = quotes_of("Before the firm knew it existed, the flaw had spread.\n\n"
+                  "Many fans would hope the rain stops by noon.\n\n"
+                  "When will they feel they have done enough?\n\n"
+                  "Lee showed Park how to do it in the second half.");
+    assert_int_equal(a->quotes.n, 0);
+    article_free(a);
+}
+
 static void narration_is_no_quote(void **state)
 {
     article *a = quotes_of("Coach Ann Vey confirmed the rumour on Friday.\n\n"
@@ -478,6 +496,7 @@ int main(void)
         cmocka_unit_test(a_paragraph_printed_twice_is_one_statement),
         cmocka_unit_test(noun_before_the_verb_is_no_cue),
         cmocka_unit_test(narration_is_no_quote),
+        cmocka_unit_test(views_without_that),
         cmocka_unit_test(said_after_a_phrase_of_time),
         cmocka_unit_test(odd_input_does_not_break),
     };

@@ -179,7 +179,7 @@ static bool in_subclause(const qctx *c, const cue *k, uint32_t b)
 {
     for (uint32_t i = k->clause_s; i > b; i--) {
         if (tok_punct(c, i - 1, ',')) return false;
-        if (word_class(c, i - 1) & W_SUB) return true;
+        if ((word_class(c, i - 1) & W_SUB) || tok_eq(c, i - 1, "whether")) return true;
     }
     return false;
 }

@@ -419,6 +419,7 @@ static void views_without_that(void **state)
     assert_string_equal(text_of(a, find(a, "side will win")), "his side will win the cup");
     article_free(a);
     a = quotes_of("Before the firm knew it existed, the flaw had spread.\n\n"
+                  "Whether he knew the guard was armed could decide the case.\n\n"
                   "Many fans would hope the rain stops by noon.\n\n"
                   "When will they feel they have done enough?\n\n"
                   "Lee showed Park how to do it in the second half.");

@@ -171,6 +171,12 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
             out->role_s = inner.s;
             out->how = NP_ROLE;
             out->kind = SK_PERSON;
+        } else if (s - 2 >= lo && (speaker_class(c, s - 2) & S_PEOPLE) && !tok_eq(c, s - 1, "for") &&
+                   det_phrase_before(c, lo, s - 2, &inner)) {
+            out->s = inner.s;   /* "residents of the two valleys": the people speak */
+            out->role_s = inner.s;
+            out->how = NP_GROUP;
+            out->kind = SK_GROUP;
         }
     }
     return true;

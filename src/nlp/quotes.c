@@ -43,6 +43,7 @@ void quotes_free(quotes_res *r)
     wordmap_free(r->verbs);
     wordmap_free(r->words);
     wordmap_free(r->speakers);
+    wordmap_free(r->sexes);
     free(r);
 }
 
@@ -187,11 +188,15 @@ static void resolve_pending(qrun *R, uint16_t para, bool closes_chain, bool led)
         const quote *best = NULL;
         bool this_para = R->pending[p] >= R->para_q0;
         if (this_para) {
+            bool after_prev = R->last_attr >= 0 && (uint32_t)R->last_attr < R->para_q0 && R->last_attr_para + 1 == para;
             best = nearest_attributed(a, &ix, q->start);
+            /* A quotation opening a paragraph, before any speaker of its own,
+             * goes on from the previous paragraph's speaker; a later one
+             * introduced anew ("X added: "…"") is someone else's turn. */
+            if (best && best->start > q->start && best->cue.end && best->cue.end <= best->start && after_prev)
+                best = NULL;
             if (!best && led) best = &R->lead_q;
-            if (!best && R->last_attr >= 0 && (uint32_t)R->last_attr < R->para_q0 &&
-                R->last_attr_para + 1 == para)
-                best = &a->quotes.v[R->last_attr];
+            if (!best && after_prev) best = &a->quotes.v[R->last_attr];
         } else if (closes_chain) {
             for (uint32_t i = R->para_q0; i < a->quotes.n && !best; i++)
                 if (attributed(&a->quotes.v[i])) best = &a->quotes.v[i];
@@ -263,12 +268,6 @@ static uint32_t process_paragraph(qrun *R, uint32_t si, uint32_t sj)
     return sj;
 }
 
-static int by_start(const void *x, const void *y)
-{
-    const quote *p = x, *q = y;
-    return p->start < q->start ? -1 : p->start > q->start;
-}
-
 void quotes_run(const quotes_res *r, article *a)
 {
     a->quotes.n = 0;
@@ -296,7 +295,7 @@ void quotes_run(const quotes_res *r, article *a)
         uint32_t sj = para_end_sentence(a, si);
         si = process_paragraph(&R, si, sj);
     }
-    if (a->quotes.n > 1) qsort(a->quotes.v, a->quotes.n, sizeof *a->quotes.v, by_start);
+    quotes_once(a);
     free(R.qs);
     free(R.ks);
     free(R.c.classes);

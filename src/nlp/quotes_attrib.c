@@ -155,6 +155,27 @@ static bool sentence_subject(const qctx *c, uint32_t b, uint32_t end, np *who)
     return found;
 }
 
+/* The whole stretch from the clause's start to the verb, when it reads as
+ * one subject the phrase readers could not take apart: "Political observers
+ * in Virginia and around the country say", "all the experts I interviewed
+ * said". It opens as a noun phrase does and holds no verb of its own. */
+static bool subject_stretch(const qctx *c, uint32_t s, uint32_t x, np *who)
+{
+    if (x <= s + 1 || x - s > 10) return false;
+    unsigned w0 = word_class(c, s);
+    bool opens = ((w0 & W_DET) && !(w0 & W_THAT)) || (speaker_class(c, s) & (S_PEOPLE | S_GROUP | S_ROLE)) ||
+                 (c->t[s].flags & TF_NUM) ||
+                 ((c->t[s].flags & TF_CAP) && !(w0 & (W_STOP | W_PREP | W_SUB | W_TIME | W_AUX | W_PRONOUN | W_THAT)));
+    if (!opens) return false;
+    bool head = false;
+    for (uint32_t i = s; i < x; i++) {
+        unsigned w = word_class(c, i);
+        if ((w & (W_THAT | W_REL | W_SUB)) || ((w & W_AUX) && !(w & W_DET) && tok_lower_word(c, i) && i > s)) return false;
+        if (speaker_class(c, i) & (S_PEOPLE | S_GROUP | S_ROLE)) head = true;
+    }
+    return head && np_phrase(c, s, x, who);
+}
+
 static bool find_speaker(qrun *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, uint32_t idx)
 {
     qctx *c = &R->c;
@@ -207,7 +228,9 @@ static bool find_speaker(qrun *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, u
     while (x > s && (word_class(c, x - 1) & W_AUX) && tok_lower_word(c, x - 1)) x--;
     if (s < x && tok_punct(c, s, ',')) s++;
     if (after_quote(c, s, b) && x - s <= 10 && np_phrase(c, s, x, &k->who)) return true;
-    return false;
+    uint32_t cs = x;   /* the clause's start: after the last comma, colon or semicolon */
+    while (cs > s && !tok_punct(c, cs - 1, ',') && !tok_punct(c, cs - 1, ':') && !tok_punct(c, cs - 1, ';')) cs--;
+    return subject_stretch(c, cs, x, &k->who);
 }
 
 /* Where a cue's own clause starts (its speaker, or the verb when inverted). */

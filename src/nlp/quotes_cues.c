@@ -124,7 +124,21 @@ bool quotes_load_words(quotes_res *r, const char *datadir, char *err, size_t err
     snprintf(path, sizeof path, "%s/nlp/quote-speakers.txt", datadir);
     r->speakers = load_classes(path, speaker_names, speaker_bits, sizeof speaker_bits / sizeof *speaker_bits,
                                &r->speaker_shapes, err, errlen);
-    return r->speakers != NULL;
+    if (!r->speakers) return false;
+    snprintf(path, sizeof path, "%s/gazetteer/given-name-sex.txt", datadir);
+    r->sexes = load_classes(path, speaker_names, speaker_bits, sizeof speaker_bits / sizeof *speaker_bits,
+                            &r->sex_shapes, err, errlen);
+    return r->sexes != NULL;
+}
+
+static unsigned hex_bits(const char *v);
+
+uint8_t given_name_sex(const quotes_res *r, const char *w, size_t n)
+{
+    if (!n || !shape_in(&r->sex_shapes, shape_of(w, n))) return G_UNKNOWN;
+    const char *v = wordmap_get(r->sexes, w, n);
+    unsigned bits = v ? hex_bits(v) : 0;
+    return bits & S_MALE ? G_MALE : bits & S_FEMALE ? G_FEMALE : G_UNKNOWN;
 }
 
 static unsigned hex_bits(const char *v)
@@ -250,6 +264,7 @@ static char class_char(const char *cls)
     if (!strncmp(cls, "that", 4)) return 'h';
     if (!strncmp(cls, "quote", 5)) return 'q';
     if (!strncmp(cls, "by", 2)) return 'b';
+    if (!strncmp(cls, "object", 6)) return 'o';
     return 0;
 }
 
@@ -311,6 +326,7 @@ static uint8_t cue_class_of(char ch)
     case 'h': return CUE_THAT;
     case 'q': return CUE_QUOTE;
     case 'b': return CUE_BY;
+    case 'o': return CUE_OBJECT;
     default: return CUE_NONE;
     }
 }
@@ -321,6 +337,12 @@ static const char *two_word(const qctx *c, uint32_t i, uint32_t end)
     if (i + 1 >= end || !(c->t[i + 1].flags & TF_WORD) || c->t[i + 1].start != c->t[i].end + 1) return NULL;
     if (c->a->text[c->t[i].end] != ' ') return NULL;
     return wordmap_get(c->r->verbs, tok_text(c, i), c->t[i + 1].end - c->t[i].start);
+}
+
+static bool be_form(const qctx *c, uint32_t i)
+{
+    return tok_eq(c, i, "was") || tok_eq(c, i, "were") || tok_eq(c, i, "been") || tok_eq(c, i, "be") ||
+           tok_eq(c, i, "being") || tok_eq(c, i, "is") || tok_eq(c, i, "are");
 }
 
 /* A verb form that reads as a noun (the report, his claims) or a passive
@@ -344,16 +366,41 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
     }
     if (tok_eq(c, i - 1, "all") && (c->t[i - 1].flags & TF_SENT)) return true;   /* "All told, …" */
     /* "a long-standing demand", "the swing states": determiner, modifier, noun */
+    /* ("both parties say": a plural before a base form is its subject) */
     if ((form == VF_BASE || form == VF_S) && i >= lo + 2 && tok_lower_word(c, i - 1) &&
         !speaker_class(c, i - 1) && !(word_class(c, i - 1) & (W_AUX | W_PRONOUN)) &&
-        (word_class(c, i - 2) & W_DET) && !(word_class(c, i - 2) & W_THAT))
+        (word_class(c, i - 2) & W_DET) && !(word_class(c, i - 2) & W_THAT) &&
+        !(form == VF_BASE && (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's'))
         return true;
-    if (form == VF_PAST && (tok_eq(c, i - 1, "was") || tok_eq(c, i - 1, "were") || tok_eq(c, i - 1, "been") ||
-                            tok_eq(c, i - 1, "be") || tok_eq(c, i - 1, "being") || tok_eq(c, i - 1, "is") ||
-                            tok_eq(c, i - 1, "are")))
-        return true;
+    if (form == VF_PAST) {
+        /* a passive, an adverb allowed between: "is termed", "is also termed" */
+        uint32_t b = i - 1;
+        if (b > lo && tok_lower_word(c, b) && !be_form(c, b) &&
+            ((word_class(c, b) & W_AUX) || (tok_len(c, b) > 4 && !memcmp(tok_text(c, b) + tok_len(c, b) - 2, "ly", 2))))
+            b--;
+        if (be_form(c, b)) return true;
+    }
     /* an adjective-like past form before a noun: "the so-called", "reported cases" */
     return false;
+}
+
+/* "The FAO report said", "Reports say", "the Commission report says": a
+ * verb form right before a reporting verb is the noun that verb's subject
+ * ends in. ("Critics argue claims …" keeps its verb: a plural before it.) */
+static bool n_before_verb(const qctx *c, uint32_t i, uint32_t j, uint8_t form, uint32_t end)
+{
+    if ((form != VF_BASE && form != VF_S) || j >= end || !(c->t[j].flags & TF_WORD) || !tok_lower_word(c, j))
+        return false;
+    const char *v = wordmap_get(c->r->verbs, tok_text(c, j), tok_len(c, j));
+    if (!v || v[0] == 'p' || v[0] == 'b' || !v[1]) return false;
+    uint8_t next = (uint8_t)(v[1] - '0');
+    if (next == VF_PAST || (form == VF_S && next == VF_BASE)) return true;
+    /* a singular name before a base form is no subject: "Commission report says" */
+    if (form != VF_BASE || next != VF_S || i == 0 || !(c->t[i - 1].flags & TF_CAP) || (c->t[i - 1].flags & TF_SENT) ||
+        (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's')
+        return false;
+    /* "Police say" and "Labour say" are bodies speaking; "the Commission report" a noun */
+    return !(speaker_class(c, i - 1) & (S_GROUP | S_PEOPLE)) || (i > 1 && (word_class(c, i - 2) & W_DET));
 }
 
 /* "did not respond", "has never said": nothing was said. */
@@ -400,8 +447,14 @@ bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out)
     if (out->cls == CUE_NONE) return false;
     uint32_t lo = 0;
     if (out->cls != CUE_BY && noun_or_passive(c, i, out->form, lo)) return false;
+    /* news does not open a sentence with a bare verb: "Demand from China …"
+     * is a noun */
+    if (out->cls != CUE_BY && out->form == VF_BASE && (t->flags & TF_SENT)) return false;
     if (out->cls != CUE_BY && i > 0 && tok_eq(c, i - 1, "to")) return false;   /* declined to say */
     if (out->cls != CUE_BY && negated(c, i)) return false;
+    if (out->cls != CUE_BY && n_before_verb(c, i, i + out->n, out->form, end) &&
+        !(i > 0 && (word_class(c, i - 1) & (W_PRONOUN | W_AUX))))
+        return false;
     return true;
 }
 
@@ -421,6 +474,13 @@ static uint32_t skip_prep_phrase(const qctx *c, uint32_t i, uint32_t end)
         if (c->t[j].flags & TF_QUOTE) return i;
         if (tok_punct(c, j, ',') || tok_punct(c, j, ':')) return j;
         if (word_class(c, j) & W_THAT) return j;
+        /* "said after the convention he would …": a noun phrase, then the
+         * subject pronoun of the reported clause ("said before he died"
+         * has no phrase between) */
+        if (j > i + 2 && (word_class(c, j) & (W_HE | W_SHE | W_THEY | W_WE | W_I)) && tok_lower_word(c, j) &&
+            !tok_eq(c, j, "her") && !tok_eq(c, j, "him") && !tok_eq(c, j, "them") && !tok_eq(c, j, "us") &&
+            (word_class(c, i + 1) & W_DET))
+            return j;
         if (tok_terminal(c, j)) return j - i <= 8 ? j : i;   /* "said in an interview." */
     }
     return i;

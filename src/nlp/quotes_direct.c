@@ -21,9 +21,17 @@ static int32_t adjacent_cue(qrun *R, const qspan *q, uint32_t e, uint32_t nk)
     uint32_t after = q->close + 1;
     if (after < e && tok_punct(c, after, ',')) after++;
     if (q->close == q->ce && after == q->ce + 1 && after < e && tok_punct(c, q->ce, ',')) after = q->ce + 1;
+    /* a quotation closed by a full stop ended its sentence: a cue after it
+     * that goes on to report something ("…." X added: "…") is not its own */
+    bool full_stop = q->ce > q->cb && tok_punct(c, q->ce - 1, '.');
     for (uint32_t i = 0; i < nk; i++) {
         cue *k = &R->ks[i];
         if (k->tok < after || !k->has_np || k->cls == CUE_BY) continue;
+        if (full_stop) {
+            bool that;
+            uint32_t next = content_start(c, k, e, &that);
+            if (next < e && !tok_terminal(c, next)) break;
+        }
         uint32_t cs = k->clause_s;
         if (cs == after || cs == q->close + 1 || (q->ce < q->close && cs == q->ce + 1)) return (int32_t)i;
         /* "…," former congressman Dan Maffei said: words the phrase did not take */

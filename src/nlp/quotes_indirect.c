@@ -99,6 +99,108 @@ static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b,
         k->ce--;
 }
 
+static bool finite_aux(const qctx *c, uint32_t i)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
+                                      "should", "shall", "must", "has", "have", "had", "did", "does", "do"};
+    for (size_t k = 0; k < sizeof aux / sizeof *aux; k++)
+        if (tok_eq(c, i, aux[k])) return true;
+    return false;
+}
+
+/* Whether content [b, e) reads as a clause rather than a noun phrase: it
+ * opens with a pronoun subject, or a finite auxiliary or a past form
+ * stands in its first stretch ("it is considering …", "the talks had
+ * failed", "the plan collapsed"). No tagger is at hand; these are the
+ * marks of a clause that a noun phrase object does not carry. */
+static bool clause_like(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (b < e && (word_class(c, b) & W_PRONOUN) && !tok_eq(c, b, "her") && !tok_eq(c, b, "him")) return true;
+    for (uint32_t i = b; i < e && i < b + 12; i++) {
+        if (tok_punct(c, i, ',') || tok_terminal(c, i)) break;
+        if (finite_aux(c, i)) return true;
+        uint32_t n = c->t[i].end - c->t[i].start;
+        if (i > b && tok_lower_word(c, i) && n > 4 && !memcmp(c->a->text + c->t[i].end - 2, "ed", 2)) return true;
+    }
+    return false;
+}
+
+/* "the revelation", "the decision in Delhi on Thursday": a definite noun
+ * phrase of one or two words, then nothing or adverbials only, names
+ * something the text told already; it carries no statement of its own
+ * ("denied any involvement in …", "announced the arrest of a man" do). */
+static bool refers_back(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (!(tok_eq(c, b, "the") || tok_eq(c, b, "this") || tok_eq(c, b, "that") || tok_eq(c, b, "these") ||
+          tok_eq(c, b, "those")))
+        return false;
+    uint32_t i = b + 1;
+    while (i < e && i < b + 3 && tok_lower_word(c, i) && !word_class(c, i)) i++;
+    if (i == b + 1) return false;
+    if (i >= e || tok_terminal(c, i) || tok_punct(c, i, ',')) return true;
+    return (word_class(c, i) & (W_PREP | W_TIME | W_SUB)) && !tok_eq(c, i, "of") && !tok_eq(c, i, "for") &&
+           !tok_eq(c, i, "to") && !tok_eq(c, i, "that");
+}
+
+/* Stricter than clause_like: a subject, then its finite verb — a pronoun
+ * and a verb form ("it has", "they want"), or a short noun phrase and an
+ * auxiliary ("Clinton has gained", "the economy will shrink"). */
+static bool subject_verb(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (b >= e) return false;
+    if ((word_class(c, b) & (W_HE | W_SHE | W_THEY | W_WE | W_I | W_IT)) && !tok_eq(c, b, "her") &&
+        !tok_eq(c, b, "him") && !tok_eq(c, b, "them") && !(word_class(c, b) & W_DET)) {
+        uint32_t v = b + 1, n = v < e ? c->t[v].end - c->t[v].start : 0;
+        const char *w = v < e ? c->a->text + c->t[v].start : "";
+        return v < e && (finite_aux(c, v) || (tok_lower_word(c, v) && n > 3 && (w[n - 1] == 's' || !memcmp(w + n - 2, "ed", 2))));
+    }
+    if (!(word_class(c, b) & W_DET) && !(c->t[b].flags & (TF_CAP | TF_NUM))) return false;
+    for (uint32_t i = b + 1; i < e && i < b + 7; i++) {
+        if (tok_eq(c, i, "to") || tok_eq(c, i, "how")) return false;   /* "showed Jones how to do it" */
+        if (finite_aux(c, i)) return true;
+        if (!(c->t[i].flags & (TF_WORD | TF_NUM)) && !tok_possessive(c, i)) return false;
+        if (word_class(c, i) & (W_PREP | W_THAT | W_REL | W_SUB)) return false;
+    }
+    return false;
+}
+
+/* "would hope", "might think": a wish or a guess; "will they feel": a
+ * question. Neither is a stated view. */
+static bool hypothetical(const qctx *c, uint32_t v)
+{
+    if (v > 1 && (word_class(c, v - 1) & W_PRONOUN) && finite_aux(c, v - 2)) return true;
+    return v > 0 && (tok_eq(c, v - 1, "would") || tok_eq(c, v - 1, "could") || tok_eq(c, v - 1, "might") ||
+                     tok_eq(c, v - 1, "may"));
+}
+
+/* Whether cue k stands in a clause of time, condition or reason: a
+ * subordinator opens the stretch between the last comma and the speaker. */
+static bool in_subclause(const qctx *c, const cue *k, uint32_t b)
+{
+    for (uint32_t i = k->clause_s; i > b; i--) {
+        if (tok_punct(c, i - 1, ',')) return false;
+        if ((word_class(c, i - 1) & W_SUB) || tok_eq(c, i - 1, "whether")) return true;
+    }
+    return false;
+}
+
+static bool comma_before(const qctx *c, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (tok_punct(c, i, ',')) return true;
+    return false;
+}
+
+/* Whether cue x plainly reports speech: a verb of saying, or another verb
+ * before "that", a colon or a quotation ("will continue to support" does not). */
+static bool reports_speech(const qctx *c, const cue *x, uint32_t e)
+{
+    if (x->cls == CUE_SAY || x->cls == CUE_TELL) return true;
+    bool that;
+    uint32_t cs = content_start(c, x, e, &that);
+    return that || (cs > 0 && tok_punct(c, cs - 1, ':')) || (cs < e && (c->t[cs].flags & TF_QUOTE));
+}
+
 /* "According to the report, Asif said …": a cue with a speaker of its own
  * opens this one's content; the report only relays what Asif said. */
 static bool relays(qrun *R, uint32_t i, uint32_t nk)
@@ -107,7 +209,7 @@ static bool relays(qrun *R, uint32_t i, uint32_t nk)
     if (k->cb < k->tok) return false;   /* "…, according to X": X is the source */
     for (uint32_t n = 0; n < nk; n++) {
         const cue *x = &R->ks[n];
-        if (n != i && x->has_np && !x->participle && x->clause_s == k->cb) return true;
+        if (n != i && x->has_np && !x->participle && x->clause_s == k->cb && reports_speech(&R->c, x, k->ce)) return true;
     }
     return false;
 }
@@ -136,15 +238,37 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
         content_span(R, k, i, nk, b, e, &that);
         if (k->cls == CUE_BY && relays(R, i, nk)) continue;
         if (k->ce <= k->cb || !has_words(c, k->cb, k->ce, 3)) continue;
-        /* "said before he died", "said on CBS": a clause of time or a place,
-         * not what was said ("asked about the deal" stays) */
-        if (!that && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
-            !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
-            continue;
         /* content must not swallow a quotation already given to a cue */
         qspan *frag = quote_within(R, nq, k->cb, k->ce);
+        /* "said before he died", "said on CBS": a clause of time or a place,
+         * not what was said ("asked about the deal" stays) — unless quoted
+         * words in it show speech ("said as minister he would "…"") */
+        if (!that && !frag && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
+            !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
+            continue;
         bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');
-        if (k->cls == CUE_THAT && !that && !frag && !colon) continue;
+        /* a verb that reports only before "that" or a quotation: the
+         * quotation must stand in its own clause ("before X knew it
+         * existed, the flaw is termed "…"" reports nothing) */
+        if ((k->cls == CUE_THAT || k->cls == CUE_QUOTE) && !that && !colon && frag && comma_before(c, k->cb, frag->open))
+            frag = NULL;
+        /* a verb of knowing or showing reports a clause with or without
+         * "that" ("a poll shows Clinton has gained"; "experts believe it
+         * will fall"), but not where it sits in a clause of time or
+         * condition itself ("before Microsoft knew it existed") */
+        if (k->cls == CUE_THAT && !that && !frag && !colon &&
+            (k->layout != CL_FORWARD || k->participle || !subject_verb(c, k->cb, k->ce) || in_subclause(c, k, b) ||
+             hypothetical(c, k->tok)))
+            continue;
+        /* "continue to support", "hope to win": an infinitive, not speech */
+        if ((k->cls == CUE_THAT || k->cls == CUE_QUOTE) && !that && !colon && tok_eq(c, k->cb, "to") &&
+            tok_lower_word(c, k->cb + 1) && !(word_class(c, k->cb + 1) & (W_DET | W_PRONOUN)))
+            continue;
+        /* "confirmed the revelation", "announced the decision on Monday":
+         * a thing done to an object is narration, not a report */
+        if (k->cls == CUE_OBJECT && !that && !frag && !colon && k->layout == CL_FORWARD && !clause_like(c, k->cb, k->ce) &&
+            refers_back(c, k->cb, k->ce))
+            continue;
         if (k->cls == CUE_QUOTE && !frag) continue;
         for (uint32_t q = 0; q < nq; q++)
             if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;

@@ -10,6 +10,7 @@
  *   quotes_direct.c   quoted spans attributed: next to a cue, after a colon or
  *                     dash, pull-quotes, transcripts
  *   quotes_indirect.c the clause a cue reports (indirect and mixed speech)
+ *   quotes_once.c     each statement once: overlapping quotes merged
  * All work is local to a sentence or a paragraph plus a small memory of recent
  * speakers, so the cost is linear in the article. */
 #ifndef DOSSIER_NLP_QUOTES_INTERNAL_H
@@ -27,13 +28,14 @@ struct quotes_res {
     wordmap *verbs;      /* every inflected form of a reporting verb → "<class><form>[+]" */
     wordmap *words;      /* closed word classes (quote-words.txt) → W_* bits in hex */
     wordmap *speakers;   /* speaker head nouns and titles (quote-speakers.txt) → S_* bits */
+    wordmap *sexes;      /* given names of one sex (gazetteer/given-name-sex.txt) → S_MALE or S_FEMALE */
     /* the shapes (nlp/shape.h) of their keys: most words are ruled out
      * without hashing (verbs: one-word forms and first words of longer cues) */
-    shape_set verb_shapes, word_shapes, speaker_shapes;
+    shape_set verb_shapes, word_shapes, speaker_shapes, sex_shapes;
 };
 
 /* How a cue takes its content (reporting-verbs.txt). */
-enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY };
+enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY, CUE_OBJECT };
 enum verb_form { VF_BASE, VF_S, VF_PAST, VF_ING };
 
 /* Closed word classes (quote-words.txt). */
@@ -162,6 +164,8 @@ static inline unsigned speaker_class(const qctx *c, uint32_t i)
     return v & TC_SPEAKER_KNOWN ? (v >> TC_SPEAKER_SHIFT) & 0xFF : speaker_class_lookup(c, i);
 }
 uint32_t count_words(const qctx *c, uint32_t b, uint32_t e);
+/* enum gender of a given name: "Sandra" G_FEMALE, "Michael" G_MALE, else G_UNKNOWN. */
+uint8_t given_name_sex(const quotes_res *r, const char *w, size_t n);
 /* Whether tokens [b, e) hold at least n words (stops counting there). */
 bool has_words(const qctx *c, uint32_t b, uint32_t e, uint32_t n);
 
@@ -245,5 +249,9 @@ bool transcript_turn(qrun *R, uint32_t si, uint32_t sj, uint32_t tb, uint32_t te
 
 /* --- indirect and mixed quotes (quotes_indirect.c) --- */
 void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk);
+
+/* --- each statement once (quotes_once.c) --- */
+/* Sorts the article's quotes by start and merges those that overlap. */
+void quotes_once(article *a);
 
 #endif

@@ -40,6 +40,24 @@ static uint8_t gender_of(const qctx *c, uint32_t s, uint32_t e)
     return G_UNKNOWN;
 }
 
+/* The sex an entity's name tells by its first word ("Michael Howard"). */
+static uint8_t entity_sex(const qctx *c, int32_t e)
+{
+    if (e < 0 || (uint32_t)e >= c->a->entities.n || c->a->entities.v[e].type != ENT_PERSON) return G_UNKNOWN;
+    const char *name = c->a->entities.v[e].name;
+    size_t n = name ? strcspn(name, " ") : 0;
+    return name && name[n] == ' ' ? given_name_sex(c->r, name, n) : G_UNKNOWN;
+}
+
+/* The sex a speaker phrase tells: a title or role word (Mrs, spokeswoman),
+ * else the first of two or more name words (Sandra Howard). */
+static uint8_t phrase_sex(const qctx *c, const np *who)
+{
+    uint8_t g = gender_of(c, who->s, who->e);
+    if (g || who->how != NP_NAME || who->name_e < who->name_s + 2) return g;
+    return given_name_sex(c->r, c->a->text + c->t[who->name_s].start, c->t[who->name_s].end - c->t[who->name_s].start);
+}
+
 static uint8_t kind_of_entity(const article *a, int32_t e)
 {
     if (e < 0 || (uint32_t)e >= a->entities.n) return SK_UNKNOWN;
@@ -133,13 +151,41 @@ static void take_referent(const referent *r, speaker *out)
     if (!out->role.end) out->role = r->role;
 }
 
+/* "Peter Mosk of Tanaka Securities": a person's name, then where they work;
+ * the person speaks. Returns the end of the person's name, or name_e. */
+static uint32_t person_before_affiliation(const qctx *c, const np *who)
+{
+    int32_t m = mention_at(c, who->name_s);
+    if (m < 0) return who->name_e;
+    const mention *mm = &c->a->mentions.v[m];
+    if (mm->type != ENT_PERSON || mm->end >= c->t[who->name_e - 1].end) return who->name_e;
+    for (uint32_t i = who->name_s; i + 1 < who->name_e; i++)
+        if (c->t[i].end == mm->end)
+            return tok_lower_word(c, i + 1) && (word_class(c, i + 1) & (W_LINK | W_PREP)) ? i + 1 : who->name_e;
+    return who->name_e;
+}
+
 static void resolve_name(qctx *c, const np *who, speaker *out)
 {
-    out->words = tok_span(c, who->name_s, who->name_e);
+    uint32_t name_e = person_before_affiliation(c, who);
+    out->words = tok_span(c, who->name_s, name_e);
     out->name = out->words;
-    int32_t m = mention_at(c, who->name_e - 1);
+    if (name_e < who->name_e) {
+        out->kind = SK_PERSON;
+        if (!out->role.end) out->role = tok_span(c, name_e + 1, who->name_e);
+    }
+    int32_t m = mention_at(c, name_e - 1);
     if (m >= 0 && c->a->mentions.v[m].entity >= 0) {
-        out->entity = c->a->mentions.v[m].entity;
+        int32_t e = c->a->mentions.v[m].entity;
+        uint8_t sex = entity_sex(c, e);
+        if (out->gender && sex && sex != out->gender) {
+            /* "Mrs Howard" is not Michael Howard, whatever joined the two
+             * surnames: the words stay, with their title */
+            out->words = out->name = tok_span(c, who->s, name_e);
+            out->kind = SK_PERSON;
+            return;
+        }
+        out->entity = e;
         uint8_t k = kind_of_entity(c->a, out->entity);
         if (k != SK_UNKNOWN) out->kind = k;
         return;
@@ -152,6 +198,35 @@ static void resolve_name(qctx *c, const np *who, speaker *out)
     }
 }
 
+static bool org_entity(const qctx *c, int32_t e)
+{
+    return e >= 0 && (uint32_t)e < c->a->entities.n && c->a->entities.v[e].type == ENT_ORG;
+}
+
+/* A body named by a common noun: "the Harbour Times newspaper" is the
+ * organisation named just before its head; "the company", alone, the
+ * organisation that spoke last, if it spoke among the last few speakers
+ * ("Norvex said …. …, the company explained"). */
+static void group_head(qctx *c, const np *who, speaker *out)
+{
+    uint32_t h = who->e - 1;
+    int32_t m = h > who->s ? mention_at(c, h - 1) : -1;
+    if (m >= 0 && c->a->mentions.v[m].end == c->t[h - 1].end && org_entity(c, c->a->mentions.v[m].entity)) {
+        out->entity = c->a->mentions.v[m].entity;
+        return;
+    }
+    if (who->e - who->s != 2 || !tok_eq(c, who->s, "the") || !(speaker_class(c, h) & S_GROUP)) return;
+    for (uint32_t k = 0; k < 3; k++) {
+        const referent *r = newest(c, k);
+        if (!r) break;
+        if (r->kind == SK_GROUP && org_entity(c, r->entity)) {
+            out->entity = r->entity;
+            out->name = r->name;
+            return;
+        }
+    }
+}
+
 void speaker_resolve(qctx *c, const np *who, speaker *out)
 {
     memset(out, 0, sizeof *out);
@@ -159,7 +234,7 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
     if (!who || who->how == NP_NONE) return;
     out->known = true;
     out->kind = who->kind;
-    out->gender = gender_of(c, who->s, who->e);
+    out->gender = phrase_sex(c, who);
     out->words = tok_span(c, who->s, who->e);
     if (who->role_e > who->role_s) out->role = tok_span(c, who->role_s, who->role_e);
     const referent *r = NULL;
@@ -201,6 +276,7 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
     case NP_GROUP:
         m = mention_at(c, who->e - 1);
         if (m >= 0 && c->a->mentions.v[m].entity >= 0) out->entity = c->a->mentions.v[m].entity;
+        else group_head(c, who, out);
         return;
     default:
         return;
@@ -226,7 +302,7 @@ void speaker_remember(qctx *c, const speaker *sp)
     r->role = sp->role;
     r->entity = sp->entity;
     r->kind = sp->kind;
-    r->gender = sp->gender;
+    r->gender = sp->gender ? sp->gender : entity_sex(c, sp->entity);
     if (r->entity >= 0 && kind_of_entity(c->a, r->entity) != SK_UNKNOWN) r->kind = kind_of_entity(c->a, r->entity);
 }
 
@@ -238,6 +314,9 @@ void subject_remember(qctx *c, uint32_t b, uint32_t e)
     while (last > b && (c->t[last].flags & TF_QUOTE)) last--;
     if (e <= b || !tok_terminal(c, last)) return;
     if (!np_after(c, b, e, &who) || who.how != NP_NAME || who.e >= e) return;
+    /* a name inside a quotation is whom the speaker talks of, not the
+     * narrative's subject: "…," he said after it still means the speaker */
+    if (c->next_mark[b] <= who.s) return;
     /* a subject is followed by its verb, or by an apposition */
     if (!tok_lower_word(c, who.e) && !tok_punct(c, who.e, ',')) return;
     speaker sp;

@@ -11,22 +11,6 @@
 
 #include "nlp/quotes_internal.h"
 
-/* speakers.c — who a cue's speaker is: the phrase at the cue and what it names.
- *
- * The phrase is read from the words next to the reporting verb: a run of
- * capitalised words split into title and name ("Defence Minister Khwaja
- * Asif"), a pronoun, or a determiner phrase ("the military's top spokesman",
- * "officials"), with a comma-bounded apposition either side ("Hugh Hill, a
- * doctor, said"). What it names comes from the entity recogniser's mentions
- * when there are any; pronouns and role nouns go to the most recent earlier
- * speaker or subject that fits (a person for he/she, a group for they/it, the
- * holder of the role for "the minister"). Where nothing fits, the words stay
- * and the entity is unknown: a guess is never given as a name. */
-#include <string.h>
-#include <strings.h>
-
-#include "nlp/quotes_internal.h"
-
 static bool is_cap_word(const qctx *c, uint32_t i)
 {
     return i < c->nt && (c->t[i].flags & TF_WORD) && (c->t[i].flags & (TF_CAP | TF_UPPER)) && !tok_possessive(c, i);
@@ -127,7 +111,8 @@ static uint32_t cap_run_start(const qctx *c, uint32_t lo, uint32_t h)
         break;
     }
     /* a word capitalised only by its place: "Meanwhile Kerry" */
-    while (s < h && (c->t[s].flags & TF_SENT) && (sentence_word(c, s) || (word_class(c, s) & (W_PREP | W_AUX | W_TIME | W_THAT | W_REL | W_STOP))))
+    while (s < h && (c->t[s].flags & TF_SENT) &&
+           (sentence_word(c, s) || (word_class(c, s) & (W_PREP | W_AUX | W_TIME | W_THAT | W_REL | W_STOP | W_SUB))))
         s++;
     if (s > lo && (word_class(c, s - 1) & W_DET) && tok_eq(c, s - 1, "the")) s--;
     return s;
@@ -160,6 +145,7 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
             break;
         }
         if (tok_possessive(c, p) || plural_possessive(c, p)) { s = p; continue; }
+        if ((c->t[p].flags & TF_NUM) && (head & S_PEOPLE)) { s = p; continue; }   /* "73 percent", "two officials" */
         if (!(c->t[p].flags & TF_WORD) || (w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_PRONOUN | W_TIME)))
             break;
         s = p;
@@ -185,6 +171,12 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
             out->role_s = inner.s;
             out->how = NP_ROLE;
             out->kind = SK_PERSON;
+        } else if (s - 2 >= lo && (speaker_class(c, s - 2) & S_PEOPLE) && !tok_eq(c, s - 1, "for") &&
+                   det_phrase_before(c, lo, s - 2, &inner)) {
+            out->s = inner.s;   /* "residents of the two valleys": the people speak */
+            out->role_s = inner.s;
+            out->how = NP_GROUP;
+            out->kind = SK_GROUP;
         }
     }
     return true;
@@ -244,6 +236,16 @@ static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
     }
     if (tok_punct(c, h, ')') && h > lo + 1 && is_cap_word(c, h - 1) && tok_punct(c, h - 2, '('))
         return np_core_before(c, lo, h - 3, out) && (out->e = h + 1, true);   /* Institute (PIPS) */
+    if (tok_punct(c, h, ')')) {   /* "Sen. Dana Poe (R-Ga.)": a party and state after the name */
+        uint32_t o = h;
+        while (o > lo && h - o < 8 && !tok_punct(c, o, '(') && !(c->t[o].flags & TF_QUOTE)) o--;
+        if (o > lo && tok_punct(c, o, '(') && o + 1 < h && (c->t[o + 1].flags & TF_UPPER || c->t[o + 1].flags & TF_CAP) &&
+            np_core_before(c, lo, o - 1, out) && out->how == NP_NAME) {
+            out->e = h + 1;
+            return true;
+        }
+        return false;
+    }
     if (is_cap_word(c, h)) {
         if (w & (W_PREP | W_AUX | W_THAT | W_REL | W_STOP)) return false;
         classify_run(c, titled_run_start(c, lo, h), h + 1, out);
@@ -345,6 +347,24 @@ static bool apposed(const qctx *c, uint32_t lo, uint32_t k, uint32_t h, np *out)
     return true;
 }
 
+/* "Ms Robinson, who presents The Weakest Link tells …": the phrase before
+ * the verb is the object of a relative clause left without its closing
+ * comma; the speaker is the one the clause is about. */
+static void relative_clause_object(const qctx *c, uint32_t lo, np *out)
+{
+    if (out->how == NP_PRONOUN) return;
+    for (uint32_t j = out->s; j > lo + 1 && out->s - j < 6; j--) {
+        uint32_t p = j - 1;
+        if (word_class(c, p) & W_REL) {
+            np subj;
+            if (tok_punct(c, p - 1, ',') && p - 1 > lo && np_core_before(c, lo, p - 2, &subj) && subj.how != NP_PRONOUN)
+                *out = subj;
+            return;
+        }
+        if (!tok_lower_word(c, p) || (word_class(c, p) & (W_THAT | W_SUB))) return;
+    }
+}
+
 bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
 {
     uint32_t i = skip_left_aux(c, lo, end);
@@ -352,7 +372,31 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
         uint32_t h = i - 1;
         if (word_class(c, h) & W_REL) {   /* "Beck, who has described …": Beck */
             if (h > lo + 1 && tok_punct(c, h - 1, ',')) return np_core_before(c, lo, h - 2, out);
+            /* "an architect who said": the noun the clause hangs on */
+            if (tok_eq(c, h, "who") && h > lo && np_core_before(c, lo, h - 1, out) && out->how != NP_PRONOUN) return true;
             return false;
+        }
+        /* "Kall -- co-editor of a book on debates -- said": a dash-bounded aside */
+        if (tok_dash(c, h) && step == 0) {
+            uint32_t d = h;
+            while (d > lo + 1 && h - d < 30 && !tok_dash(c, d - 1) && !tok_terminal(c, d - 1) && !(c->t[d - 1].flags & TF_QUOTE))
+                d--;
+            if (d > lo + 1 && tok_dash(c, d - 1)) {
+                i = d - 1;
+                continue;
+            }
+            return false;
+        }
+        /* "Dr. Ann Lowe, who as a Navy captain was …, and later …, said": a
+         * relative clause too long or too full of commas for the steps below */
+        if (tok_punct(c, h, ',') && step == 0) {
+            uint32_t r = h;
+            while (r > lo + 1 && h - r < 45 && !tok_terminal(c, r - 1) && !(c->t[r - 1].flags & TF_QUOTE) &&
+                   !(tok_punct(c, r - 2, ',') && tok_eq(c, r - 1, "who")))
+                r--;
+            if (r > lo + 1 && tok_eq(c, r - 1, "who") && tok_punct(c, r - 2, ',') && h - r > 6 &&
+                np_core_before(c, lo, r - 3, out) && out->how != NP_PRONOUN)
+                return true;
         }
         if (!tok_punct(c, h, ',')) {
             /* after an aside: "Sanders, meanwhile, who …, said" */
@@ -364,6 +408,7 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
             }
             if (!np_core_before(c, lo, h, out)) return false;
             coordinated(c, lo, out);
+            relative_clause_object(c, lo, out);
             /* "who has in the past described": a phrase of time, not the speaker */
             if (out->how != NP_NAME && out->how != NP_PRONOUN && out->s > lo && (word_class(c, out->s - 1) & W_PREP)) {
                 i = skip_left_aux(c, lo, out->s - 1);
@@ -444,7 +489,8 @@ static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
     }
     uint32_t s = i;
     if ((w & W_DET) && !(w & W_THAT)) i++;
-    if (is_cap_word(c, i) && !sentence_word(c, i) && !(word_class(c, i) & (W_PREP | W_AUX | W_THAT | W_REL | W_TIME | W_STOP))) {
+    if (is_cap_word(c, i) && !sentence_word(c, i) &&
+        !(word_class(c, i) & (W_PREP | W_AUX | W_THAT | W_REL | W_TIME | W_STOP | W_SUB))) {
         uint32_t e = cap_run_end(c, i, hi);
         /* "the Clinton campaign": a capitalised modifier of a common noun */
         if (s < i)

@@ -331,6 +331,127 @@ static void quotes_come_in_text_order_inside_the_text(void **state)
     article_free(a);
 }
 
+/* Each statement once: no two quotes of an article overlap. */
+static void assert_no_overlap(const article *a)
+{
+    for (uint32_t i = 1; i < a->quotes.n; i++)
+        assert_true(a->quotes.v[i - 1].end <= a->quotes.v[i].start);
+}
+
+static void reported_clause_with_quoted_words_is_one_mixed_quote(void **state)
+{
+    article *a = quotes_of("The harbour master admitted there were \"rough weeks\" but said \"the ferries "
+                           "will run on time from now on\".");
+    assert_no_overlap(a);
+    const quote *q = find(a, "ferries will run");
+    assert_string_equal(who(a, q), "The harbour master");
+    article_free(a);
+    a = quotes_of("Critics argue higher fares will hurt the towns the council says it wants to help.");
+    assert_no_overlap(a);
+    q = find(a, "higher fares will hurt");
+    assert_string_equal(who(a, q), "Critics");
+    article_free(a);
+}
+
+/* A quotation ended by a full stop is not given to a cue after it that
+ * reports something of its own; a clause opening with "as" is speech when
+ * quoted words stand in it. */
+static void cue_after_a_finished_quotation(void **state)
+{
+    article *a = quotes_of("The union chief spoke last. He said, \"No town can live on tourism alone.\" "
+                           "Mr Dale also said a review of the harbour plan should be made.");
+    const quote *q = find(a, "No town can live");
+    assert_string_equal(text_of(a, q), "No town can live on tourism alone.");
+    assert_string_equal(cue_of(a, q), "said");
+    assert_true(q->start < find(a, "review of the harbour")->start);
+    assert_no_overlap(a);
+    article_free(a);
+    a = quotes_of("Radio host Jo Marsh said as a mayor he gave the impression he would \"sell the park to anyone\".");
+    q = find(a, "sell the park");
+    assert_int_equal(q->kind, Q_MIXED);
+    assert_string_equal(who(a, q), "Jo Marsh");
+    article_free(a);
+}
+
+/* A noun before a reporting verb ("The WHO report said") is no cue of its
+ * own: the content holds what was said, never the verb. */
+static void a_paragraph_printed_twice_is_one_statement(void **state)
+{
+    article *a = quotes_of("The port authority said the new quay would open in May.\n\n"
+                           "Ships have waited for weeks.\n\n"
+                           "The port authority said the new quay would open in May.");
+    assert_int_equal(a->quotes.n, 1);
+    article_free(a);
+}
+
+static void noun_before_the_verb_is_no_cue(void **state)
+{
+    article *a = quotes_of("The UNEP report said that coral cover in the reef had halved since 1990.\n\n"
+                           "But the Commission report says growth in most member states was too slow.");
+    assert_no_overlap(a);
+    const quote *q = find(a, "coral cover");
+    assert_string_equal(text_of(a, q), "coral cover in the reef had halved since 1990");
+    assert_string_equal(cue_of(a, q), "said");
+    q = find(a, "growth in most member states");
+    assert_string_equal(text_of(a, q), "growth in most member states was too slow");
+    article_free(a);
+}
+
+/* What a verb does to a thing already told is narration; a clause after it
+ * is a report. Passives and infinitives report nothing. */
+static void said_after_a_phrase_of_time(void **state)
+{
+    article *a = quotes_of("Ms Hale said after the hearing she would not resign.");
+    const quote *q = find(a, "would not resign");
+    assert_string_equal(text_of(a, q), "she would not resign");
+    assert_string_equal(who(a, q), "Hale");
+    article_free(a);
+}
+
+/* A verb of knowing or showing reports a clause without "that" when the
+ * clause has a subject and a verb; not as a wish, a question, a clause of
+ * time, or before an object and an infinitive. */
+static void views_without_that(void **state)
+{
+    article *a = quotes_of("A new survey shows the mayor has lost support in the suburbs.\n\n"
+                           "Coach Bo Reyes believes his side will win the cup.");
+    assert_string_equal(text_of(a, find(a, "lost support")), "the mayor has lost support in the suburbs");
+    assert_string_equal(text_of(a, find(a, "side will win")), "his side will win the cup");
+    article_free(a);
+    a = quotes_of("Before the firm knew it existed, the flaw had spread.\n\n"
+                  "Whether he knew the guard was armed could decide the case.\n\n"
+                  "Many fans would hope the rain stops by noon.\n\n"
+                  "When will they feel they have done enough?\n\n"
+                  "Lee showed Park how to do it in the second half.");
+    assert_int_equal(a->quotes.n, 0);
+    article_free(a);
+}
+
+static void narration_is_no_quote(void **state)
+{
+    article *a = quotes_of("Coach Ann Vey confirmed the rumour on Friday.\n\n"
+                           "The club announced the decision in Leeds after a board meeting.\n\n"
+                           "The flaw is also termed a \"silent door\" by engineers.\n\n"
+                           "Demand from the north and low rates have lifted sales, said Sam Ortiz, a broker.\n\n"
+                           "The firm will continue to support the old \"blue\" line of pumps.");
+    for (uint32_t i = 0; i < a->quotes.n; i++) {
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "rumour"));
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "decision in Leeds"));
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "silent door"));
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "old \"blue\" line"));
+    }
+    const quote *q = find(a, "lifted sales");
+    assert_string_equal(who(a, q), "Sam Ortiz");
+    article_free(a);
+    a = quotes_of("Ann Vey confirmed the squad was fit.\n\n"
+                  "According to Vey, the club will continue to back the \"open\" style of play.");
+    assert_string_equal(who(a, find(a, "squad was fit")), "Ann Vey");
+    q = find(a, "continue to back");
+    assert_string_equal(who(a, q), "Vey");
+    assert_no_overlap(a);
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -371,6 +492,13 @@ int main(void)
         cmocka_unit_test(fragment_then_coordinated_verb),
         cmocka_unit_test(participle_takes_the_sentence_speaker),
         cmocka_unit_test(quotes_come_in_text_order_inside_the_text),
+        cmocka_unit_test(reported_clause_with_quoted_words_is_one_mixed_quote),
+        cmocka_unit_test(cue_after_a_finished_quotation),
+        cmocka_unit_test(a_paragraph_printed_twice_is_one_statement),
+        cmocka_unit_test(noun_before_the_verb_is_no_cue),
+        cmocka_unit_test(narration_is_no_quote),
+        cmocka_unit_test(views_without_that),
+        cmocka_unit_test(said_after_a_phrase_of_time),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

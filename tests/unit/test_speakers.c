@@ -116,6 +116,110 @@ static void apposition_either_side(void **state)
     article_free(a);
 }
 
+/* "he said" after a quotation goes to the speaker before it, not to a name
+ * the quotation talks about, nor to a name in a subordinate clause. */
+static void pronoun_skips_names_inside_quotations(void **state)
+{
+    article *a = bare("Although Lane patched over the rift on Monday, he still faced criticism.\n\n"
+                      "\"On the surface Lane may look responsible, but it was German policy,\" said Peter Mosk "
+                      "of Tanaka Securities.\n\n"
+                      "\"All Mr. Lane did was to state the obvious in public,\" he said.");
+    int32_t lane = add_entity(a, "Ed Lane", ENT_PERSON, NULL);
+    int32_t mosk = add_entity(a, "Peter Mosk", ENT_PERSON, NULL);
+    int32_t tanaka = add_entity(a, "Tanaka Securities", ENT_ORG, NULL);
+    add_mention(a, "Lane", 0, lane, MK_NAME);
+    add_mention(a, "Lane", 1, lane, MK_NAME);
+    add_mention(a, "Peter Mosk", 0, mosk, MK_NAME);
+    add_mention(a, "Tanaka Securities", 0, tanaka, MK_NAME);
+    add_mention(a, "Lane", 2, lane, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "German policy");
+    assert_int_equal(q->speaker, mosk);   /* the person, not the firm after "of" */
+    assert_string_equal(who(a, q), "Peter Mosk");
+    q = find(a, "state the obvious");
+    assert_int_equal(q->speaker, mosk);
+    assert_string_equal(who(a, q), "Peter Mosk");
+    article_free(a);
+}
+
+/* "she" is never a man the text named by a male given name, even where
+ * the entity step joined a wife's surname to her husband's. */
+static void she_is_not_the_husband(void **state)
+{
+    article *a = bare("Opposition leader Peter Crane will tour the north this week.\n\n"
+                      "Mrs Crane has also appeared beside her husband on breakfast shows. "
+                      "In one interview she said she often teased her husband about his ties.");
+    int32_t crane = add_entity(a, "Peter Crane", ENT_PERSON, NULL);
+    add_mention(a, "Peter Crane", 0, crane, MK_NAME);
+    add_mention(a, "Crane", 1, crane, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "teased her husband");
+    assert_int_not_equal(q->speaker, crane);
+    assert_string_equal(who(a, q), "Mrs Crane");
+    article_free(a);
+}
+
+/* "X, who presents Y tells Z": Y is in X's relative clause; X speaks. */
+static void relative_clause_without_its_comma(void **state)
+{
+    article *a = bare("Ms Tolan, who hosts The Morning Table tells the film makers that she despaired of him.");
+    int32_t tolan = add_entity(a, "Rita Tolan", ENT_PERSON, NULL);
+    add_mention(a, "Tolan", 0, tolan, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "despaired of him");
+    assert_int_equal(q->speaker, tolan);
+    article_free(a);
+}
+
+/* The speaker through what US and poll reporting puts between it and the
+ * verb: a party label, a dash-bounded or long relative aside, "who", a share. */
+static void speakers_past_labels_and_asides(void **state)
+{
+    article *a = bare("Sen. Dana Poe (R-Ga.) said the bill would fail.\n\n"
+                      "Kim Lark -- co-author of a book about the state's courts, both old and new -- said the judge "
+                      "had erred.\n\n"
+                      "Dr. Ann Lowe, who as a Navy doctor was the physician of two governors, and later ran a clinic, "
+                      "said the scans were normal.\n\n"
+                      "The mayor met a builder who said he was never paid.\n\n"
+                      "However, 63 percent said the mayor was right.");
+    int32_t poe = add_entity(a, "Dana Poe", ENT_PERSON, NULL);
+    add_mention(a, "Dana Poe", 0, poe, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "bill would fail");
+    assert_int_equal(q->speaker, poe);
+    assert_string_equal(who(a, find(a, "judge had erred")), "Kim Lark");
+    assert_string_equal(who(a, find(a, "scans were normal")), "Ann Lowe");
+    assert_string_equal(who(a, find(a, "never paid")), "a builder");
+    assert_string_equal(who(a, find(a, "mayor was right")), "63 percent");
+    article_free(a);
+    a = bare("Elected members from both parties say the harbour plan has stalled.\n\n"
+             "Since the vote, most residents of the two valleys said the new road was too loud.");
+    quotes_run(res(), a);
+    assert_string_equal(who(a, find(a, "harbour plan has stalled")), "Elected members");
+    assert_string_equal(who(a, find(a, "road was too loud")), "most residents of the two valleys");
+    article_free(a);
+}
+
+/* Bodies speak: "the X newspaper" is X; "the company" alone the company
+ * that spoke just before; an unnamed source stays as written. */
+static void organisations_as_speakers(void **state)
+{
+    article *a = bare("The Harbour Times newspaper reported that three ferries had been cancelled.\n\n"
+                      "Norvex Corp said sales rose. The rise came from pumps sold in Asia, the company explained.\n\n"
+                      "Police sources said two men were held.");
+    int32_t times = add_entity(a, "Harbour Times", ENT_ORG, NULL);
+    int32_t norvex = add_entity(a, "Norvex Corp", ENT_ORG, NULL);
+    add_mention(a, "Harbour Times", 0, times, MK_NAME);
+    add_mention(a, "Norvex Corp", 0, norvex, MK_NAME);
+    quotes_run(res(), a);
+    assert_int_equal(find(a, "ferries had been cancelled")->speaker, times);
+    assert_int_equal(find(a, "pumps sold in Asia")->speaker, norvex);
+    const quote *q = find(a, "two men were held");
+    assert_int_equal(q->speaker, -1);
+    assert_string_equal(who(a, q), "Police sources");
+    article_free(a);
+}
+
 static void a_person_of_a_place_or_body(void **state)
 {
     article *a = bare("A federal judge in Ohio said the law could not stand.\n\n"
@@ -297,6 +401,11 @@ int main(void)
         cmocka_unit_test(unknown_speaker_stays_unknown),
         cmocka_unit_test(surname_alone_joins_the_full_name),
         cmocka_unit_test(continued_paragraph_keeps_the_entity),
+        cmocka_unit_test(pronoun_skips_names_inside_quotations),
+        cmocka_unit_test(she_is_not_the_husband),
+        cmocka_unit_test(relative_clause_without_its_comma),
+        cmocka_unit_test(speakers_past_labels_and_asides),
+        cmocka_unit_test(organisations_as_speakers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -132,7 +132,10 @@ static int show_entity(const cluster_info *c, void *ctx)
     shown *sh = ctx;
     buf *b = &sh->out;
     if (sh->json) {
-        link_cluster_json(c, b);
+        cluster_info bare = *c;   /* "docs" here are objects, listed below */
+        bare.docs = NULL;
+        bare.ndocs = 0;
+        link_cluster_json(&bare, b);
         b->n--;           /* the closing brace comes after "docs" */
         buf_puts(b, ",\"docs\":[");
         return 0;

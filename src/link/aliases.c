@@ -185,7 +185,8 @@ static void node_keys(linker *l, int type, const char *const *forms, size_t n, k
 
 /* --- adding an article's entities ----------------------------------------------- */
 
-static long long insert_node(linker *l, long long art, uint32_t n, const entity *e, char *err, size_t errlen)
+static long long insert_node(linker *l, long long art, uint32_t n, const entity *e, int type, char *err,
+                             size_t errlen)
 {
     static const char sql[] = "INSERT INTO link_entities(article, n, name, type, role, mentions, cluster)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)";
@@ -195,7 +196,7 @@ static long long insert_node(linker *l, long long art, uint32_t n, const entity 
     sqlite3_bind_int64(st, 1, art);
     sqlite3_bind_int64(st, 2, n);
     sqlite3_bind_text(st, 3, e->name, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, e->type);
+    sqlite3_bind_int(st, 4, type);
     if (e->role) sqlite3_bind_text(st, 5, e->role, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 6, e->count);
     if (link_step_done(l, st, err, errlen) != 0) return -1;
@@ -247,7 +248,8 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
     for (uint32_t i = 0; i < a->entities.n && rc == 0; i++) {
         const entity *e = &a->entities.v[i];
         if (!e->name || !e->name[0] || e->type == ENT_NONE) continue;
-        long long node = insert_node(l, art, i, e, err, errlen);
+        int type = name_type(l->res, e->type, e->name);
+        long long node = insert_node(l, art, i, e, type, err, errlen);
         if (node < 0 || insert_forms(l, node, &forms[i], err, errlen) != 0) {
             rc = -1;
             break;
@@ -256,7 +258,7 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
         const char *list[MAX_FORMS + 1];
         size_t n = form_list(e, &forms[i], list, &l->tmp);
         key_list keys;
-        node_keys(l, e->type, list, n, &keys);
+        node_keys(l, type, list, n, &keys);
         if (join_node(l, node, node, &keys, err, errlen) < 0) rc = -1;
     }
     free_forms(forms, a->entities.n);

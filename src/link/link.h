@@ -68,6 +68,8 @@ typedef struct cluster_info {
     size_t naliases;
     const char *const *roles;      /* titles and roles given in articles */
     size_t nroles;
+    const char *const *docs;       /* ids of the articles naming it, sorted */
+    size_t ndocs;
     long articles, mentions;
     const char *first_seen, *last_seen;   /* publication dates, or NULL */
 } cluster_info;
@@ -78,7 +80,8 @@ typedef int (*cluster_fn)(const cluster_info *c, void *ctx);
 /* PERSON, ORG, GPE, LOC, NORP for an enum ent_type; "MISC" otherwise. */
 const char *link_type_name(int type);
 /* One entity as the report's JSON object (extract-format.md): entity, type,
- * aliases, articles, roles, first_seen, last_seen. */
+ * aliases, articles, roles, first_seen, last_seen, and docs (the ids of the
+ * articles naming it, sorted) when c->docs is set. */
 void link_cluster_json(const cluster_info *c, buf *b);
 
 /* Every cluster (only == 0; in cluster id order) or the one given. 0 done,

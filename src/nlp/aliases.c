@@ -6,7 +6,9 @@
  *   - Other names of organisations and places join when their text matches,
  *     ignoring case.
  *   - A person's names of several words join when one is the other with
- *     words left out in the middle (Khawaja Asif, Khawaja Muhammad Asif).
+ *     words left out in the middle (Khawaja Asif, Khawaja Muhammad Asif);
+ *     a name two people's names fit (George Bush, after George W. Bush and
+ *     George H. W. Bush) stays apart from both.
  *   - A single name (Asif, Mr. Asif) joins the one person of the article
  *     whose fuller name ends with it; when two people share it, it is
  *     ambiguous and stays apart from both.
@@ -35,6 +37,7 @@ typedef struct ctx {
     idmap by_last;        /* last word of several-word person names → first group of chain */
     idmap single;         /* single-word person names → their own group */
     idmap acronyms;       /* defined acronym → group of its long form */
+    idmap ambiguous;      /* full names two groups fit → their own group */
 } ctx;
 
 /* Hash of text folded to lower case with white space runs as one space. */
@@ -101,14 +104,29 @@ static bool compatible(const ctx *c, const group *g, const span *w, uint32_t n)
     return n <= gn ? sub_name(c->a, w, n, gw, gn) : sub_name(c->a, gw, gn, w, n);
 }
 
+/* A full name joins the group whose name it is a part of, or that is a part
+ * of it. When two groups fit ("George Bush" after George W. Bush and George
+ * H. W. Bush), the name is ambiguous and forms a group of its own. */
 static int32_t join_person_full(ctx *c, uint32_t k, const span *w, uint32_t n)
 {
     uint64_t last = word_hash(c->a, w[n - 1]);
     int32_t *head = idmap_slot(&c->by_last, last);
+    int32_t found = -1;
+    bool ambiguous = false;
     /* a bounded walk: thousands of Khans in one text must not go quadratic */
     int steps = 0;
-    for (int32_t gi = *head; gi >= 0 && steps < 64; gi = c->g.v[gi].next_same_last, steps++)
-        if (compatible(c, &c->g.v[gi], w, n)) return gi;
+    for (int32_t gi = *head; gi >= 0 && steps < 64 && !ambiguous; gi = c->g.v[gi].next_same_last, steps++) {
+        if (!compatible(c, &c->g.v[gi], w, n)) continue;
+        if (found >= 0) ambiguous = true;
+        else found = gi;
+    }
+    if (ambiguous) {
+        int32_t *own = idmap_slot(&c->ambiguous, fold_hash(c->a->text + c->a->mentions.v[k].start,
+                                                          c->a->mentions.v[k].end - c->a->mentions.v[k].start));
+        if (*own < 0) *own = new_group(c, k, n);
+        return *own;
+    }
+    if (found >= 0) return found;
     int32_t gi = new_group(c, k, n);
     c->g.v[gi].first_h = word_hash(c->a, w[0]);
     c->g.v[gi].last_h = last;
@@ -255,6 +273,7 @@ void aliases_resolve(article *a)
     idmap_init(&a->mem, &c.by_last, n);
     idmap_init(&a->mem, &c.single, n);
     idmap_init(&a->mem, &c.acronyms, n);
+    idmap_init(&a->mem, &c.ambiguous, n);
     for (uint32_t k = 0; k < n; k++) a->mentions.v[k].entity = -1;
     group_mentions(&c);
     publish(&c);

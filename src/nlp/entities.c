@@ -444,6 +444,21 @@ static void propagate_names(work *w)
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
 }
 
+/* "the Haqqanis", "the Kennedys": a one-word name in the plural right after
+ * "the" is a family or group, not one person; a surname alone ("Williams
+ * said") comes without "the". Runs after propagate_names, which makes a
+ * word a person's wherever a full name ended with it. */
+static void plural_families(work *w)
+{
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        draft *d = &w->d.v[k];
+        if (d->type != ENT_PERSON || d->e - d->s != 1 || d->s == 0 || d->be || !is_the(w, d->s - 1)) continue;
+        size_t n;
+        const char *p = tok_text(w, d->s, &n);
+        if (n >= 5 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != '\'') d->type = ENT_ORG;
+    }
+}
+
 /* "Afghan Taliban", "Pakistani Taliban": a demonym right before a one-word
  * organisation names a group of its own. */
 static void merge_demonym_groups(work *w)
@@ -763,6 +778,7 @@ void entities_run(const entities_res *r, article *a)
     mark_loc(&w);
     define_long_forms(&w);
     propagate_names(&w);
+    plural_families(&w);
     merge_demonym_groups(&w);
     described_organisations(&w);
     places_inside_words(&w);

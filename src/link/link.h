@@ -150,8 +150,18 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
 int link_article_text(linker *l, long long article, uint32_t start, uint32_t end, buf *out, char *err,
                       size_t errlen);
 
-/* The entity cluster a user's NAME means: an alias or canonical name, or
- * any name with the same comparison key. 0 when none; -1 on a store error. */
+/* The entity clusters a user's NAME may mean: those with it as a name or
+ * alias, else those a name with the same comparison key joins; the most
+ * reported first (then the oldest cluster). Up to cap into out; returns how
+ * many, or -1 on a store error. */
+typedef struct link_candidate {
+    long long cluster;
+    long articles;
+} link_candidate;
+int link_entity_candidates(linker *l, const char *name, link_candidate *out, size_t cap, char *err, size_t errlen);
+
+/* The entity cluster a user's NAME means: the first of its candidates (the
+ * one in most articles). 0 when none; -1 on a store error. */
 long long link_find_entity(linker *l, const char *name, char *err, size_t errlen);
 
 /* The canonical name and type (enum ent_type) of a cluster, into out. */

@@ -11,6 +11,7 @@
  * Removing an article can split a cluster: its remaining nodes are then
  * reset and joined again from their stored names, as if newly added, which
  * gives the components of what remains. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,10 +178,11 @@ static long long join_node(linker *l, long long node, long long c, const key_lis
     return c;
 }
 
-static void node_keys(linker *l, int type, const char *const *forms, size_t n, key_list *keys)
+static void node_keys(linker *l, int type, const char *const *forms, size_t n, const char *published,
+                      key_list *keys)
 {
     keys->n = 0;
-    name_keys(l->res, type, forms, n, collect_key, keys);
+    name_keys(l->res, type, forms, n, published, collect_key, keys);
 }
 
 /* --- adding an article's entities ----------------------------------------------- */
@@ -258,7 +260,7 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
         const char *list[MAX_FORMS + 1];
         size_t n = form_list(e, &forms[i], list, &l->tmp);
         key_list keys;
-        node_keys(l, type, list, n, &keys);
+        node_keys(l, type, list, n, a->published, &keys);
         if (join_node(l, node, node, &keys, err, errlen) < 0) rc = -1;
     }
     free_forms(forms, a->entities.n);
@@ -270,7 +272,8 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
 /* Joins one node again from its stored name, type and forms. */
 static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
 {
-    static const char sql[] = "SELECT e.name, e.type, f.form FROM link_entities e"
+    static const char sql[] = "SELECT e.name, e.type, f.form, a.published FROM link_entities e"
+                              " JOIN articles a ON a.rowid = e.article"
                               " LEFT JOIN link_forms f ON f.node = e.node WHERE e.node = ?1";
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
@@ -278,9 +281,12 @@ static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
     l->tmp.n = 0;
     size_t offs[MAX_FORMS + 1], n = 0;
     int type = 0, rc;
+    char published[16] = "";
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= MAX_FORMS) {
         if (n == 0) {
             type = sqlite3_column_int(st, 1);
+            const char *p = (const char *)sqlite3_column_text(st, 3);
+            snprintf(published, sizeof published, "%s", p ? p : "");
             offs[n++] = l->tmp.n;
             buf_puts(&l->tmp, (const char *)sqlite3_column_text(st, 0));
             buf_putc(&l->tmp, '\0');
@@ -298,7 +304,7 @@ static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
     const char *list[MAX_FORMS + 1];
     for (size_t i = 0; i < n; i++) list[i] = l->tmp.p + offs[i];
     key_list keys;
-    node_keys(l, type, list, n, &keys);
+    node_keys(l, type, list, n, published[0] ? published : NULL, &keys);
     return join_node(l, node, node, &keys, err, errlen) < 0 ? -1 : 0;
 }
 
@@ -399,7 +405,7 @@ int link_entity_candidates(linker *l, const char *name, link_candidate *out, siz
         for (int k = 0; k < 2 && !nf; k++) {
             key_list keys;
             const char *list[1] = {name};
-            node_keys(l, types[k], list, 1, &keys);
+            node_keys(l, types[k], list, 1, NULL, &keys);
             for (int i = 0; i < keys.n && nf < 256; i++) {
                 long long c = holder_cluster(l, keys.key[i], keys.role[i] == KEY_TARGET ? KEY_PROBE : keys.role[i],
                                              err, errlen);

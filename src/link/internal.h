@@ -63,9 +63,11 @@ int name_fold(const char *name, size_t n, buf *out);
 void name_translit(const link_res *r, const char *w, size_t n, buf *out);
 
 /* The keys of one article entity: its type, its in-article name and the
- * surface forms it was mentioned by. The same forms always give the same
- * keys, whatever else is stored: joins never depend on ingest order. */
-void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, key_fn emit, void *ctx);
+ * surface forms it was mentioned by, and its article's publication date
+ * (NULL when unknown). The same forms always give the same keys, whatever
+ * else is stored: joins never depend on ingest order. */
+void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, const char *published,
+               key_fn emit, void *ctx);
 
 /* The type an article entity is filed under: the tagger's, unless the name
  * says otherwise. A country or a state (or another name of one: UK, U.S.)

@@ -26,6 +26,14 @@
  *   family  "the Haqqanis" (a group's name in the plural) probes "haqqani";
  *           "Haqqani network" (a name and a word from group-words.txt) is its
  *           target. A person's one-word name is a surname, never a family.
+ *   short   an organisation's one-word form that ends its name ("United" of
+ *           Leeds United) gives no key of its own: it would join every
+ *           organisation so named. A plural ("Chiefs" of Kansas City Chiefs),
+ *           a team's or group's own short name, gives "chiefs|YEAR", the
+ *           year of its article, as does an organisation named by such a
+ *           plural alone, so "the Chiefs" joins the Kansas City Chiefs of
+ *           articles of the same year, and the Athens and Sydney Olympics
+ *           stay apart.
  *   company "Merrill Lynch and Co" also gives the keys of "Merrill Lynch",
  *           as an organisation's name and as a person's (the tagger reads
  *           firms named after their founders as people). */
@@ -36,7 +44,7 @@
 
 #include "link/internal.h"
 
-enum { KEY_PERSON = 'P', KEY_NAME = 'N', KEY_COUNTRY_HEAD = 'H', KEY_FAMILY = 'G', MAX_WORDS = 16 };
+enum { KEY_PERSON = 'P', KEY_NAME = 'N', KEY_COUNTRY_HEAD = 'H', KEY_FAMILY = 'G', KEY_SHORT = 'S', MAX_WORDS = 16 };
 
 /* --- folding ----------------------------------------------------------------- */
 
@@ -470,8 +478,8 @@ int name_type(const link_res *r, int type, const char *name)
 }
 
 /* "Merrill Lynch and Co Inc": the name without its legal forms and the
- * connectors before them, into out ("Merrill Lynch"); false when nothing of
- * two words or more is left. */
+ * connectors before them, into out ("Merrill Lynch"); false when it has no
+ * legal form or nothing else. */
 static bool company_base(const link_res *r, const char *form, buf *out)
 {
     words ws;
@@ -480,7 +488,7 @@ static bool company_base(const link_res *r, const char *form, buf *out)
     bool cut = false;
     for (;;) {
         while (n > 0 && (!strcmp(ws.w[n - 1], "and") || !strcmp(ws.w[n - 1], "the"))) n--;
-        if (n < 2) break;
+        if (n < 2) break;   /* a legal form alone is a name ("Co") */
         const char *w = ws.orig[n - 1];
         size_t len = ws.olen[n - 1];
         while (len > 1 && w[len - 1] == '.') len--;
@@ -489,7 +497,7 @@ static bool company_base(const link_res *r, const char *form, buf *out)
         n--;
         cut = true;
     }
-    if (!cut || n < 2) return false;
+    if (!cut || n < 1) return false;
     /* the original words point into form, unless split() fell back on the
      * folded ones (a form it could not align) */
     const char *end = ws.orig[n - 1] + ws.olen[n - 1];
@@ -512,9 +520,40 @@ static void company_keys(const link_res *r, const char *form, key_fn emit, void 
         whole_name_key(r, b, emit, ctx);
         words ws;
         split(b, &ws);
-        person_keys(r, &ws, emit, ctx);
+        if (ws.n >= 2) person_keys(r, &ws, emit, ctx);
     }
     buf_free(&base);
+}
+
+/* A word in the plural: a team's or group's own short name (Chiefs, Saints). */
+static bool plural_word(const char *w)
+{
+    size_t len = strlen(w);
+    return len >= 4 && w[len - 1] == 's' && w[len - 2] != 's';
+}
+
+/* A one-word form of an organisation that is the last word of its name in
+ * the article ("United" of Leeds United, "Chiefs" of Kansas City Chiefs). */
+static bool is_short_form(const words *name, const words *f)
+{
+    return name->n >= 2 && f->n == 1 && !strcmp(name->w[name->n - 1], f->w[0]);
+}
+
+/* The key of a short name in the plural, scoped to the year of its article
+ * ("chiefs|2008"). Such a name is shared by many things (the Rangers of
+ * several cities, the Athens and the Sydney Olympics), so alone it joins
+ * only what was written in the same year, and a longer name in an article
+ * of that year that used it. */
+static void dated_short_key(const link_res *r, const char *w, const char *published, key_fn emit, void *ctx)
+{
+    if (!published || strlen(published) < 4) return;
+    buf b;
+    buf_init(&b);
+    name_translit(r, w, strlen(w), &b);
+    buf_putc(&b, '|');
+    buf_put(&b, published, 4);
+    emit_key(&b, KEY_SHORT, emit, ctx, KEY_EQ);
+    buf_free(&b);
 }
 
 /* A person's keys: those of the name, and of each form that agrees with it. */
@@ -531,19 +570,30 @@ static void person_entity_keys(const link_res *r, const char *const *forms, size
     }
 }
 
-void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, key_fn emit, void *ctx)
+void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, const char *published,
+               key_fn emit, void *ctx)
 {
     if (!nforms || !forms[0]) return;
     if (type == ENT_PERSON) {
         person_entity_keys(r, forms, nforms, emit, ctx);
         return;
     }
+    words name;
+    split(forms[0], &name);
+    bool lone_plural = type == ENT_ORG && name.n == 1 && plural_word(name.w[0]) &&
+                       !wordmap_has(r->places, forms[0], strlen(forms[0])) && !is_demonym(r, name.orig[0], name.olen[0]);
     for (size_t i = 0; i < nforms; i++) {
         if (!forms[i] || !forms[i][0]) continue;
         words ws;
         split(forms[i], &ws);
         if (!ws.n) continue;
-        whole_name_key(r, forms[i], emit, ctx);
+        if (i && is_short_form(&name, &ws)) {
+            /* a short form speaks only for a team's plural, and only in its year */
+            if (type == ENT_ORG && plural_word(ws.w[0])) dated_short_key(r, ws.w[0], published, emit, ctx);
+            continue;
+        }
+        if (lone_plural && ws.n == 1) dated_short_key(r, ws.w[0], published, emit, ctx);
+        else whole_name_key(r, forms[i], emit, ctx);
         const char *alt = alt_name(r, forms[i]);
         if (alt) whole_name_key(r, alt, emit, ctx);
         if (type == ENT_ORG) company_keys(r, forms[i], emit, ctx);

@@ -51,7 +51,7 @@ static keys keys_of(int type, const char *name)
 {
     keys k = {.n = 0};
     const char *forms[1] = {name};
-    name_keys(res(), type, forms, 1, collect, &k);
+    name_keys(res(), type, forms, 1, NULL, collect, &k);
     return k;
 }
 
@@ -111,7 +111,7 @@ static void test_people(void **state)
 static keys entity_keys(const char *const *forms, size_t n)
 {
     keys k = {.n = 0};
-    name_keys(res(), ENT_PERSON, forms, n, collect, &k);
+    name_keys(res(), ENT_PERSON, forms, n, NULL, collect, &k);
     return k;
 }
 
@@ -150,6 +150,33 @@ static void test_forms_that_speak_for_a_person(void **state)
     /* a fuller form's given name held by the name, and spellings, still speak */
     keys fuller = entity_keys((const char *[]){"Sheikh Omar Haddad", "Omar Haddad", "Umar Haddad"}, 3);
     assert_true(keys_meet(fuller, keys_of(ENT_PERSON, "Omar Haddad")));
+}
+
+/* The keys of an organisation with these forms, in an article of that date. */
+static keys org_keys(const char *const *forms, size_t n, const char *published)
+{
+    keys k = {.n = 0};
+    name_keys(res(), ENT_ORG, forms, n, published, collect, &k);
+    return k;
+}
+
+static void test_short_names(void **state)
+{
+    (void)state;
+    keys team = org_keys((const char *[]){"Kelso Harriers", "Harriers"}, 2, "2010-05-01");
+    /* a team's plural alone joins it in articles of the same year only */
+    assert_true(keys_meet(team, org_keys((const char *[]){"Harriers"}, 1, "2010-09-30")));
+    assert_false(keys_meet(team, org_keys((const char *[]){"Harriers"}, 1, "2011-01-02")));
+    assert_false(keys_meet(team, org_keys((const char *[]){"Harriers"}, 1, NULL)));
+    /* two teams of that name meet only through their short names of one year */
+    keys other = org_keys((const char *[]){"Ayr Harriers", "Harriers"}, 2, "2012-05-01");
+    assert_false(keys_meet(team, other));
+    /* a last word that is no plural speaks for nothing */
+    keys club = org_keys((const char *[]){"Dunmore United", "United"}, 2, "2010-05-01");
+    assert_false(keys_meet(club, org_keys((const char *[]){"Carver United", "United"}, 2, "2010-05-01")));
+    assert_false(keys_meet(club, org_keys((const char *[]){"United"}, 1, "2010-05-01")));
+    /* the full name still joins, whatever the year */
+    assert_true(keys_meet(team, org_keys((const char *[]){"Kelso Harriers"}, 1, "2015-01-01")));
 }
 
 static void test_types_from_names(void **state)
@@ -235,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_fold),          cmocka_unit_test(test_translit),
         cmocka_unit_test(test_people),        cmocka_unit_test(test_initials),
         cmocka_unit_test(test_forms_that_speak_for_a_person), cmocka_unit_test(test_types_from_names),
+        cmocka_unit_test(test_short_names),
         cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_country_and_head), cmocka_unit_test(test_families),
         cmocka_unit_test(test_places),

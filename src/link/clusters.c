@@ -7,7 +7,7 @@
  * (used by at least a quarter as many articles as the most used one), the
  * one with the most words; then the most articles, the most mentions, and
  * finally the alphabet. The type is the one most mentions carry (each
- * article's type already corrected by name_type), never a person's for a
+ * article's type already corrected by name_type), an organisation's for a
  * company. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,14 +146,16 @@ static const name_count *canonical(const acc *a)
     return best;
 }
 
-/* The type most mentions carry; never a person's when an article named the
- * entity as a company (the tagger reads Goldman Sachs as a person more
- * often than not). */
-static int main_type(const acc *a)
+/* The type most mentions carry; an organisation's when an article named the
+ * entity as a company or body (the tagger reads Goldman Sachs as a person,
+ * and Smith Barney as a place, more often than not). */
+static int main_type(const acc *a, const link_res *r, const char *canon)
 {
+    if (canon && name_type(r, ENT_ORG, canon) == ENT_GPE) return ENT_GPE;   /* a country is never a company */
+    if (a->company) return ENT_ORG;
     int best = ENT_NONE;
     for (int t = 1; t < ENT__COUNT; t++)
-        if (a->type_weight[t] > a->type_weight[best] && !(t == ENT_PERSON && a->company)) best = t;
+        if (a->type_weight[t] > a->type_weight[best]) best = t;
     return best;
 }
 
@@ -205,8 +207,8 @@ static size_t read_aliases(sqlite3_stmt *st, int *rc, long long cluster, const c
 
 static int by_text(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
-static int emit(acc *a, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t *cap, cluster_fn fn,
-                void *ctx)
+static int emit(acc *a, const link_res *res, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t *cap,
+                cluster_fn fn, void *ctx)
 {
     const name_count *canon = canonical(a);
     if (!canon) return 0;
@@ -218,7 +220,7 @@ static int emit(acc *a, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t 
     size_t na = 0;
     for (size_t i = 0; i < n && na < 256; i++) aliases[na++] = (*rows)[i].form;
     cluster_info info = {
-        .id = a->id, .name = canon->text, .type = main_type(a),
+        .id = a->id, .name = canon->text, .type = main_type(a, res, canon->text),
         .aliases = aliases, .naliases = na,
         .roles = (const char *const *)a->roles, .nroles = a->nroles,
         .docs = (const char *const *)a->docs, .ndocs = a->ndocs,
@@ -259,7 +261,7 @@ int link_clusters(linker *l, long long only, cluster_fn fn, void *ctx, char *err
     while (!stop && (rc = sqlite3_step(nodes)) == SQLITE_ROW) {
         long long id = sqlite3_column_int64(nodes, 0);
         if (id != a.id) {
-            if (a.id) stop = emit(&a, forms, &frc, &rows, &cap, fn, ctx);
+            if (a.id) stop = emit(&a, l->res, forms, &frc, &rows, &cap, fn, ctx);
             acc_reset(&a, id);
         }
         long mentions = sqlite3_column_int(nodes, 4);
@@ -277,7 +279,7 @@ int link_clusters(linker *l, long long only, cluster_fn fn, void *ctx, char *err
         add_role(&a, (const char *)sqlite3_column_text(nodes, 3));
         add_date(&a, (const char *)sqlite3_column_text(nodes, 6));
     }
-    if (!stop && a.id) stop = emit(&a, forms, &frc, &rows, &cap, fn, ctx);
+    if (!stop && a.id) stop = emit(&a, l->res, forms, &frc, &rows, &cap, fn, ctx);
     bool failed = !stop && rc != SQLITE_DONE && rc != SQLITE_ROW;
     sqlite3_reset(nodes);
     sqlite3_reset(forms);
@@ -312,7 +314,7 @@ int link_entity_name(linker *l, long long cluster, buf *out, int *type, char *er
     }
     const name_count *c = canonical(&a);
     if (c) buf_puts(out, c->text);
-    if (type) *type = main_type(&a);
+    if (type) *type = main_type(&a, l->res, c ? c->text : NULL);
     acc_free(&a);
     return c ? 0 : -1;
 }

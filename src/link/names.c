@@ -272,6 +272,8 @@ static void person_initials(const words *ws, int last, char *out, size_t cap)
 
 static bool same_word(const link_res *r, const char *a, const char *b)
 {
+    if (!strcmp(a, b)) return true;
+    if (a[0] != b[0] && !r->nrules) return false;
     buf x, y;
     buf_init(&x);
     buf_init(&y);
@@ -515,7 +517,9 @@ static void company_keys(const link_res *r, const char *form, key_fn emit, void 
 {
     buf base;
     buf_init(&base);
-    if (company_base(r, form, &base)) {
+    /* "U.S. Inc", "America Inc": a place's name with a legal form is some
+     * company's name cut short, not the place */
+    if (company_base(r, form, &base) && !place_grain(r, buf_cstr(&base))) {
         const char *b = buf_cstr(&base);
         whole_name_key(r, b, emit, ctx);
         words ws;
@@ -581,7 +585,8 @@ void name_keys(const link_res *r, int type, const char *const *forms, size_t nfo
     words name;
     split(forms[0], &name);
     bool lone_plural = type == ENT_ORG && name.n == 1 && plural_word(name.w[0]) &&
-                       !wordmap_has(r->places, forms[0], strlen(forms[0])) && !is_demonym(r, name.orig[0], name.olen[0]);
+                       !wordmap_has(r->places, forms[0], strlen(forms[0])) &&
+                       !is_demonym(r, name.orig[0], name.olen[0]);
     for (size_t i = 0; i < nforms; i++) {
         if (!forms[i] || !forms[i][0]) continue;
         words ws;

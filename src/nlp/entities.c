@@ -471,7 +471,8 @@ static void plural_names_after_the(work *w)
     for (uint32_t c = 0; c < w->ncaps; c++) {
         uint32_t i = w->caps[c];
         if (i == 0 || cov[i] || !is_the(w, i - 1) || !is_cap_word(w, i) || (w->t[i].flags & TF_UPPER)) continue;
-        if (i + 1 < w->nt && is_cap_word(w, i + 1) && !(w->t[i + 1].flags & TF_SENT)) continue;   /* part of a longer name */
+        /* part of a longer name */
+        if (i + 1 < w->nt && is_cap_word(w, i + 1) && !(w->t[i + 1].flags & TF_SENT)) continue;
         size_t n;
         const char *p = tok_text(w, i, &n);
         if (n < 4 || p[n - 1] != 's' || p[n - 2] == 's' || p[n - 2] == '\'' || p[n - 2] == 'u') continue;

@@ -201,6 +201,8 @@ static void test_types_from_names(void **state)
     assert_true(meet(ENT_ORG, "Hartley Quinn and Co Inc", ENT_PERSON, "Hartley Quinn"));
     assert_true(meet(ENT_ORG, "Hartley Quinn Ltd.", ENT_ORG, "Hartley Quinn"));
     assert_false(meet(ENT_ORG, "Hartley Motors", ENT_PERSON, "Hartley Quinn"));
+    /* a place's name with a legal form is some company's name cut short */
+    assert_false(meet(ENT_ORG, "Portugal Inc", ENT_GPE, "Portugal"));
 }
 
 static void test_organisations(void **state)

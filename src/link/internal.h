@@ -29,6 +29,7 @@ typedef struct link_res {
     wordmap *particles;    /* connector words left out of organisations' keys */
     wordmap *groups;       /* network, family, clan: "the Haqqanis" */
     wordmap *heads;        /* last words of names no person bears: Corp, Brothers, Cup */
+    wordmap *given;        /* given names (data/gazetteer/given-names.txt): Victoria, Jordan */
     wordmap *alt_exact;    /* other names in capitals (acronyms): ISIS → Islamic State */
     wordmap *alt_fold;     /* other names, any case: Daesh → Islamic State */
     wordmap *demonyms;     /* Pakistani → Pakistan */
@@ -71,7 +72,8 @@ void name_keys(const link_res *r, int type, const char *const *forms, size_t nfo
 
 /* The type an article entity is filed under: the tagger's, unless the name
  * says otherwise. A country or a state (or another name of one: UK, U.S.)
- * is GPE (a one-word person's name only when a country's); a
+ * is GPE (a one-word person's name only when no given name: Wales, not
+ * Victoria or Jordan); a
  * person's name ending in a word of name-heads.txt (Merrill Lynch and Co,
  * Salomon Brothers, Davis Cup) or known as an organisation's other name is
  * an organisation's (or a place's). */

@@ -469,10 +469,11 @@ int name_type(const link_res *r, int type, const char *name)
     words ws;
     split(name, &ws);
     /* a country or a state is a place, whatever the tagger said (a team
-     * called Wales is Wales); a one-word person's name may be a state's
-     * (Victoria), so there only a country counts */
+     * called Wales is Wales); but a one-word person's name that is also a
+     * given name (Victoria, Jordan) may well be a person's */
     int grain = place_grain(r, name);
-    if (grain == 1 || (grain == 2 && (type != ENT_PERSON || ws.n > 1))) return ENT_GPE;
+    bool given = type == ENT_PERSON && ws.n == 1 && wordmap_has(r->given, name, strlen(name));
+    if ((grain == 1 || grain == 2) && !given) return ENT_GPE;
     if (type != ENT_PERSON) return type;
     const char *kind = head_kind(r, &ws);
     if (kind) return strcmp(kind, "LOC") ? ENT_ORG : ENT_LOC;

@@ -197,6 +197,8 @@ static void test_types_from_names(void **state)
     /* people stay people */
     assert_int_equal(name_type(r, ENT_PERSON, "Hartley Quinn"), ENT_PERSON);
     assert_int_equal(name_type(r, ENT_PERSON, "Victoria"), ENT_PERSON);
+    assert_int_equal(name_type(r, ENT_PERSON, "Jordan"), ENT_PERSON);
+    assert_int_equal(name_type(r, ENT_PERSON, "Bavaria"), ENT_GPE);
     /* a firm named after its founders meets the same words read as a person */
     assert_true(meet(ENT_ORG, "Hartley Quinn and Co Inc", ENT_PERSON, "Hartley Quinn"));
     assert_true(meet(ENT_ORG, "Hartley Quinn Ltd.", ENT_ORG, "Hartley Quinn"));

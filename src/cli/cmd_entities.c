@@ -30,9 +30,12 @@ const char cmd_entity_help[] =
     "Asif\" finds Khawaja Muhammad Asif). Prints its canonical name, type,\n"
     "aliases, roles and titles, how many articles name it, when it was first\n"
     "and last seen (publication dates), and the articles naming it, newest\n"
-    "first.\n\n"
+    "first. When NAME is ambiguous (a surname several people share, a place\n"
+    "and a person), it lists the candidates with their type and articles and\n"
+    "shows the one in most articles.\n\n"
     "  --limit N   list N articles (default 20; --json lists all)\n"
-    "  --json      the same as one JSON object, the articles in \"docs\"\n"
+    "  --json      the same as one JSON object, the articles in \"docs\",\n"
+    "              the other candidates in \"candidates\"\n"
     "  --db FILE   the store (default ./dossier.db)\n\n"
     "exit status: 0 shown; 2 bad usage; 3 the store could not be read;\n"
     "4 no such entity.\n";
@@ -131,7 +134,10 @@ static int show_entity(const cluster_info *c, void *ctx)
     shown *sh = ctx;
     buf *b = &sh->out;
     if (sh->json) {
-        link_cluster_json(c, b);
+        cluster_info bare = *c;   /* "docs" here are objects, listed below */
+        bare.docs = NULL;
+        bare.ndocs = 0;
+        link_cluster_json(&bare, b);
         b->n--;           /* the closing brace comes after "docs" */
         buf_puts(b, ",\"docs\":[");
         return 0;
@@ -178,6 +184,49 @@ static int show_article(const entity_article *a, void *ctx)
     return 0;
 }
 
+enum { MAX_CANDIDATES = 12 };
+
+/* The candidates NAME may mean, each with its name, type and articles: a
+ * text paragraph, or a JSON array. */
+static int describe_candidates(corpus *k, const char *name, const link_candidate *c, int n, bool json, buf *out,
+                               char *err, size_t errlen)
+{
+    buf one;
+    buf_init(&one);
+    int lone = 0;
+    if (!json) buf_printf(out, "'%s' may mean %d%s entities; shown: the one in most articles\n", name, n,
+                          n == MAX_CANDIDATES ? " or more" : "");
+    for (int i = 0; i < n; i++) {
+        int type = 0;
+        one.n = 0;
+        if (corpus_entity_name(k, c[i].cluster, &one, &type, err, errlen) != 0) {
+            buf_free(&one);
+            return -1;
+        }
+        if (json) {
+            buf_puts(out, i ? ",{" : "{");
+            json_key(out, "entity");
+            json_cstr(out, buf_cstr(&one));
+            buf_putc(out, ',');
+            json_key(out, "type");
+            json_cstr(out, link_type_name(type));
+            buf_putc(out, ',');
+            json_key(out, "articles");
+            json_num(out, (double)c[i].articles);
+            buf_putc(out, '}');
+        } else if (i && c[i].articles == 1 && !strcasecmp(buf_cstr(&one), name)) {
+            lone++;   /* the name alone in one article: counted, not listed */
+        } else {
+            buf_printf(out, "  %s %-36s %-6s %5ld article%s\n", i ? " " : "*", buf_cstr(&one), link_type_name(type),
+                       c[i].articles, c[i].articles == 1 ? "" : "s");
+        }
+    }
+    if (lone) buf_printf(out, "    and %d named only '%s', in one article each\n", lone, name);
+    if (!json) buf_putc(out, '\n');
+    buf_free(&one);
+    return 0;
+}
+
 int cmd_entity(int argc, char **argv)
 {
     link_opts o;
@@ -188,20 +237,36 @@ int cmd_entity(int argc, char **argv)
     char err[512];
     shown sh = {.json = o.json, .limit = o.limit ? o.limit : 20};
     buf_init(&sh.out);
-    long long cluster = corpus_find_entity(k, o.name, err, sizeof err);
-    if (cluster > 0) rc = corpus_entities(k, cluster, show_entity, &sh, err, sizeof err);
+    buf cands;
+    buf_init(&cands);
+    link_candidate c[MAX_CANDIDATES];
+    int n = corpus_entity_candidates(k, o.name, c, MAX_CANDIDATES, err, sizeof err);
+    long long cluster = n < 0 ? -1 : n ? c[0].cluster : 0;
+    rc = 0;
+    if (n > 1) rc = describe_candidates(k, o.name, c, n, o.json, o.json ? &cands : &sh.out, err, sizeof err);
+    if (cluster > 0 && rc >= 0) rc = corpus_entities(k, cluster, show_entity, &sh, err, sizeof err);
     if (cluster > 0 && rc >= 0) rc = corpus_entity_articles(k, cluster, show_article, &sh, err, sizeof err);
     link_cli_close(k);
     if (cluster < 0 || rc < 0) {
         cli_error("entity: %s", err);
         buf_free(&sh.out);
+        buf_free(&cands);
         return EXIT_STORE;
     }
-    if (sh.json && cluster > 0) buf_puts(&sh.out, "]}\n");
-    else if (sh.articles > sh.limit)
+    if (sh.json && cluster > 0) {
+        buf_putc(&sh.out, ']');
+        if (n > 1) {
+            buf_puts(&sh.out, ",\"candidates\":[");
+            buf_put(&sh.out, cands.p, cands.n);
+            buf_putc(&sh.out, ']');
+        }
+        buf_puts(&sh.out, "}\n");
+    } else if (sh.articles > sh.limit) {
         buf_printf(&sh.out, "(%ld more articles: --limit N lists more)\n", sh.articles - sh.limit);
+    }
     fwrite(sh.out.p ? sh.out.p : "", 1, sh.out.n, stdout);
     buf_free(&sh.out);
+    buf_free(&cands);
     if (cluster == 0) {
         cli_error("entity: no entity named '%s' in %s", o.name, o.db);
         return EXIT_NOTFOUND;

@@ -132,6 +132,12 @@ long long corpus_find_entity(corpus *c, const char *name, char *err, size_t errl
     return id < 0 ? CORPUS_STORE : id;
 }
 
+int corpus_entity_candidates(corpus *c, const char *name, link_candidate *out, size_t cap, char *err, size_t errlen)
+{
+    int n = link_entity_candidates(c->l, name, out, cap, err, errlen);
+    return n < 0 ? CORPUS_STORE : n;
+}
+
 int corpus_entity_name(corpus *c, long long ent, buf *out, int *type, char *err, size_t errlen)
 {
     return link_entity_name(c->l, ent, out, type, err, errlen) == 0 ? 0 : CORPUS_NOT_FOUND;

@@ -87,6 +87,9 @@ int corpus_entities(corpus *c, long long only, cluster_fn fn, void *ctx, char *e
 /* The entity a user's NAME means (an alias, a canonical name or any name with
  * the same comparison key): its id, 0 when none, < 0 on a store error. */
 long long corpus_find_entity(corpus *c, const char *name, char *err, size_t errlen);
+/* The entities a name may mean, the one in most articles first (link.h:
+ * link_candidate); how many, at most cap; < 0 on a store error. */
+int corpus_entity_candidates(corpus *c, const char *name, link_candidate *out, size_t cap, char *err, size_t errlen);
 /* An entity's canonical name and type (enum ent_type). */
 int corpus_entity_name(corpus *c, long long ent, buf *out, int *type, char *err, size_t errlen);
 /* The articles naming an entity, newest first. */

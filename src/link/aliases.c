@@ -11,6 +11,7 @@
  * Removing an article can split a cluster: its remaining nodes are then
  * reset and joined again from their stored names, as if newly added, which
  * gives the components of what remains. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,15 +178,17 @@ static long long join_node(linker *l, long long node, long long c, const key_lis
     return c;
 }
 
-static void node_keys(linker *l, int type, const char *const *forms, size_t n, key_list *keys)
+static void node_keys(linker *l, int type, const char *const *forms, size_t n, const char *published,
+                      key_list *keys)
 {
     keys->n = 0;
-    name_keys(l->res, type, forms, n, collect_key, keys);
+    name_keys(l->res, type, forms, n, published, collect_key, keys);
 }
 
 /* --- adding an article's entities ----------------------------------------------- */
 
-static long long insert_node(linker *l, long long art, uint32_t n, const entity *e, char *err, size_t errlen)
+static long long insert_node(linker *l, long long art, uint32_t n, const entity *e, int type, char *err,
+                             size_t errlen)
 {
     static const char sql[] = "INSERT INTO link_entities(article, n, name, type, role, mentions, cluster)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)";
@@ -195,7 +198,7 @@ static long long insert_node(linker *l, long long art, uint32_t n, const entity 
     sqlite3_bind_int64(st, 1, art);
     sqlite3_bind_int64(st, 2, n);
     sqlite3_bind_text(st, 3, e->name, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, e->type);
+    sqlite3_bind_int(st, 4, type);
     if (e->role) sqlite3_bind_text(st, 5, e->role, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 6, e->count);
     if (link_step_done(l, st, err, errlen) != 0) return -1;
@@ -247,7 +250,8 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
     for (uint32_t i = 0; i < a->entities.n && rc == 0; i++) {
         const entity *e = &a->entities.v[i];
         if (!e->name || !e->name[0] || e->type == ENT_NONE) continue;
-        long long node = insert_node(l, art, i, e, err, errlen);
+        int type = name_type(l->res, e->type, e->name);
+        long long node = insert_node(l, art, i, e, type, err, errlen);
         if (node < 0 || insert_forms(l, node, &forms[i], err, errlen) != 0) {
             rc = -1;
             break;
@@ -256,7 +260,7 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
         const char *list[MAX_FORMS + 1];
         size_t n = form_list(e, &forms[i], list, &l->tmp);
         key_list keys;
-        node_keys(l, e->type, list, n, &keys);
+        node_keys(l, type, list, n, a->published, &keys);
         if (join_node(l, node, node, &keys, err, errlen) < 0) rc = -1;
     }
     free_forms(forms, a->entities.n);
@@ -268,7 +272,8 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
 /* Joins one node again from its stored name, type and forms. */
 static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
 {
-    static const char sql[] = "SELECT e.name, e.type, f.form FROM link_entities e"
+    static const char sql[] = "SELECT e.name, e.type, f.form, a.published FROM link_entities e"
+                              " JOIN articles a ON a.rowid = e.article"
                               " LEFT JOIN link_forms f ON f.node = e.node WHERE e.node = ?1";
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
@@ -276,9 +281,12 @@ static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
     l->tmp.n = 0;
     size_t offs[MAX_FORMS + 1], n = 0;
     int type = 0, rc;
+    char published[16] = "";
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= MAX_FORMS) {
         if (n == 0) {
             type = sqlite3_column_int(st, 1);
+            const char *p = (const char *)sqlite3_column_text(st, 3);
+            snprintf(published, sizeof published, "%s", p ? p : "");
             offs[n++] = l->tmp.n;
             buf_puts(&l->tmp, (const char *)sqlite3_column_text(st, 0));
             buf_putc(&l->tmp, '\0');
@@ -296,7 +304,7 @@ static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
     const char *list[MAX_FORMS + 1];
     for (size_t i = 0; i < n; i++) list[i] = l->tmp.p + offs[i];
     key_list keys;
-    node_keys(l, type, list, n, &keys);
+    node_keys(l, type, list, n, published[0] ? published : NULL, &keys);
     return join_node(l, node, node, &keys, err, errlen) < 0 ? -1 : 0;
 }
 
@@ -346,35 +354,82 @@ int link_entities_redo(linker *l, char *err, size_t errlen)
 
 /* --- finding a cluster by name ---------------------------------------------------- */
 
-long long link_find_entity(linker *l, const char *name, char *err, size_t errlen)
+/* Adds cluster c to the candidates (once), keeping its article count. */
+static void add_candidate(link_candidate *out, size_t cap, size_t *n, long long c, long articles)
 {
-    /* a stored name or alias first, then any node the name's keys meet */
-    static const char by_form[] = "SELECT e.cluster FROM link_forms f JOIN link_entities e ON e.node = f.node"
-                                  " WHERE f.form = ?1 COLLATE NOCASE"
-                                  " GROUP BY e.cluster ORDER BY count(*) DESC, e.cluster LIMIT 1";
-    static const char by_name[] = "SELECT cluster FROM link_entities WHERE name = ?1 COLLATE NOCASE"
-                                  " GROUP BY cluster ORDER BY count(*) DESC, cluster LIMIT 1";
-    const char *sqls[] = {by_name, by_form};
-    for (int k = 0; k < 2; k++) {
-        sqlite3_stmt *st = link_stmt(l, sqls[k], err, errlen);
-        if (!st) return -1;
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-        int rc = sqlite3_step(st);
-        long long c = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
-        if (c) return c;
-    }
-    static const int types[] = {ENT_PERSON, ENT_ORG};
-    for (int k = 0; k < 2; k++) {
-        key_list keys;
-        const char *list[1] = {name};
-        node_keys(l, types[k], list, 1, &keys);
-        for (int i = 0; i < keys.n; i++) {
-            long long c = holder_cluster(l, keys.key[i], keys.role[i] == KEY_TARGET ? KEY_PROBE : keys.role[i], err,
-                                         errlen);
-            if (c) return c;
+    for (size_t i = 0; i < *n; i++)
+        if (out[i].cluster == c) return;
+    if (*n < cap) out[(*n)++] = (link_candidate){c, articles};
+}
+
+static int by_articles(const void *x, const void *y)
+{
+    const link_candidate *a = x, *b = y;
+    if (a->articles != b->articles) return a->articles > b->articles ? -1 : 1;
+    return (a->cluster > b->cluster) - (a->cluster < b->cluster);
+}
+
+static long cluster_articles(linker *l, long long c, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT count(DISTINCT article) FROM link_entities WHERE cluster = ?1";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, c);
+    return (long)link_step_int(l, st, 0, err, errlen);
+}
+
+int link_entity_candidates(linker *l, const char *name, link_candidate *out, size_t cap, char *err, size_t errlen)
+{
+    /* every cluster with the name or alias, else those the name's keys meet */
+    static const char by_name[] =
+        "SELECT cluster FROM link_entities WHERE name = ?1 COLLATE NOCASE"
+        " UNION SELECT e.cluster FROM link_forms f JOIN link_entities e ON e.node = f.node"
+        " WHERE f.form = ?1 COLLATE NOCASE"
+        " UNION SELECT cluster FROM link_entities WHERE ?2 AND type = ?3 AND name LIKE '% ' || ?1";
+    /* one word may be a surname: every person whose name ends with it is a candidate */
+    bool surname = name[0] && !strpbrk(name, " %_\\");
+    size_t n = 0;
+    sqlite3_stmt *st = link_stmt(l, by_name, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, surname);
+    sqlite3_bind_int(st, 3, ENT_PERSON);
+    long long found[256];
+    size_t nf = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nf < 256) found[nf++] = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (!nf) {
+        static const int types[] = {ENT_PERSON, ENT_ORG};
+        for (int k = 0; k < 2 && !nf; k++) {
+            key_list keys;
+            const char *list[1] = {name};
+            node_keys(l, types[k], list, 1, NULL, &keys);
+            for (int i = 0; i < keys.n && nf < 256; i++) {
+                long long c = holder_cluster(l, keys.key[i], keys.role[i] == KEY_TARGET ? KEY_PROBE : keys.role[i],
+                                             err, errlen);
+                if (c < 0) return -1;
+                if (c) found[nf++] = c;
+            }
         }
     }
-    return 0;
+    /* the article counts of all, so the cap keeps those in most articles */
+    link_candidate all[256];
+    size_t na = 0;
+    for (size_t i = 0; i < nf; i++) {
+        long arts = cluster_articles(l, found[i], err, errlen);
+        if (arts < 0) return -1;
+        add_candidate(all, 256, &na, found[i], arts);
+    }
+    if (na > 1) qsort(all, na, sizeof *all, by_articles);
+    for (size_t i = 0; i < na; i++) add_candidate(out, cap, &n, all[i].cluster, all[i].articles);
+    return (int)n;
+}
+
+long long link_find_entity(linker *l, const char *name, char *err, size_t errlen)
+{
+    link_candidate best;
+    int n = link_entity_candidates(l, name, &best, 1, err, errlen);
+    return n < 0 ? -1 : n ? best.cluster : 0;
 }

@@ -6,7 +6,9 @@
  * gave the entity (each article's own fullest form), those well attested
  * (used by at least a quarter as many articles as the most used one), the
  * one with the most words; then the most articles, the most mentions, and
- * finally the alphabet. */
+ * finally the alphabet. The type is the one most mentions carry (each
+ * article's type already corrected by name_type), an organisation's for a
+ * company. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +28,10 @@ typedef struct acc {
     size_t nnames, capn;
     char **roles;
     size_t nroles, capr;
+    char **docs;          /* article ids, one per article (nodes come by article) */
+    size_t ndocs, capd;
     long type_weight[ENT__COUNT];
+    bool company;         /* some article named it as a company (Merrill Lynch and Co) */
     long long last_article;
     long articles, mentions;
     char first[11], last[11];
@@ -36,8 +41,10 @@ static void acc_reset(acc *a, long long id)
 {
     for (size_t i = 0; i < a->nnames; i++) free(a->names[i].text);
     for (size_t i = 0; i < a->nroles; i++) free(a->roles[i]);
-    a->nnames = a->nroles = 0;
+    for (size_t i = 0; i < a->ndocs; i++) free(a->docs[i]);
+    a->nnames = a->nroles = a->ndocs = 0;
     memset(a->type_weight, 0, sizeof a->type_weight);
+    a->company = false;
     a->id = id;
     a->last_article = 0;
     a->articles = a->mentions = 0;
@@ -49,6 +56,7 @@ static void acc_free(acc *a)
     acc_reset(a, 0);
     free(a->names);
     free(a->roles);
+    free(a->docs);
 }
 
 static char *dup(const char *s)
@@ -98,6 +106,17 @@ static void add_role(acc *a, const char *role)
     a->roles[a->nroles++] = dup(role);
 }
 
+static void add_doc(acc *a, const char *doc)
+{
+    if (!doc) return;
+    if (a->ndocs == a->capd) {
+        a->capd = a->capd ? 2 * a->capd : 8;
+        a->docs = realloc(a->docs, a->capd * sizeof *a->docs);
+        if (!a->docs) abort();
+    }
+    a->docs[a->ndocs++] = dup(doc);
+}
+
 static void add_date(acc *a, const char *published)
 {
     if (!published || strlen(published) < 4) return;
@@ -127,8 +146,13 @@ static const name_count *canonical(const acc *a)
     return best;
 }
 
-static int main_type(const acc *a)
+/* The type most mentions carry; an organisation's when an article named the
+ * entity as a company or body (the tagger reads Goldman Sachs as a person,
+ * and Smith Barney as a place, more often than not). */
+static int main_type(const acc *a, const link_res *r, const char *canon)
 {
+    if (canon && name_type(r, ENT_ORG, canon) == ENT_GPE) return ENT_GPE;   /* a country is never a company */
+    if (a->company) return ENT_ORG;
     int best = ENT_NONE;
     for (int t = 1; t < ENT__COUNT; t++)
         if (a->type_weight[t] > a->type_weight[best]) best = t;
@@ -183,21 +207,23 @@ static size_t read_aliases(sqlite3_stmt *st, int *rc, long long cluster, const c
 
 static int by_text(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
-static int emit(acc *a, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t *cap, cluster_fn fn,
-                void *ctx)
+static int emit(acc *a, const link_res *res, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t *cap,
+                cluster_fn fn, void *ctx)
 {
     const name_count *canon = canonical(a);
     if (!canon) return 0;
     if (a->nroles > 1) qsort(a->roles, a->nroles, sizeof *a->roles, by_text);
+    if (a->ndocs > 1) qsort(a->docs, a->ndocs, sizeof *a->docs, by_text);
     while (*frc == SQLITE_ROW && sqlite3_column_int64(forms, 0) < a->id) *frc = sqlite3_step(forms);
     size_t n = read_aliases(forms, frc, a->id, canon->text, rows, cap);
     const char *aliases[256];
     size_t na = 0;
     for (size_t i = 0; i < n && na < 256; i++) aliases[na++] = (*rows)[i].form;
     cluster_info info = {
-        .id = a->id, .name = canon->text, .type = main_type(a),
+        .id = a->id, .name = canon->text, .type = main_type(a, res, canon->text),
         .aliases = aliases, .naliases = na,
         .roles = (const char *const *)a->roles, .nroles = a->nroles,
+        .docs = (const char *const *)a->docs, .ndocs = a->ndocs,
         .articles = a->articles, .mentions = a->mentions,
         .first_seen = a->first[0] ? a->first : NULL, .last_seen = a->last[0] ? a->last : NULL,
     };
@@ -209,10 +235,10 @@ static int emit(acc *a, sqlite3_stmt *forms, int *frc, alias_row **rows, size_t 
 int link_clusters(linker *l, long long only, cluster_fn fn, void *ctx, char *err, size_t errlen)
 {
     static const char nodes_all[] =
-        "SELECT e.cluster, e.name, e.type, e.role, e.mentions, e.article, a.published"
+        "SELECT e.cluster, e.name, e.type, e.role, e.mentions, e.article, a.published, a.id"
         " FROM link_entities e JOIN articles a ON a.rowid = e.article ORDER BY e.cluster, e.article";
     static const char nodes_one[] =
-        "SELECT e.cluster, e.name, e.type, e.role, e.mentions, e.article, a.published"
+        "SELECT e.cluster, e.name, e.type, e.role, e.mentions, e.article, a.published, a.id"
         " FROM link_entities e JOIN articles a ON a.rowid = e.article WHERE e.cluster = ?1 ORDER BY e.article";
     static const char forms_all[] =
         "SELECT e.cluster, f.form, sum(f.mentions), count(DISTINCT e.article)"
@@ -235,7 +261,7 @@ int link_clusters(linker *l, long long only, cluster_fn fn, void *ctx, char *err
     while (!stop && (rc = sqlite3_step(nodes)) == SQLITE_ROW) {
         long long id = sqlite3_column_int64(nodes, 0);
         if (id != a.id) {
-            if (a.id) stop = emit(&a, forms, &frc, &rows, &cap, fn, ctx);
+            if (a.id) stop = emit(&a, l->res, forms, &frc, &rows, &cap, fn, ctx);
             acc_reset(&a, id);
         }
         long mentions = sqlite3_column_int(nodes, 4);
@@ -243,14 +269,17 @@ int link_clusters(linker *l, long long only, cluster_fn fn, void *ctx, char *err
         bool new_article = art != a.last_article;
         a.last_article = art;
         a.articles += new_article;
+        if (new_article) add_doc(&a, (const char *)sqlite3_column_text(nodes, 7));
         a.mentions += mentions;
         int type = sqlite3_column_int(nodes, 2);
         if (type > 0 && type < ENT__COUNT) a.type_weight[type] += mentions ? mentions : 1;
-        add_name(&a, (const char *)sqlite3_column_text(nodes, 1), mentions, 1);
+        const char *name = (const char *)sqlite3_column_text(nodes, 1);
+        add_name(&a, name, mentions, 1);
+        a.company |= name_is_company(l->res, name);
         add_role(&a, (const char *)sqlite3_column_text(nodes, 3));
         add_date(&a, (const char *)sqlite3_column_text(nodes, 6));
     }
-    if (!stop && a.id) stop = emit(&a, forms, &frc, &rows, &cap, fn, ctx);
+    if (!stop && a.id) stop = emit(&a, l->res, forms, &frc, &rows, &cap, fn, ctx);
     bool failed = !stop && rc != SQLITE_DONE && rc != SQLITE_ROW;
     sqlite3_reset(nodes);
     sqlite3_reset(forms);
@@ -275,6 +304,7 @@ int link_entity_name(linker *l, long long cluster, buf *out, int *type, char *er
         long articles = sqlite3_column_int(st, 2), mentions = sqlite3_column_int(st, 3);
         int t = sqlite3_column_int(st, 1);
         add_name(&a, name, mentions, articles);
+        a.company |= name_is_company(l->res, name);
         if (t > 0 && t < ENT__COUNT) a.type_weight[t] += mentions ? mentions : 1;
     }
     sqlite3_reset(st);
@@ -284,7 +314,7 @@ int link_entity_name(linker *l, long long cluster, buf *out, int *type, char *er
     }
     const name_count *c = canonical(&a);
     if (c) buf_puts(out, c->text);
-    if (type) *type = main_type(&a);
+    if (type) *type = main_type(&a, l->res, c ? c->text : NULL);
     acc_free(&a);
     return c ? 0 : -1;
 }

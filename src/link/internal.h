@@ -28,6 +28,8 @@ typedef struct link_res {
     size_t nrules;
     wordmap *particles;    /* connector words left out of organisations' keys */
     wordmap *groups;       /* network, family, clan: "the Haqqanis" */
+    wordmap *heads;        /* last words of names no person bears: Corp, Brothers, Cup */
+    wordmap *given;        /* given names (data/gazetteer/given-names.txt): Victoria, Jordan */
     wordmap *alt_exact;    /* other names in capitals (acronyms): ISIS → Islamic State */
     wordmap *alt_fold;     /* other names, any case: Daesh → Islamic State */
     wordmap *demonyms;     /* Pakistani → Pakistan */
@@ -62,9 +64,23 @@ int name_fold(const char *name, size_t n, buf *out);
 void name_translit(const link_res *r, const char *w, size_t n, buf *out);
 
 /* The keys of one article entity: its type, its in-article name and the
- * surface forms it was mentioned by. The same forms always give the same
- * keys, whatever else is stored: joins never depend on ingest order. */
-void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, key_fn emit, void *ctx);
+ * surface forms it was mentioned by, and its article's publication date
+ * (NULL when unknown). The same forms always give the same keys, whatever
+ * else is stored: joins never depend on ingest order. */
+void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, const char *published,
+               key_fn emit, void *ctx);
+
+/* The type an article entity is filed under: the tagger's, unless the name
+ * says otherwise. A country or a state (or another name of one: UK, U.S.)
+ * is GPE (a one-word person's name only when no given name: Wales, not
+ * Victoria or Jordan); a
+ * person's name ending in a word of name-heads.txt (Merrill Lynch and Co,
+ * Salomon Brothers, Davis Cup) or known as an organisation's other name is
+ * an organisation's (or a place's). */
+int name_type(const link_res *r, int type, const char *name);
+
+/* Whether the name ends in a word no person's name ends in (name-heads.txt). */
+bool name_is_company(const link_res *r, const char *name);
 
 /* The place paths of a place name ("PK.KP.peshawar,..."), or NULL. */
 const char *place_paths(const link_res *r, const char *name);

@@ -73,6 +73,8 @@ typedef struct cluster_info {
     size_t naliases;
     const char *const *roles;      /* titles and roles given in articles */
     size_t nroles;
+    const char *const *docs;       /* ids of the articles naming it, sorted */
+    size_t ndocs;
     long articles, mentions;
     const char *first_seen, *last_seen;   /* publication dates, or NULL */
 } cluster_info;
@@ -83,7 +85,8 @@ typedef int (*cluster_fn)(const cluster_info *c, void *ctx);
 /* PERSON, ORG, GPE, LOC, NORP for an enum ent_type; "MISC" otherwise. */
 const char *link_type_name(int type);
 /* One entity as the report's JSON object (extract-format.md): entity, type,
- * aliases, articles, roles, first_seen, last_seen. */
+ * aliases, articles, roles, first_seen, last_seen, and docs (the ids of the
+ * articles naming it, sorted) when c->docs is set. */
 void link_cluster_json(const cluster_info *c, buf *b);
 
 /* Every cluster (only == 0; in cluster id order) or the one given. 0 done,
@@ -161,8 +164,18 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
 int link_article_text(linker *l, long long article, uint32_t start, uint32_t end, buf *out, char *err,
                       size_t errlen);
 
-/* The entity cluster a user's NAME means: an alias or canonical name, or
- * any name with the same comparison key. 0 when none; -1 on a store error. */
+/* The entity clusters a user's NAME may mean: those with it as a name or
+ * alias, else those a name with the same comparison key joins; the most
+ * reported first (then the oldest cluster). Up to cap into out; returns how
+ * many, or -1 on a store error. */
+typedef struct link_candidate {
+    long long cluster;
+    long articles;
+} link_candidate;
+int link_entity_candidates(linker *l, const char *name, link_candidate *out, size_t cap, char *err, size_t errlen);
+
+/* The entity cluster a user's NAME means: the first of its candidates (the
+ * one in most articles). 0 when none; -1 on a store error. */
 long long link_find_entity(linker *l, const char *name, char *err, size_t errlen);
 
 /* The canonical name and type (enum ent_type) of a cluster, into out. */

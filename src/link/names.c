@@ -3,9 +3,14 @@
  * Two articles' entities are the same when their names share a key. A key
  * is a folded, transliterated form of a name (never shown), of one of these
  * kinds, each scoped so that unlike things never meet:
- *   person  first and last name: "Khawaja Muhammad Asif", "Khawaja Asif" and
- *           "Khwaja Asif" all give "khwaja asif". A single word (a surname
- *           alone) gives no key: two people share surnames.
+ *   person  first name, middle initials and last name: "Khawaja Muhammad
+ *           Asif", "Khawaja Asif" and "Khwaja Asif" all give "khwaja asif";
+ *           "George W. Bush" gives "george w bush", apart from "george
+ *           bush". A single word (a surname alone) gives no key: two people
+ *           share surnames. Of an entity's other forms in its article, only
+ *           those agreeing with its name (same surname, a given name the
+ *           name holds, the same initials) give keys, so a form with
+ *           another given name never bridges two people.
  *   name    an organisation's or place's whole name, connectors dropped:
  *           "Tehreek-i-Taliban Pakistan" and "Tehrik-e-Taliban Pakistan" give
  *           "tehrik taliban pakistan"; an acronym gives itself ("ttp"), and
@@ -18,8 +23,20 @@
  *           and targets; targets never join each other (PTI and TTP both
  *           hold "Tehreek" and "Pakistan"). "Afghan Taliban" probes
  *           "taliban|AF" and stays apart from the TTP.
- *   family  "the Haqqanis" (a plural) probes "haqqani"; "Haqqani network"
- *           (a name and a word from group-words.txt) is its target. */
+ *   family  "the Haqqanis" (a group's name in the plural) probes "haqqani";
+ *           "Haqqani network" (a name and a word from group-words.txt) is its
+ *           target. A person's one-word name is a surname, never a family.
+ *   short   an organisation's one-word form that ends its name ("United" of
+ *           Leeds United) gives no key of its own: it would join every
+ *           organisation so named. A plural ("Chiefs" of Kansas City Chiefs),
+ *           a team's or group's own short name, gives "chiefs|YEAR", the
+ *           year of its article, as does an organisation named by such a
+ *           plural alone, so "the Chiefs" joins the Kansas City Chiefs of
+ *           articles of the same year, and the Athens and Sydney Olympics
+ *           stay apart.
+ *   company "Merrill Lynch and Co" also gives the keys of "Merrill Lynch",
+ *           as an organisation's name and as a person's (the tagger reads
+ *           firms named after their founders as people). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +44,7 @@
 
 #include "link/internal.h"
 
-enum { KEY_PERSON = 'P', KEY_NAME = 'N', KEY_COUNTRY_HEAD = 'H', KEY_FAMILY = 'G', MAX_WORDS = 16 };
+enum { KEY_PERSON = 'P', KEY_NAME = 'N', KEY_COUNTRY_HEAD = 'H', KEY_FAMILY = 'G', KEY_SHORT = 'S', MAX_WORDS = 16 };
 
 /* --- folding ----------------------------------------------------------------- */
 
@@ -225,15 +242,83 @@ static bool is_suffix_word(const char *w)
     return false;
 }
 
-static void person_keys(const link_res *r, const words *ws, key_fn emit, void *ctx)
+static int person_last(const words *ws)
 {
     int last = ws->n - 1;
     while (last > 0 && is_suffix_word(ws->w[last])) last--;
+    return last;
+}
+
+/* A middle word that is an initial: one letter, or two or three written
+ * with dots (H.W., which folds to "hw"). */
+static bool is_initial(const words *ws, int i)
+{
+    size_t n = strlen(ws->w[i]);
+    return n == 1 || (n <= 3 && memchr(ws->orig[i], '.', ws->olen[i]) != NULL);
+}
+
+/* The initials between first and last name, run together ("George H. W.
+ * Bush" and "George H.W. Bush" give "hw"). Full middle names are left out:
+ * writers drop them freely (Khawaja Muhammad Asif, Khawaja Asif), while an
+ * initial is part of how a name is written, and often all that tells two
+ * people apart (George W. Bush, George H. W. Bush). */
+static void person_initials(const words *ws, int last, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (int i = 1; i < last; i++)
+        for (const char *p = ws->w[i]; is_initial(ws, i) && *p && o + 1 < cap; p++) out[o++] = *p;
+    out[o] = '\0';
+}
+
+static bool same_word(const link_res *r, const char *a, const char *b)
+{
+    if (!strcmp(a, b)) return true;
+    if (a[0] != b[0] && !r->nrules) return false;
+    buf x, y;
+    buf_init(&x);
+    buf_init(&y);
+    name_translit(r, a, strlen(a), &x);
+    name_translit(r, b, strlen(b), &y);
+    bool eq = x.n == y.n && (x.n == 0 || !memcmp(x.p, y.p, x.n));
+    buf_free(&x);
+    buf_free(&y);
+    return eq;
+}
+
+/* Whether a form of an entity may speak for it across articles: the same
+ * surname, a given name the entity's name holds, and the same initials.
+ * "George Bush" in an article that also wrote "George W. Bush" is that man
+ * there, but says nothing across articles (another article's George Bush
+ * may be his father); a form with another given name ("Scott Peterson" in
+ * the group of "Laci Peterson") was joined by mistake and is not used. */
+static bool person_form_agrees(const link_res *r, const words *name, const words *f)
+{
+    int nl = person_last(name), fl = person_last(f);
+    if (nl < 1 || fl < 1 || !same_word(r, name->w[nl], f->w[fl])) return false;
+    bool given = false;
+    for (int i = 0; i < nl && !given; i++) given = same_word(r, name->w[i], f->w[0]);
+    if (!given) return false;
+    char a[16], b[16];
+    person_initials(name, nl, a, sizeof a);
+    person_initials(f, fl, b, sizeof b);
+    return !strcmp(a, b);
+}
+
+/* The person key: first name, initials, last name. */
+static void person_keys(const link_res *r, const words *ws, key_fn emit, void *ctx)
+{
+    int last = person_last(ws);
     if (last < 1) return;   /* a surname alone never joins across articles */
+    char initials[16];
+    person_initials(ws, last, initials, sizeof initials);
     buf b;
     buf_init(&b);
     name_translit(r, ws->w[0], strlen(ws->w[0]), &b);
     buf_putc(&b, ' ');
+    if (initials[0]) {
+        buf_puts(&b, initials);
+        buf_putc(&b, ' ');
+    }
     name_translit(r, ws->w[last], strlen(ws->w[last]), &b);
     emit_key(&b, KEY_PERSON, emit, ctx, KEY_EQ);
     buf_free(&b);
@@ -338,28 +423,186 @@ static const char *alt_name(const link_res *r, const char *form)
     return alt ? alt : wordmap_get(r->alt_fold, form, strlen(form));
 }
 
-/* One word ending in s that is no demonym: a family or group in the plural. */
-static bool plural_group(const link_res *r, const words *ws)
+/* What name-heads.txt says of the last word of a name of two words or more:
+ * "ORG", "LOC", "FORM", or NULL. */
+static const char *head_kind(const link_res *r, const words *ws)
 {
-    if (ws->n != 1) return false;
-    size_t len = strlen(ws->w[0]);
-    return len >= 5 && ws->w[0][len - 1] == 's' && !is_demonym(r, ws->orig[0], ws->olen[0]);
+    if (ws->n < 2) return NULL;
+    const char *w = ws->orig[ws->n - 1];
+    size_t n = ws->olen[ws->n - 1];
+    while (n > 1 && w[n - 1] == '.') n--;
+    return wordmap_get(r->heads, w, n);
 }
 
-void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, key_fn emit, void *ctx)
+bool name_is_company(const link_res *r, const char *name)
 {
+    if (!name) return false;
+    words ws;
+    split(name, &ws);
+    const char *kind = head_kind(r, &ws);
+    return kind && strcmp(kind, "LOC") != 0;
+}
+
+/* How large a place the name (or another name of it: UK, U.S., Britain) is
+ * at most: 1 a country, 2 a state or province, 3 a city; 0 when the
+ * gazetteer does not know it. */
+static int place_grain(const link_res *r, const char *name)
+{
+    const char *p = place_paths(r, name);
+    if (!p) {
+        const char *alt = alt_name(r, name);
+        p = alt ? place_paths(r, alt) : NULL;
+    }
+    int best = 0;
+    for (; p && *p; p += strcspn(p, ","), p += *p == ',') {
+        size_t len = strcspn(p, ",");
+        int level = 1;
+        for (size_t i = 0; i < len; i++) level += p[i] == '.';
+        if (!best || level < best) best = level;
+    }
+    return best;
+}
+
+int name_type(const link_res *r, int type, const char *name)
+{
+    if (!name || !name[0] || type == ENT_NONE || type == ENT_GPE) return type;
+    words ws;
+    split(name, &ws);
+    /* a country or a state is a place, whatever the tagger said (a team
+     * called Wales is Wales); but a one-word person's name that is also a
+     * given name (Victoria, Jordan) may well be a person's */
+    int grain = place_grain(r, name);
+    bool given = type == ENT_PERSON && ws.n == 1 && wordmap_has(r->given, name, strlen(name));
+    if ((grain == 1 || grain == 2) && !given) return ENT_GPE;
+    if (type != ENT_PERSON) return type;
+    const char *kind = head_kind(r, &ws);
+    if (kind) return strcmp(kind, "LOC") ? ENT_ORG : ENT_LOC;
+    return alt_name(r, name) ? ENT_ORG : type;
+}
+
+/* "Merrill Lynch and Co Inc": the name without its legal forms and the
+ * connectors before them, into out ("Merrill Lynch"); false when it has no
+ * legal form or nothing else. */
+static bool company_base(const link_res *r, const char *form, buf *out)
+{
+    words ws;
+    split(form, &ws);
+    int n = ws.n;
+    bool cut = false;
+    for (;;) {
+        while (n > 0 && (!strcmp(ws.w[n - 1], "and") || !strcmp(ws.w[n - 1], "the"))) n--;
+        if (n < 2) break;   /* a legal form alone is a name ("Co") */
+        const char *w = ws.orig[n - 1];
+        size_t len = ws.olen[n - 1];
+        while (len > 1 && w[len - 1] == '.') len--;
+        const char *kind = wordmap_get(r->heads, w, len);
+        if (!kind || strcmp(kind, "FORM")) break;
+        n--;
+        cut = true;
+    }
+    if (!cut || n < 1) return false;
+    /* the original words point into form, unless split() fell back on the
+     * folded ones (a form it could not align) */
+    const char *end = ws.orig[n - 1] + ws.olen[n - 1];
+    size_t len = strlen(form);
+    if (ws.orig[n - 1] < form || end > form + len) return false;
+    out->n = 0;
+    buf_put(out, form, (size_t)(end - form));
+    return true;
+}
+
+/* The keys of a company's name written without its legal form: its whole
+ * name, and the person key the same words give, since the tagger often
+ * reads a firm named after its founders as a person (Merrill Lynch). */
+static void company_keys(const link_res *r, const char *form, key_fn emit, void *ctx)
+{
+    buf base;
+    buf_init(&base);
+    /* "U.S. Inc", "America Inc": a place's name with a legal form is some
+     * company's name cut short, not the place */
+    if (company_base(r, form, &base) && !place_grain(r, buf_cstr(&base))) {
+        const char *b = buf_cstr(&base);
+        whole_name_key(r, b, emit, ctx);
+        words ws;
+        split(b, &ws);
+        if (ws.n >= 2) person_keys(r, &ws, emit, ctx);
+    }
+    buf_free(&base);
+}
+
+/* A word in the plural: a team's or group's own short name (Chiefs, Saints). */
+static bool plural_word(const char *w)
+{
+    size_t len = strlen(w);
+    return len >= 4 && w[len - 1] == 's' && w[len - 2] != 's';
+}
+
+/* A one-word form of an organisation that is the last word of its name in
+ * the article ("United" of Leeds United, "Chiefs" of Kansas City Chiefs). */
+static bool is_short_form(const words *name, const words *f)
+{
+    return name->n >= 2 && f->n == 1 && !strcmp(name->w[name->n - 1], f->w[0]);
+}
+
+/* The key of a short name in the plural, scoped to the year of its article
+ * ("chiefs|2008"). Such a name is shared by many things (the Rangers of
+ * several cities, the Athens and the Sydney Olympics), so alone it joins
+ * only what was written in the same year, and a longer name in an article
+ * of that year that used it. */
+static void dated_short_key(const link_res *r, const char *w, const char *published, key_fn emit, void *ctx)
+{
+    if (!published || strlen(published) < 4) return;
+    buf b;
+    buf_init(&b);
+    name_translit(r, w, strlen(w), &b);
+    buf_putc(&b, '|');
+    buf_put(&b, published, 4);
+    emit_key(&b, KEY_SHORT, emit, ctx, KEY_EQ);
+    buf_free(&b);
+}
+
+/* A person's keys: those of the name, and of each form that agrees with it. */
+static void person_entity_keys(const link_res *r, const char *const *forms, size_t nforms, key_fn emit, void *ctx)
+{
+    words name;
+    split(forms[0], &name);
+    person_keys(r, &name, emit, ctx);
+    for (size_t i = 1; i < nforms; i++) {
+        if (!forms[i] || !forms[i][0]) continue;
+        words ws;
+        split(forms[i], &ws);
+        if (person_form_agrees(r, &name, &ws)) person_keys(r, &ws, emit, ctx);
+    }
+}
+
+void name_keys(const link_res *r, int type, const char *const *forms, size_t nforms, const char *published,
+               key_fn emit, void *ctx)
+{
+    if (!nforms || !forms[0]) return;
+    if (type == ENT_PERSON) {
+        person_entity_keys(r, forms, nforms, emit, ctx);
+        return;
+    }
+    words name;
+    split(forms[0], &name);
+    bool lone_plural = type == ENT_ORG && name.n == 1 && plural_word(name.w[0]) &&
+                       !wordmap_has(r->places, forms[0], strlen(forms[0])) &&
+                       !is_demonym(r, name.orig[0], name.olen[0]);
     for (size_t i = 0; i < nforms; i++) {
         if (!forms[i] || !forms[i][0]) continue;
         words ws;
         split(forms[i], &ws);
         if (!ws.n) continue;
-        if (type == ENT_PERSON && !plural_group(r, &ws)) {
-            person_keys(r, &ws, emit, ctx);
+        if (i && is_short_form(&name, &ws)) {
+            /* a short form speaks only for a team's plural, and only in its year */
+            if (type == ENT_ORG && plural_word(ws.w[0])) dated_short_key(r, ws.w[0], published, emit, ctx);
             continue;
         }
-        whole_name_key(r, forms[i], emit, ctx);
+        if (lone_plural && ws.n == 1) dated_short_key(r, ws.w[0], published, emit, ctx);
+        else whole_name_key(r, forms[i], emit, ctx);
         const char *alt = alt_name(r, forms[i]);
         if (alt) whole_name_key(r, alt, emit, ctx);
+        if (type == ENT_ORG) company_keys(r, forms[i], emit, ctx);
         descriptive_keys(r, &ws, forms[i], emit, ctx);
     }
 }

@@ -70,6 +70,11 @@ void link_cluster_json(const cluster_info *c, buf *b)
     buf_putc(b, ',');
     json_key(b, "last_seen");
     json_cstr(b, c->last_seen);
+    if (c->docs) {
+        buf_putc(b, ',');
+        json_key(b, "docs");
+        string_array(b, c->docs, c->ndocs);
+    }
     buf_putc(b, '}');
 }
 

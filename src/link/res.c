@@ -115,6 +115,8 @@ link_res *link_res_load(const char *datadir, char *err, size_t errlen)
     if (load_rules(r, dir, err, errlen) != 0 || load_alt_names(r, dir, err, errlen) != 0 ||
         !(r->particles = load(dir, "name-particles.txt", WM_FOLD, err, errlen)) ||
         !(r->groups = load(dir, "group-words.txt", WM_FOLD, err, errlen)) ||
+        !(r->heads = load(dir, "name-heads.txt", WM_FOLD, err, errlen)) ||
+        !(r->given = load(dir, "../gazetteer/given-names.txt", WM_FOLD, err, errlen)) ||
         !(r->demonyms = load(dir, "demonyms.txt", WM_FOLD, err, errlen)) ||
         !(r->places = load(dir, "places.txt", WM_FOLD, err, errlen)) ||
         !(r->bounds = load(dir, "bounds.txt", WM_FOLD, err, errlen)) ||
@@ -134,6 +136,8 @@ void link_res_free(link_res *r)
     free(r->rules);
     wordmap_free(r->particles);
     wordmap_free(r->groups);
+    wordmap_free(r->heads);
+    wordmap_free(r->given);
     wordmap_free(r->alt_exact);
     wordmap_free(r->alt_fold);
     wordmap_free(r->demonyms);

@@ -4,9 +4,13 @@
  *   - An acronym defined in the text ("Pakistan Institute for Peace Studies
  *     (PIPS)") joins its long form wherever it recurs.
  *   - Other names of organisations and places join when their text matches,
- *     ignoring case.
+ *     ignoring case; a one-word organisation in the plural joins the one
+ *     longer name of the article that ends with it (Chiefs, Kansas City
+ *     Chiefs).
  *   - A person's names of several words join when one is the other with
- *     words left out in the middle (Khawaja Asif, Khawaja Muhammad Asif).
+ *     words left out in the middle (Khawaja Asif, Khawaja Muhammad Asif);
+ *     a name two people's names fit (George Bush, after George W. Bush and
+ *     George H. W. Bush) stays apart from both.
  *   - A single name (Asif, Mr. Asif) joins the one person of the article
  *     whose fuller name ends with it; when two people share it, it is
  *     ambiguous and stays apart from both.
@@ -35,6 +39,8 @@ typedef struct ctx {
     idmap by_last;        /* last word of several-word person names → first group of chain */
     idmap single;         /* single-word person names → their own group */
     idmap acronyms;       /* defined acronym → group of its long form */
+    idmap ambiguous;      /* full names two groups fit → their own group */
+    idmap org_last;       /* last word of a several-word organisation or place → its group, or AMBIGUOUS */
 } ctx;
 
 /* Hash of text folded to lower case with white space runs as one space. */
@@ -68,6 +74,16 @@ static uint32_t split_words(const article *a, const mention *m, span *w, uint32_
 
 static uint64_t word_hash(const article *a, span w) { return fold_hash(a->text + w.start, w.end - w.start); }
 
+/* A word in the plural (Chiefs, Saints): a team's or group's own short name.
+ * Other last words of names (United, City, Aceh of Central Aceh) are not
+ * joined to the longer name: they are as often another thing's. */
+static bool plural_word(const article *a, span w)
+{
+    uint32_t n = w.end - w.start;
+    const char *p = a->text + w.start;
+    return n >= 4 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != '\'';
+}
+
 static int32_t new_group(ctx *c, uint32_t mention_index, uint32_t words)
 {
     group *g = ARENA_PUSH(&c->a->mem, c->g);
@@ -92,7 +108,7 @@ static bool sub_name(const article *a, const span *shorter, uint32_t ns, const s
     return true;
 }
 
-enum { MAX_WORDS = 12 };
+enum { MAX_WORDS = 12, AMBIGUOUS = INT32_MAX };
 
 static bool compatible(const ctx *c, const group *g, const span *w, uint32_t n)
 {
@@ -101,14 +117,29 @@ static bool compatible(const ctx *c, const group *g, const span *w, uint32_t n)
     return n <= gn ? sub_name(c->a, w, n, gw, gn) : sub_name(c->a, gw, gn, w, n);
 }
 
+/* A full name joins the group whose name it is a part of, or that is a part
+ * of it. When two groups fit ("George Bush" after George W. Bush and George
+ * H. W. Bush), the name is ambiguous and forms a group of its own. */
 static int32_t join_person_full(ctx *c, uint32_t k, const span *w, uint32_t n)
 {
     uint64_t last = word_hash(c->a, w[n - 1]);
     int32_t *head = idmap_slot(&c->by_last, last);
+    int32_t found = -1;
+    bool ambiguous = false;
     /* a bounded walk: thousands of Khans in one text must not go quadratic */
     int steps = 0;
-    for (int32_t gi = *head; gi >= 0 && steps < 64; gi = c->g.v[gi].next_same_last, steps++)
-        if (compatible(c, &c->g.v[gi], w, n)) return gi;
+    for (int32_t gi = *head; gi >= 0 && steps < 64 && !ambiguous; gi = c->g.v[gi].next_same_last, steps++) {
+        if (!compatible(c, &c->g.v[gi], w, n)) continue;
+        if (found >= 0) ambiguous = true;
+        else found = gi;
+    }
+    if (ambiguous) {
+        int32_t *own = idmap_slot(&c->ambiguous, fold_hash(c->a->text + c->a->mentions.v[k].start,
+                                                          c->a->mentions.v[k].end - c->a->mentions.v[k].start));
+        if (*own < 0) *own = new_group(c, k, n);
+        return *own;
+    }
+    if (found >= 0) return found;
     int32_t gi = new_group(c, k, n);
     c->g.v[gi].first_h = word_hash(c->a, w[0]);
     c->g.v[gi].last_h = last;
@@ -174,21 +205,36 @@ static void group_mentions(ctx *c)
         m->entity = *g;
         *idmap_slot(&c->acronyms, fold_hash(a->text + acr.start, acr.end - acr.start)) = *g;
     }
-    for (uint32_t k = 0; k < a->mentions.n; k++) {
-        mention *m = &a->mentions.v[k];
-        if (m->kind != MK_NAME || m->entity >= 0) continue;
-        uint64_t h = fold_hash(a->text + m->start, m->end - m->start);
-        int32_t acr = idmap_get(&c->acronyms, h);
-        if (acr >= 0) {
-            m->entity = acr;
-        } else if (m->type != ENT_PERSON) {
+    /* other names: those of several words first, so that a one-word
+     * organisation can find the one name it ends ("Chiefs", after "Kansas
+     * City Chiefs") */
+    span w[MAX_WORDS];
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t k = 0; k < a->mentions.n; k++) {
+            mention *m = &a->mentions.v[k];
+            if (m->kind != MK_NAME || m->entity >= 0) continue;
+            uint64_t h = fold_hash(a->text + m->start, m->end - m->start);
+            int32_t acr = idmap_get(&c->acronyms, h);
+            if (acr >= 0) {
+                m->entity = acr;
+                continue;
+            }
+            if (m->type == ENT_PERSON) continue;
+            uint32_t n = split_words(a, m, w, MAX_WORDS);
+            if ((n > 1) != (pass == 0)) continue;
             int32_t *g = idmap_slot(&c->by_text, h);
+            if (*g < 0 && n == 1 && m->type == ENT_ORG && plural_word(a, w[0])) {
+                int32_t only = idmap_get(&c->org_last, h);
+                if (only != AMBIGUOUS) *g = only;
+            }
             if (*g < 0) *g = new_group(c, k, 0);
             m->entity = *g;
+            if (n > 1) {   /* two names ending so make the word ambiguous */
+                int32_t *last = idmap_slot(&c->org_last, word_hash(a, w[n - 1]));
+                *last = *last < 0 || *last == *g ? *g : AMBIGUOUS;
+            }
         }
-    }
     /* people: full names first, so lone names see every full name */
-    span w[MAX_WORDS];
     for (uint32_t k = 0; k < a->mentions.n; k++) {
         mention *m = &a->mentions.v[k];
         if (m->kind != MK_NAME || m->entity >= 0) continue;
@@ -255,6 +301,8 @@ void aliases_resolve(article *a)
     idmap_init(&a->mem, &c.by_last, n);
     idmap_init(&a->mem, &c.single, n);
     idmap_init(&a->mem, &c.acronyms, n);
+    idmap_init(&a->mem, &c.ambiguous, n);
+    idmap_init(&a->mem, &c.org_last, n);
     for (uint32_t k = 0; k < n; k++) a->mentions.v[k].entity = -1;
     group_mentions(&c);
     publish(&c);

@@ -27,6 +27,7 @@ struct entities_res {
     wordmap *loc_heads;
     wordmap *org_descriptors;   /* "newspaper", "agency": the name before is an organisation */
     wordmap *org_suffixes;      /* Corp, Ltd, Plc: a name ending so is a company's */
+    wordmap *name_prefixes;     /* Forward, Actress, Englishman: before a name, not of it */
 };
 
 entities_res *entities_load(const char *datadir, const char *modeldir, char *err, size_t errlen)
@@ -41,6 +42,8 @@ entities_res *entities_load(const char *datadir, const char *modeldir, char *err
     if (!(r->org_descriptors = wordmap_load(path, WM_FOLD, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/nlp/ner-org-suffixes.txt", datadir);
     if (!(r->org_suffixes = wordmap_load(path, 0, err, errlen))) goto fail;
+    snprintf(path, sizeof path, "%s/nlp/name-prefixes.txt", datadir);
+    if (!(r->name_prefixes = wordmap_load(path, WM_FOLD, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/ner.bin", modeldir);
     if (!(r->model = ner_load(path, &r->fx, err, errlen))) goto fail;
     return r;
@@ -57,6 +60,7 @@ void entities_free(entities_res *r)
     wordmap_free(r->loc_heads);
     wordmap_free(r->org_descriptors);
     wordmap_free(r->org_suffixes);
+    wordmap_free(r->name_prefixes);
     free(r);
 }
 
@@ -183,11 +187,23 @@ static void drafts_from_tags(work *w, const uint8_t *tags)
 
 /* --- 2. titles and roles -------------------------------------------------------------- */
 
+/* A word before a person's name that is no part of it, though no title:
+ * an occupation or position (name-prefixes.txt) or a nationality ("Forward
+ * Tyler Brant", "American Roy Hale"), when two capitalised words follow. */
+static bool name_prefix(const work *w, uint32_t i, uint32_t end)
+{
+    if (end < i + 3 || !is_cap_word(w, i + 1) || !is_cap_word(w, end - 1)) return false;
+    size_t n;
+    const char *p = tok_text(w, i, &n);
+    return wordmap_has(w->r->name_prefixes, p, n) || (gazetteer_word(w->r->fx.gaz, p, n) & GZ_TYPES) == GZ_NORP;
+}
+
 /* Leading title words of a person's name move to its role. */
 static void split_title(work *w, draft *d)
 {
     uint32_t s = d->s;
-    while (s + 1 < d->e && (title_kind(w, s) || (s > d->s && (tok_is(w, s, "of") || tok_is(w, s, "the")))))
+    while (s + 1 < d->e && (title_kind(w, s) || (s > d->s && (tok_is(w, s, "of") || tok_is(w, s, "the"))) ||
+                            name_prefix(w, s, d->e)))
         s++;
     if (s > d->s) {
         d->rs = d->s;
@@ -442,6 +458,45 @@ static void propagate_names(work *w)
         if (type) *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = i, .e = i + 1, .type = type, .kind = MK_NAME};
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+}
+
+/* "the Saints", "the Colts", "the Haqqanis": a capitalised word in the
+ * plural right after "the", which the tagger left alone, names a team, a
+ * band or a group; places (the Philippines) and peoples (the Americans),
+ * which the gazetteer knows, and titles are left to the other passes. */
+static void plural_names_after_the(work *w)
+{
+    uint8_t *cov = coverage(w);
+    uint32_t n0 = w->d.n;
+    for (uint32_t c = 0; c < w->ncaps; c++) {
+        uint32_t i = w->caps[c];
+        if (i == 0 || cov[i] || !is_the(w, i - 1) || !is_cap_word(w, i) || (w->t[i].flags & TF_UPPER)) continue;
+        /* part of a longer name */
+        if (i + 1 < w->nt && is_cap_word(w, i + 1) && !(w->t[i + 1].flags & TF_SENT)) continue;
+        size_t n;
+        const char *p = tok_text(w, i, &n);
+        if (n < 4 || p[n - 1] != 's' || p[n - 2] == 's' || p[n - 2] == '\'' || p[n - 2] == 'u') continue;
+        if (gazetteer_word(w->r->fx.gaz, p, n) & GZ_TYPES) continue;
+        if (gazetteer_word(w->r->fx.gaz, p, n - 1) & (GZ_NORP | GZ_GPE | GZ_LOC)) continue;   /* Afghans, Koreas */
+        *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = i, .e = i + 1, .type = ENT_ORG, .kind = MK_NAME};
+        cov[i] = 1;
+    }
+    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+}
+
+/* "the Haqqanis", "the Kennedys": a one-word name in the plural right after
+ * "the" is a family or group, not one person; a surname alone ("Williams
+ * said") comes without "the". Runs after propagate_names, which makes a
+ * word a person's wherever a full name ended with it. */
+static void plural_families(work *w)
+{
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        draft *d = &w->d.v[k];
+        if (d->type != ENT_PERSON || d->e - d->s != 1 || d->s == 0 || d->be || !is_the(w, d->s - 1)) continue;
+        size_t n;
+        const char *p = tok_text(w, d->s, &n);
+        if (n >= 5 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != '\'') d->type = ENT_ORG;
+    }
 }
 
 /* "Afghan Taliban", "Pakistani Taliban": a demonym right before a one-word
@@ -762,7 +817,9 @@ void entities_run(const entities_res *r, article *a)
     attach_roles(&w);
     mark_loc(&w);
     define_long_forms(&w);
+    plural_names_after_the(&w);
     propagate_names(&w);
+    plural_families(&w);
     merge_demonym_groups(&w);
     described_organisations(&w);
     places_inside_words(&w);

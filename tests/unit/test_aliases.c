@@ -73,6 +73,30 @@ static void two_people_sharing_a_surname_stay_apart(void **state)
     article_free(a);
 }
 
+static void a_full_name_two_people_fit_joins_neither(void **state)
+{
+    article *a = laid("[Hal R. Dunn]P met his son [Hal K. Dunn]P. [Hal Dunn]P spoke. [Dunn]P left.");
+    assert_int_equal(a->entities.n, 4);
+    for (uint32_t i = 0; i < 4; i++)
+        for (uint32_t j = i + 1; j < 4; j++) assert_int_not_equal(a->mentions.v[i].entity, a->mentions.v[j].entity);
+    assert_string_equal(canon(a, 2), "Hal Dunn");
+    article_free(a);
+}
+
+static void a_teams_plural_joins_its_one_full_name(void **state)
+{
+    article *a = laid("The [Kelso Harriers]O won. The [Harriers]O scored twice, and [Dunmore United]O lost. "
+                      "[United]O will appeal.");
+    assert_int_equal(a->mentions.v[0].entity, a->mentions.v[1].entity);
+    assert_string_equal(canon(a, 1), "Kelso Harriers");
+    /* a last word that is no plural is as often another thing's */
+    assert_int_not_equal(a->mentions.v[2].entity, a->mentions.v[3].entity);
+    article_free(a);
+    a = laid("The [Kelso Harriers]O beat the [Ayr Harriers]O. The [Harriers]O were tired.");
+    assert_int_equal(a->entities.n, 3);
+    article_free(a);
+}
+
 static void different_first_names_are_different_people(void **state)
 {
     article *a = laid("[Sara Ng]P met [Tom Ng]P.");
@@ -128,6 +152,8 @@ int main(void)
         cmocka_unit_test(the_fullest_name_is_canonical_wherever_it_comes),
         cmocka_unit_test(two_people_sharing_a_surname_stay_apart),
         cmocka_unit_test(different_first_names_are_different_people),
+        cmocka_unit_test(a_full_name_two_people_fit_joins_neither),
+        cmocka_unit_test(a_teams_plural_joins_its_one_full_name),
         cmocka_unit_test(acronyms_defined_in_the_text_join_their_long_form),
         cmocka_unit_test(letters_that_do_not_fit_are_no_acronym),
         cmocka_unit_test(same_names_join_ignoring_case),

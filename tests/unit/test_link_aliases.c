@@ -34,7 +34,7 @@ static article *militants(void)
                               "The Pakistani Taliban and the Afghan Taliban met. The Haqqanis stayed away.");
     fake_entity(a, "Pakistani Taliban", ENT_ORG, (const char *[]){"Pakistani Taliban", NULL});
     fake_entity(a, "Afghan Taliban", ENT_ORG, (const char *[]){"Afghan Taliban", NULL});
-    fake_entity(a, "Haqqanis", ENT_PERSON, (const char *[]){"Haqqanis", NULL});
+    fake_entity(a, "Haqqanis", ENT_ORG, (const char *[]){"Haqqanis", NULL});
     return a;
 }
 
@@ -133,6 +133,169 @@ static void test_replaced_article(void **state)
     linked_close(&k);
 }
 
+/* Two sisters sharing a surname, a singer with the same surname, and a
+ * surname alone; a firm read as a person in one article and named with its
+ * legal form in another; a country read as an organisation. */
+static article *sisters_one(void)
+{
+    article *a = fake_article("s1", "2005-01-10", "Ada Okafor beat Bea Okafor. Okafor wept. Portugal cheered.");
+    fake_entity(a, "Ada Okafor", ENT_PERSON, (const char *[]){"Ada Okafor", NULL});
+    fake_entity(a, "Bea Okafor", ENT_PERSON, (const char *[]){"Bea Okafor", NULL});
+    fake_entity(a, "Okafor", ENT_PERSON, (const char *[]){"Okafor wept", NULL});
+    fake_entity(a, "Portugal", ENT_ORG, (const char *[]){"Portugal", NULL});
+    return a;
+}
+
+static article *sisters_two(void)
+{
+    article *a = fake_article("s2", "2005-01-12", "Bea Okafor won in Portugal. Okafor said she was tired.");
+    fake_entity(a, "Bea Okafor", ENT_PERSON, (const char *[]){"Bea Okafor", "Okafor said", NULL});
+    fake_entity(a, "Portugal", ENT_GPE, (const char *[]){"Portugal", NULL});
+    return a;
+}
+
+static article *singer(void)
+{
+    article *a = fake_article("s3", "2005-02-01", "Cal Okafor sang. Okafor then left. Okafor, alone, is no one.");
+    fake_entity(a, "Cal Okafor", ENT_PERSON, (const char *[]){"Cal Okafor", "Okafor then", NULL});
+    return a;
+}
+
+static article *firm_as_person(void)
+{
+    article *a = fake_article("s4", "1987-03-02", "Dunmore Pryce raised its forecast. Rates rose.");
+    fake_entity(a, "Dunmore Pryce", ENT_PERSON, (const char *[]){"Dunmore Pryce", NULL});
+    return a;
+}
+
+static article *firm_with_form(void)
+{
+    article *a = fake_article("s5", "1987-03-04", "Dunmore Pryce and Co Inc cut its forecast.");
+    fake_entity(a, "Dunmore Pryce and Co Inc", ENT_ORG, (const char *[]){"Dunmore Pryce and Co Inc", NULL});
+    return a;
+}
+
+static article *initials_one(void)
+{
+    article *a = fake_article("s6", "2004-05-01", "Ray T. Lund spoke. Ray Lund then left. Lund smiled.");
+    fake_entity(a, "Ray T. Lund", ENT_PERSON, (const char *[]){"Ray T. Lund", "Ray Lund", "Lund smiled", NULL});
+    return a;
+}
+
+static article *initials_two(void)
+{
+    article *a = fake_article("s7", "1987-05-01", "Vice President Ray Lund spoke.");
+    fake_entity(a, "Ray Lund", ENT_PERSON, (const char *[]){"Ray Lund", NULL});
+    return a;
+}
+
+static const maker kept_apart[] = {sisters_one, sisters_two, singer, firm_as_person, firm_with_form,
+                                   initials_one, initials_two};
+enum { NAPART = sizeof kept_apart / sizeof *kept_apart };
+
+typedef struct person_row {
+    char name[64];
+    int type;
+    size_t ndocs;
+    char docs[4][16];
+} person_row;
+
+typedef struct person_rows {
+    person_row v[32];
+    int n;
+} person_rows;
+
+static int keep_row(const cluster_info *c, void *ctx)
+{
+    person_rows *r = ctx;
+    if (r->n == 32) return 1;
+    person_row *row = &r->v[r->n++];
+    snprintf(row->name, sizeof row->name, "%s", c->name);
+    row->type = c->type;
+    row->ndocs = c->ndocs;
+    for (size_t i = 0; i < c->ndocs && i < 4; i++) snprintf(row->docs[i], 16, "%s", c->docs[i]);
+    return 0;
+}
+
+static const person_row *row_named(const person_rows *r, const char *name)
+{
+    for (int i = 0; i < r->n; i++)
+        if (!strcmp(r->v[i].name, name)) return &r->v[i];
+    return NULL;
+}
+
+static void test_people_kept_apart(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    for (int i = 0; i < NAPART; i++) linked_add(&k, kept_apart[i]());
+    person_rows rows = {.n = 0};
+    char err[256];
+    assert_int_equal(link_clusters(k.l, 0, keep_row, &rows, err, sizeof err), 0);
+    /* each sister is one entity across articles; the singer is another */
+    const person_row *bea = row_named(&rows, "Bea Okafor");
+    assert_non_null(bea);
+    assert_int_equal(bea->ndocs, 2);
+    assert_string_equal(bea->docs[0], "s1");
+    assert_string_equal(bea->docs[1], "s2");
+    assert_non_null(row_named(&rows, "Ada Okafor"));
+    const person_row *cal = row_named(&rows, "Cal Okafor");
+    assert_non_null(cal);
+    assert_int_equal(cal->ndocs, 1);
+    /* the lone surname of s1 joins nobody */
+    const person_row *lone = row_named(&rows, "Okafor");
+    assert_non_null(lone);
+    assert_int_equal(lone->ndocs, 1);
+    /* the firm is one organisation, whichever way the tagger read it */
+    const person_row *firm = row_named(&rows, "Dunmore Pryce and Co Inc");
+    assert_non_null(firm);
+    assert_int_equal(firm->type, ENT_ORG);
+    assert_int_equal(firm->ndocs, 2);
+    assert_null(row_named(&rows, "Dunmore Pryce"));
+    /* a country is a place in every article */
+    const person_row *country = row_named(&rows, "Portugal");
+    assert_non_null(country);
+    assert_int_equal(country->type, ENT_GPE);
+    assert_int_equal(country->ndocs, 2);
+    /* Ray T. Lund and an earlier Ray Lund stay apart */
+    assert_string_equal(cluster_of(&k, "Ray T. Lund"), "Ray T. Lund");
+    link_candidate c[4];
+    assert_int_equal(link_entity_candidates(k.l, "Ray Lund", c, 4, err, sizeof err), 2);
+    assert_int_not_equal(c[0].cluster, c[1].cluster);
+    /* a surname alone may mean every person bearing it: the most reported first */
+    link_candidate sur[8];
+    assert_int_equal(link_entity_candidates(k.l, "Okafor", sur, 8, err, sizeof err), 4);
+    assert_int_equal(sur[0].articles, 2);
+    assert_int_equal(link_find_entity(k.l, "Okafor", err, sizeof err), sur[0].cluster);
+    assert_string_equal(cluster_of(&k, "Okafor"), "Bea Okafor");
+    const person_row *ray = row_named(&rows, "Ray Lund");
+    assert_non_null(ray);
+    assert_int_equal(ray->ndocs, 1);
+    assert_string_equal(ray->docs[0], "s7");
+    linked_close(&k);
+}
+
+static void test_report_lists_docs(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    for (int i = 0; i < NAPART; i++) linked_add(&k, kept_apart[i]());
+    buf out;
+    buf_init(&out);
+    char err[256];
+    assert_int_equal(link_report_json(k.l, &out, err, sizeof err), 0);
+    const char *bea = strstr(buf_cstr(&out), "{\"entity\":\"Bea Okafor\"");
+    assert_non_null(bea);
+    const char *end = strchr(bea, '}');
+    const char *docs = strstr(bea, "\"docs\":[\"s1\",\"s2\"]");
+    assert_non_null(docs);
+    assert_true(docs < end);
+    buf_free(&out);
+    linked_close(&k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +303,8 @@ int main(void)
         cmocka_unit_test(test_apart),
         cmocka_unit_test(test_order_does_not_matter),
         cmocka_unit_test(test_replaced_article),
+        cmocka_unit_test(test_people_kept_apart),
+        cmocka_unit_test(test_report_lists_docs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

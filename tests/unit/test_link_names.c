@@ -51,7 +51,7 @@ static keys keys_of(int type, const char *name)
 {
     keys k = {.n = 0};
     const char *forms[1] = {name};
-    name_keys(res(), type, forms, 1, collect, &k);
+    name_keys(res(), type, forms, 1, NULL, collect, &k);
     return k;
 }
 
@@ -103,6 +103,108 @@ static void test_people(void **state)
     assert_int_equal(keys_of(ENT_PERSON, "Gilani").n, 0);
     assert_false(meet(ENT_PERSON, "Ali Gilani", ENT_PERSON, "Yusuf Gilani"));
     assert_false(meet(ENT_PERSON, "Nawaz Sharif", ENT_PERSON, "Shahbaz Sharif"));
+    /* a surname ending in s is no family in the plural */
+    assert_int_equal(keys_of(ENT_PERSON, "Hollins").n, 0);
+}
+
+/* The keys of one person entity with several forms in its article. */
+static keys entity_keys(const char *const *forms, size_t n)
+{
+    keys k = {.n = 0};
+    name_keys(res(), ENT_PERSON, forms, n, NULL, collect, &k);
+    return k;
+}
+
+static bool keys_meet(keys x, keys y)
+{
+    for (int i = 0; i < x.n; i++)
+        for (int j = 0; j < y.n; j++)
+            if (x.key[i] == y.key[j]) return true;
+    return false;
+}
+
+static void test_initials(void **state)
+{
+    (void)state;
+    /* initials are part of the name: with and without them are not enough to join */
+    assert_true(meet(ENT_PERSON, "Harold T. Brennan", ENT_PERSON, "Harold T Brennan"));
+    assert_true(meet(ENT_PERSON, "Harold K. T. Brennan", ENT_PERSON, "Harold K.T. Brennan"));
+    assert_false(meet(ENT_PERSON, "Harold T. Brennan", ENT_PERSON, "Harold Brennan"));
+    assert_false(meet(ENT_PERSON, "Harold T. Brennan", ENT_PERSON, "Harold K. T. Brennan"));
+    /* full middle names are dropped, as writers drop them */
+    assert_true(meet(ENT_PERSON, "Harold Tobias Brennan", ENT_PERSON, "Harold Brennan"));
+}
+
+static void test_forms_that_speak_for_a_person(void **state)
+{
+    (void)state;
+    /* an article that wrote both "Harold T. Brennan" and "Harold Brennan" says
+     * nothing of another article's Harold Brennan */
+    keys both = entity_keys((const char *[]){"Harold T. Brennan", "Harold Brennan", "Brennan"}, 3);
+    assert_false(keys_meet(both, keys_of(ENT_PERSON, "Harold Brennan")));
+    assert_true(keys_meet(both, keys_of(ENT_PERSON, "Harold T Brennan")));
+    /* a form with another given name, joined by mistake, bridges nobody */
+    keys mixed = entity_keys((const char *[]){"Ines Varga", "Petra Varga"}, 2);
+    assert_true(keys_meet(mixed, keys_of(ENT_PERSON, "Ines Varga")));
+    assert_false(keys_meet(mixed, keys_of(ENT_PERSON, "Petra Varga")));
+    /* a fuller form's given name held by the name, and spellings, still speak */
+    keys fuller = entity_keys((const char *[]){"Sheikh Omar Haddad", "Omar Haddad", "Umar Haddad"}, 3);
+    assert_true(keys_meet(fuller, keys_of(ENT_PERSON, "Omar Haddad")));
+}
+
+/* The keys of an organisation with these forms, in an article of that date. */
+static keys org_keys(const char *const *forms, size_t n, const char *published)
+{
+    keys k = {.n = 0};
+    name_keys(res(), ENT_ORG, forms, n, published, collect, &k);
+    return k;
+}
+
+static void test_short_names(void **state)
+{
+    (void)state;
+    keys team = org_keys((const char *[]){"Kelso Harriers", "Harriers"}, 2, "2010-05-01");
+    /* a team's plural alone joins it in articles of the same year only */
+    assert_true(keys_meet(team, org_keys((const char *[]){"Harriers"}, 1, "2010-09-30")));
+    assert_false(keys_meet(team, org_keys((const char *[]){"Harriers"}, 1, "2011-01-02")));
+    assert_false(keys_meet(team, org_keys((const char *[]){"Harriers"}, 1, NULL)));
+    /* two teams of that name meet only through their short names of one year */
+    keys other = org_keys((const char *[]){"Ayr Harriers", "Harriers"}, 2, "2012-05-01");
+    assert_false(keys_meet(team, other));
+    /* a last word that is no plural speaks for nothing */
+    keys club = org_keys((const char *[]){"Dunmore United", "United"}, 2, "2010-05-01");
+    assert_false(keys_meet(club, org_keys((const char *[]){"Carver United", "United"}, 2, "2010-05-01")));
+    assert_false(keys_meet(club, org_keys((const char *[]){"United"}, 1, "2010-05-01")));
+    /* the full name still joins, whatever the year */
+    assert_true(keys_meet(team, org_keys((const char *[]){"Kelso Harriers"}, 1, "2015-01-01")));
+}
+
+static void test_types_from_names(void **state)
+{
+    (void)state;
+    link_res *r = res();
+    /* a country or state is a place whatever the tagger said */
+    assert_int_equal(name_type(r, ENT_ORG, "Portugal"), ENT_GPE);
+    assert_int_equal(name_type(r, ENT_PERSON, "New Zealand"), ENT_GPE);
+    assert_int_equal(name_type(r, ENT_ORG, "U.K."), ENT_GPE);
+    assert_int_equal(name_type(r, ENT_ORG, "Bavaria"), ENT_GPE);
+    /* a company's or body's last word is no person's */
+    assert_int_equal(name_type(r, ENT_PERSON, "Hartley Quinn and Co"), ENT_ORG);
+    assert_int_equal(name_type(r, ENT_PERSON, "Dorsey Brothers"), ENT_ORG);
+    assert_int_equal(name_type(r, ENT_PERSON, "Amber Street"), ENT_LOC);
+    assert_true(name_is_company(r, "Hartley Quinn Inc."));
+    assert_false(name_is_company(r, "Hartley Quinn"));
+    /* people stay people */
+    assert_int_equal(name_type(r, ENT_PERSON, "Hartley Quinn"), ENT_PERSON);
+    assert_int_equal(name_type(r, ENT_PERSON, "Victoria"), ENT_PERSON);
+    assert_int_equal(name_type(r, ENT_PERSON, "Jordan"), ENT_PERSON);
+    assert_int_equal(name_type(r, ENT_PERSON, "Bavaria"), ENT_GPE);
+    /* a firm named after its founders meets the same words read as a person */
+    assert_true(meet(ENT_ORG, "Hartley Quinn and Co Inc", ENT_PERSON, "Hartley Quinn"));
+    assert_true(meet(ENT_ORG, "Hartley Quinn Ltd.", ENT_ORG, "Hartley Quinn"));
+    assert_false(meet(ENT_ORG, "Hartley Motors", ENT_PERSON, "Hartley Quinn"));
+    /* a place's name with a legal form is some company's name cut short */
+    assert_false(meet(ENT_ORG, "Portugal Inc", ENT_GPE, "Portugal"));
 }
 
 static void test_organisations(void **state)
@@ -134,7 +236,9 @@ static void test_country_and_head(void **state)
 static void test_families(void **state)
 {
     (void)state;
-    assert_true(meet(ENT_PERSON, "Haqqanis", ENT_ORG, "Haqqani network"));
+    assert_true(meet(ENT_ORG, "Haqqanis", ENT_ORG, "Haqqani network"));
+    /* a person's one-word name is a surname, not a family */
+    assert_false(meet(ENT_PERSON, "Haqqanis", ENT_ORG, "Haqqani network"));
     assert_true(meet(ENT_ORG, "Kennedys", ENT_ORG, "Kennedy family"));
     assert_false(meet(ENT_ORG, "Haqqanis", ENT_ORG, "Kennedy family"));
     /* demonyms in the plural are no families */
@@ -160,7 +264,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),          cmocka_unit_test(test_translit),
-        cmocka_unit_test(test_people),        cmocka_unit_test(test_organisations),
+        cmocka_unit_test(test_people),        cmocka_unit_test(test_initials),
+        cmocka_unit_test(test_forms_that_speak_for_a_person), cmocka_unit_test(test_types_from_names),
+        cmocka_unit_test(test_short_names),
+        cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_country_and_head), cmocka_unit_test(test_families),
         cmocka_unit_test(test_places),
     };

@@ -276,6 +276,22 @@ static void company_names_are_no_titled_people(void **state)
     article_free(a);
 }
 
+static void words_before_a_name_are_its_role(void **state)
+{
+    article *a = test_extract("Forward Tyler Brant scored twice on Sunday. Englishman Roy Hale also scored, "
+                              "and the Harriers won.\n");
+    const mention *m = find_mention(a, "Tyler Brant");
+    assert_non_null(m);
+    assert_int_equal(m->type, ENT_PERSON);
+    assert_string_equal(span_str(a, m->role.start, m->role.end), "Forward");
+    assert_non_null(m = find_mention(a, "Roy Hale"));
+    assert_string_equal(span_str(a, m->role.start, m->role.end), "Englishman");
+    /* a plural after "the" names a team or group */
+    assert_non_null(m = find_mention(a, "Harriers"));
+    assert_int_equal(m->type, ENT_ORG);
+    article_free(a);
+}
+
 static void acronyms_in_brackets_name_their_long_form(void **state)
 {
     article *a = test_extract("Inspectors from the Coastal Fisheries Authority (CFA) boarded two trawlers. "
@@ -320,6 +336,7 @@ int main(void)
         cmocka_unit_test(described_organisations_and_places_inside_words),
         cmocka_unit_test(names_stop_at_colons_brackets_and_quotation_marks),
         cmocka_unit_test(company_names_are_no_titled_people),
+        cmocka_unit_test(words_before_a_name_are_its_role),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -37,6 +37,11 @@ T_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g $(SAN) -Isrc -Itests/unit $(PK
             -DDOSSIER_DATA_DIR='"$(DATADIR)"' -DDOSSIER_MODEL_DIR='"$(MODELDIR)"'
 T_LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/san/%.o)
 T_CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/san/%.o)
+# The web pages' files, compiled into the library (scripts/embed-web.sh).
+WEB       := $(sort $(wildcard web/*.html web/*.css web/*.js))
+WEB_C     := $(BUILD)/gen/web_assets.c
+LIB_OBJ   += $(BUILD)/obj/gen/web_assets.o
+T_LIB_OBJ += $(BUILD)/san/gen/web_assets.o
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -51,6 +56,15 @@ $(BUILD)/obj/%.o: %.c $(HDRS)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+$(WEB_C): $(WEB) scripts/embed-web.sh
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   $(WEB)"
+	@scripts/embed-web.sh $@ $(WEB)
+
+$(BUILD)/obj/gen/web_assets.o: $(WEB_C) $(HDRS)
+	@mkdir -p $(dir $@)
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 $(BUILD)/libdossier.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
@@ -63,6 +77,10 @@ $(BUILD)/dossier: $(CLI_OBJ) $(BUILD)/libdossier.a
 $(BUILD)/san/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  CC-SAN  $<"
+	@$(CC) $(T_CFLAGS) -c $< -o $@
+
+$(BUILD)/san/gen/web_assets.o: $(WEB_C) $(HDRS)
+	@mkdir -p $(dir $@)
 	@$(CC) $(T_CFLAGS) -c $< -o $@
 
 $(BUILD)/san/libdossier.a: $(T_LIB_OBJ)

@@ -2,7 +2,10 @@
 #
 #   make            build build/dossier and build/libdossier.a
 #   make run        install what is missing, build, ingest examples/ into ./dossier.db
-#   make test       unit tests (ASan+UBSan) and end-to-end tests of the command line
+#   make test       unit tests (ASan+UBSan), end-to-end tests of the command line and
+#                   the server, and browser tests of the web pages (Chromium, Playwright)
+#   make test-browser  the browser tests alone
+#   make serve      `make run`'s store in a browser: http://127.0.0.1:8080/
 #   make eval       the scorers in ../shared, where it exists
 #   make bench      throughput and peak memory, side by side with peer tools
 #   make model      retrain models/ from ../shared/data (reproducible)
@@ -45,11 +48,16 @@ T_LIB_OBJ += $(BUILD)/san/gen/web_assets.o
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test eval bench model data clean
+.PHONY: all deps browser-deps run serve test test-browser eval bench model data clean
 all: $(BUILD)/dossier $(BUILD)/libdossier.a
 
 deps:
 	@scripts/install-deps.sh
+
+# Chromium and playwright-core for the browser tests. A failure here is not
+# fatal to the build: tests/browser/run.sh then fails, saying what is missing.
+browser-deps:
+	-@scripts/install-browser-deps.sh
 
 $(BUILD)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -96,9 +104,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/san/libdossier.a
 	@echo "  TEST    $@"
 	@$(CC) $(T_CFLAGS) -o $@ $< $(BUILD)/san/libdossier.a $(LDLIBS) -lcmocka
 
-test: deps
+test: deps browser-deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN) $(BUILD)/san/dossier
-	@scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN)
+	@SHOTS=$(BUILD)/browser scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN)
+
+test-browser: deps browser-deps
+	@$(MAKE) --no-print-directory all
+	@SHOTS=$(BUILD)/browser tests/browser/run.sh $(BUILD)/dossier
 
 # --- running, scoring, measuring ----------------------------------------------
 run: deps
@@ -107,6 +119,11 @@ run: deps
 	$(BUILD)/dossier ingest examples --db dossier.db
 	$(BUILD)/dossier report --db dossier.db
 	$(BUILD)/dossier search "good Taliban" --limit 3 --db dossier.db
+	@echo "make serve: browse it at http://127.0.0.1:8080/"
+
+serve: all
+	@test -f dossier.db || $(MAKE) --no-print-directory run
+	$(BUILD)/dossier serve --db dossier.db
 
 eval: all
 	@scripts/eval.sh $(BUILD)/dossier

@@ -113,6 +113,28 @@ check "serve: the page holds no inline script" sh -c "! grep -q '<script>' '$V/b
 get "/static/app.js"
 check "serve: app.js is served as JavaScript" header "Content-Type: text/javascript"
 
+# bad UTF-8 and an overlong name in a path
+get "/api/entities/%ff%fe"
+check "serve: bad UTF-8 in a path is 404" status 404
+get "/api/timeline/$(head -c 2000 /dev/zero | tr '\0' a)"
+check "serve: an overlong name is 404" status 404
+
+# an ingest beside the server (WAL): served throughout, its article seen after
+get "/api/articles/store_lighthouse"
+check "serve: an article not yet ingested is 404" status 404
+"$D" ingest "$FIX/articles/store_lighthouse.txt" --db "$V/s.db" -q &
+ING=$!
+served=0
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    get "/api/search?q=market"
+    status 200 && served=$((served + 1))
+done
+wait "$ING"
+check "serve: an ingest beside it exits 0" test $? -eq 0
+check "serve: requests during the ingest are answered" test "$served" -eq 10
+get "/api/articles/store_lighthouse"
+check "serve: the article ingested beside it is served" json "j['id']=='store_lighthouse'"
+
 # a client sending one byte a second holds a connection, not a worker
 python3 - "$port" > /dev/null 2>&1 <<'EOF' &
 import socket, sys, time

@@ -11,7 +11,8 @@
 #include "serve/serve.h"
 
 const char cmd_serve_help[] =
-    "usage: dossier serve [--db FILE] [--port N] [--bind ADDRESS] [--threads N]\n\n"
+    "usage: dossier serve [--db FILE] [--port N] [--bind ADDRESS] [--threads N]\n"
+    "                     [--cache N]\n\n"
     "Serves the store over HTTP, read-only, until interrupted (Ctrl-C, SIGTERM):\n"
     "web pages to search and browse it at http://ADDRESS:PORT/, and a JSON API\n"
     "under /api/ (docs/api.md). An ingest may run into the same store meanwhile;\n"
@@ -21,7 +22,9 @@ const char cmd_serve_help[] =
     "  --bind ADDRESS  the address to listen on (default 127.0.0.1, this machine\n"
     "                  only; 0.0.0.0 or :: opens it to the network)\n"
     "  --threads N     worker threads, each with its own connection to the store\n"
-    "                  (default 4)\n\n"
+    "                  (default 4)\n"
+    "  --cache N       API replies kept in memory, served again while no ingest\n"
+    "                  has committed since (default 1024; 0: none)\n\n"
     "Prints \"serving http://ADDRESS:PORT/\" once it listens.\n\n"
     "exit status: 0 stopped by a signal; 2 bad usage or the address cannot be\n"
     "used; 3 the store could not be opened; 5 data files missing.\n";
@@ -46,7 +49,8 @@ static int parse(int argc, char **argv, serve_options *o)
         const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[i + 1] : NULL);
         bool db = !strncmp(a, "--db", n) && n == 4, port = !strncmp(a, "--port", n) && n == 6;
         bool bind = !strncmp(a, "--bind", n) && n == 6, threads = !strncmp(a, "--threads", n) && n == 9;
-        if (!db && !port && !bind && !threads) {
+        bool cache = !strncmp(a, "--cache", n) && n == 7;
+        if (!db && !port && !bind && !threads && !cache) {
             cli_error("serve: unknown argument '%s' (see dossier serve --help)", a);
             return -1;
         }
@@ -59,6 +63,8 @@ static int parse(int argc, char **argv, serve_options *o)
         else if (bind) o->bind = v;
         else if (port && !number("--port", v, 0, 65535, &o->port)) return -1;
         else if (threads && !number("--threads", v, 1, 64, &o->threads)) return -1;
+        else if (cache && !number("--cache", v, 0, 1000000, &o->cache)) return -1;
+        if (cache && o->cache == 0) o->cache = -1;
     }
     return 0;
 }

@@ -62,6 +62,11 @@ int query_search(store *s, const char *text, const query_filter *f, query_hit_fn
 /* The article stored under id; QUERY_OK, QUERY_NOT_FOUND or QUERY_STORE. */
 int query_article(store *s, const char *id, query_article_fn fn, void *ctx, char *err, size_t errlen);
 
+/* A number that changes whenever another connection commits to the store
+ * (SQLite's PRAGMA data_version), so a reader can tell that what it read
+ * before may be stale (the server's response cache). -1 on error. */
+long long query_data_version(store *s);
+
 /* Rewrites a user's search text into an FTS5 query (see query_search). */
 void query_fts_text(const char *text, buf *out);
 

@@ -4,6 +4,7 @@
 #ifndef DOSSIER_SERVE_INTERNAL_H
 #define DOSSIER_SERVE_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/buf.h"
@@ -27,6 +28,15 @@ void api_reply(corpus *c, const char *path, const api_param *params, size_t npar
 
 /* Sets r to {"error": message, "status": status}. */
 void api_error(reply *r, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* The cache of API replies (cache.c), keyed by the request; entries of an
+ * older generation of the store are never served. NULL (slots 0) caches
+ * nothing. */
+typedef struct reply_cache reply_cache;
+reply_cache *cache_new(size_t slots);
+void cache_free(reply_cache *k);
+bool cache_get(reply_cache *k, const buf *key, unsigned long gen, reply *r);
+void cache_put(reply_cache *k, const buf *key, unsigned long gen, const reply *r);
 
 /* A file of web/, compiled in. */
 typedef struct web_asset {

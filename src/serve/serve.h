@@ -21,6 +21,7 @@ typedef struct serve_options {
     const char *bind;     /* an IPv4 or IPv6 address; NULL: 127.0.0.1 */
     int port;             /* 0: a free port, chosen by the system (serve_port tells it) */
     int threads;          /* workers; 0: 4 */
+    int cache;            /* API replies kept (cache.c); 0: 1024, -1: none */
 } serve_options;
 
 /* Opens the store and starts listening. NULL with a one-line reason; *status

@@ -5,13 +5,15 @@
  * (api.c), an embedded asset, or the page shell the browser code fills in.
  *
  * Each worker borrows a read-only corpus handle from a pool as large as the
- * worker count, so no SQLite connection is ever used by two threads. */
+ * worker count, so no SQLite connection is ever used by two threads; API
+ * replies are kept in a cache (cache.c) that a commit to the store voids. */
 #include "serve/serve.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,7 @@ enum {
     CONNECTION_MEMORY = 32 * 1024,   /* request line + headers; a longer URL gets 414 */
     CONNECTION_TIMEOUT = 10,         /* seconds a connection may sit idle */
     CONNECTION_LIMIT = 512,
+    DEFAULT_CACHE = 1024,            /* replies */
 };
 
 /* Scripts only from this server, no inline script or style, no framing,
@@ -32,28 +35,45 @@ enum {
 static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                           "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/* A read-only connection to the store, and the store's version it last saw. */
+typedef struct handle {
+    corpus *c;
+    long long version;
+} handle;
+
 struct server {
     struct MHD_Daemon *d;
-    corpus **free_handles;     /* the pool: nfree of them are free */
+    handle **free_handles;     /* the pool: nfree of them are free */
     int nhandles, nfree;
     pthread_mutex_t lock;
     pthread_cond_t returned;
+    reply_cache *cache;
+    atomic_ulong generation;   /* of the store, as the cache knows it */
     int port;
 };
 
-static corpus *borrow(server *s)
+/* A handle, and the store's generation as of now: when the handle's
+ * connection sees that someone committed since it last looked, what the
+ * cache holds may be stale, and a new generation begins. */
+static handle *borrow(server *s, unsigned long *gen)
 {
     pthread_mutex_lock(&s->lock);
     while (s->nfree == 0) pthread_cond_wait(&s->returned, &s->lock);
-    corpus *c = s->free_handles[--s->nfree];
+    handle *h = s->free_handles[--s->nfree];
     pthread_mutex_unlock(&s->lock);
-    return c;
+    long long v = corpus_version(h->c);
+    if (v != h->version || v < 0) {
+        h->version = v;
+        atomic_fetch_add(&s->generation, 1);
+    }
+    *gen = atomic_load(&s->generation);
+    return h;
 }
 
-static void give_back(server *s, corpus *c)
+static void give_back(server *s, handle *h)
 {
     pthread_mutex_lock(&s->lock);
-    s->free_handles[s->nfree++] = c;
+    s->free_handles[s->nfree++] = h;
     pthread_cond_signal(&s->returned);
     pthread_mutex_unlock(&s->lock);
 }
@@ -140,14 +160,33 @@ static enum MHD_Result collect_param(void *ctx, enum MHD_ValueKind kind, const c
     return MHD_YES;
 }
 
+/* The cache's key: the path and every parameter, each length-prefixed so
+ * no two requests share one. */
+static void request_key(const char *path, const collected *p, buf *key)
+{
+    buf_printf(key, "%zu:%s", strlen(path), path);
+    for (size_t i = 0; i < p->n; i++) {
+        const char *v = p->v[i].value ? p->v[i].value : "";
+        buf_printf(key, "|%zu:%s=%zu:%s", strlen(p->v[i].key), p->v[i].key, strlen(v), v);
+    }
+}
+
 static void api_request(server *s, struct MHD_Connection *conn, const char *path, reply *r)
 {
     collected p = {0};
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &p);
     if (p.too_many) return api_error(r, 400, "too many parameters (at most %d)", API_MAX_PARAMS);
-    corpus *c = borrow(s);
-    api_reply(c, path, p.v, p.n, r);
-    give_back(s, c);
+    buf key;
+    buf_init(&key);
+    request_key(path, &p, &key);
+    unsigned long gen;
+    handle *h = borrow(s, &gen);
+    if (!cache_get(s->cache, &key, gen, r)) {
+        api_reply(h->c, path, p.v, p.n, r);
+        if (r->status == 200 || r->status == 404) cache_put(s->cache, &key, gen, r);
+    }
+    give_back(s, h);
+    buf_free(&key);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -203,8 +242,12 @@ static int parse_address(const serve_options *o, struct sockaddr_storage *sa, un
 
 static void free_pool(server *s)
 {
-    for (int i = 0; i < s->nfree; i++) corpus_close(s->free_handles[i]);
+    for (int i = 0; i < s->nfree; i++) {
+        corpus_close(s->free_handles[i]->c);
+        free(s->free_handles[i]);
+    }
     free(s->free_handles);
+    cache_free(s->cache);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->returned);
     free(s);
@@ -230,11 +273,17 @@ server *serve_start(const serve_options *o, int *status, char *err, size_t errle
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->returned, NULL);
     for (; s->nfree < threads; s->nfree++) {
-        if (!(s->free_handles[s->nfree] = corpus_open(o->db, CORPUS_READ, status, err, errlen))) {
+        corpus *c = corpus_open(o->db, CORPUS_READ, status, err, errlen);
+        if (!c) {
             free_pool(s);
             return NULL;
         }
+        handle *h = malloc(sizeof *h);
+        if (!h) abort();
+        *h = (handle){c, corpus_version(c)};
+        s->free_handles[s->nfree] = h;
     }
+    s->cache = cache_new(o->cache < 0 ? 0 : o->cache ? (size_t)o->cache : DEFAULT_CACHE);
     s->nhandles = threads;
     s->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
                             MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,

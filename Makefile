@@ -56,7 +56,7 @@ deps:
 
 # Chromium and playwright-core for the browser tests. A failure here is not
 # fatal to the build: tests/browser/run.sh then fails, saying what is missing.
-browser-deps:
+browser-deps: deps
 	-@scripts/install-browser-deps.sh
 
 $(BUILD)/obj/%.o: %.c $(HDRS)

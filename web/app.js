@@ -268,6 +268,14 @@ function timelineChart(items) {
   const chart = svg("svg", {viewBox: "0 0 " + W + " " + H, class: "chart", role: "img",
                             "aria-label": dated.length + " quotes and events from " + dated[0].date + " to " + dated[dated.length - 1].date});
   chart.append(svg("line", {x1: pad, x2: W - pad, y1: H / 2, y2: H / 2, class: "axis"}));
+  // a tick at each new year, labelled when there is room
+  const y0 = new Date(lo).getUTCFullYear(), y1 = new Date(hi).getUTCFullYear();
+  for (let y = y0 + 1; y <= y1 && y1 - y0 <= 60; y++) {
+    const tx = Math.round(x(Date.UTC(y, 0, 1)));
+    chart.append(svg("line", {x1: tx, x2: tx, y1: H / 2 - 3, y2: H / 2 + 3, class: "axis"}));
+    if ((y1 - y0 <= 12 || y % 5 === 0) && tx > pad + 80 && tx < W - pad - 80)
+      chart.append(svg("text", {x: tx, y: H - 2, class: "tick mid"}, String(y)));
+  }
   const stack = new Map();
   for (const t of dated) {
     const cx = Math.round(x(dayOf(t.date)));

@@ -1,11 +1,12 @@
 # dossier — build, test, run, benchmark.
 #
 #   make            build build/dossier and build/libdossier.a
-#   make run        install what is missing, build, ingest examples/ into ./dossier.db
+#   make run        install what is missing, build, ingest examples/ into ./dossier.db,
+#                   then serve it at http://127.0.0.1:8080/ (Ctrl-C stops)
 #   make test       unit tests (ASan+UBSan), end-to-end tests of the command line and
 #                   the server, and browser tests of the web pages (Chromium, Playwright)
 #   make test-browser  the browser tests alone
-#   make serve      `make run`'s store in a browser: http://127.0.0.1:8080/
+#   make serve      serve ./dossier.db again, without ingesting
 #   make eval       the scorers in ../shared, where it exists
 #   make bench      throughput and peak memory, side by side with peer tools
 #   make model      retrain models/ from ../shared/data (reproducible)
@@ -119,10 +120,10 @@ run: deps
 	$(BUILD)/dossier ingest examples --db dossier.db
 	$(BUILD)/dossier report --db dossier.db
 	$(BUILD)/dossier search "good Taliban" --limit 3 --db dossier.db
-	@echo "make serve: browse it at http://127.0.0.1:8080/"
+	$(BUILD)/dossier serve --db dossier.db
 
 serve: all
-	@test -f dossier.db || $(MAKE) --no-print-directory run
+	@test -f dossier.db || { echo "make serve: no ./dossier.db yet (make run ingests examples/ into it)"; exit 1; }
 	$(BUILD)/dossier serve --db dossier.db
 
 eval: all

@@ -190,6 +190,14 @@ static void api_request(server *s, struct MHD_Connection *conn, const char *path
     buf_free(&key);
 }
 
+/* A GET with a body is refused before the body is read. */
+static bool has_body(struct MHD_Connection *conn)
+{
+    const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING) ||
+           (len && strspn(len, "0") != strlen(len));
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **state)
 {
@@ -200,9 +208,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     const web_asset *a;
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         api_error(&r, 405, "only GET and HEAD are served");
-    } else if (*upload_size) {
+    } else if (has_body(conn)) {
         api_error(&r, 413, "requests carry no body");
-        *upload_size = 0;
     } else if (!strncmp(url, "/api/", 5)) {
         api_request(s, conn, url + 5, &r);
     } else if (!strncmp(url, "/static/", 8) && (a = find_asset(url + 8))) {

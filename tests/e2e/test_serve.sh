@@ -101,6 +101,8 @@ get "/api/search?q=$(head -c 100000 /dev/zero | tr '\0' a)"
 check "serve: a 100 KB query string is refused (414)" status 414
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -d x=1 "$U/api/search")
 check "serve: POST is refused (405)" test "$code" = 405
+code=$(curl -s -o /dev/null -w '%{http_code}' -X GET -d x=1 "$U/api/search?q=market")
+check "serve: a GET with a body is refused (413)" test "$code" = 413
 
 # the pages: one shell, its script from this server only
 for p in "/" "/?q=market" "/articles/04_senator" "/entities/Odera" "/events/1" "/conflicts" "/claims"; do

@@ -215,11 +215,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     } else if (!strncmp(url, "/static/", 8) && (a = find_asset(url + 8))) {
         asset_reply(&r, a);
         cache = "no-cache";
-    } else if (is_page(url) && (a = find_asset("index.html"))) {
-        asset_reply(&r, a);
+    } else if (strncmp(url, "/static/", 8) != 0 && (a = find_asset("index.html"))) {
+        asset_reply(&r, a);   /* app.js shows the page, or says there is none */
+        r.status = is_page(url) ? 200 : 404;
         cache = "no-cache";
     } else {
-        api_error(&r, 404, "no such page");
+        api_error(&r, 404, "no such file");
     }
     enum MHD_Result ok = send_reply(conn, &r, cache);
     buf_free(&r.body);

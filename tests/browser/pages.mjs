@@ -110,6 +110,12 @@ try {
   check("claims: speakers lead to their pages", (await page.locator("ul.items a[href^='/entities/']").count()) > 0);
   check("no script errors on the pages", page.problems.length === 0, page.problems.join("; "));
 
+  // an unknown page says so
+  const lost = await newPage();
+  await lost.goto(base + "/no/such/page");
+  await lost.waitForSelector("main .error");
+  check("an unknown page says there is no such page", (await lost.locator("main .error").textContent()).includes("no such page"));
+
   // --- a hostile article ------------------------------------------------------------------
   const hostile = await newPage();
   let requests = [];

@@ -89,12 +89,15 @@ for p in "/api/search" "/api/search?q=a&limit=0" "/api/search?q=a&limit=100000" 
     check "serve: $p explains itself in JSON" json "j['status']==400 and j['error']"
 done
 for p in "/api/nothing" "/api/articles/nope" "/api/articles/..%2f..%2fetc%2fpasswd" "/api/entities/Nobody%20Atall" \
-         "/api/timeline/Nobody%20Atall" "/api/events/999" "/api/quotes?by=Nobody%20Atall" "/nothing" \
-         "/static/../../etc/passwd"; do
+         "/api/timeline/Nobody%20Atall" "/api/events/999" "/api/quotes?by=Nobody%20Atall" \
+         "/static/../../etc/passwd" "/static/nothing.js"; do
     get "$p"
     check "serve: $p is 404" status 404
     check "serve: $p explains itself in JSON" json "j['status']==404 and j['error']"
 done
+get "/nothing/../../etc/passwd"
+check "serve: an unknown page is 404" status 404
+check "serve: an unknown page is the page shell, which says so" grep -q 'src="/static/app.js"' "$V/b"
 get "/api/search?q=x%27%3B%20DROP%20TABLE%20articles%3B--"
 check "serve: SQL in a parameter is only words" status 200
 get "/api/search?q=$(head -c 100000 /dev/zero | tr '\0' a)"

@@ -347,11 +347,20 @@ async function pageEvent(id) {
     }
   }
   for (const doc of e.docs) if (!rows.has(doc)) rows.set(doc, {doc, outlet: null, published: null, values: {}});
+  // each article's title, and the outlet and date of those that gave no figure
+  await Promise.all([...rows.values()].slice(0, 50).map(async (row) => {
+    const a = await api("articles/" + enc(row.doc)).catch(() => null);
+    if (!a) return;
+    row.title = a.title;
+    row.outlet = row.outlet || a.outlet;
+    row.published = row.published || a.published;
+  }));
   const sorted = [...rows.values()].sort((a, b) => String(a.published).localeCompare(String(b.published)) || a.doc.localeCompare(b.doc));
   const head = el("tr", null, el("th", {scope: "col"}, "Article"), el("th", {scope: "col"}, "Outlet"), el("th", {scope: "col"}, "Date"),
     ...measures.map((m) => el("th", {scope: "col", class: conflicted.has(m) ? "conflict" : null}, m, conflicted.has(m) ? " ≠" : "")));
   const body = sorted.map((r) => el("tr", null,
-    el("th", {scope: "row"}, el("a", {href: articleHref(r.doc)}, r.doc)), el("td", null, r.outlet || "—"), el("td", null, r.published || "—"),
+    el("th", {scope: "row"}, el("a", {href: articleHref(r.doc)}, r.title || r.doc), r.title ? el("br") : null, r.title ? el("small", null, r.doc) : null),
+    el("td", null, r.outlet || "—"), el("td", null, r.published || "—"),
     ...measures.map((m) => {
       const v = r.values[m];
       if (!v) return el("td", null, "—");

@@ -93,6 +93,8 @@ try {
   await page.locator("ul.items a", { hasText: "Mombasa" }).first().click();
   await page.waitForSelector("table.figures");
   check("event: a table of each article's figures", (await page.locator("table.figures tbody tr").count()) >= 2);
+  const rowDates = await page.locator("table.figures tbody tr td:nth-child(3)").allTextContents();
+  check("event: every article's row has its date, figures or not", rowDates.length >= 2 && rowDates.every((d) => /^\d{4}/.test(d)), rowDates.join("|"));
   check("event: the conflicting measure is marked", (await page.locator("table.figures th.conflict").count()) > 0);
   await page.screenshot({ path: shots + "/event.png", fullPage: true });
   await page.locator("table.figures td.conflict a").first().click();

@@ -394,12 +394,17 @@ async function pageConflicts() {
 
 async function pageClaims() {
   const by = new URLSearchParams(location.search).get("by");
-  const r = await api("claims?limit=1000" + (by ? "&by=" + enc(by) : ""));
+  const r = await api("claims?limit=100" + (by ? "&by=" + enc(by) : ""));
   document.title = "Claims — dossier";
+  const statement = (q) => el("li", null, entityLink(q.speaker), ": ", el("q", null, q.text), " ",
+                              el("a", {href: articleHref(q.doc)}, dateline(q) + " · " + q.doc));
+  const FIRST = 5;   // a claim repeated hundreds of times shows its first few, the rest behind a toggle
   show(el("h1", null, "Claims made more than once" + (by ? " — " + by : "")),
     list(r.claims, (c) => [el("strong", null, "“" + c.summary + "”"), " ", el("span", {class: "meta"}, c.quotes.length + " statements in " + c.articles + " articles"),
-      el("ul", null, ...c.quotes.map((q) => el("li", null, entityLink(q.speaker), ": ", el("q", null, q.text), " ",
-        el("a", {href: articleHref(q.doc)}, dateline(q) + " · " + q.doc))))], "No claim was made in more than one article."));
+      el("ul", null, ...c.quotes.slice(0, FIRST).map(statement)),
+      c.quotes.length > FIRST ? el("details", null, el("summary", null, (c.quotes.length - FIRST) + " more"),
+                                   el("ul", null, ...c.quotes.slice(FIRST).map(statement))) : null],
+      "No claim was made in more than one article."));
 }
 
 async function pageQuotes() {

@@ -2,7 +2,9 @@
 # Installs what the browser tests need, only what is missing: Debian's
 # Chromium (never a browser downloaded by Playwright) and the npm package
 # playwright-core, pinned by tests/browser/package-lock.json, into
-# tests/browser/node_modules. Called by `make test-browser`; safe to run again.
+# tests/browser/node_modules. playwright-core 1.49 runs on Node 18 (Debian's)
+# as well as 20, and drives Debian 12's Chromium 156. Called by `make test`
+# and `make test-browser`; safe to run again.
 # Fails loudly when either cannot be installed: the browser tests must not
 # pass by not running.
 set -eu
@@ -21,7 +23,10 @@ if [ -n "$missing" ]; then
     $SUDO apt-get install -y -qq --no-install-recommends $missing >&2
 fi
 [ -x /usr/bin/chromium ] || { echo "install-browser-deps: /usr/bin/chromium is missing after install" >&2; exit 1; }
-if [ ! -f tests/browser/node_modules/playwright-core/package.json ]; then
+# npm ci again whenever the lock file changed since the last install
+stamp=tests/browser/node_modules/.installed-from-lock
+if ! cmp -s tests/browser/package-lock.json "$stamp"; then
     echo "install-browser-deps: npm ci (playwright-core)" >&2
     (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >&2)
+    cp tests/browser/package-lock.json "$stamp"
 fi

@@ -1,8 +1,12 @@
 # dossier — build, test, run, benchmark.
 #
 #   make            build build/dossier and build/libdossier.a
-#   make run        install what is missing, build, ingest examples/ into ./dossier.db
-#   make test       unit tests (ASan+UBSan) and end-to-end tests of the command line
+#   make run        install what is missing, build, ingest examples/ into ./dossier.db,
+#                   then serve it at http://127.0.0.1:8080/ (Ctrl-C stops)
+#   make test       unit tests (ASan+UBSan), end-to-end tests of the command line and
+#                   the server, and browser tests of the web pages (Chromium, Playwright)
+#   make test-browser  the browser tests alone
+#   make serve      serve ./dossier.db again, without ingesting
 #   make eval       the scorers in ../shared, where it exists
 #   make bench      throughput and peak memory, side by side with peer tools
 #   make model      retrain models/ from ../shared/data (reproducible)
@@ -37,18 +41,37 @@ T_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g $(SAN) -Isrc -Itests/unit $(PK
             -DDOSSIER_DATA_DIR='"$(DATADIR)"' -DDOSSIER_MODEL_DIR='"$(MODELDIR)"'
 T_LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/san/%.o)
 T_CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/san/%.o)
+# The web pages' files, compiled into the library (scripts/embed-web.sh).
+WEB       := $(sort $(wildcard web/*.html web/*.css web/*.js))
+WEB_C     := $(BUILD)/gen/web_assets.c
+LIB_OBJ   += $(BUILD)/obj/gen/web_assets.o
+T_LIB_OBJ += $(BUILD)/san/gen/web_assets.o
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test eval bench model data clean
+.PHONY: all deps browser-deps run serve test test-browser eval bench model data clean
 all: $(BUILD)/dossier $(BUILD)/libdossier.a
 
 deps:
 	@scripts/install-deps.sh
 
+# Chromium and playwright-core for the browser tests. A failure here is not
+# fatal to the build: tests/browser/run.sh then fails, saying what is missing.
+browser-deps: deps
+	-@scripts/install-browser-deps.sh
+
 $(BUILD)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(WEB_C): $(WEB) scripts/embed-web.sh
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   $(WEB)"
+	@scripts/embed-web.sh $@ $(WEB)
+
+$(BUILD)/obj/gen/web_assets.o: $(WEB_C) $(HDRS)
+	@mkdir -p $(dir $@)
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libdossier.a: $(LIB_OBJ)
@@ -65,6 +88,10 @@ $(BUILD)/san/%.o: %.c $(HDRS)
 	@echo "  CC-SAN  $<"
 	@$(CC) $(T_CFLAGS) -c $< -o $@
 
+$(BUILD)/san/gen/web_assets.o: $(WEB_C) $(HDRS)
+	@mkdir -p $(dir $@)
+	@$(CC) $(T_CFLAGS) -c $< -o $@
+
 $(BUILD)/san/libdossier.a: $(T_LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
@@ -78,9 +105,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/san/libdossier.a
 	@echo "  TEST    $@"
 	@$(CC) $(T_CFLAGS) -o $@ $< $(BUILD)/san/libdossier.a $(LDLIBS) -lcmocka
 
-test: deps
+test: deps browser-deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN) $(BUILD)/san/dossier
-	@scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN)
+	@SHOTS=$(BUILD)/browser scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN)
+
+test-browser: deps browser-deps
+	@$(MAKE) --no-print-directory all
+	@SHOTS=$(BUILD)/browser tests/browser/run.sh $(BUILD)/dossier
 
 # --- running, scoring, measuring ----------------------------------------------
 run: deps
@@ -89,6 +120,11 @@ run: deps
 	$(BUILD)/dossier ingest examples --db dossier.db
 	$(BUILD)/dossier report --db dossier.db
 	$(BUILD)/dossier search "good Taliban" --limit 3 --db dossier.db
+	$(BUILD)/dossier serve --db dossier.db
+
+serve: all
+	@test -f dossier.db || { echo "make serve: no ./dossier.db yet (make run ingests examples/ into it)"; exit 1; }
+	$(BUILD)/dossier serve --db dossier.db
 
 eval: all
 	@scripts/eval.sh $(BUILD)/dossier

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs every unit test program, then the end-to-end tests, and prints one
+# Runs every unit test program, the end-to-end tests, then the browser tests, and prints one
 # closing line "N passed, N failed" over all of them. Exit 1 if any failed.
 # usage: scripts/run-tests.sh DOSSIER_BINARY UNIT_TEST_BINARY...
 set -u
@@ -23,6 +23,13 @@ printf '%s\n' "$e2e"
 p=$(printf '%s\n' "$e2e" | sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 f=$(printf '%s\n' "$e2e" | sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 [ -z "$p" ] && { p=0; f=1; echo "e2e: no summary line (exit $rc)"; }
+pass=$((pass + p)); fail=$((fail + f))
+# The web pages in Chromium (tests/browser; its own summary line).
+web=$(tests/browser/run.sh "$bin" 2>&1)
+printf '%s\n' "$web" | grep -v '^ok '
+p=$(printf '%s\n' "$web" | sed -n 's/^browser: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(printf '%s\n' "$web" | sed -n 's/^browser: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+[ -z "$p" ] && { p=0; f=1; echo "browser: no summary line"; }
 pass=$((pass + p)); fail=$((fail + f))
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -53,6 +53,10 @@ extern const char cmd_claims_help[];
 int cmd_timeline(int argc, char **argv);
 extern const char cmd_timeline_help[];
 
+/* The server (src/serve): cmd_serve.c. */
+int cmd_serve(int argc, char **argv);
+extern const char cmd_serve_help[];
+
 /* One-line error to stderr, prefixed "dossier: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when argv[i] is -h or --help. */

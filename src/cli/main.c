@@ -21,6 +21,7 @@ static const command commands[] = {
     {"conflicts", "figures on which articles disagree", cmd_conflicts, cmd_conflicts_help},
     {"claims", "statements made more than once", cmd_claims, cmd_claims_help},
     {"timeline", "a person's or group's quotes and events in date order", cmd_timeline, cmd_timeline_help},
+    {"serve", "the store in a browser and as a JSON API (docs/api.md)", cmd_serve, cmd_serve_help},
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

@@ -102,6 +102,8 @@ int corpus_finish(corpus *c, char *err, size_t errlen)
 
 long long corpus_article_count(corpus *c) { return store_article_count(c->s); }
 
+long long corpus_version(corpus *c) { return query_data_version(c->s); }
+
 /* --- reading ------------------------------------------------------------------- */
 
 int corpus_search(corpus *c, const char *text, const query_filter *f, query_hit_fn fn, void *ctx, char *err,

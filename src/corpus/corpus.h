@@ -70,6 +70,10 @@ int corpus_finish(corpus *c, char *err, size_t errlen);
 /* Articles stored; -1 on a store error. */
 long long corpus_article_count(corpus *c);
 
+/* Changes whenever another connection (an ingest) commits to the store, so
+ * a reader holding results can tell they may be stale. -1 on error. */
+long long corpus_version(corpus *c);
+
 /* --- reading: articles --------------------------------------------------------- */
 
 /* Ranked full-text search (query.h: the syntax and the filter). */

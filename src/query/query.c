@@ -320,3 +320,13 @@ int query_article(store *s, const char *id, query_article_fn fn, void *ctx, char
     sqlite3_finalize(st);
     return rc;
 }
+
+long long query_data_version(store *s)
+{
+    sqlite3_stmt *st;
+    long long v = -1;
+    if (sqlite3_prepare_v2(store_sqlite(s), "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}

@@ -70,6 +70,11 @@ int query_article(store *s, const char *id, query_article_fn fn, void *ctx, char
 /* How many words text holds, as QUERY_MAX_TERMS counts them. */
 int query_terms(const char *text);
 
+/* A number that changes whenever another connection commits to the store
+ * (SQLite's PRAGMA data_version), so a reader can tell that what it read
+ * before may be stale (the server's response cache). -1 on error. */
+long long query_data_version(store *s);
+
 /* Rewrites a user's search text into an FTS5 query (see query_search). */
 void query_fts_text(const char *text, buf *out);
 

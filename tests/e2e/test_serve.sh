@@ -47,7 +47,7 @@ check "serve: an article is its extract object" \
 
 get "/api/entities?type=PERSON"
 check "serve: entities lists people with the command line's fields" \
-    json "j['entities'] and all(e['type']=='PERSON' for e in j['entities']) and set(j['entities'][0])=={'entity','type','aliases','articles','roles','first_seen','last_seen'}"
+    json "j['entities'] and all(e['type']=='PERSON' for e in j['entities']) and set(j['entities'][0])=={'entity','type','aliases','articles','roles','first_seen','last_seen','docs'}"
 get "/api/entities/yusuf%20odera"
 check "serve: an entity by another spelling" json "j['entity']=='Yousuf Kariuki Odera' and 'Odera' in j['aliases']"
 check "serve: an entity has its articles and quotes" \

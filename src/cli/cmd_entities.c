@@ -9,7 +9,6 @@
 #include "cli/cli.h"
 #include "cli/link_cli.h"
 #include "core/json.h"
-#include "query/query_link.h"
 
 const char cmd_entities_help[] =
     "usage: dossier entities [--type T] [--limit N] [--json] [--db FILE]\n\n"

@@ -5,7 +5,6 @@
 #include "cli/cli.h"
 #include "cli/link_cli.h"
 #include "core/json.h"
-#include "query/query_link.h"
 
 const char cmd_quotes_help[] =
     "usage: dossier quotes [--by NAME] [--about WORDS] [--since DATE] [--limit N]\n"

@@ -46,4 +46,9 @@ size_t date_parse(const char *s, size_t n, date *out);
 enum { DATE_NO_YEAR = 1, DATE_NO_TIME = 2 };
 size_t date_parse_opts(const char *s, size_t n, int flags, date *out);
 
+/* A date a user gives as a filter ("2014", "2014-12", "Dec 17, 2014",
+ * "17/12/2014"), normalised to YYYY[-MM[-DD]] in out (>= 11 bytes); -1 if it
+ * is not a date. */
+int date_filter(const char *text, char *out, size_t cap);
+
 #endif

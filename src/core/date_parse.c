@@ -10,6 +10,7 @@
  * year followed by junk, and "Decembers" is not "December". */
 #include "core/date.h"
 
+#include <ctype.h>
 #include <string.h>
 
 typedef struct cur {
@@ -378,3 +379,40 @@ size_t date_parse_opts(const char *s, size_t n, int flags, date *out)
 }
 
 size_t date_parse(const char *s, size_t n, date *out) { return date_parse_opts(s, n, 0, out); }
+
+/* --- dates a user types as filters ------------------------------------------ */
+
+static int digits(const char *p, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)p[i])) return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, the forms the store keeps. */
+static bool iso_date(const char *t, date *d)
+{
+    size_t n = strlen(t);
+    if (n != 4 && n != 7 && n != 10) return false;
+    int y = digits(t, 4);
+    int m = n >= 7 && t[4] == '-' ? digits(t + 5, 2) : n >= 7 ? -1 : 0;
+    int dd = n == 10 && t[7] == '-' ? digits(t + 8, 2) : n == 10 ? -1 : 0;
+    if (y < 0 || m < 0 || dd < 0) return false;
+    *d = (date){(int16_t)y, (int8_t)m, (int8_t)dd};
+    return date_valid(*d) && (n < 7 || m > 0) && (n < 10 || dd > 0);
+}
+
+int date_filter(const char *text, char *out, size_t cap)
+{
+    date d = {0};
+    size_t n = strlen(text);
+    if (!iso_date(text, &d)) {      /* else a written date: "Dec 17, 2014" */
+        size_t used = date_parse(text, n, &d);
+        while (used && used < n && isspace((unsigned char)text[used])) used++;
+        if (used == 0 || used != n || !date_valid(d)) return -1;
+    }
+    return date_format(d, out, cap) > 0 ? 0 : -1;
+}

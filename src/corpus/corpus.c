@@ -148,19 +148,19 @@ int corpus_entity_name(corpus *c, long long ent, buf *out, int *type, char *err,
 int corpus_entity_articles(corpus *c, long long ent, entity_article_fn fn, void *ctx, char *err,
                            size_t errlen)
 {
-    int n = query_entity_articles(c->l, ent, fn, ctx, err, errlen);
+    int n = link_entity_articles(c->l, ent, fn, ctx, err, errlen);
     return n < 0 ? CORPUS_STORE : n;
 }
 
 int corpus_quotes(corpus *c, const quote_filter *f, quote_row_fn fn, void *ctx, char *err, size_t errlen)
 {
-    int n = query_quotes(c->l, f, fn, ctx, err, errlen);
+    int n = link_quotes(c->l, f, fn, ctx, err, errlen);
     return n < 0 ? CORPUS_STORE : n;
 }
 
 int corpus_timeline(corpus *c, long long ent, timeline_fn fn, void *ctx, char *err, size_t errlen)
 {
-    int n = query_timeline(c->l, ent, fn, ctx, err, errlen);
+    int n = link_timeline(c->l, ent, fn, ctx, err, errlen);
     return n < 0 ? CORPUS_STORE : n;
 }
 

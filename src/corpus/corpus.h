@@ -32,7 +32,6 @@
 #include "core/buf.h"
 #include "link/link.h"
 #include "query/query.h"
-#include "query/query_link.h"
 #include "store/store.h"
 
 typedef struct corpus corpus;
@@ -99,7 +98,7 @@ int corpus_entity_name(corpus *c, long long ent, buf *out, int *type, char *err,
 /* The articles naming an entity, newest first. */
 int corpus_entity_articles(corpus *c, long long ent, entity_article_fn fn, void *ctx, char *err,
                            size_t errlen);
-/* Quotes, newest first (query_link.h: the filter). */
+/* Quotes, newest first (link.h: the filter). */
 int corpus_quotes(corpus *c, const quote_filter *f, quote_row_fn fn, void *ctx, char *err, size_t errlen);
 /* An entity's quotes and events in date order. */
 int corpus_timeline(corpus *c, long long ent, timeline_fn fn, void *ctx, char *err, size_t errlen);

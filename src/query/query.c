@@ -133,41 +133,6 @@ int query_terms(const char *text)
 /* --- filters --------------------------------------------------------------- */
 
 /* n digits at p, or -1. */
-static int digits(const char *p, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)p[i])) return -1;
-        v = v * 10 + (p[i] - '0');
-    }
-    return v;
-}
-
-/* YYYY, YYYY-MM or YYYY-MM-DD, the forms the store keeps. */
-static bool iso_date(const char *t, date *d)
-{
-    size_t n = strlen(t);
-    if (n != 4 && n != 7 && n != 10) return false;
-    int y = digits(t, 4);
-    int m = n >= 7 && t[4] == '-' ? digits(t + 5, 2) : n >= 7 ? -1 : 0;
-    int dd = n == 10 && t[7] == '-' ? digits(t + 8, 2) : n == 10 ? -1 : 0;
-    if (y < 0 || m < 0 || dd < 0) return false;
-    *d = (date){(int16_t)y, (int8_t)m, (int8_t)dd};
-    return date_valid(*d) && (n < 7 || m > 0) && (n < 10 || dd > 0);
-}
-
-int query_date(const char *text, char *out, size_t cap)
-{
-    date d = {0};
-    size_t n = strlen(text);
-    if (!iso_date(text, &d)) {      /* else a written date: "Dec 17, 2014" */
-        size_t used = date_parse(text, n, &d);
-        while (used && used < n && isspace((unsigned char)text[used])) used++;
-        if (used == 0 || used != n || !date_valid(d)) return -1;
-    }
-    return date_format(d, out, cap) > 0 ? 0 : -1;
-}
-
 /* --- search ------------------------------------------------------------ */
 
 static int fail(sqlite3 *db, char *err, size_t errlen)
@@ -196,11 +161,11 @@ static void bind_named(sqlite3_stmt *st, const char *name, const char *value)
 static int bind_filters(sqlite3_stmt *st, const query_filter *f, char *err, size_t errlen)
 {
     char since[16], until[16];
-    if (f->since && query_date(f->since, since, sizeof since) != 0) {
+    if (f->since && date_filter(f->since, since, sizeof since) != 0) {
         snprintf(err, errlen, "--since '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", f->since);
         return QUERY_BAD_QUERY;
     }
-    if (f->until && query_date(f->until, until, sizeof until) != 0) {
+    if (f->until && date_filter(f->until, until, sizeof until) != 0) {
         snprintf(err, errlen, "--until '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", f->until);
         return QUERY_BAD_QUERY;
     }

@@ -78,8 +78,4 @@ long long query_data_version(store *s);
 /* Rewrites a user's search text into an FTS5 query (see query_search). */
 void query_fts_text(const char *text, buf *out);
 
-/* Normalises a date filter ("2014", "2014-12", "Dec 17, 2014", "17/12/2014")
- * to YYYY[-MM[-DD]] in out (>= 11 bytes); -1 if it is not a date. */
-int query_date(const char *text, char *out, size_t cap);
-
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/date.h"
 #include "core/json.h"
 #include "core/utf8.h"
 #include "serve/internal.h"
@@ -106,7 +107,7 @@ static const char *date_param(params *p, const char *name, char *out, size_t cap
 {
     const char *v = text_param(p, name);
     if (!v) return NULL;
-    if (query_date(v, out, cap) != 0) {
+    if (date_filter(v, out, cap) != 0) {
         api_error(p->r, 400, "%s must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not '%.32s'", name, v);
         p->bad = true;
         return NULL;

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include "core/date.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -224,17 +225,17 @@ static void the_fts_text_quotes_only_punctuated_words(void **state)
 static void dates_are_normalised(void **state)
 {
     char out[16];
-    assert_int_equal(query_date("2014", out, sizeof out), 0);
+    assert_int_equal(date_filter("2014", out, sizeof out), 0);
     assert_string_equal(out, "2014");
-    assert_int_equal(query_date("2014-12", out, sizeof out), 0);
+    assert_int_equal(date_filter("2014-12", out, sizeof out), 0);
     assert_string_equal(out, "2014-12");
-    assert_int_equal(query_date("2014-12-17", out, sizeof out), 0);
+    assert_int_equal(date_filter("2014-12-17", out, sizeof out), 0);
     assert_string_equal(out, "2014-12-17");
-    assert_int_equal(query_date("2014-13", out, sizeof out), -1);
-    assert_int_equal(query_date("2014-02-30", out, sizeof out), -1);
-    assert_int_equal(query_date("14-12-17", out, sizeof out), -1);
-    assert_int_equal(query_date("last week", out, sizeof out), -1);
-    assert_int_equal(query_date("2014-12-17 and more", out, sizeof out), -1);
+    assert_int_equal(date_filter("2014-13", out, sizeof out), -1);
+    assert_int_equal(date_filter("2014-02-30", out, sizeof out), -1);
+    assert_int_equal(date_filter("14-12-17", out, sizeof out), -1);
+    assert_int_equal(date_filter("last week", out, sizeof out), -1);
+    assert_int_equal(date_filter("2014-12-17 and more", out, sizeof out), -1);
 }
 
 static int copy_json(const query_article_row *r, void *ctx)

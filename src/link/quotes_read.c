@@ -1,4 +1,4 @@
-/* query_quotes.c — `dossier quotes`: quotes across articles by speaker,
+/* quotes_read.c — `dossier quotes`: quotes across articles by speaker,
  * words and date, newest first. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,8 +7,8 @@
 
 #include <sqlite3.h>
 
-#include "query/query.h"
-#include "query/query_link.h"
+#include "core/date.h"
+#include "link/link.h"
 #include "store/store.h"
 
 static bool word_char(char c)
@@ -53,7 +53,7 @@ static bool has_words(const char *text, const char *about)
     return true;
 }
 
-int query_quotes(linker *l, const quote_filter *f, quote_row_fn fn, void *ctx, char *err, size_t errlen)
+int link_quotes(linker *l, const quote_filter *f, quote_row_fn fn, void *ctx, char *err, size_t errlen)
 {
     static const char sql[] =
         "SELECT q.article, a.id, a.outlet, a.published, q.kind, q.text, e.cluster, q.sent_start, q.sent_end"
@@ -62,7 +62,7 @@ int query_quotes(linker *l, const quote_filter *f, quote_row_fn fn, void *ctx, c
         " WHERE (?1 = 0 OR e.cluster = ?1) AND (?2 IS NULL OR a.published >= ?2)"
         " ORDER BY a.published DESC NULLS LAST, a.id, q.start";
     char since[16] = "";
-    if (f->since && query_date(f->since, since, sizeof since) != 0) {
+    if (f->since && date_filter(f->since, since, sizeof since) != 0) {
         snprintf(err, errlen, "--since: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", f->since);
         return -1;
     }

@@ -1,4 +1,4 @@
-/* query_timeline.c — `dossier timeline NAME`: what an entity said and the
+/* timeline.c — `dossier timeline NAME`: what an entity said and the
  * events it took part in (as perpetrator) or that happened in it, in date
  * order. */
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "query/query_link.h"
+#include "link/link.h"
 
 typedef struct item {
     char *date, *what, *text, *doc;
@@ -89,12 +89,12 @@ static int by_date(const void *a, const void *b)
     return c ? c : x->seq - y->seq;
 }
 
-int query_timeline(linker *l, long long cluster, timeline_fn fn, void *ctx, char *err, size_t errlen)
+int link_timeline(linker *l, long long cluster, timeline_fn fn, void *ctx, char *err, size_t errlen)
 {
     items t = {.cluster = cluster};
     quote_filter f = {.by_cluster = cluster};
     int rc = link_clusters(l, cluster, keep_names, &t, err, errlen) < 0 ? -1 : 0;
-    if (rc == 0 && query_quotes(l, &f, add_quote, &t, err, errlen) < 0) rc = -1;
+    if (rc == 0 && link_quotes(l, &f, add_quote, &t, err, errlen) < 0) rc = -1;
     if (rc == 0 && link_events(l, add_event, &t, err, errlen) < 0) rc = -1;
     if (rc == 0 && t.n > 1) qsort(t.v, t.n, sizeof *t.v, by_date);
     for (size_t i = 0; i < t.n && rc == 0; i++) {

@@ -1,13 +1,13 @@
-/* query_entity.c — `dossier entity NAME`: the articles that name an entity,
+/* entity_docs.c — `dossier entity NAME`: the articles that name an entity,
  * newest first, so a reader can go from the entity to its sources. */
 #include <stdio.h>
 
 #include <sqlite3.h>
 
-#include "query/query_link.h"
+#include "link/link.h"
 #include "store/store.h"
 
-int query_entity_articles(linker *l, long long cluster, entity_article_fn fn, void *ctx, char *err, size_t errlen)
+int link_entity_articles(linker *l, long long cluster, entity_article_fn fn, void *ctx, char *err, size_t errlen)
 {
     static const char sql[] =
         "SELECT a.id, a.published, a.outlet, a.title, sum(e.mentions) FROM link_entities e"

@@ -88,6 +88,15 @@ run times  python3 "$TOOLS/eval_times.py"  --dossier "$BIN" --data "$DATA/timeml
 run aquaint python3 "$TOOLS/eval_times.py" --dossier "$BIN" --data "$DATA/timeml/aquaint"
 # Across articles on real multi-source news (events, entities, conflicts, claims).
 run xdoc   python3 "$TOOLS/eval_xdoc.py"   --dossier "$BIN" --data "$DATA/ecbplus"
+# ... and the same record whatever the order: ECB+ one article at a time, in
+# reverse order, gives the report of ingesting it at once, byte for byte.
+run xorder sh -c '
+    db=$2/ecb-all.db; one=$2/ecb-one.db; rm -f "$db" "$db-wal" "$db-shm" "$one" "$one-wal" "$one-shm"
+    "$1" ingest "$3" --db "$db" -q || exit 1
+    for f in $(ls -r "$3"/*); do "$1" ingest "$f" --db "$one" -q || exit 1; done
+    "$1" report --db "$db" --json > "$2/ecb-all.json" && "$1" report --db "$one" --json > "$2/ecb-one.json" || exit 1
+    if cmp -s "$2/ecb-all.json" "$2/ecb-one.json"; then same=1; else same=0; fi
+    echo "score: same_report=$same"' xorder "$BIN" "$OUT" "$DATA/ecbplus/articles"
 
 # Floors: "scorer.key minimum" lines; a floor with no score is a failure too.
 echo "floors ($FLOORS):"

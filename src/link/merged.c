@@ -274,7 +274,17 @@ static void free_event(owned_event *e)
     free(e->values);
 }
 
-/* Events by date (undated last), place, type, first article. */
+/* Two sorted lists of article ids, compared element by element. */
+static int docs_order(const char *const *a, size_t na, const char *const *b, size_t nb)
+{
+    for (size_t i = 0; i < na && i < nb; i++) {
+        int c = strcmp(a[i], b[i]);
+        if (c) return c;
+    }
+    return (na > nb) - (na < nb);
+}
+
+/* Events by date (undated last), place, type, then their articles. */
 static int event_order(const void *a, const void *b)
 {
     const merged_event *x = &((const owned_event *)a)->pub, *y = &((const owned_event *)b)->pub;
@@ -284,8 +294,10 @@ static int event_order(const void *a, const void *b)
     if (!x->place != !y->place) return x->place ? -1 : 1;
     if (x->place && (c = strcmp(x->place, y->place))) return c;
     if ((c = strcmp(x->type, y->type))) return c;
-    if (x->ndocs && y->ndocs && (c = strcmp(x->docs[0], y->docs[0]))) return c;
-    return (x->ndocs > y->ndocs) - (x->ndocs < y->ndocs);
+    /* then the articles, reporting and recalling, so equal-looking events
+     * keep one order whatever order they were stored in */
+    if ((c = docs_order(x->docs, x->ndocs, y->docs, y->ndocs))) return c;
+    return docs_order(x->mentioned, x->nmentioned, y->mentioned, y->nmentioned);
 }
 
 /* --- reading ---------------------------------------------------------------------- */

@@ -25,7 +25,7 @@ enum {
     ST_BY_HASH, ST_BY_ID, ST_INSERT, ST_SENTENCE, ST_DELETE, ST_FTS_DELETE, ST_FTS_BATCH, ST_COUNT, ST__N
 };
 static const char *const stmt_sql[ST__N] = {
-    [ST_BY_HASH] = "SELECT 1 FROM articles WHERE hash = ?1",
+    [ST_BY_HASH] = "SELECT rowid, id FROM articles WHERE hash = ?1",
     [ST_BY_ID] = "SELECT rowid, source FROM articles WHERE id = ?1",
     [ST_INSERT] = "INSERT INTO articles(id, source, title, published, outlet, dateline,"
                   " text, removed, hash, json, text_at, ingested_at)"
@@ -324,14 +324,26 @@ static int insert_article(store *s, const article *a, const unsigned char hash[1
     return insert_sentences(s, rowid, a);
 }
 
-static bool hash_stored(store *s, const unsigned char hash[16], int *rc)
+/* Whether the text is stored already under an id that comes first (by
+ * byte order) or is this one: then the new copy is a duplicate. When the
+ * new copy's id comes first, *replace is the stored copy's rowid: the text
+ * is kept under the smallest id of the files that hold it, whatever order
+ * they came in. */
+static bool hash_stored(store *s, const unsigned char hash[16], const char *id, sqlite3_int64 *replace, int *rc)
 {
     sqlite3_stmt *st = s->st[ST_BY_HASH];
     sqlite3_bind_blob(st, 1, hash, 16, SQLITE_STATIC);
     int r = sqlite3_step(st);
+    bool dup = false;
+    *replace = 0;
+    if (r == SQLITE_ROW) {
+        const char *held = (const char *)sqlite3_column_text(st, 1);
+        if (held && strcmp(id, held) < 0) *replace = sqlite3_column_int64(st, 0);
+        else dup = true;
+    }
     sqlite3_reset(st);
     *rc = r == SQLITE_ROW || r == SQLITE_DONE ? 0 : -1;
-    return r == SQLITE_ROW;
+    return dup;
 }
 
 /* Who holds `id`: 0 nobody, 1 the same source (its rowid in *rowid), 2 another
@@ -476,8 +488,9 @@ enum store_put store_put_article(store *s, article *a, char *json, size_t jsonle
     unsigned char hash[16];
     store_text_hash(a->text, a->len, hash);
     int rc;
-    if (hash_stored(s, hash, &rc)) return STORE_DUP;
-    if (rc != 0) {
+    sqlite3_int64 copy;
+    if (hash_stored(s, hash, a->id, &copy, &rc)) return STORE_DUP;
+    if (rc != 0 || (copy && delete_article(s, copy) != 0)) {
         set_err(err, errlen, "", s->db);
         return STORE_FAILED;
     }
@@ -499,7 +512,7 @@ enum store_put store_put_article(store *s, article *a, char *json, size_t jsonle
     }
     s->batch_articles++;
     s->batch_bytes += a->len + jsonlen;
-    return replace ? STORE_UPDATED : STORE_NEW;
+    return replace || copy ? STORE_UPDATED : STORE_NEW;
 }
 
 int64_t store_article_count(store *s)

@@ -56,8 +56,10 @@ bool store_batch_full(const store *s);
 
 enum store_put {
     STORE_NEW,       /* stored */
-    STORE_UPDATED,   /* the same source file changed since it was stored: replaced */
-    STORE_DUP,       /* the same text is already stored (under any id): nothing written */
+    STORE_UPDATED,   /* the same source file changed since it was stored, or the same text was
+                        stored under an id that comes later: replaced */
+    STORE_DUP,       /* the same text is already stored (under this id or one that comes
+                        first): nothing written */
     STORE_EMPTY,     /* no article text: nothing to store */
     STORE_TOO_BIG,   /* larger than SQLite stores in one value (err says so) */
     STORE_FAILED,    /* the store could not be written (err says why) */
@@ -65,7 +67,8 @@ enum store_put {
 
 /* Stores an article with its extract-format JSON (dossier_article_json), inside
  * the open transaction. Duplicates are found by a 128-bit hash of the cleaned
- * text. When another source already holds a->id, the article is stored as
+ * text, and the text is kept under the smallest id (in byte order) of those
+ * that hold it, so which copy is kept never depends on the order of ingest. When another source already holds a->id, the article is stored as
  * "ID-2" ("ID-3", ...): a->id is changed to that, and the JSON rewritten, so
  * `show --json` prints what is stored under that id. The text is stored once:
  * its copy in the JSON is cut out in place, so json's bytes are changed

@@ -28,9 +28,9 @@ check "ingest again exits 0" test $? -eq 0
 check "ingest again finds only duplicates" grep -q ": 0 new, 0 updated, 3 duplicates, 0 failed" "$S/in2.out"
 check "ingest again stores nothing twice" test "$(sql "$S/a.db" "SELECT count(*) FROM articles")" -eq 3
 
-cp "$FIX/articles/store_orchard.txt" "$S/orchard-copy.txt"
-printf '%s\n' "$S/orchard-copy.txt" | "$D" ingest --db "$S/a.db" > "$S/in3.out" 2>&1
-check "ingest reads paths from stdin; a copy under another name is a duplicate" \
+cp "$FIX/articles/store_orchard.txt" "$S/the-orchard-copy.txt"
+printf '%s\n' "$S/the-orchard-copy.txt" | "$D" ingest --db "$S/a.db" > "$S/in3.out" 2>&1
+check "ingest reads paths from stdin; a copy under a later name is a duplicate" \
     grep -q "ingested 1 files into .*: 0 new, 0 updated, 1 duplicates" "$S/in3.out"
 
 # A file whose text changed replaces its old version.

@@ -178,9 +178,15 @@ static void same_text_is_stored_once(void **state)
     store *s = open_ok(STORE_WRITE);
     assert_int_equal(put(s, "river", "in/river.txt", river), STORE_NEW);
     assert_int_equal(put(s, "river", "in/river.txt", river), STORE_DUP);        /* same file again */
-    assert_int_equal(put(s, "copy", "other/copy.html", river), STORE_DUP);      /* same text, other name */
+    assert_int_equal(put(s, "stream", "other/stream.html", river), STORE_DUP);  /* same text, a later name */
     assert_int_equal(put(s, "budget", "in/budget.txt", budget), STORE_NEW);
     assert_int_equal(store_article_count(s), 2);
+    /* a copy whose id comes first takes the text over, whatever came first */
+    assert_int_equal(put(s, "brook", "more/brook.txt", river), STORE_UPDATED);
+    sqlite3 *db = store_sqlite(s);
+    assert_int_equal(store_article_count(s), 2);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM articles WHERE id = 'brook'"), 1);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM articles WHERE id = 'river'"), 0);
     store_close(s);
 }
 

@@ -98,6 +98,7 @@ typedef struct event {
     const char *place;    /* canonical place entity name, or NULL */
     const char *date;     /* resolved date, or NULL */
     const char *perpetrator;
+    ARENA_VEC(const char *) victims;  /* canonical names of the people it killed or hurt */
     double killed, injured; /* NAN when not given */
     ARENA_VEC(span) evidence;  /* sentence spans */
 } event;

@@ -198,7 +198,7 @@ static long long insert_event(linker *l, long long art, uint32_t n, const articl
                               long long perpetrator, char *err, size_t errlen)
 {
     static const char sql[] = "INSERT INTO link_events(article, n, type, place, date, lo, hi, perpetrator, words,"
-                              " main, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)";
+                              " main, victims, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)";
     static const char self[] = "UPDATE link_events SET event = node WHERE node = ?1";
     long lo, hi;
     bool bounded = window(e->date, a->published, &lo, &hi);
@@ -222,6 +222,11 @@ static long long insert_event(linker *l, long long art, uint32_t n, const articl
     if (perpetrator) sqlite3_bind_int64(st, 8, perpetrator);
     sqlite3_bind_blob(st, 9, w, (int)(nw * sizeof *w), SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 10, main);
+    buf victims;
+    buf_init(&victims);
+    for (uint32_t i = 0; i < e->victims.n; i++) buf_printf(&victims, "%s%s", i ? "\n" : "", e->victims.v[i]);
+    if (victims.n) sqlite3_bind_text(st, 11, victims.p, (int)victims.n, SQLITE_TRANSIENT);
+    buf_free(&victims);
 
     int rc = link_step_done(l, st, err, errlen);
     free(w);

@@ -116,6 +116,8 @@ typedef struct merged_event {
     const char *type, *place, *date;        /* the most specific place, the most precise date */
     const char *perpetrator;                /* canonical entity name, or NULL */
     long long perpetrator_cluster;          /* 0 when none */
+    const char *const *victims;             /* people its articles say it killed or hurt, most named first */
+    size_t nvictims;
     const char *const *docs;                /* the articles reporting it (their main event), sorted */
     size_t ndocs;
     const char *const *mentioned;           /* other articles that recall it in passing, sorted */

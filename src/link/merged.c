@@ -9,7 +9,7 @@
 #include "link/internal.h"
 
 typedef struct node_row {
-    char *type, *place, *date, *doc, *outlet, *published;
+    char *type, *place, *date, *doc, *outlet, *published, *victims;
     long long article, perp;
     bool main;              /* what its article reports, not recalls */
 } node_row;
@@ -30,7 +30,7 @@ typedef struct owned_event {
     fig_row *figs;
     size_t nfigs;
     char *perp_name;
-    const char **docs, **mentioned;
+    const char **docs, **mentioned, **victims;
     event_measure *measures;
     event_value *values;
 } owned_event;
@@ -158,6 +158,44 @@ static long long best_perpetrator(linker *l, const node_row *v, size_t n, char *
 
 static int by_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
+typedef struct named { const char *name; int count; } named;
+
+static int by_count(const void *a, const void *b)
+{
+    const named *x = a, *y = b;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* The victims the event's articles name, the most often named first (each
+ * node's list is names one a line, pointing into it). */
+static size_t gather_victims(owned_event *e)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < e->nnodes; i++)
+        for (const char *p = e->nodes[i].victims; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "") total++;
+    named *v = malloc((total + 1) * sizeof *v);
+    e->victims = malloc((total + 1) * sizeof *e->victims);
+    if (!v || !e->victims) abort();
+    size_t n = 0;
+    for (size_t i = 0; i < e->nnodes; i++) {
+        char *p = e->nodes[i].victims;
+        while (p && *p) {
+            char *nl = strchr(p, '\n');
+            if (nl) *nl = '\0';
+            size_t k = 0;
+            while (k < n && strcmp(v[k].name, p) != 0) k++;
+            if (k == n) v[n++] = (named){p, 0};
+            v[k].count++;
+            p = nl ? nl + 1 : p + strlen(p);
+        }
+    }
+    if (n > 1) qsort(v, n, sizeof *v, by_count);
+    for (size_t i = 0; i < n; i++) e->victims[i] = v[i].name;
+    free(v);
+    return n;
+}
+
 /* Values in the order they were published (undated last), then by article:
  * a toll that rises over days reads as it rose. */
 static int by_date(const void *a, const void *b)
@@ -217,6 +255,8 @@ static void summarise(linker *l, owned_event *e)
     m->date = best_date(e->nodes, e->nnodes);
     m->perpetrator_cluster = best_perpetrator(l, e->nodes, e->nnodes, &e->perp_name);
     m->perpetrator = e->perp_name;
+    m->nvictims = gather_victims(e);
+    m->victims = e->victims;
     e->docs = malloc((e->nnodes + 1) * sizeof *e->docs);
     e->mentioned = malloc((e->nnodes + 1) * sizeof *e->mentioned);
     if (!e->docs || !e->mentioned) abort();
@@ -260,6 +300,7 @@ static void free_event(owned_event *e)
     for (size_t i = 0; i < e->nnodes; i++) {
         node_row *n = &e->nodes[i];
         free(n->type), free(n->place), free(n->date), free(n->doc), free(n->outlet), free(n->published);
+        free(n->victims);
     }
     for (size_t i = 0; i < e->nfigs; i++) {
         fig_row *f = &e->figs[i];
@@ -270,6 +311,7 @@ static void free_event(owned_event *e)
     free(e->perp_name);
     free(e->docs);
     free(e->mentioned);
+    free(e->victims);
     free(e->measures);
     free(e->values);
 }
@@ -312,7 +354,8 @@ static owned_event *event_at(owned_event *v, const long long *ids, size_t n, siz
 int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen)
 {
     static const char nodes_sql[] =
-        "SELECT e.event, e.type, e.place, e.date, a.id, a.outlet, a.published, e.article, p.cluster, e.main"
+        "SELECT e.event, e.type, e.place, e.date, a.id, a.outlet, a.published, e.article, p.cluster, e.main,"
+        " e.victims"
         " FROM link_events e JOIN articles a ON a.rowid = e.article"
         " LEFT JOIN link_entities p ON p.node = e.perpetrator ORDER BY e.event, a.id";
     static const char figs_sql[] =
@@ -338,7 +381,8 @@ int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen)
         e->nodes = realloc(e->nodes, (ncap + 1) * sizeof *e->nodes);
         if (!e->nodes) abort();
         e->nodes[e->nnodes++] = (node_row){dup_col(st, 1), dup_col(st, 2), dup_col(st, 3), dup_col(st, 4),
-                                           dup_col(st, 5), dup_col(st, 6), sqlite3_column_int64(st, 7),
+                                           dup_col(st, 5), dup_col(st, 6), dup_col(st, 10),
+                                           sqlite3_column_int64(st, 7),
                                            sqlite3_column_type(st, 8) == SQLITE_NULL ? 0
                                                                                      : sqlite3_column_int64(st, 8),
                                            sqlite3_column_int(st, 9) != 0};

@@ -158,6 +158,9 @@ static int event_json(const merged_event *e, void *ctx)
     json_key(b, "perpetrator");
     json_cstr(b, e->perpetrator);
     buf_putc(b, ',');
+    json_key(b, "victims");
+    string_array(b, e->victims, e->nvictims);
+    buf_putc(b, ',');
     json_key(b, "docs");
     buf_putc(b, '[');
     for (size_t i = 0; i < e->ndocs; i++) {

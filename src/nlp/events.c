@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/date.h"
 #include "core/utf8.h"
@@ -266,6 +267,95 @@ static bool read_sentence(const events_res *r, const article *a, uint32_t si, ui
     return rd->place >= 0 || rd->when.y || rd->has_casualties || (lead && strength == STRONG);
 }
 
+/* --- victims --------------------------------------------------------------- */
+
+/* Words that say what happened to a person named just before ("Kimani Gray
+ * was shot", "Horton, 34, died") or just after ("police shot Kimani Gray"),
+ * and the small words that may stand between. */
+static bool word_is(const article *a, uint32_t start, uint32_t end, const char *const *list)
+{
+    for (const char *const *w = list; *w; w++)
+        if (strlen(*w) == end - start && !strncasecmp(a->text + start, *w, end - start)) return true;
+    return false;
+}
+
+static const char *const harm_words[] = {"killed", "shot", "stabbed", "murdered", "died", "wounded", "injured",
+                                         "slain", "hurt", "dies", NULL};
+static const char *const between_words[] = {"was", "were", "is", "had", "has", "been", "being", "fatally",
+                                            "critically", "seriously", "reportedly", "allegedly", "also",
+                                            "and", "who", NULL};
+
+/* Whether the person mentioned at tokens [t0, t1) is one the sentence says
+ * was killed or hurt: a harm word after it (past auxiliaries, adverbs and an
+ * age in commas), or a harm verb right before it. */
+static bool harmed(const article *a, const sentence *s, uint32_t t0, uint32_t t1)
+{
+    /* after it: "died" on its own, the others in the passive ("was shot";
+     * "Lee shot two guards" makes Lee the gunman) */
+    static const char *const passive[] = {"was", "were", "is", "been", "being", NULL};
+    static const char *const itself[] = {"died", "dies", NULL};
+    uint32_t end = s->tok + s->ntok;
+    bool pass = false;
+    for (uint32_t t = t1, steps = 0; t < end && steps < 6; t++, steps++) {
+        const token *k = &a->tokens.v[t];
+        if (k->flags & TF_NUM) continue;                       /* ", 34," */
+        if (k->flags & TF_PUNCT) {
+            if (a->text[k->start] == ',') continue;
+            break;
+        }
+        if (word_is(a, k->start, k->end, itself)) return true;
+        if (word_is(a, k->start, k->end, harm_words)) return pass;
+        if (!word_is(a, k->start, k->end, between_words)) break;
+        pass |= word_is(a, k->start, k->end, passive);
+    }
+    /* before it: the verb, past an age ("shot 16-year-old Kimani Gray") */
+    static const char *const age_words[] = {"year", "years", "old", "year-old", "a", "the", NULL};
+    for (uint32_t t = t0, steps = 0; t > s->tok && steps < 8; t--, steps++) {
+        const token *k = &a->tokens.v[t - 1];
+        if ((k->flags & TF_NUM) || ((k->flags & TF_PUNCT) && a->text[k->start] == '-')) continue;
+        if (!(k->flags & TF_WORD)) break;
+        if (word_is(a, k->start, k->end, age_words)) continue;
+        return word_is(a, k->start, k->end, harm_words) && strncasecmp(a->text + k->start, "died", 4) &&
+               strncasecmp(a->text + k->start, "dies", 4);
+    }
+    return false;
+}
+
+/* The first token at or after byte off (tokens are in text order). */
+static uint32_t token_at(const article *a, uint32_t off)
+{
+    uint32_t lo = 0, hi = a->tokens.n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (a->tokens.v[mid].start < off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The people the event's sentences say were killed or hurt, once each. */
+static void find_victims(article *a, event *e)
+{
+    for (uint32_t k = 0; k < e->evidence.n; k++) {
+        span sp = e->evidence.v[k];
+        int32_t si = article_sentence_at(a, sp.start);
+        if (si < 0) continue;
+        const sentence *s = &a->sents.v[si];
+        uint32_t lo, hi;
+        mentions_in(a, sp.start, sp.end, &lo, &hi);
+        for (uint32_t i = lo; i < hi; i++) {
+            const mention *m = &a->mentions.v[i];
+            if (m->kind != MK_NAME || m->type != ENT_PERSON || m->entity < 0 || (uint32_t)m->entity >= a->entities.n)
+                continue;
+            const char *name = a->entities.v[m->entity].name;
+            if (!name || !harmed(a, s, token_at(a, m->start), token_at(a, m->end))) continue;
+            bool seen = false;
+            for (uint32_t j = 0; j < e->victims.n && !seen; j++) seen = e->victims.v[j] == name;
+            if (!seen) *ARENA_PUSH(&a->mem, e->victims) = name;
+        }
+    }
+}
+
 static const char *mention_entity(const article *a, int32_t mi)
 {
     if (mi < 0) return NULL;
@@ -441,5 +531,8 @@ void events_run(const events_res *r, article *a)
         }
         adopt(a, &a->events.v[ei], &rd);
     }
-    for (uint32_t i = 0; i < a->events.n; i++) link_figures(a, i);
+    for (uint32_t i = 0; i < a->events.n; i++) {
+        link_figures(a, i);
+        find_victims(a, &a->events.v[i]);
+    }
 }

@@ -127,6 +127,13 @@ static void put_events(buf *b, const article *a)
         json_key(b, "place"); json_cstr(b, e->place); buf_putc(b, ',');
         json_key(b, "date"); json_cstr(b, e->date); buf_putc(b, ',');
         json_key(b, "perpetrator"); json_cstr(b, e->perpetrator); buf_putc(b, ',');
+        json_key(b, "victims");
+        buf_putc(b, '[');
+        for (uint32_t k = 0; k < e->victims.n; k++) {
+            if (k) buf_putc(b, ',');
+            json_cstr(b, e->victims.v[k]);
+        }
+        buf_puts(b, "],");
         json_key(b, "killed"); json_num(b, e->killed); buf_putc(b, ',');
         json_key(b, "injured"); json_num(b, e->injured); buf_putc(b, ',');
         json_key(b, "evidence");

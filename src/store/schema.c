@@ -166,6 +166,9 @@ static const schema_stmt schema[] = {
     /* `main`: the event is what its article reports (the one told in most
      * sentences), not one it recalls in passing. */
     {3, "ALTER TABLE link_events ADD COLUMN main INTEGER NOT NULL DEFAULT 0"},
+    /* `victims`: the canonical names of the people the article says it
+     * killed or hurt, one a line. */
+    {3, "ALTER TABLE link_events ADD COLUMN victims TEXT"},
 
     {3, "CREATE TRIGGER link_article_removed BEFORE DELETE ON articles BEGIN"
         " INSERT OR IGNORE INTO link_redo SELECT 'cluster', cluster FROM link_entities WHERE article = old.rowid;"

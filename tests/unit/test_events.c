@@ -163,6 +163,37 @@ static void another_years_toll_is_not_this_ones(void **state)
     article_free(a);
 }
 
+/* The people the sentences say were killed or hurt are the victims; the
+ * one who shot is not. */
+static void victims_are_those_harmed(void **state)
+{
+    article *a = bare("Dana Reyes was shot dead in Northtown on Friday. "
+                      "Lee Marsh shot two guards before Tom Vale, 41, died in Northtown.");
+    add_mention(a, "Dana Reyes", ENT_PERSON, "Dana Reyes");
+    add_mention(a, "Lee Marsh", ENT_PERSON, "Lee Marsh");
+    add_mention(a, "Tom Vale", ENT_PERSON, "Tom Vale");
+    mention m = a->mentions.v[0];
+    span s = find(a, "Northtown");
+    *ARENA_PUSH(&a->mem, a->entities) = (entity){"Northtown", NULL, ENT_GPE, 0, 1};
+    m = (mention){s.start, s.end, ENT_GPE, MK_NAME, (int32_t)(a->entities.n - 1), {0, 0}};
+    /* mentions stay in text order: Northtown comes after Dana Reyes */
+    mention dana = a->mentions.v[0], lee = a->mentions.v[1], tom = a->mentions.v[2];
+    a->mentions.n = 0;
+    *ARENA_PUSH(&a->mem, a->mentions) = dana;
+    *ARENA_PUSH(&a->mem, a->mentions) = m;
+    *ARENA_PUSH(&a->mem, a->mentions) = lee;
+    *ARENA_PUSH(&a->mem, a->mentions) = tom;
+    add_time(a, "on Friday", "2022-06-03");
+    add_figure(a, "two guards", 2, "injured");
+    events_run(res(), a);
+    assert_int_equal(a->events.n, 1);
+    event *e = &a->events.v[0];
+    assert_int_equal(e->victims.n, 2);
+    assert_string_equal(e->victims.v[0], "Dana Reyes");
+    assert_string_equal(e->victims.v[1], "Tom Vale");
+    article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +203,7 @@ int main(void)
         cmocka_unit_test(executions_are_their_own_type),
         cmocka_unit_test(the_lead_and_its_story),
         cmocka_unit_test(another_years_toll_is_not_this_ones),
+        cmocka_unit_test(victims_are_those_harmed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

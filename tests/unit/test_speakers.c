@@ -198,6 +198,13 @@ static void speakers_past_labels_and_asides(void **state)
     assert_string_equal(who(a, find(a, "harbour plan has stalled")), "Elected members");
     assert_string_equal(who(a, find(a, "road was too loud")), "most residents of the two valleys");
     article_free(a);
+    a = bare("\"It was the least bad outcome,\" Mr. Dorn of the Harbour Trust said.\n\n"
+             "\"It is sound policy,\" Lena Voss, director of the Dale Institute for Public Finance and a "
+             "professor of economics at the University of Leeds, said in an interview.");
+    quotes_run(res(), a);
+    assert_string_equal(who(a, find(a, "least bad outcome")), "Dorn");
+    assert_string_equal(who(a, find(a, "sound policy")), "Lena Voss");
+    article_free(a);
 }
 
 /* Bodies speak: "the X newspaper" is X; "the company" alone the company

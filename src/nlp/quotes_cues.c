@@ -527,6 +527,13 @@ static uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end)
     np o;
     if (!np_after(c, i, end, &o) || o.how == NP_PRONOUN) return i;
     i = o.e;
+    /* "told MPs and peers:": both are told */
+    if (i + 1 < end && tok_eq(c, i, "and")) {
+        np o2;
+        if (np_after(c, i + 1, end, &o2) && o2.how != NP_PRONOUN) i = o2.e;
+        else if (i + 2 < end && tok_lower_word(c, i + 1) && (tok_punct(c, i + 2, ':') || (word_class(c, i + 2) & W_THAT)))
+            i += 2;
+    }
     /* "told MSNBC's "Morning Joe"": a programme of the addressee */
     if (i < end && tok_possessive(c, i)) {
         i++;

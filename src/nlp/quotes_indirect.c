@@ -82,9 +82,15 @@ static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b,
         }
         k->cb = content_start(c, k, e, that);
         k->ce = e;
-        /* up to the next cue's own clause: ", adding that" / ", a report said" */
+        /* up to the next cue's own clause: ", adding that" / ", a report said";
+         * or to a second verb of the same speaker: "conceded … but said …" */
         for (uint32_t n = idx + 1; n < nk; n++) {
             const cue *x = &R->ks[n];
+            if (x->has_np && x->tok > k->cb + 1 && x->clause_s <= k->cb && x->cls != CUE_QUOTE &&
+                (tok_eq(c, x->tok - 1, "and") || tok_eq(c, x->tok - 1, "but"))) {
+                k->ce = x->tok - 1;
+                break;
+            }
             if (!x->has_np || x->clause_s <= k->cb) continue;
             if (x->participle || x->layout == CL_TRAILING) {
                 k->ce = x->clause_s > k->cb && tok_punct(c, x->clause_s - 1, ',') ? x->clause_s - 1 : x->clause_s;
@@ -192,7 +198,7 @@ static bool characterises(const qctx *c, uint32_t b, uint32_t e)
     for (uint32_t i = b + 1; i < e && i < b + 8; i++) {
         if (tok_eq(c, i, "as") && i + 1 < e && !tok_terminal(c, i + 1)) return true;
         if (tok_punct(c, i, ',') || tok_terminal(c, i) || (word_class(c, i) & (W_THAT | W_REL | W_SUB))) return false;
-        if ((tok_eq(c, i, "a") || tok_eq(c, i, "an")) && i > b + 1 && !(word_class(c, i - 1) & (W_PREP | W_LOC)))
+        if ((tok_eq(c, i, "a") || tok_eq(c, i, "an")) && !(word_class(c, i - 1) & (W_PREP | W_LOC)))
             return true;
     }
     return false;

@@ -460,6 +460,26 @@ static void content_that_says_nothing(void **state)
     article_free(a);
 }
 
+/* Two verbs of one speaker are two statements; an addressee may be two
+ * groups; a quotation never takes the speaker of a later one introduced
+ * anew. */
+static void second_verb_and_joint_addressees(void **state)
+{
+    article *a = quotes_of("Port chief Ann Vale conceded there were \"rough weeks\" but said \"the ferries will run "
+                           "on time from now on\".");
+    assert_no_overlap(a);
+    const quote *q = find(a, "rough weeks");
+    assert_null(strstr(text_of(a, q), "said"));
+    assert_string_equal(text_of(a, find(a, "ferries will run")), "the ferries will run on time from now on");
+    article_free(a);
+    a = quotes_of("Mr Hale told members and staff: \"Nothing will stand in the way of a united club.\" "
+                  "Board member Jo Reyes said the pair had been \"read the riot act\" by members.");
+    q = find(a, "Nothing will stand");
+    assert_string_equal(who(a, q), "Hale");
+    assert_string_equal(cue_of(a, q), "told");
+    article_free(a);
+}
+
 static void narration_is_no_quote(void **state)
 {
     article *a = quotes_of("Coach Ann Vey confirmed the rumour on Friday.\n\n"
@@ -530,6 +550,7 @@ int main(void)
         cmocka_unit_test(a_paragraph_printed_twice_is_one_statement),
         cmocka_unit_test(noun_before_the_verb_is_no_cue),
         cmocka_unit_test(narration_is_no_quote),
+        cmocka_unit_test(second_verb_and_joint_addressees),
         cmocka_unit_test(content_that_says_nothing),
         cmocka_unit_test(naming_verbs_and_documents),
         cmocka_unit_test(views_without_that),

@@ -239,6 +239,15 @@ static bool says_something(const qctx *c, const cue *k)
     return true;
 }
 
+/* "X, which had its offer rejected, said it would …": content never opens
+ * with another cue's verb. */
+static bool starts_a_cue(const qrun *R, uint32_t nk, uint32_t i)
+{
+    for (uint32_t n = 0; n < nk; n++)
+        if (R->ks[n].tok == i && R->ks[n].has_np) return true;
+    return false;
+}
+
 /* "According to the report, Asif said …": a cue with a speaker of its own
  * opens this one's content; the report only relays what Asif said. */
 static bool relays(qrun *R, uint32_t i, uint32_t nk)
@@ -276,7 +285,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
         content_span(R, k, i, nk, b, e, &that);
         if (k->cls == CUE_BY && relays(R, i, nk)) continue;
         if (k->ce <= k->cb || !has_words(c, k->cb, k->ce, 3)) continue;
-        if (!says_something(c, k)) continue;
+        if (!says_something(c, k) || starts_a_cue(R, nk, k->cb)) continue;
         /* content must not swallow a quotation already given to a cue */
         qspan *frag = quote_within(R, nq, k->cb, k->ce);
         /* "said before he died", "said on CBS": a clause of time or a place,

@@ -480,6 +480,20 @@ static void second_verb_and_joint_addressees(void **state)
     article_free(a);
 }
 
+static void content_never_opens_with_a_cue(void **state)
+{
+    article *a = quotes_of("Norvex, which had an earlier offer for the mill rejected, said it would bid again.\n\n"
+                           "According to the Centre for Flood Research and Coastal Studies at Tern University, "
+                           "the dykes will hold.");
+    const quote *q = find(a, "bid again");
+    assert_string_equal(text_of(a, q), "it would bid again");
+    assert_string_equal(cue_of(a, q), "said");
+    q = find(a, "dykes will hold");
+    assert_string_equal(text_of(a, q), "the dykes will hold");
+    assert_non_null(strstr(who(a, q), "Coastal Studies"));
+    article_free(a);
+}
+
 static void narration_is_no_quote(void **state)
 {
     article *a = quotes_of("Coach Ann Vey confirmed the rumour on Friday.\n\n"
@@ -550,6 +564,7 @@ int main(void)
         cmocka_unit_test(a_paragraph_printed_twice_is_one_statement),
         cmocka_unit_test(noun_before_the_verb_is_no_cue),
         cmocka_unit_test(narration_is_no_quote),
+        cmocka_unit_test(content_never_opens_with_a_cue),
         cmocka_unit_test(second_verb_and_joint_addressees),
         cmocka_unit_test(content_that_says_nothing),
         cmocka_unit_test(naming_verbs_and_documents),

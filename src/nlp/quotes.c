@@ -190,10 +190,11 @@ static void resolve_pending(qrun *R, uint16_t para, bool closes_chain, bool led)
         if (this_para) {
             bool after_prev = R->last_attr >= 0 && (uint32_t)R->last_attr < R->para_q0 && R->last_attr_para + 1 == para;
             best = nearest_attributed(a, &ix, q->start);
-            /* A quotation opening a paragraph, before any speaker of its own,
-             * goes on from the previous paragraph's speaker; a later one
-             * introduced anew ("X added: "…"") is someone else's turn. */
-            if (best && best->start > q->start && best->cue.end && best->cue.end <= best->start && after_prev)
+            /* A quotation before any speaker of its own takes no speaker from
+             * a later one introduced anew ("X added: "…"", "X said …"): that is
+             * someone else's turn. At a paragraph's start it goes on from the
+             * previous paragraph's speaker. */
+            if (best && best->start > q->start && best->cue.end && best->cue.end <= best->start)
                 best = NULL;
             if (!best && led) best = &R->lead_q;
             if (!best && after_prev) best = &a->quotes.v[R->last_attr];

@@ -98,6 +98,14 @@ static bool according_speaker(const qctx *c, cue *k, uint32_t e)
         k->who.how = NP_GROUP;
         k->who.kind = SK_UNKNOWN;
     }
+    /* "according to the Natural Hazards Research and Applications
+     * Information Center, …": a source named at length runs to its comma */
+    uint32_t r = k->who.e;
+    while (r < e && r < k->who.s + 20 && ((c->t[r].flags & TF_WORD) || tok_punct(c, r, '&'))) r++;
+    if (r > k->who.e && r < e && tok_punct(c, r, ',') && tok_eq(c, k->who.e, "and")) {
+        if (k->who.name_e == k->who.e) k->who.name_e = r;
+        k->who.e = r;
+    }
     uint32_t j = k->who.e;
     if ((k->who.how == NP_GROUP || k->who.how == NP_ROLE) && j < e &&
         (tok_eq(c, j, "from") || tok_eq(c, j, "by") || tok_eq(c, j, "of"))) {

@@ -354,6 +354,7 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
     if ((w & W_DET) && !(w & W_THAT)) return true;
     if (tok_possessive(c, i - 1)) return true;
     if (tok_eq(c, i - 1, "having")) return true;   /* "having said that" */
+    if (tok_eq(c, i - 1, "whose")) return true;    /* "whose state relies on coal" */
     /* "a government claim": a base form after a singular noun is a noun
      * ("officials say", "they say", "would say" are verbs) */
     if (form == VF_BASE && tok_lower_word(c, i - 1) && !(word_class(c, i - 1) & (W_AUX | W_PRONOUN | W_DET | W_THAT | W_REL)) &&
@@ -526,6 +527,13 @@ static uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end)
     np o;
     if (!np_after(c, i, end, &o) || o.how == NP_PRONOUN) return i;
     i = o.e;
+    /* "told MPs and peers:": both are told */
+    if (i + 1 < end && tok_eq(c, i, "and")) {
+        np o2;
+        if (np_after(c, i + 1, end, &o2) && o2.how != NP_PRONOUN) i = o2.e;
+        else if (i + 2 < end && tok_lower_word(c, i + 1) && (tok_punct(c, i + 2, ':') || (word_class(c, i + 2) & W_THAT)))
+            i += 2;
+    }
     /* "told MSNBC's "Morning Joe"": a programme of the addressee */
     if (i < end && tok_possessive(c, i)) {
         i++;
@@ -552,6 +560,13 @@ uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that
     }
     if (i < end && (tok_punct(c, i, ',') || tok_punct(c, i, ':'))) i++;
     if (i < end && (word_class(c, i) & W_THAT) && tok_lower_word(c, i)) {
+        /* "spoke in a cottage on a base that overlooks the bay": after a
+         * phrase of place, "that" and a verb open a relative clause */
+        if (i > k->tok + k->n && (word_class(c, k->tok + k->n) & W_PREP) && tok_lower_word(c, i - 1) &&
+            !word_class(c, i - 1) && i + 2 < end && tok_lower_word(c, i + 1) &&
+            !(word_class(c, i + 1) & (W_DET | W_PRONOUN | W_AUX)) && c->a->text[c->t[i + 1].end - 1] == 's' &&
+            ((c->t[i + 2].flags & TF_CAP) || (word_class(c, i + 2) & (W_DET | W_PREP))) && k->cls != CUE_TELL)
+            return end;
         i++;
         *saw_that = true;
     }

@@ -82,9 +82,15 @@ static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b,
         }
         k->cb = content_start(c, k, e, that);
         k->ce = e;
-        /* up to the next cue's own clause: ", adding that" / ", a report said" */
+        /* up to the next cue's own clause: ", adding that" / ", a report said";
+         * or to a second verb of the same speaker: "conceded … but said …" */
         for (uint32_t n = idx + 1; n < nk; n++) {
             const cue *x = &R->ks[n];
+            if (x->has_np && x->tok > k->cb + 1 && x->clause_s <= k->cb && x->cls != CUE_QUOTE &&
+                (tok_eq(c, x->tok - 1, "and") || tok_eq(c, x->tok - 1, "but"))) {
+                k->ce = x->tok - 1;
+                break;
+            }
             if (!x->has_np || x->clause_s <= k->cb) continue;
             if (x->participle || x->layout == CL_TRAILING) {
                 k->ce = x->clause_s > k->cb && tok_punct(c, x->clause_s - 1, ',') ? x->clause_s - 1 : x->clause_s;
@@ -184,6 +190,20 @@ static bool in_subclause(const qctx *c, const cue *k, uint32_t b)
     return false;
 }
 
+/* "called the deal a disaster", "described the scene as chaotic": a verb of
+ * naming with its object and what the object is called — a stated view.
+ * "called a meeting", "called the police" name nothing. */
+static bool characterises(const qctx *c, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b + 1; i < e && i < b + 8; i++) {
+        if (tok_eq(c, i, "as") && i + 1 < e && !tok_terminal(c, i + 1)) return true;
+        if (tok_punct(c, i, ',') || tok_terminal(c, i) || (word_class(c, i) & (W_THAT | W_REL | W_SUB))) return false;
+        if ((tok_eq(c, i, "a") || tok_eq(c, i, "an")) && !(word_class(c, i - 1) & (W_PREP | W_LOC)))
+            return true;
+    }
+    return false;
+}
+
 static bool comma_before(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
@@ -199,6 +219,33 @@ static bool reports_speech(const qctx *c, const cue *x, uint32_t e)
     bool that;
     uint32_t cs = content_start(c, x, e, &that);
     return that || (cs > 0 && tok_punct(c, cs - 1, ':')) || (cs < e && (c->t[cs].flags & TF_QUOTE));
+}
+
+/* What a cue's content must be to report anything: not a phrase of time
+ * or place standing before a trailing cue ("During his years in office,
+ * Obama said"), not a second subject joined by "and" ("Kim reported from
+ * Seoul, and Lee from Busan"). */
+static bool clause_like(const qctx *c, uint32_t b, uint32_t e);
+static bool comma_before(const qctx *c, uint32_t b, uint32_t e);
+
+static bool says_something(const qctx *c, const cue *k)
+{
+    unsigned w = word_class(c, k->cb);
+    if (k->layout == CL_TRAILING && (w & (W_PREP | W_TIME)) && !clause_like(c, k->cb, k->ce) &&
+        !comma_before(c, k->cb, k->ce))
+        return false;
+    if (k->layout == CL_FORWARD && k->cls != CUE_BY && (tok_eq(c, k->cb, "and") || tok_eq(c, k->cb, "or")))
+        return false;
+    return true;
+}
+
+/* "X, which had its offer rejected, said it would …": content never opens
+ * with another cue's verb. */
+static bool starts_a_cue(const qrun *R, uint32_t nk, uint32_t i)
+{
+    for (uint32_t n = 0; n < nk; n++)
+        if (R->ks[n].tok == i && R->ks[n].has_np) return true;
+    return false;
 }
 
 /* "According to the report, Asif said …": a cue with a speaker of its own
@@ -238,6 +285,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
         content_span(R, k, i, nk, b, e, &that);
         if (k->cls == CUE_BY && relays(R, i, nk)) continue;
         if (k->ce <= k->cb || !has_words(c, k->cb, k->ce, 3)) continue;
+        if (!says_something(c, k) || starts_a_cue(R, nk, k->cb)) continue;
         /* content must not swallow a quotation already given to a cue */
         qspan *frag = quote_within(R, nq, k->cb, k->ce);
         /* "said before he died", "said on CBS": a clause of time or a place,
@@ -269,7 +317,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
         if (k->cls == CUE_OBJECT && !that && !frag && !colon && k->layout == CL_FORWARD && !clause_like(c, k->cb, k->ce) &&
             refers_back(c, k->cb, k->ce))
             continue;
-        if (k->cls == CUE_QUOTE && !frag) continue;
+        if (k->cls == CUE_QUOTE && !frag && !characterises(c, k->cb, k->ce)) continue;
         for (uint32_t q = 0; q < nq; q++)
             if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;
         quote_emit(R, frag ? Q_MIXED : Q_INDIRECT, tok_span(c, k->cb, k->ce), &k->sp, cue_bytes(c, k));

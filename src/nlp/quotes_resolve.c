@@ -99,6 +99,7 @@ static const referent *by_role(const qctx *c, uint32_t h, int32_t *holder)
         const referent *r = newest(c, k);
         if (!r) break;
         const char *erole = r->entity >= 0 ? c->a->entities.v[r->entity].role : NULL;
+        if (r->entity < 0 && r->name.start == r->role.start) continue;   /* an unnamed speaker holds no office for "the minister" */
         if (span_has_word(c->a->text, r->role, w, n) || cstr_has_word(erole, w, n)) return r;
     }
     /* An entity the recogniser gave that role, though no speaker yet. */
@@ -283,11 +284,28 @@ void speaker_resolve(qctx *c, const np *who, speaker *out)
     }
 }
 
+/* "a spokesman", "an aide", "his spokesman": someone not named, where "the
+ * minister" is the holder of an office the text may name elsewhere. */
+static bool indefinite(const qctx *c, span w)
+{
+    const char *t = c->a->text + w.start;
+    size_t n = w.end - w.start;
+    static const char *const words[] = {"a ", "an ", "his ", "her ", "their ", "its ", "one "};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t m = strlen(words[k]);
+        if (n > m && !strncasecmp(t, words[k], m)) return true;
+    }
+    return false;
+}
+
 void speaker_remember(qctx *c, const speaker *sp)
 {
     if (!sp->known) return;
     span name = sp->name.end ? sp->name : (sp->entity >= 0 ? sp->words : (span){0, 0});
     if (!name.end && sp->kind == SK_GROUP) name = sp->words;   /* "officials": for "they" */
+    /* "an M&S spokesman said …. He also said": an unnamed speaker is still
+     * the one "he" goes on from (the entity stays unknown) */
+    if (!name.end && sp->kind == SK_PERSON && sp->role.end && indefinite(c, sp->words)) name = sp->words;
     if (!name.end) return;
     const referent *top = newest(c, 0);
     if (top && ((sp->entity >= 0 && top->entity == sp->entity) ||

@@ -201,6 +201,8 @@ static uint32_t titled_run_start(const qctx *c, uint32_t lo, uint32_t h)
     return s;
 }
 
+static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out);
+
 /* "a spokesman for committee Democrats": the person of a body speaks. */
 static void of_phrase_before(const qctx *c, uint32_t lo, np *out)
 {
@@ -208,6 +210,19 @@ static void of_phrase_before(const qctx *c, uint32_t lo, np *out)
     if (s < lo + 2 || !(tok_eq(c, s - 1, "for") || tok_eq(c, s - 1, "of") || tok_eq(c, s - 1, "at") ||
                         tok_eq(c, s - 1, "in") || tok_eq(c, s - 1, "from")))
         return;
+    /* "Mr. Morgan of the Sierra Club": a person of a body speaks, the body
+     * is their role */
+    np name;
+    if (is_cap_word(c, s - 2) && !tok_eq(c, s - 1, "for") && !(speaker_class(c, s - 2) & (S_PEOPLE | S_GROUP)) &&
+        np_core_before(c, lo, s - 2, &name) && name.how == NP_NAME && name.kind == SK_PERSON) {
+        uint32_t e = out->e;
+        *out = name;
+        out->e = e;
+        out->role_s = s;
+        out->role_e = e;
+        out->kind = SK_PERSON;
+        return;
+    }
     /* "a judge in Washington", "analysts at Goldman" */
     bool word = tok_lower_word(c, s - 2) || (c->t[s - 2].flags & TF_SENT);   /* "Analysts at …" opening */
     if (!word || !(speaker_class(c, s - 2) & (S_ROLE | S_PEOPLE | S_GROUP))) return;
@@ -417,7 +432,7 @@ bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out)
             return true;
         }
         uint32_t k = h;
-        while (k > lo && h - k < 16) {
+        while (k > lo && h - k < 28) {
             k--;
             if (c->t[k].flags & TF_QUOTE) return false;
             if (tok_punct(c, k, ',')) break;

@@ -427,6 +427,73 @@ static void views_without_that(void **state)
     article_free(a);
 }
 
+/* A verb of naming reports a view when it says what its object is; polls
+ * and footage are sources. */
+static void naming_verbs_and_documents(void **state)
+{
+    article *a = quotes_of("The union called the pay offer an insult to nurses.\n\n"
+                           "Residents described the flooding as the worst in decades.\n\n"
+                           "The mayor called a meeting for Monday.\n\n"
+                           "Instant polls showed the challenger was ahead.");
+    assert_string_equal(who(a, find(a, "pay offer an insult")), "The union");
+    assert_string_equal(who(a, find(a, "worst in decades")), "Residents");
+    assert_string_equal(who(a, find(a, "challenger was ahead")), "Instant polls");
+    for (uint32_t i = 0; i < a->quotes.n; i++) assert_null(strstr(text_of(a, &a->quotes.v[i]), "meeting"));
+    article_free(a);
+}
+
+/* Content must say something: not a phrase of time before a trailing cue,
+ * not a second subject after "and", not a relative clause after a place,
+ * not a verb after "whose". */
+static void content_that_says_nothing(void **state)
+{
+    article *a = quotes_of("During the long night at the station, the officer said nothing.\n\n"
+                           "Tom Reed reported from Lagos, and Ada Obi from Kano.\n\n"
+                           "The minister spoke in a hall on a hill that overlooks the river.\n\n"
+                           "Critics include the senator, whose state relies heavily on gas.");
+    assert_int_equal(a->quotes.n, 0);
+    article_free(a);
+    a = quotes_of("In addition, the council plans to reopen the pool soon, a spokesman said.\n\n"
+                  "If the talks fail, Mr Ames argues, there are other options.");
+    assert_string_equal(who(a, find(a, "reopen the pool")), "a spokesman");
+    assert_string_equal(who(a, find(a, "other options")), "Ames");
+    article_free(a);
+}
+
+/* Two verbs of one speaker are two statements; an addressee may be two
+ * groups; a quotation never takes the speaker of a later one introduced
+ * anew. */
+static void second_verb_and_joint_addressees(void **state)
+{
+    article *a = quotes_of("Port chief Ann Vale conceded there were \"rough weeks\" but said \"the ferries will run "
+                           "on time from now on\".");
+    assert_no_overlap(a);
+    const quote *q = find(a, "rough weeks");
+    assert_null(strstr(text_of(a, q), "said"));
+    assert_string_equal(text_of(a, find(a, "ferries will run")), "the ferries will run on time from now on");
+    article_free(a);
+    a = quotes_of("Mr Hale told members and staff: \"Nothing will stand in the way of a united club.\" "
+                  "Board member Jo Reyes said the pair had been \"read the riot act\" by members.");
+    q = find(a, "Nothing will stand");
+    assert_string_equal(who(a, q), "Hale");
+    assert_string_equal(cue_of(a, q), "told");
+    article_free(a);
+}
+
+static void content_never_opens_with_a_cue(void **state)
+{
+    article *a = quotes_of("Norvex, which had an earlier offer for the mill rejected, said it would bid again.\n\n"
+                           "According to the Centre for Flood Research and Coastal Studies at Tern University, "
+                           "the dykes will hold.");
+    const quote *q = find(a, "bid again");
+    assert_string_equal(text_of(a, q), "it would bid again");
+    assert_string_equal(cue_of(a, q), "said");
+    q = find(a, "dykes will hold");
+    assert_string_equal(text_of(a, q), "the dykes will hold");
+    assert_non_null(strstr(who(a, q), "Coastal Studies"));
+    article_free(a);
+}
+
 static void narration_is_no_quote(void **state)
 {
     article *a = quotes_of("Coach Ann Vey confirmed the rumour on Friday.\n\n"
@@ -497,6 +564,10 @@ int main(void)
         cmocka_unit_test(a_paragraph_printed_twice_is_one_statement),
         cmocka_unit_test(noun_before_the_verb_is_no_cue),
         cmocka_unit_test(narration_is_no_quote),
+        cmocka_unit_test(content_never_opens_with_a_cue),
+        cmocka_unit_test(second_verb_and_joint_addressees),
+        cmocka_unit_test(content_that_says_nothing),
+        cmocka_unit_test(naming_verbs_and_documents),
         cmocka_unit_test(views_without_that),
         cmocka_unit_test(said_after_a_phrase_of_time),
         cmocka_unit_test(odd_input_does_not_break),

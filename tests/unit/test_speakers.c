@@ -198,6 +198,30 @@ static void speakers_past_labels_and_asides(void **state)
     assert_string_equal(who(a, find(a, "harbour plan has stalled")), "Elected members");
     assert_string_equal(who(a, find(a, "road was too loud")), "most residents of the two valleys");
     article_free(a);
+    a = bare("\"It was the least bad outcome,\" Mr. Dorn of the Harbour Trust said.\n\n"
+             "\"It is sound policy,\" Lena Voss, director of the Dale Institute for Public Finance and a "
+             "professor of economics at the University of Leeds, said in an interview.");
+    quotes_run(res(), a);
+    assert_string_equal(who(a, find(a, "least bad outcome")), "Dorn");
+    assert_string_equal(who(a, find(a, "sound policy")), "Lena Voss");
+    article_free(a);
+}
+
+/* "a spokeswoman said …. She added …": the unnamed speaker goes on, kept as
+ * written, never the person just talked about. */
+static void unnamed_speaker_goes_on(void **state)
+{
+    article *a = bare("Mayor Ruth Dale faced questions over the plan.\n\n"
+                      "A spokeswoman for the port said it was not news that Ms Dale backed the quay. "
+                      "But she added that the council would decide.");
+    int32_t dale = add_entity(a, "Ruth Dale", ENT_PERSON, "Mayor");
+    add_mention(a, "Ruth Dale", 0, dale, MK_NAME);
+    add_mention(a, "Dale", 1, dale, MK_NAME);
+    quotes_run(res(), a);
+    const quote *q = find(a, "council would decide");
+    assert_int_equal(q->speaker, -1);
+    assert_string_equal(who(a, q), "A spokeswoman for the port");
+    article_free(a);
 }
 
 /* Bodies speak: "the X newspaper" is X; "the company" alone the company
@@ -353,7 +377,7 @@ static void unknown_speaker_stays_unknown(void **state)
     assert_string_equal(who(a, q), "a witness");
     q = find(a, "Nobody came");
     assert_int_equal(q->speaker, -1);
-    assert_string_equal(who(a, q), "he");   /* no person named before: only the pronoun */
+    assert_string_equal(who(a, q), "a witness");   /* no one named: "he" is the witness, still unnamed */
     article_free(a);
 }
 
@@ -406,6 +430,7 @@ int main(void)
         cmocka_unit_test(relative_clause_without_its_comma),
         cmocka_unit_test(speakers_past_labels_and_asides),
         cmocka_unit_test(organisations_as_speakers),
+        cmocka_unit_test(unnamed_speaker_goes_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

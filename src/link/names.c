@@ -34,6 +34,9 @@
  *           plural alone, so "the Chiefs" joins the Kansas City Chiefs of
  *           articles of the same year, and the Athens and Sydney Olympics
  *           stay apart.
+ *   typed   a name of two words gives the person key whatever its type, so
+ *           the tagger typing it a place in one article and a person in
+ *           another does not split it.
  *   company "Merrill Lynch and Co" also gives the keys of "Merrill Lynch",
  *           as an organisation's name and as a person's (the tagger reads
  *           firms named after their founders as people). */
@@ -600,6 +603,9 @@ void name_keys(const link_res *r, int type, const char *const *forms, size_t nfo
         }
         if (lone_plural && ws.n == 1) dated_short_key(r, ws.w[0], published, emit, ctx);
         else whole_name_key(r, forms[i], emit, ctx);
+        /* two words are the same name whatever the tagger typed them: "Zurana
+         * Horton" read once as a place, "Morgan Stanley" as a person */
+        if (ws.n == 2) person_keys(r, &ws, emit, ctx);
         const char *alt = alt_name(r, forms[i]);
         if (alt) whole_name_key(r, alt, emit, ctx);
         if (type == ENT_ORG) company_keys(r, forms[i], emit, ctx);

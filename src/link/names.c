@@ -439,10 +439,14 @@ static const char *head_kind(const link_res *r, const words *ws)
 
 bool name_is_company(const link_res *r, const char *name)
 {
-    if (!name) return false;
-    words ws;
-    split(name, &ws);
-    const char *kind = head_kind(r, &ws);
+    /* asked of every node when clusters are read: the last word as written,
+     * without folding the whole name */
+    const char *space = name ? strrchr(name, ' ') : NULL;
+    if (!space) return false;
+    const char *w = space + 1;
+    size_t n = strlen(w);
+    while (n > 1 && w[n - 1] == '.') n--;
+    const char *kind = n ? wordmap_get(r->heads, w, n) : NULL;
     return kind && strcmp(kind, "LOC") != 0;
 }
 

@@ -222,6 +222,9 @@ static void test_organisations(void **state)
     assert_true(meet(ENT_ORG, "ISIL", ENT_ORG, "Islamic State"));
     assert_true(meet(ENT_ORG, "Daesh", ENT_ORG, "Islamic State"));
     assert_false(meet(ENT_ORG, "Islamic Jihad", ENT_ORG, "Islamic State"));
+    /* spellings and abbreviations of words in names */
+    assert_true(meet(ENT_ORG, "Harbour Treatment Centre", ENT_ORG, "Harbour Treatment Center"));
+    assert_true(meet(ENT_LOC, "Mt Halvard", ENT_LOC, "Mount Halvard"));
 }
 
 static void test_country_and_head(void **state)

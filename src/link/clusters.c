@@ -148,15 +148,34 @@ static const name_count *canonical(const acc *a)
 
 /* The type most mentions carry; an organisation's when an article named the
  * entity as a company or body (the tagger reads Goldman Sachs as a person,
- * and Smith Barney as a place, more often than not). */
-static int main_type(const acc *a, const link_res *r, const char *canon)
+ * and Smith Barney as a place, more often than not). When the tagger called
+ * it a person in some articles and something else in others, it is a
+ * person only if some article gave it a title or role, or called it by its
+ * surname alone ("Credit Lyonnais" is neither, "Francisco Gros" both);
+ * else it is the most mentioned other type. */
+static int main_type(const acc *a, const link_res *r, const char *canon, bool surname_alone)
 {
     if (canon && name_type(r, ENT_ORG, canon) == ENT_GPE) return ENT_GPE;   /* a country is never a company */
     if (a->company) return ENT_ORG;
     int best = ENT_NONE;
     for (int t = 1; t < ENT__COUNT; t++)
         if (a->type_weight[t] > a->type_weight[best]) best = t;
-    return best;
+    if (best != ENT_PERSON || a->nroles || surname_alone) return best;
+    int other = ENT_NONE;
+    for (int t = 1; t < ENT__COUNT; t++)
+        if (t != ENT_PERSON && a->type_weight[t] > a->type_weight[other]) other = t;
+    return other ? other : best;
+}
+
+/* Whether one of the forms is the last word of the name alone, and that
+ * word no place ("Madrid" of Real Madrid says nothing of a person). */
+static bool has_surname_form(const link_res *r, const char *name, const char *const *forms, size_t n)
+{
+    const char *last = strrchr(name, ' ');
+    if (!last || !last[1] || place_paths(r, last + 1)) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!strcasecmp(forms[i], last + 1)) return true;
+    return false;
 }
 
 /* --- aliases: the forms the cluster's articles used ------------------------------ */
@@ -219,8 +238,9 @@ static int emit(acc *a, const link_res *res, sqlite3_stmt *forms, int *frc, alia
     const char *aliases[256];
     size_t na = 0;
     for (size_t i = 0; i < n && na < 256; i++) aliases[na++] = (*rows)[i].form;
+    bool surname_alone = has_surname_form(res, canon->text, aliases, na);
     cluster_info info = {
-        .id = a->id, .name = canon->text, .type = main_type(a, res, canon->text),
+        .id = a->id, .name = canon->text, .type = main_type(a, res, canon->text, surname_alone),
         .aliases = aliases, .naliases = na,
         .roles = (const char *const *)a->roles, .nroles = a->nroles,
         .docs = (const char *const *)a->docs, .ndocs = a->ndocs,
@@ -291,8 +311,10 @@ int link_clusters(linker *l, long long only, cluster_fn fn, void *ctx, char *err
 
 int link_entity_name(linker *l, long long cluster, buf *out, int *type, char *err, size_t errlen)
 {
-    static const char sql[] = "SELECT name, type, count(DISTINCT article), sum(mentions) FROM link_entities"
-                              " WHERE cluster = ?1 GROUP BY name, type";
+    static const char sql[] = "SELECT name, type, count(DISTINCT article), sum(mentions), max(role)"
+                              " FROM link_entities WHERE cluster = ?1 GROUP BY name, type";
+    static const char surname[] = "SELECT 1 FROM link_entities e JOIN link_forms f ON f.node = e.node"
+                                  " WHERE e.cluster = ?1 AND f.form = ?2 COLLATE NOCASE LIMIT 1";
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, cluster);
@@ -304,6 +326,7 @@ int link_entity_name(linker *l, long long cluster, buf *out, int *type, char *er
         long articles = sqlite3_column_int(st, 2), mentions = sqlite3_column_int(st, 3);
         int t = sqlite3_column_int(st, 1);
         add_name(&a, name, mentions, articles);
+        add_role(&a, (const char *)sqlite3_column_text(st, 4));
         a.company |= name_is_company(l->res, name);
         if (t > 0 && t < ENT__COUNT) a.type_weight[t] += mentions ? mentions : 1;
     }
@@ -314,7 +337,22 @@ int link_entity_name(linker *l, long long cluster, buf *out, int *type, char *er
     }
     const name_count *c = canonical(&a);
     if (c) buf_puts(out, c->text);
-    if (type) *type = main_type(&a, l->res, c ? c->text : NULL);
+    if (type && c) {
+        /* the same decision as link_clusters: whether an article used the surname alone */
+        const char *last = strrchr(c->text, ' ');
+        long long alone = 0;
+        if (last && last[1] && !place_paths(l->res, last + 1)) {
+            sqlite3_stmt *q = link_stmt(l, surname, err, errlen);
+            if (!q) {
+                acc_free(&a);
+                return -1;
+            }
+            sqlite3_bind_int64(q, 1, cluster);
+            sqlite3_bind_text(q, 2, last + 1, -1, SQLITE_TRANSIENT);
+            alone = link_step_int(l, q, 0, err, errlen);
+        }
+        *type = main_type(&a, l->res, c->text, alone > 0);
+    }
     acc_free(&a);
     return c ? 0 : -1;
 }

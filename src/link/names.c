@@ -34,6 +34,9 @@
  *           plural alone, so "the Chiefs" joins the Kansas City Chiefs of
  *           articles of the same year, and the Athens and Sydney Olympics
  *           stay apart.
+ *   typed   a name of two words gives the person key whatever its type, so
+ *           the tagger typing it a place in one article and a person in
+ *           another does not split it.
  *   company "Merrill Lynch and Co" also gives the keys of "Merrill Lynch",
  *           as an organisation's name and as a person's (the tagger reads
  *           firms named after their founders as people). */
@@ -436,10 +439,14 @@ static const char *head_kind(const link_res *r, const words *ws)
 
 bool name_is_company(const link_res *r, const char *name)
 {
-    if (!name) return false;
-    words ws;
-    split(name, &ws);
-    const char *kind = head_kind(r, &ws);
+    /* asked of every node when clusters are read: the last word as written,
+     * without folding the whole name */
+    const char *space = name ? strrchr(name, ' ') : NULL;
+    if (!space) return false;
+    const char *w = space + 1;
+    size_t n = strlen(w);
+    while (n > 1 && w[n - 1] == '.') n--;
+    const char *kind = n ? wordmap_get(r->heads, w, n) : NULL;
     return kind && strcmp(kind, "LOC") != 0;
 }
 
@@ -600,6 +607,9 @@ void name_keys(const link_res *r, int type, const char *const *forms, size_t nfo
         }
         if (lone_plural && ws.n == 1) dated_short_key(r, ws.w[0], published, emit, ctx);
         else whole_name_key(r, forms[i], emit, ctx);
+        /* two words are the same name whatever the tagger typed them: "Zurana
+         * Horton" read once as a place, "Morgan Stanley" as a person */
+        if (ws.n == 2) person_keys(r, &ws, emit, ctx);
         const char *alt = alt_name(r, forms[i]);
         if (alt) whole_name_key(r, alt, emit, ctx);
         if (type == ENT_ORG) company_keys(r, forms[i], emit, ctx);

@@ -13,7 +13,9 @@
  *     George H. W. Bush) stays apart from both.
  *   - A single name (Asif, Mr. Asif) joins the one person of the article
  *     whose fuller name ends with it; when two people share it, it is
- *     ambiguous and stays apart from both.
+ *     ambiguous and stays apart from both. A single name no full name ends
+ *     with joins the one person whose name starts with it (a first name),
+ *     again only when one person of the article has it.
  * The canonical name is the fullest form (most words, then the most used);
  * the type is the one most mentions carry; the role is the longest title
  * any mention had. Hash tables keep this linear in the number of mentions. */
@@ -37,6 +39,7 @@ typedef struct ctx {
     ARENA_VEC(group) g;
     idmap by_text;        /* lower-cased text of non-person names → group */
     idmap by_last;        /* last word of several-word person names → first group of chain */
+    idmap by_first;       /* first word of several-word person names → its group, or AMBIGUOUS */
     idmap single;         /* single-word person names → their own group */
     idmap acronyms;       /* defined acronym → group of its long form */
     idmap ambiguous;      /* full names two groups fit → their own group */
@@ -142,13 +145,17 @@ static int32_t join_person_full(ctx *c, uint32_t k, const span *w, uint32_t n)
     if (found >= 0) return found;
     int32_t gi = new_group(c, k, n);
     c->g.v[gi].first_h = word_hash(c->a, w[0]);
+    int32_t *first = idmap_slot(&c->by_first, c->g.v[gi].first_h);
+    *first = *first < 0 ? gi : AMBIGUOUS;   /* two people with one first name */
     c->g.v[gi].last_h = last;
     c->g.v[gi].next_same_last = *head;
     *head = gi;
     return gi;
 }
 
-/* A lone name: the one fuller name ending with it, else a group of its own. */
+/* A lone name: the one fuller name ending with it; when no name ends with
+ * it, the one fuller name starting with it (a first name: "Laci", after
+ * "Laci Peterson"); else a group of its own. */
 static int32_t join_person_single(ctx *c, uint32_t k, const span *w)
 {
     uint64_t h = word_hash(c->a, w[0]);
@@ -158,6 +165,10 @@ static int32_t join_person_single(ctx *c, uint32_t k, const span *w)
         nfound++;
     }
     if (nfound == 1) return found;
+    if (nfound == 0) {
+        int32_t first = idmap_get(&c->by_first, h);
+        if (first >= 0 && first != AMBIGUOUS) return first;
+    }
     int32_t *own = idmap_slot(&c->single, h);
     if (*own < 0) *own = new_group(c, k, 1);
     return *own;
@@ -299,6 +310,7 @@ void aliases_resolve(article *a)
     uint32_t n = a->mentions.n;
     idmap_init(&a->mem, &c.by_text, n);
     idmap_init(&a->mem, &c.by_last, n);
+    idmap_init(&a->mem, &c.by_first, n);
     idmap_init(&a->mem, &c.single, n);
     idmap_init(&a->mem, &c.acronyms, n);
     idmap_init(&a->mem, &c.ambiguous, n);

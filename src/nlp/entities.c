@@ -460,6 +460,28 @@ static void propagate_names(work *w)
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
 }
 
+/* "Philadelphia 76ers", "San Francisco 49ers": a place (or the place read
+ * as a team) followed by a word of digits and letters is a team's name,
+ * which the tagger, reading the digits as a number, cuts after the place. */
+static void numbered_names(work *w)
+{
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        draft *d = &w->d.v[k];
+        uint32_t e = d->e;
+        if ((d->type != ENT_GPE && d->type != ENT_ORG) || d->be || e >= w->nt || !(w->t[e].flags & TF_NUM)) continue;
+        if (w->t[e].start != w->t[e - 1].end + 1 || (k + 1 < w->d.n && w->d.v[k + 1].s == e)) continue;
+        size_t n;
+        const char *p = tok_text(w, e, &n);
+        size_t digits = 0;
+        while (digits < n && p[digits] >= '0' && p[digits] <= '9') digits++;
+        bool letters = digits > 0 && n - digits >= 2;
+        for (size_t i = digits; i < n && letters; i++) letters = (p[i] | 32) >= 'a' && (p[i] | 32) <= 'z';
+        if (!letters) continue;
+        d->e = e + 1;
+        d->type = ENT_ORG;
+    }
+}
+
 /* "the Saints", "the Colts", "the Haqqanis": a capitalised word in the
  * plural right after "the", which the tagger left alone, names a team, a
  * band or a group; places (the Philippines) and peoples (the Americans),
@@ -817,6 +839,7 @@ void entities_run(const entities_res *r, article *a)
     attach_roles(&w);
     mark_loc(&w);
     define_long_forms(&w);
+    numbered_names(&w);
     plural_names_after_the(&w);
     propagate_names(&w);
     plural_families(&w);

@@ -22,3 +22,10 @@ check "people: entity of a shared surname lists the candidates" \
 "$D" entity Varga --json --db "$P/p.db" > "$P/varga.json"
 check "people: entity --json shows the one in most articles, with the candidates" \
     python3 -c "import json,sys; e=json.load(open(sys.argv[1])); c=e['candidates']; sys.exit(0 if len(c) > 1 and e['articles'] == max(x['articles'] for x in c) else 1)" "$P/varga.json"
+check "people: a team's plural short name joins it across articles of the year" \
+    pe "any(e['entity'] == 'Kelso Harriers' and e['docs'] == ['04_harriers', '05_harriers_again'] for e in r['entities'])"
+check "people: a last word that is no plural stays apart from the full name" \
+    pe "not any(e['entity'] == 'Dunmore United' and 'United' in e['aliases'] for e in r['entities'])"
+for f in $(ls -r "$FIX/people"/*.txt); do "$D" ingest "$f" --db "$P/rev.db" -q; done
+"$D" report --json --db "$P/rev.db" > "$P/rev.json"
+check "people: ingesting one by one in reverse order gives the same report" cmp -s "$P/report.json" "$P/rev.json"

@@ -83,6 +83,22 @@ static void a_full_name_two_people_fit_joins_neither(void **state)
     article_free(a);
 }
 
+static void a_first_name_alone_joins_the_one_person_with_it(void **state)
+{
+    article *a = laid("[Nadia Ferro]P left home in May. [Nadia]P was not seen again.");
+    assert_int_equal(a->entities.n, 1);
+    assert_string_equal(canon(a, 1), "Nadia Ferro");
+    article_free(a);
+    /* two people with that first name: it joins neither */
+    a = laid("[Nadia Ferro]P met [Nadia Kahn]P. [Nadia]P spoke first.");
+    assert_int_equal(a->entities.n, 3);
+    article_free(a);
+    /* a surname comes first: Lee is Grace Lee's, not Lee Harmon's */
+    a = laid("[Lee Harmon]P met [Grace Lee]P. [Lee]P spoke first.");
+    assert_int_equal(a->mentions.v[2].entity, a->mentions.v[1].entity);
+    article_free(a);
+}
+
 static void a_teams_plural_joins_its_one_full_name(void **state)
 {
     article *a = laid("The [Kelso Harriers]O won. The [Harriers]O scored twice, and [Dunmore United]O lost. "
@@ -154,6 +170,7 @@ int main(void)
         cmocka_unit_test(different_first_names_are_different_people),
         cmocka_unit_test(a_full_name_two_people_fit_joins_neither),
         cmocka_unit_test(a_teams_plural_joins_its_one_full_name),
+        cmocka_unit_test(a_first_name_alone_joins_the_one_person_with_it),
         cmocka_unit_test(acronyms_defined_in_the_text_join_their_long_form),
         cmocka_unit_test(letters_that_do_not_fit_are_no_acronym),
         cmocka_unit_test(same_names_join_ignoring_case),

@@ -203,6 +203,9 @@ static void test_types_from_names(void **state)
     assert_true(meet(ENT_ORG, "Hartley Quinn and Co Inc", ENT_PERSON, "Hartley Quinn"));
     assert_true(meet(ENT_ORG, "Hartley Quinn Ltd.", ENT_ORG, "Hartley Quinn"));
     assert_false(meet(ENT_ORG, "Hartley Motors", ENT_PERSON, "Hartley Quinn"));
+    /* two words are one name whatever the tagger typed them */
+    assert_true(meet(ENT_GPE, "Zora Halvard", ENT_PERSON, "Zora Halvard"));
+    assert_false(meet(ENT_ORG, "Federal Court of Halvard", ENT_PERSON, "Federal Halvard"));
     /* a place's name with a legal form is some company's name cut short */
     assert_false(meet(ENT_ORG, "Portugal Inc", ENT_GPE, "Portugal"));
 }
@@ -219,6 +222,9 @@ static void test_organisations(void **state)
     assert_true(meet(ENT_ORG, "ISIL", ENT_ORG, "Islamic State"));
     assert_true(meet(ENT_ORG, "Daesh", ENT_ORG, "Islamic State"));
     assert_false(meet(ENT_ORG, "Islamic Jihad", ENT_ORG, "Islamic State"));
+    /* spellings and abbreviations of words in names */
+    assert_true(meet(ENT_ORG, "Harbour Treatment Centre", ENT_ORG, "Harbour Treatment Center"));
+    assert_true(meet(ENT_LOC, "Mt Halvard", ENT_LOC, "Mount Halvard"));
 }
 
 static void test_country_and_head(void **state)

@@ -286,6 +286,12 @@ static void words_before_a_name_are_its_role(void **state)
     assert_string_equal(span_str(a, m->role.start, m->role.end), "Forward");
     assert_non_null(m = find_mention(a, "Roy Hale"));
     assert_string_equal(span_str(a, m->role.start, m->role.end), "Englishman");
+    article_free(a);
+    a = test_extract("The coach resigned on Monday after a sixth defeat. Fans of the Denver 21ers cheered.\n");
+    assert_non_null(m = find_mention(a, "Denver 21ers"));
+    assert_int_equal(m->type, ENT_ORG);
+    article_free(a);
+    a = test_extract("Forward Tyler Brant scored twice on Sunday, and the Harriers won.\n");
     /* a plural after "the" names a team or group */
     assert_non_null(m = find_mention(a, "Harriers"));
     assert_int_equal(m->type, ENT_ORG);

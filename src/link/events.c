@@ -129,15 +129,33 @@ static long long perpetrator_node(const article *a, const event *e, const long l
 
 static bool has_toll(const event *e) { return !isnan(e->killed) || !isnan(e->injured); }
 
-/* The article's main event: the one told in most sentences; on a tie, one
- * with a toll, then the first. Its words include the headline's. */
-static uint32_t main_event(const article *a)
+/* Whether the event ended more than a year before its article was
+ * published ("In 2006, a linebacker was shot" in a story of 2013): the
+ * article recalls it, whatever it reports. */
+static bool long_before(const article *a, const event *e)
 {
-    uint32_t best = 0;
-    for (uint32_t i = 1; i < a->events.n; i++) {
-        const event *e = &a->events.v[i], *b = &a->events.v[best];
-        if (e->evidence.n > b->evidence.n || (e->evidence.n == b->evidence.n && has_toll(e) && !has_toll(b)))
-            best = i;
+    int y = 0, m = 12, d = 31;
+    if (!a->pubdate.y || !e->date || sscanf(e->date, "%d-%d-%d", &y, &m, &d) < 1 || y < 1000) return false;
+    if (m < 1 || m > 12) m = 12;
+    if (d < 1 || d > date_days_in_month(y, m)) d = date_days_in_month(y, m);
+    return days_of(y, m, d) + 366 < date_to_days(a->pubdate);
+}
+
+/* How much an article tells of an event: its sentences, and one more when
+ * it gives the toll (what readers compare). */
+static uint32_t told(const event *e) { return e->evidence.n + (has_toll(e) ? 1 : 0); }
+
+/* The article's main event: the one it tells most (told); on a tie, one
+ * with a toll, then the first; never one long over when it was published.
+ * Its words include the headline's. -1 when the article reports none. */
+static int64_t main_event(const article *a)
+{
+    int64_t best = -1;
+    for (uint32_t i = 0; i < a->events.n; i++) {
+        const event *e = &a->events.v[i];
+        if (long_before(a, e)) continue;
+        const event *b = best >= 0 ? &a->events.v[best] : NULL;
+        if (!b || told(e) > told(b) || (told(e) == told(b) && has_toll(e) && !has_toll(b))) best = i;
     }
     return best;
 }
@@ -289,11 +307,11 @@ static int insert_figures(linker *l, long long art, const article *a, uint32_t e
 int link_events_add(linker *l, long long art, const article *a, const long long *nodes, char *err, size_t errlen)
 {
     if (!a->events.n) return 0;
-    uint32_t main = main_event(a);
+    int64_t main = main_event(a);
     for (uint32_t i = 0; i < a->events.n; i++) {
         const event *e = &a->events.v[i];
         if (!e->type) continue;
-        long long node = insert_event(l, art, i, a, e, i == main, perpetrator_node(a, e, nodes), err, errlen);
+        long long node = insert_event(l, art, i, a, e, (int64_t)i == main, perpetrator_node(a, e, nodes), err, errlen);
         if (node < 0 || insert_figures(l, art, a, i, node, err, errlen) != 0) return -1;
     }
     l->events_dirty = true;

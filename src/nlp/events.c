@@ -242,6 +242,14 @@ static uint32_t lead_end(const article *a)
     return end;
 }
 
+/* Whether a figure in the sentence counts people executed. */
+static bool counts_executed(const article *a, const sentence *s)
+{
+    for (uint32_t i = first_figure(a, s->start); i < a->figures.n && a->figures.v[i].start < s->end; i++)
+        if (a->figures.v[i].measure && !strcmp(a->figures.v[i].measure, "executed")) return true;
+    return false;
+}
+
 static bool read_sentence(const events_res *r, const article *a, uint32_t si, uint32_t lead_to, reading *rd)
 {
     const sentence *s = &a->sents.v[si];
@@ -264,6 +272,12 @@ static bool read_sentence(const events_res *r, const article *a, uint32_t si, ui
     pick_date(a, s, rd);
     bool lead = s->start < lead_to;
     if (strength != STRONG && !rd->has_casualties && !(lead && strength == WEAK)) return false;
+    /* "attack" alone may be a cyber attack, a heart attack, a verbal one:
+     * it is an event where it hurt someone or happened somewhere */
+    if (!strcmp(type, "attack")) return rd->place >= 0 || rd->has_casualties;
+    /* "executed" may be code run or an order carried out: an execution names
+     * its place or its toll ("executed seven militants") */
+    if (!strcmp(type, "execution")) return rd->place >= 0 || rd->has_casualties || counts_executed(a, s);
     return rd->place >= 0 || rd->when.y || rd->has_casualties || (lead && strength == STRONG);
 }
 

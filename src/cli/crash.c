@@ -107,12 +107,17 @@ static void name_file(const char *path, int sig, const char *how)
     flush_line();
 }
 
+static atomic_flag reporting = ATOMIC_FLAG_INIT;
+
 static void on_fatal(int sig, siginfo_t *info, void *uctx)
 {
     (void)uctx;
-    /* si_code > 0: the kernel's, for this thread's own fault; else sent by kill */
-    bool fault = info && info->si_code > 0;
-    const char *mine = fault && my_slot >= 0 && my_slot < SLOTS ? slots[my_slot] : NULL;
+    /* One report, from the first thread to fail; any other only dies. */
+    if (atomic_flag_test_and_set(&reporting)) goto die;
+    /* The thread's own doing: a fault (si_code > 0, from the kernel) or
+     * abort(); else a signal sent from outside by kill. */
+    bool own = info && (info->si_code > 0 || info->si_pid == getpid());
+    const char *mine = own && my_slot >= 0 && my_slot < SLOTS ? slots[my_slot] : NULL;
     int named = 0;
     if (mine) {
         name_file(mine, sig, ": the process crashed while extracting this file (");
@@ -135,6 +140,7 @@ static void on_fatal(int sig, siginfo_t *info, void *uctx)
         put(what_next);
     }
     flush_line();
+die:
     /* Blocked while this handler runs: delivered, the old way, on return. */
     sigaction(sig, &before[sig], NULL);
     raise(sig);

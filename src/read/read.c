@@ -192,18 +192,6 @@ static bool looks_cp1252(const char *p, size_t n)
     return bad >= 4 && bad > good * 4;
 }
 
-static int decode_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen);
-
-int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
-{
-    if (decode_bytes(bytes, n, in, err, errlen) != 0) return -1;
-    if (in->kind == INPUT_HTML && read_html_limits(in->text, in->len, err, errlen) != 0) {
-        input_free(in);
-        return -1;
-    }
-    return 0;
-}
-
 static int finish(input *in, buf *b, const char *encoding)
 {
     buf_cstr(b);
@@ -287,6 +275,17 @@ static int decode_bytes(const char *bytes, size_t n, input *in, char *err, size_
         buf_free(&tmp);
     }
     return finish(in, &b, encoding);
+}
+
+/* Decoded, then held to what a page may demand of the parser (limits.c). */
+int read_bytes(const char *bytes, size_t n, input *in, char *err, size_t errlen)
+{
+    if (decode_bytes(bytes, n, in, err, errlen) != 0) return -1;
+    if (in->kind == INPUT_HTML && read_html_limits(in->text, in->len, err, errlen) != 0) {
+        input_free(in);
+        return -1;
+    }
+    return 0;
 }
 
 static bool only_white_space(const char *p, size_t n)

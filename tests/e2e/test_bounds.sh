@@ -27,3 +27,13 @@ words=$(python3 -c "print(' '.join(['bridge'] * 64))")
 "$D" search "$words" --db "$B/s.db" > /dev/null 2>&1
 check "bounds: a search of 64 words runs" test $? -ne 2
 rm -rf "$B"
+
+# One article's memory peaks near 19 times its size: files over 256 MiB are refused
+# (a sparse file: no disk is used).
+B=$T/bounds-size
+mkdir -p "$B"
+truncate -s $((256 * 1024 * 1024 + 1)) "$B/huge.txt"
+"$D" extract "$B/huge.txt" > /dev/null 2> "$B/err"
+check "bounds: a file over 256 MiB: exit 1" test $? -eq 1
+check "bounds: ... refused on one line, saying the limit" one_error "$B/err" "$B/huge.txt" "too large.*256 MiB"
+rm -rf "$B"

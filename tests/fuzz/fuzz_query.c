@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "core/date.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -77,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(query_terms(text) >= 0);
     buf_free(&fts);
     char iso[16];
-    if (since && query_date(since, iso, sizeof iso) == 0) FUZZ_CHECK(strlen(iso) < sizeof iso);
+    if (since && date_filter(since, iso, sizeof iso) == 0) FUZZ_CHECK(strlen(iso) < sizeof iso);
     query_filter f = {.since = since && *since ? since : NULL, .limit = 5};
     char err[512];
     int hits = 0;

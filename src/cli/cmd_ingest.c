@@ -23,10 +23,14 @@
 #include "dossier.h"
 
 const char cmd_ingest_help[] =
-    "usage: dossier ingest [PATH...] [--db FILE] [--jobs N] [--quiet]\n\n"
+    "usage: dossier ingest [PATH...] [--db FILE] [--jobs N] [--quiet]\n"
+    "                      [--outlet NAME] [--published DATE]\n\n"
     "Extracts each file (folders recursively, in name order; with no PATH, file\n"
-    "paths are read from standard input, one a line) and stores the articles in\n"
-    "FILE (default ./dossier.db, created when missing), for search and show.\n\n"
+    "paths are read from standard input, one a line; - reads one article or\n"
+    "archive from standard input) and stores the articles in FILE (default\n"
+    "./dossier.db, created when missing), for search and show. Compressed\n"
+    "files, tar and zip archives and WARC files are opened as `dossier extract\n"
+    "--help` says: each member or WARC response record is one article.\n\n"
     "The same article text is stored once, whatever its file is called, so\n"
     "ingesting a folder again adds only what is new; a file whose text changed\n"
     "since it was stored replaces its old version; a different article whose\n"
@@ -39,7 +43,10 @@ const char cmd_ingest_help[] =
     "  --db FILE   the store (default ./dossier.db)\n"
     "  --jobs N    extraction threads (default: one per CPU; 0: none, all on\n"
     "              the thread that writes)\n"
-    "  --quiet     no summary line\n\n"
+    "  --quiet     no summary line\n"
+    "  --outlet NAME, --published DATE\n"
+    "              the outlet and publication date of articles whose text\n"
+    "              gives none (what the text says wins where it says it)\n\n"
     "exit status: 0 all stored; 1 some files could not be read or stored (each\n"
     "named on standard error); 2 bad usage; 3 the store could not be opened or\n"
     "written (the current batch is rolled back); 5 data files missing.\n";
@@ -58,6 +65,7 @@ typedef struct ingest_run {
     double t0, shown;
     bool progress;
     bool store_broken;    /* a store error: stop, the batch is rolled back */
+    article_meta meta;    /* --outlet, --published */
     struct stat db_st;    /* the store's file, left out when a folder holds it */
 } ingest_run;
 
@@ -108,7 +116,11 @@ static void count_put(ingest_run *r, enum store_put put, const char *path, const
 /* --- one file: extracted on any thread, stored on the writing one ---------- */
 
 typedef struct job {
-    char *path;
+    char *path;           /* the file, or for a member its source (archive:name) */
+    char *member;         /* an archive member's bytes, or NULL: read path */
+    size_t nbytes;
+    char *id, *url, *date;   /* a member's id and WARC metadata, or NULL */
+    const article_meta *meta;
     char *walk_err;       /* why the walk could not reach the file, or NULL */
     article *a;           /* NULL when the file could not be read (err says why) */
     buf json;
@@ -122,12 +134,16 @@ static void extract_job(const dossier *d, job *j)
     input in;
     if (j->walk_err) return;
     crash_enter(j->path);
-    if (read_file(j->path, &in, j->err, sizeof j->err) != 0) {
+    if ((j->member ? read_bytes(j->member, j->nbytes, &in, j->err, sizeof j->err)
+                  : read_file(j->path, &in, j->err, sizeof j->err)) != 0) {
         crash_leave();
         return;
     }
     article *tmp = article_new();
-    j->a = dossier_extract(d, &in, dossier_id_from_path(tmp, j->path), j->path);
+    article_meta meta = j->meta ? *j->meta : (article_meta){0};
+    meta.url = j->url;
+    meta.captured = j->date;
+    j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path), j->path, &meta);
     crash_leave();
     article_free(tmp);
     j->bytes = (double)in.len;
@@ -163,8 +179,13 @@ static void job_clear(job *j)
     article_free(j->a);
     free(j->path);
     free(j->walk_err);
+    free(j->member);
+    free(j->id);
+    free(j->url);
+    free(j->date);
     j->a = NULL;
-    j->path = j->walk_err = NULL;
+    j->path = j->walk_err = j->member = j->id = j->url = j->date = NULL;
+    j->nbytes = 0;
     j->err[0] = '\0';
     j->bytes = 0;
     j->ready = false;
@@ -255,12 +276,29 @@ static void pool_store_next(ingest_run *r, pool *p)
     pthread_mutex_unlock(&p->mu);
 }
 
-static void pool_submit(ingest_run *r, pool *p, const char *path, const char *walk_err)
+/* An archive member's job: a copy of its bytes, its id and metadata. */
+static bool job_set_member(job *j, const char *container, const read_member *m)
+{
+    size_t n = strlen(container) + (m->name ? strlen(m->name) + 2 : 1);
+    article *tmp = article_new();
+    const char *id = dossier_id_from_member(tmp, container, m);
+    j->id = strdup(id);
+    article_free(tmp);
+    if ((j->path = malloc(n))) snprintf(j->path, n, "%s%s%s", container, m->name ? ":" : "", m->name ? m->name : "");
+    if ((j->member = malloc(m->len ? m->len : 1))) memcpy(j->member, m->bytes, m->len);
+    j->nbytes = m->len;
+    j->url = m->url ? strdup(m->url) : NULL;
+    j->date = m->date ? strdup(m->date) : NULL;
+    return j->id && j->path && j->member && (!m->url || j->url) && (!m->date || j->date);
+}
+
+static void pool_submit(ingest_run *r, pool *p, const char *path, const char *walk_err, const read_member *m)
 {
     while (p->tail - p->head == p->cap) pool_store_next(r, p);   /* only this thread moves them */
     if (r->store_broken) return;
     job *j = &p->ring[p->tail % p->cap];
-    if (!job_set(j, path, walk_err)) {
+    j->meta = &r->meta;
+    if (!(m ? job_set_member(j, path, m) : job_set(j, path, walk_err))) {
         job_clear(j);
         file_failed(r, path, "out of memory");
         return;
@@ -299,15 +337,53 @@ static bool is_store_file(const ingest_run *r, const char *path)
     return false;
 }
 
+/* One archive member, or (err set) one that could not be read. */
+static void ingest_member(const char *container, const read_member *m, const char *err, void *ctx)
+{
+    ingest_run *r = ctx;
+    if (r->store_broken) return;
+    if (err) {
+        char name[4096];
+        if (m->name && strcmp(m->name, container) != 0) snprintf(name, sizeof name, "%s: %s", container, m->name);
+        else snprintf(name, sizeof name, "%s", container);
+        r->files++;
+        file_failed(r, name, err);
+        return;
+    }
+    if (r->jobs > 0) {
+        pool_submit(r, &workers, container, NULL, m);
+        return;
+    }
+    job j = {.meta = &r->meta};
+    if (job_set_member(&j, container, m)) extract_job(r->d, &j);
+    else snprintf(j.err, sizeof j.err, "out of memory");
+    store_job(r, &j);
+    job_clear(&j);
+    buf_free(&j.json);
+}
+
+static void ingest_container(ingest_run *r, const char *path)
+{
+    char err[512];
+    if (read_container(path, ingest_member, r, err, sizeof err) < 0) {
+        r->files++;
+        file_failed(r, strcmp(path, "-") ? path : "(standard input)", err);
+    }
+}
+
 static void ingest_one(const char *path, const char *walk_err, void *ctx)
 {
     ingest_run *r = ctx;
     if (r->store_broken || (!walk_err && is_store_file(r, path))) return;
-    if (r->jobs > 0) {
-        pool_submit(r, &workers, path, walk_err);
+    if (!walk_err && read_path_is_container(path)) {
+        ingest_container(r, path);
         return;
     }
-    job j = {0};
+    if (r->jobs > 0) {
+        pool_submit(r, &workers, path, walk_err, NULL);
+        return;
+    }
+    job j = {.meta = &r->meta};
     if (job_set(&j, path, walk_err)) extract_job(r->d, &j);
     else snprintf(j.err, sizeof j.err, "out of memory");
     store_job(r, &j);
@@ -364,6 +440,13 @@ static int parse_args(int argc, char **argv, ingest_run *r, bool *quiet)
             }
             r->jobs = (int)n;
         } else if (opts && (!strcmp(a, "--quiet") || !strcmp(a, "-q"))) *quiet = true;
+        else if (opts && (!strcmp(a, "--outlet") || !strcmp(a, "--published"))) {
+            if (++i >= argc || !argv[i][0]) {
+                cli_error("ingest: %s needs a value", a);
+                return -1;
+            }
+            *(a[2] == 'o' ? &r->meta.outlet : &r->meta.published) = argv[i];
+        }
         else if (opts && a[0] == '-' && a[1]) {
             cli_error("ingest: unknown option '%s' (see dossier ingest --help)", a);
             return -1;
@@ -396,8 +479,13 @@ int cmd_ingest(int argc, char **argv)
     if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
     r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);
-    if (npaths) read_walk((const char *const *)argv, npaths, ingest_one, &r);
-    else ingest_stdin_list(&r);
+    r.meta.from = "option";
+    if (npaths) {
+        for (int i = 0; i < npaths && !r.store_broken; i++) {
+            if (!strcmp(argv[i], "-")) ingest_container(&r, "-");
+            else read_walk((const char *const *)argv + i, 1, ingest_one, &r);
+        }
+    } else ingest_stdin_list(&r);
     if (r.jobs > 0) pool_finish(&r, &workers);
     if (!r.store_broken && corpus_finish(r.c, err, sizeof err) != 0) store_error(&r, "cannot commit", err);
     if (r.progress) fputs("\r\033[K", stderr);

@@ -111,6 +111,106 @@ article *dossier_extract(const dossier *d, const input *in, const char *id, cons
     return a;
 }
 
+/* Sets a's publication date from s when it parses; false otherwise. */
+static bool set_published(article *a, const char *s)
+{
+    date pub = {0};
+    char iso[16];
+    if (!s || !date_parse(s, strlen(s), &pub) || !date_valid(pub) || !date_format(pub, iso, sizeof iso)) return false;
+    a->pubdate = pub;
+    a->published = arena_strdup(&a->mem, iso);
+    return true;
+}
+
+/* The site of a URL, without "www.": "bbc.co.uk" for
+ * https://www.bbc.co.uk/news/1; NULL when there is none. */
+static const char *url_site(article *a, const char *url)
+{
+    const char *p = strstr(url, "://");
+    if (!p) return NULL;
+    p += 3;
+    const char *at = p + strcspn(p, "/?#");
+    const char *cred = memchr(p, '@', (size_t)(at - p));
+    if (cred) p = cred + 1;
+    const char *end = p + strcspn(p, ":/?#");
+    if (end - p > 4 && !strncmp(p, "www.", 4)) p += 4;
+    return end > p ? utf8_copy(a, arena_strndup(&a->mem, p, (size_t)(end - p))) : NULL;
+}
+
+article *dossier_extract_meta(const dossier *d, const input *in, const char *id, const char *source,
+                              const article_meta *m)
+{
+    if (!m) return dossier_extract(d, in, id, source);
+    article *a = article_new();
+    a->id = utf8_copy(a, id ? id : "");
+    a->source = source ? utf8_copy(a, source) : NULL;
+    clean_article(d->clean, a, in);
+    const char *from = m->from ? m->from : "option";
+    if (m->url && *m->url) a->url = utf8_copy(a, m->url);
+    if (!a->title && m->title && *m->title) {
+        a->title = utf8_copy(a, m->title);
+        a->title_from = from;
+    }
+    if (!a->outlet && m->outlet && *m->outlet) {
+        a->outlet = utf8_copy(a, m->outlet);
+        a->outlet_from = from;
+    } else if (!a->outlet && a->url && (a->outlet = url_site(a, a->url))) a->outlet_from = "url";
+    if (!a->published) {
+        if (set_published(a, m->published)) a->published_from = from;
+        else if (set_published(a, m->captured)) a->published_from = "capture";
+    }
+    nlp_run(d->nlp, a, d->steps);
+    return a;
+}
+
+/* A name's last component without its extension; with compressed, without
+ * a compression suffix first (a.html.gz → a). */
+static const char *strip_name(article *a, const char *path, bool compressed)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    static const char *const zs[] = {".gz", ".bz2", ".xz", ".zst", ".tgz"};
+    for (size_t i = 0; compressed && i < sizeof zs / sizeof *zs; i++) {
+        size_t k = strlen(zs[i]);
+        if (n > k && !strcmp(base + n - k, zs[i])) {
+            n -= k;
+            break;
+        }
+    }
+    const char *dot = NULL;
+    for (const char *q = base; q < base + n; q++)
+        if (*q == '.') dot = q;
+    if (dot && dot > base) n = (size_t)(dot - base);
+    return arena_strndup(&a->mem, base, n);
+}
+
+const char *dossier_id_from_member(article *a, const char *container, const read_member *m)
+{
+    if (m->url) {
+        const char *p = strstr(m->url, "://");
+        p = p ? p + 3 : m->url;
+        if (!strncmp(p, "www.", 4)) p += 4;
+        size_t n = strlen(p);
+        while (n > 1 && p[n - 1] == '/') n--;
+        return arena_strndup(&a->mem, p, n);
+    }
+    if (m->name) {
+        const char *name = m->name;
+        while (name[0] == '.' && name[1] == '/') name += 2;
+        const char *slash = strrchr(name, '/');
+        if (!slash) return strip_name(a, name, false);
+        const char *base = strip_name(a, name, false);
+        size_t dn = (size_t)(slash - name) + 1, bn = strlen(base);
+        char *id = arena_alloc(&a->mem, dn + bn + 1);
+        memcpy(id, name, dn);
+        memcpy(id + dn, base, bn + 1);
+        return id;
+    }
+    if (!strcmp(container, "-") || !strcmp(container, "(standard input)")) return "stdin";
+    return strip_name(a, container, true);
+}
+
 article *dossier_analyze(const dossier *d, const char *text, size_t n, const char *published)
 {
     article *a = article_new();

@@ -17,7 +17,7 @@ const char cmd_entities_help[] =
     "name it, and the other names it goes by across articles (spellings,\n"
     "transliterations, acronyms, short forms).\n\n"
     "  --type T    only PERSON, ORG, GPE, LOC or NORP\n"
-    "  --limit N   the first N only\n"
+    "  --limit N   the first N only (-n N)\n"
     "  --json      one JSON object a line: entity, type, aliases, articles,\n"
     "              roles, first_seen, last_seen\n"
     "  --db FILE   the store (default ./dossier.db)\n\n"

@@ -5,10 +5,11 @@
 
 #include "cli/cli.h"
 #include "cli/crash.h"
+#include "cli/sidecar.h"
 #include "dossier.h"
 
 const char cmd_extract_help[] =
-    "usage: dossier extract [PATH...] [--outlet NAME] [--published DATE]\n\n"
+    "usage: dossier extract [PATH...] [--outlet NAME] [--published DATE] [--meta FILE]\n\n"
     "Reads each file (folders recursively, in name order) and prints one JSON\n"
     "object per article on standard output, as docs/extract-format.md\n"
     "describes. With no PATH, reads file paths from standard input, one a line;\n"
@@ -20,9 +21,13 @@ const char cmd_extract_help[] =
     "has no date, its capture date as the publication date.\n\n"
     "  --outlet NAME     the outlet of articles whose text names none\n"
     "  --published DATE  the publication date of articles whose text has none\n"
-    "                    (2014-12-16, or any date the extractor reads)\n\n"
+    "                    (2014-12-16, or any date the extractor reads)\n"
+    "  --meta FILE       a CSV (header row) or JSON lines file, one row per file:\n"
+    "                    path or id, and any of url, outlet, published, title\n"
+    "                    (see dossier ingest --help); wins over the two above\n\n"
     "What the text says wins where it says it; a field taken from elsewhere is\n"
-    "named in the article's \"from\" object (\"option\", \"url\", \"capture\").\n\n"
+    "named in the article's \"from\" object (\"option\", \"sidecar\", \"url\",\n"
+    "\"capture\").\n\n"
     "A file or member that cannot be read (binary, missing, corrupt) gets a\n"
     "one-line error on standard error; the others are still extracted, and the\n"
     "exit status is 1.\n";
@@ -32,6 +37,7 @@ typedef struct extract_ctx {
     buf out;
     int failed;
     article_meta meta;     /* --outlet, --published */
+    sidecar *sidecar;      /* --meta FILE, or NULL */
 } extract_ctx;
 
 static void print_article(extract_ctx *c, article *a)
@@ -72,12 +78,14 @@ static void extract_member(const char *container, const read_member *m, const ch
         return;
     }
     article_meta meta = c->meta;
-    meta.url = m->url;
-    meta.captured = m->date;
     article *tmp = article_new();
+    const char *id = dossier_id_from_member(tmp, container, m);
+    if (c->sidecar) sidecar_find(c->sidecar, container, m->name, id, &meta);
+    if (m->url) meta.url = m->url;
+    meta.captured = m->date;
     char *source = member_source(container, m);
     crash_enter(source ? source : name);
-    article *a = dossier_extract_meta(c->d, &in, dossier_id_from_member(tmp, container, m), source ? source : name, &meta);
+    article *a = dossier_extract_meta(c->d, &in, id, source ? source : name, &meta);
     free(source);
     crash_leave();
     article_free(tmp);
@@ -116,7 +124,10 @@ static void extract_one(const char *path, const char *err, void *p)
         return;
     }
     article *tmp = article_new();
-    article *a = dossier_extract_meta(c->d, &in, dossier_id_from_path(tmp, path), path, &c->meta);
+    const char *id = dossier_id_from_path(tmp, path);
+    article_meta meta = c->meta;
+    if (c->sidecar) sidecar_find(c->sidecar, path, NULL, id, &meta);
+    article *a = dossier_extract_meta(c->d, &in, id, path, &meta);
     crash_leave();
     article_free(tmp);
     input_free(&in);
@@ -143,7 +154,18 @@ static int parse_args(int argc, char **argv, extract_ctx *c)
         const char **slot = !opts ? NULL : !strcmp(a, "--outlet") ? &c->meta.outlet
                                          : !strcmp(a, "--published") ? &c->meta.published : NULL;
         if (opts && !strcmp(a, "--")) opts = false;
-        else if (slot) {
+        else if (opts && !strcmp(a, "--meta")) {
+            char err[600];
+            if (++i >= argc) {
+                cli_error("extract: --meta needs a file (CSV or JSON lines)");
+                return -1;
+            }
+            sidecar_free(c->sidecar);
+            if (!(c->sidecar = sidecar_load(argv[i], err, sizeof err))) {
+                cli_error("extract: --meta %s", err);
+                return -1;
+            }
+        } else if (slot) {
             if (++i >= argc || !argv[i][0]) {
                 cli_error("extract: %s needs a value", a);
                 return -1;
@@ -163,7 +185,10 @@ int cmd_extract(int argc, char **argv)
     extract_ctx c = {0};
     c.meta.from = "option";
     int npaths = parse_args(argc, argv, &c);
-    if (npaths < 0) return EXIT_USAGE;
+    if (npaths < 0) {
+        sidecar_free(c.sidecar);
+        return EXIT_USAGE;
+    }
     if (!(c.d = dossier_open(NULL, NULL, err, sizeof err))) {
         cli_error("%s", err);
         return EXIT_INTERNAL;
@@ -186,6 +211,7 @@ int cmd_extract(int argc, char **argv)
     }
     buf_free(&c.out);
     dossier_close(c.d);
+    sidecar_free(c.sidecar);
     if (fflush(stdout) != 0) {
         cli_error("extract: cannot write output");
         return EXIT_PARTIAL;

@@ -19,12 +19,13 @@
 
 #include "cli/cli.h"
 #include "cli/crash.h"
+#include "cli/sidecar.h"
 #include "corpus/corpus.h"
 #include "dossier.h"
 
 const char cmd_ingest_help[] =
     "usage: dossier ingest [PATH...] [--db FILE] [--jobs N] [--quiet]\n"
-    "                      [--outlet NAME] [--published DATE]\n\n"
+    "                      [--outlet NAME] [--published DATE] [--meta FILE]\n\n"
     "Extracts each file (folders recursively, in name order; with no PATH, file\n"
     "paths are read from standard input, one a line; - reads one article or\n"
     "archive from standard input) and stores the articles in FILE (default\n"
@@ -46,7 +47,12 @@ const char cmd_ingest_help[] =
     "  --quiet     no summary line\n"
     "  --outlet NAME, --published DATE\n"
     "              the outlet and publication date of articles whose text\n"
-    "              gives none (what the text says wins where it says it)\n\n"
+    "              gives none (what the text says wins where it says it)\n"
+    "  --meta FILE   a CSV (with a header row) or JSON lines file of what the\n"
+    "              text may not say, one row per file: path or id, and any of\n"
+    "              url, outlet, published, title; a row's path matches the file\n"
+    "              read or any tail of its path (business/001.txt); its values\n"
+    "              win over --outlet and --published, the text's over both\n\n"
     "exit status: 0 all stored; 1 some files could not be read or stored (each\n"
     "named on standard error); 2 bad usage; 3 the store could not be opened or\n"
     "written (the current batch is rolled back); 5 data files missing.\n";
@@ -66,6 +72,7 @@ typedef struct ingest_run {
     bool progress;
     bool store_broken;    /* a store error: stop, the batch is rolled back */
     article_meta meta;    /* --outlet, --published */
+    sidecar *sidecar;     /* --meta FILE, or NULL */
     struct stat db_st;    /* the store's file, left out when a folder holds it */
 } ingest_run;
 
@@ -120,7 +127,7 @@ typedef struct job {
     char *member;         /* an archive member's bytes, or NULL: read path */
     size_t nbytes;
     char *id, *url, *date;   /* a member's id and WARC metadata, or NULL */
-    const article_meta *meta;
+    article_meta meta;    /* --outlet, --published, the --meta row */
     char *walk_err;       /* why the walk could not reach the file, or NULL */
     article *a;           /* NULL when the file could not be read (err says why) */
     buf json;
@@ -140,8 +147,8 @@ static void extract_job(const dossier *d, job *j)
         return;
     }
     article *tmp = article_new();
-    article_meta meta = j->meta ? *j->meta : (article_meta){0};
-    meta.url = j->url;
+    article_meta meta = j->meta;
+    if (j->url) meta.url = j->url;
     meta.captured = j->date;
     j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path), j->path, &meta);
     crash_leave();
@@ -276,6 +283,17 @@ static void pool_store_next(ingest_run *r, pool *p)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* The job's metadata: the options', and the --meta file's row for it. */
+static void job_meta(const ingest_run *r, job *j, const char *container, const read_member *m)
+{
+    j->meta = r->meta;
+    if (!r->sidecar || !j->path) return;
+    article *tmp = article_new();
+    const char *id = j->id ? j->id : dossier_id_from_path(tmp, j->path);
+    sidecar_find(r->sidecar, m ? container : j->path, m ? m->name : NULL, id, &j->meta);
+    article_free(tmp);
+}
+
 /* An archive member's job: a copy of its bytes, its id and metadata. */
 static bool job_set_member(job *j, const char *container, const read_member *m)
 {
@@ -297,12 +315,12 @@ static void pool_submit(ingest_run *r, pool *p, const char *path, const char *wa
     while (p->tail - p->head == p->cap) pool_store_next(r, p);   /* only this thread moves them */
     if (r->store_broken) return;
     job *j = &p->ring[p->tail % p->cap];
-    j->meta = &r->meta;
     if (!(m ? job_set_member(j, path, m) : job_set(j, path, walk_err))) {
         job_clear(j);
         file_failed(r, path, "out of memory");
         return;
     }
+    job_meta(r, j, path, m);
     pthread_mutex_lock(&p->mu);
     p->tail++;
     pthread_cond_signal(&p->queued);
@@ -354,8 +372,11 @@ static void ingest_member(const char *container, const read_member *m, const cha
         pool_submit(r, &workers, container, NULL, m);
         return;
     }
-    job j = {.meta = &r->meta};
-    if (job_set_member(&j, container, m)) extract_job(r->d, &j);
+    job j = {0};
+    if (job_set_member(&j, container, m)) {
+        job_meta(r, &j, container, m);
+        extract_job(r->d, &j);
+    }
     else snprintf(j.err, sizeof j.err, "out of memory");
     store_job(r, &j);
     job_clear(&j);
@@ -383,8 +404,11 @@ static void ingest_one(const char *path, const char *walk_err, void *ctx)
         pool_submit(r, &workers, path, walk_err, NULL);
         return;
     }
-    job j = {.meta = &r->meta};
-    if (job_set(&j, path, walk_err)) extract_job(r->d, &j);
+    job j = {0};
+    if (job_set(&j, path, walk_err)) {
+        job_meta(r, &j, path, NULL);
+        extract_job(r->d, &j);
+    }
     else snprintf(j.err, sizeof j.err, "out of memory");
     store_job(r, &j);
     job_clear(&j);
@@ -440,7 +464,18 @@ static int parse_args(int argc, char **argv, ingest_run *r, bool *quiet)
             }
             r->jobs = (int)n;
         } else if (opts && (!strcmp(a, "--quiet") || !strcmp(a, "-q"))) *quiet = true;
-        else if (opts && (!strcmp(a, "--outlet") || !strcmp(a, "--published"))) {
+        else if (opts && !strcmp(a, "--meta")) {
+            char err[600];
+            if (++i >= argc) {
+                cli_error("ingest: --meta needs a file (CSV or JSON lines)");
+                return -1;
+            }
+            sidecar_free(r->sidecar);
+            if (!(r->sidecar = sidecar_load(argv[i], err, sizeof err))) {
+                cli_error("ingest: --meta %s", err);
+                return -1;
+            }
+        } else if (opts && (!strcmp(a, "--outlet") || !strcmp(a, "--published"))) {
             if (++i >= argc || !argv[i][0]) {
                 cli_error("ingest: %s needs a value", a);
                 return -1;
@@ -458,10 +493,13 @@ static int parse_args(int argc, char **argv, ingest_run *r, bool *quiet)
 int cmd_ingest(int argc, char **argv)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    ingest_run r = {.db = "dossier.db", .jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus};
+    ingest_run r = {.db = cli_default_db(), .jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus};
     bool quiet = false;
     int npaths = parse_args(argc, argv, &r, &quiet);
-    if (npaths < 0) return EXIT_USAGE;
+    if (npaths < 0) {
+        sidecar_free(r.sidecar);
+        return EXIT_USAGE;
+    }
     char err[512];
     if (!(r.d = dossier_open(NULL, NULL, err, sizeof err))) {
         cli_error("%s", err);
@@ -492,5 +530,6 @@ int cmd_ingest(int argc, char **argv)
     if (!quiet && !r.store_broken) print_summary(&r);
     corpus_close(r.c);
     dossier_close(r.d);
+    sidecar_free(r.sidecar);
     return r.store_broken ? EXIT_STORE : r.failed ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -63,6 +63,13 @@ article *dossier_extract_meta(const dossier *d, const input *in, const char *id,
  * "stdin" for standard input). */
 const char *dossier_id_from_member(article *a, const char *container, const read_member *m);
 
+/* The id of a file found in folder root (as given to extract or ingest):
+ * its path below root without the extension ("business/001" for
+ * root/business/001.txt), so that it does not depend on what else is read
+ * or in which order; the file name alone when root is NULL or not a folder
+ * above path. */
+const char *dossier_id_from_root(article *a, const char *root, const char *path);
+
 /* Reads and extracts a file; NULL with a one-line reason when it cannot be read. */
 article *dossier_extract_file(const dossier *d, const char *path, char *err, size_t errlen);
 

@@ -38,6 +38,7 @@ typedef struct extract_ctx {
     int failed;
     article_meta meta;     /* --outlet, --published */
     sidecar *sidecar;      /* --meta FILE, or NULL */
+    const char *root;      /* the PATH being walked: ids are relative to it */
 } extract_ctx;
 
 static void print_article(extract_ctx *c, article *a)
@@ -124,7 +125,7 @@ static void extract_one(const char *path, const char *err, void *p)
         return;
     }
     article *tmp = article_new();
-    const char *id = dossier_id_from_path(tmp, path);
+    const char *id = dossier_id_from_root(tmp, c->root, path);
     article_meta meta = c->meta;
     if (c->sidecar) sidecar_find(c->sidecar, path, NULL, id, &meta);
     article *a = dossier_extract_meta(c->d, &in, id, path, &meta);
@@ -139,7 +140,11 @@ static void extract_paths(extract_ctx *c, char **paths, int n)
 {
     for (int i = 0; i < n; i++) {
         if (!strcmp(paths[i], "-")) extract_container(c, "-");
-        else read_walk((const char *const *)paths + i, 1, extract_one, c);
+        else {
+            c->root = paths[i];
+            read_walk((const char *const *)paths + i, 1, extract_one, c);
+            c->root = NULL;
+        }
     }
 }
 

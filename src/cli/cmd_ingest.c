@@ -35,12 +35,15 @@ const char cmd_ingest_help[] =
     "The same article text is stored once, whatever its file is called, so\n"
     "ingesting a folder again adds only what is new; a file whose text changed\n"
     "since it was stored replaces its old version; a different article whose\n"
-    "id (file name) is taken is stored as ID-2, ID-3, ... Articles are written\n"
+    "id is taken is stored as ID-2, ID-3, ... (an id is the file's path below\n"
+    "the folder given, without its extension: business/001; a file given\n"
+    "alone, its name). Articles are written\n"
     "in batches of 256, each one transaction: an ingest that is killed loses\n"
     "only its current batch, and searches may run while it works.\n\n"
     "At the end one line tells how many files were read, new articles, updated,\n"
     "duplicates, failed files, megabytes and seconds. When standard error is a\n"
-    "terminal, progress (files/s, MB/s) is shown there as it goes.\n\n"
+    "terminal, progress (files done of the total, files/s, MB/s, time left) is\n"
+    "shown there as it goes.\n\n"
     "  --db FILE   the store (default ./dossier.db)\n"
     "  --jobs N    extraction threads (default: one per CPU; 0: none, all on\n"
     "              the thread that writes)\n"
@@ -67,12 +70,14 @@ typedef struct ingest_run {
     const char *db;
     int jobs;
     long files, fresh, updated, dups, failed;
+    long total;           /* files to read, counted first when progress is shown; 0 unknown */
     double bytes;
     double t0, shown;
     bool progress;
     bool store_broken;    /* a store error: stop, the batch is rolled back */
     article_meta meta;    /* --outlet, --published */
     sidecar *sidecar;     /* --meta FILE, or NULL */
+    const char *root;     /* the PATH being walked: ids are relative to it */
     struct stat db_st;    /* the store's file, left out when a folder holds it */
 } ingest_run;
 
@@ -89,6 +94,12 @@ static void show_progress(ingest_run *r, bool force)
     if (!r->progress || (!force && t - r->shown < PROGRESS_EVERY)) return;
     r->shown = t;
     double secs = t - r->t0 > 1e-6 ? t - r->t0 : 1e-6;
+    if (r->total > 0 && r->files <= r->total && r->files > 0) {   /* archives' members are not counted */
+        double left = secs / (double)r->files * (double)(r->total - r->files);
+        fprintf(stderr, "\r\033[Kingest: %ld/%ld files, %.1f MB  (%.0f files/s, %.1f MB/s, %.0f s left)", r->files,
+                r->total, r->bytes / 1e6, r->files / secs, r->bytes / 1e6 / secs, left);
+        return;
+    }
     fprintf(stderr, "\r\033[Kingest: %ld files, %.1f MB  (%.0f files/s, %.1f MB/s)", r->files,
             r->bytes / 1e6, r->files / secs, r->bytes / 1e6 / secs);
 }
@@ -198,8 +209,14 @@ static void job_clear(job *j)
     j->ready = false;
 }
 
-static bool job_set(job *j, const char *path, const char *walk_err)
+static bool job_set(job *j, const char *root, const char *path, const char *walk_err)
 {
+    if (root) {
+        article *tmp = article_new();
+        j->id = strdup(dossier_id_from_root(tmp, root, path));
+        article_free(tmp);
+        if (!j->id) return false;
+    }
     j->path = strdup(path);
     j->walk_err = walk_err ? strdup(walk_err) : NULL;
     return j->path && (!walk_err || j->walk_err);
@@ -315,7 +332,7 @@ static void pool_submit(ingest_run *r, pool *p, const char *path, const char *wa
     while (p->tail - p->head == p->cap) pool_store_next(r, p);   /* only this thread moves them */
     if (r->store_broken) return;
     job *j = &p->ring[p->tail % p->cap];
-    if (!(m ? job_set_member(j, path, m) : job_set(j, path, walk_err))) {
+    if (!(m ? job_set_member(j, path, m) : job_set(j, r->root, path, walk_err))) {
         job_clear(j);
         file_failed(r, path, "out of memory");
         return;
@@ -405,7 +422,7 @@ static void ingest_one(const char *path, const char *walk_err, void *ctx)
         return;
     }
     job j = {0};
-    if (job_set(&j, path, walk_err)) {
+    if (job_set(&j, r->root, path, walk_err)) {
         job_meta(r, &j, path, NULL);
         extract_job(r->d, &j);
     }
@@ -413,6 +430,11 @@ static void ingest_one(const char *path, const char *walk_err, void *ctx)
     store_job(r, &j);
     job_clear(&j);
     buf_free(&j.json);
+}
+
+static void count_file(const char *path, const char *err, void *ctx)
+{
+    (*(long *)ctx)++;
 }
 
 static void ingest_stdin_list(ingest_run *r)
@@ -517,11 +539,18 @@ int cmd_ingest(int argc, char **argv)
     if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
     r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);
+    /* the total for "N/M files, S s left": one more walk of the folders,
+     * names only, and only when someone watches */
+    if (r.progress && npaths) read_walk((const char *const *)argv, npaths, count_file, &r.total);
     r.meta.from = "option";
     if (npaths) {
         for (int i = 0; i < npaths && !r.store_broken; i++) {
             if (!strcmp(argv[i], "-")) ingest_container(&r, "-");
-            else read_walk((const char *const *)argv + i, 1, ingest_one, &r);
+            else {
+                r.root = argv[i];
+                read_walk((const char *const *)argv + i, 1, ingest_one, &r);
+                r.root = NULL;
+            }
         }
     } else ingest_stdin_list(&r);
     if (r.jobs > 0) pool_finish(&r, &workers);

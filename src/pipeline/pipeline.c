@@ -211,6 +211,18 @@ const char *dossier_id_from_member(article *a, const char *container, const read
     return strip_name(a, container, true);
 }
 
+const char *dossier_id_from_root(article *a, const char *root, const char *path)
+{
+    size_t n = root ? strlen(root) : 0;
+    while (n > 1 && root[n - 1] == '/') n--;
+    if (!n || strncmp(path, root, n) != 0 || (path[n] != '/' && root[n - 1] != '/'))
+        return dossier_id_from_path(a, path);
+    const char *rel = path + n;
+    while (*rel == '/') rel++;
+    if (!*rel) return dossier_id_from_path(a, path);
+    return dossier_id_from_member(a, "", &(read_member){.name = rel});
+}
+
 article *dossier_analyze(const dossier *d, const char *text, size_t n, const char *published)
 {
     article *a = article_new();

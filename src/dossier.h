@@ -47,6 +47,7 @@ typedef struct article_meta {
     const char *url;        /* the page's address */
     const char *outlet, *published, *title;   /* given by the user */
     const char *from;       /* what gave them: "option" or "sidecar" */
+    const char *outlet_from, *published_from, *title_from;   /* per field, over from */
     const char *captured;   /* when a crawler fetched it (WARC-Date) */
 } article_meta;
 

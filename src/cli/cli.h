@@ -66,6 +66,10 @@ const char *cli_default_db(void);
  * precisions: an article dated 2014 is within --until 2014-06. */
 bool cli_date_within(const char *when, const char *since, const char *until);
 
+/* Writes s (NULL: empty) as one CSV field (RFC 4180: quoted when it holds a
+ * comma, quote or line break; quotes doubled), then sep (',' or '\n'). */
+void cli_csv_field(FILE *f, const char *s, char sep);
+
 /* One-line error to stderr, prefixed "dossier: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when argv[i] is -h or --help. */

@@ -74,6 +74,10 @@ int link_cli_parse(const char *cmd, int argc, char **argv, unsigned allowed, lin
             opts = false;
             continue;
         }
+        if (opts && !strcmp(a, "--csv") && (allowed & LO_CSV)) {
+            o->csv = true;
+            continue;
+        }
         if (opts && !strcmp(a, "--json") && (allowed & LO_JSON)) {
             o->json = true;
             continue;

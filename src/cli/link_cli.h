@@ -18,11 +18,12 @@ enum link_opt {
     LO_NAME = 1 << 6,    /* NAME... as the argument (words joined by spaces) */
     LO_UNTIL = 1 << 7,   /* --until DATE */
     LO_OUTLET = 1 << 8,  /* --outlet NAME */
+    LO_CSV = 1 << 9,     /* --csv */
 };
 
 typedef struct link_opts {
     const char *db;
-    bool json;
+    bool json, csv;
     const char *type, *by, *about, *since, *until, *outlet;
     int limit;           /* 0: no limit */
     char name[512];

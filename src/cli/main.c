@@ -79,6 +79,19 @@ bool cli_date_within(const char *when, const char *since, const char *until)
     return (!since || cmp_prefix(when, since) >= 0) && (!until || cmp_prefix(when, until) <= 0);
 }
 
+void cli_csv_field(FILE *f, const char *s, char sep)
+{
+    if (s && strpbrk(s, ",\"\r\n")) {
+        fputc('"', f);
+        for (; *s; s++) {
+            if (*s == '"') fputc('"', f);
+            fputc(*s, f);
+        }
+        fputc('"', f);
+    } else if (s) fputs(s, f);
+    fputc(sep, f);
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "dossier %s — read news articles and build a record a reader can check\n\n"

@@ -227,9 +227,8 @@ bool sidecar_find(const sidecar *s, const char *path, const char *name, const ch
     if (!r) r = lookup(s, id);
     if (!r) return false;
     if (r->f[F_URL]) out->url = r->f[F_URL];
-    if (r->f[F_OUTLET]) out->outlet = r->f[F_OUTLET];
-    if (r->f[F_PUBLISHED]) out->published = r->f[F_PUBLISHED];
-    if (r->f[F_TITLE]) out->title = r->f[F_TITLE];
-    out->from = "sidecar";
+    if (r->f[F_OUTLET]) out->outlet = r->f[F_OUTLET], out->outlet_from = "sidecar";
+    if (r->f[F_PUBLISHED]) out->published = r->f[F_PUBLISHED], out->published_from = "sidecar";
+    if (r->f[F_TITLE]) out->title = r->f[F_TITLE], out->title_from = "sidecar";
     return true;
 }

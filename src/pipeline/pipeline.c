@@ -149,14 +149,14 @@ article *dossier_extract_meta(const dossier *d, const input *in, const char *id,
     if (m->url && *m->url) a->url = utf8_copy(a, m->url);
     if (!a->title && m->title && *m->title) {
         a->title = utf8_copy(a, m->title);
-        a->title_from = from;
+        a->title_from = m->title_from ? m->title_from : from;
     }
     if (!a->outlet && m->outlet && *m->outlet) {
         a->outlet = utf8_copy(a, m->outlet);
-        a->outlet_from = from;
+        a->outlet_from = m->outlet_from ? m->outlet_from : from;
     } else if (!a->outlet && a->url && (a->outlet = url_site(a, a->url))) a->outlet_from = "url";
     if (!a->published) {
-        if (set_published(a, m->published)) a->published_from = from;
+        if (set_published(a, m->published)) a->published_from = m->published_from ? m->published_from : from;
         else if (set_published(a, m->captured)) a->published_from = "capture";
     }
     nlp_run(d->nlp, a, d->steps);

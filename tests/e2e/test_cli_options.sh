@@ -26,4 +26,15 @@ check "cli: timeline --since leaves out older items" \
     python3 -c 'import json,sys; a=[json.loads(l) for l in open(sys.argv[1])]; assert a and all(x["date"] >= "2020" for x in a)' "$O/t.jsonl"
 "$D" --db "$O/o.db" timeline "Khwaja Asif" -n 1 --json > "$O/t1.jsonl"
 check "cli: timeline -n" test "$(wc -l < "$O/t1.jsonl")" -eq 1
+"$D" --db "$O/o.db" quotes --csv > "$O/q.csv"
+check "cli: quotes --csv: a header row, then one row per quote, the same as --json" \
+    python3 - "$O/q.csv" "$O/q.jsonl" "$D" "$O/o.db" <<'PY'
+import csv, json, subprocess, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0] == ["speaker", "doc", "outlet", "published", "kind", "text", "sentence"], rows[0]
+js = [json.loads(l) for l in subprocess.run([sys.argv[3], "--db", sys.argv[4], "quotes", "--json"], capture_output=True, text=True).stdout.splitlines()]
+assert len(rows) - 1 == len(js) > 0
+for r, j in zip(rows[1:], js):
+    assert r[5] == j["text"] and r[0] == (j["speaker"] or "") and r[6] == j["sentence"], (r, j)
+PY
 rm -rf "$O"

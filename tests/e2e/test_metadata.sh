@@ -20,6 +20,8 @@ check "metadata: ... relative dates resolve against the sidecar's date" \
 "$D" extract "$M/bbc" --meta "$M/m.jsonl" --outlet Fallback > "$M/b.jsonl" 2>/dev/null
 check "metadata: --meta JSON lines; the text's title wins; --outlet fills the rest" \
     test "$(row 'x["outlet"],x["published"],x["title"]' < "$M/b.jsonl")" = "('BBC News', None, 'Shares rose');('Fallback', '2005-01-02', 'Cup final')"
+check "metadata: ... each field says where it came from" \
+    test "$(row 'x["from"]' < "$M/b.jsonl")" = "{'outlet': 'sidecar'};{'published': 'sidecar', 'outlet': 'option'}"
 printf 'a,b\n1,2\n' > "$M/bad.csv"
 "$D" extract "$M/bbc" --meta "$M/bad.csv" > /dev/null 2> "$M/err.txt"
 rc=$?

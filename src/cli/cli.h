@@ -67,7 +67,8 @@ const char *cli_default_db(void);
 bool cli_date_within(const char *when, const char *since, const char *until);
 
 /* Writes s (NULL: empty) as one CSV field (RFC 4180: quoted when it holds a
- * comma, quote or line break; quotes doubled), then sep (',' or '\n'). */
+ * comma, quote or line break; quotes doubled), then sep (',', '\n', or
+ * '\0' for none). */
 void cli_csv_field(FILE *f, const char *s, char sep);
 
 /* One-line error to stderr, prefixed "dossier: ". */

@@ -89,7 +89,7 @@ void cli_csv_field(FILE *f, const char *s, char sep)
         }
         fputc('"', f);
     } else if (s) fputs(s, f);
-    fputc(sep, f);
+    if (sep) fputc(sep, f);
 }
 
 static void usage(FILE *f)

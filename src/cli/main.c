@@ -99,7 +99,9 @@ static void usage(FILE *f)
     for (int i = 0; i < NCOMMANDS; i++) fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\n`dossier help COMMAND` (or `dossier COMMAND --help`) describes a command.\n"
                "The store is --db FILE, given before or after the command, else $DOSSIER_DB,\n"
-               "else ./dossier.db. The extract format: docs/extract-format.md.\n\n"
+               "else ./dossier.db. The extract format: docs/extract-format.md.\n"
+               "Data and models: $DOSSIER_DATA and $DOSSIER_MODELS, else ../data and ../models\n"
+               "or ../share/dossier/{data,models} beside the binary, else the build's folders.\n\n"
                "exit status: 0 done; 1 some inputs failed (the rest were done); 2 bad usage;\n"
                "             3 store error; 4 not found; 5 data or model files missing\n");
 }

@@ -25,7 +25,8 @@ static bool is_dir(const char *p)
     return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* ../<name> beside the running executable, into out. */
+/* ../<name> beside the running executable (a build tree), or
+ * ../share/dossier/<name> (an installed one: make install), into out. */
 static bool beside_exe(const char *name, char *out, size_t cap)
 {
     char exe[PATH_MAX];
@@ -35,8 +36,12 @@ static bool beside_exe(const char *name, char *out, size_t cap)
     char *slash = strrchr(exe, '/');
     if (!slash) return false;
     *slash = '\0';
-    snprintf(out, cap, "%s/../%s", exe, name);
-    return is_dir(out);
+    static const char *const under[] = {"/../", "/../share/dossier/"};
+    for (size_t i = 0; i < sizeof under / sizeof *under; i++) {
+        int w = snprintf(out, cap, "%s%s%s", exe, under[i], name);
+        if (w > 0 && (size_t)w < cap && is_dir(out)) return true;
+    }
+    return false;
 }
 
 static const char *find_dir(const char *given, const char *env, const char *built, const char *name,
@@ -45,7 +50,7 @@ static const char *find_dir(const char *given, const char *env, const char *buil
     if (given) return given;
     const char *e = getenv(env);
     if (e && *e) return e;
-    if (is_dir(built)) return built;
+    /* beside the binary first: an installed copy uses its installed files */
     if (beside_exe(name, tmp, cap)) return tmp;
     return built;
 }
@@ -60,6 +65,10 @@ dossier *dossier_open(const char *datadir, const char *modeldir, char *err, size
     d->steps = NLP_ALL;
     if (!(d->clean = clean_load(datadir, err, errlen)) ||
         !(d->nlp = nlp_load(datadir, modeldir, err, errlen))) {
+        size_t n = strlen(err);
+        /* a copied binary: say how to point it at its files */
+        if (n < errlen) snprintf(err + n, errlen - n, " (the data and model folders are found through "
+                                 "DOSSIER_DATA and DOSSIER_MODELS, see dossier --help)");
         dossier_close(d);
         return NULL;
     }

@@ -20,7 +20,7 @@ _dossier() {
     case $cmd in
         extract) opts="--outlet --published --meta --help" ;;
         ingest) opts="--db --jobs --quiet --outlet --published --meta --help" ;;
-        search) opts="--since --until --outlet --limit -n --offset --json --db --help" ;;
+        search) opts="--since --until --outlet --limit -n --offset --json --csv --db --help" ;;
         quotes) opts="--by --about --since --until --outlet --limit -n --json --csv --db --help" ;;
         entities) opts="--type --limit -n --json --csv --db --help" ;;
         timeline) opts="--since --until --limit -n --json --db --help" ;;

@@ -13,7 +13,7 @@
 
 const char cmd_search_help[] =
     "usage: dossier search WORDS [--since DATE] [--until DATE] [--outlet NAME]\n"
-    "                      [--limit N] [--offset N] [--json] [--db FILE]\n\n"
+    "                      [--limit N] [--offset N] [--json | --csv] [--db FILE]\n\n"
     "Finds the stored articles that contain WORDS, best first (BM25; words in the\n"
     "title count more), with their id, date, outlet, title and a passage where\n"
     "the words are marked: in bold on a terminal, else [between brackets].\n\n"
@@ -31,6 +31,7 @@ const char cmd_search_help[] =
     "  --offset N     skip the first N (for paging)\n"
     "  --json         one JSON object per article: rank, score, id, title,\n"
     "                 published, outlet, snippet (matches marked [like this])\n"
+    "  --csv          the same fields as CSV, with a header row\n"
     "  --db FILE      the store (default ./dossier.db)\n\n"
     "exit status: 0 done (also when nothing matches); 2 bad usage or a malformed\n"
     "search; 3 the store could not be read.\n";
@@ -38,7 +39,7 @@ const char cmd_search_help[] =
 typedef struct search_opts {
     const char *words, *db;
     query_filter filter;
-    bool json;
+    bool json, csv;
 } search_opts;
 
 static bool parse_count(const char *opt, const char *v, long min, int *out)
@@ -73,6 +74,7 @@ static bool take_option(int argc, char **argv, int *i, search_opts *o, bool *bad
 {
     const char *v;
     if (!strcmp(argv[*i], "--json")) o->json = true;
+    else if (!strcmp(argv[*i], "--csv")) o->csv = o->json = true;   /* quiet as --json */
     else if ((v = option(argc, argv, i, "--db", bad))) o->db = v;
     else if ((v = option(argc, argv, i, "--since", bad))) o->filter.since = v;
     else if ((v = option(argc, argv, i, "--until", bad))) o->filter.until = v;
@@ -152,6 +154,16 @@ static void report_left_out(corpus *s, const search_opts *o)
                         "--meta)\n", l.unsourced, l.unsourced == 1 ? "" : "s");
 }
 
+static int print_csv(const query_hit *h, void *ctx)
+{
+    char num[2][32];
+    snprintf(num[0], sizeof num[0], "%d", h->rank);
+    snprintf(num[1], sizeof num[1], "%.6g", h->score);
+    const char *f[] = {num[0], num[1], h->id, h->title, h->published, h->outlet, h->snippet};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) cli_csv_field(stdout, f[i], i + 1 < sizeof f / sizeof *f ? ',' : '\n');
+    return 0;
+}
+
 /* "12. ID  2014-12-17  Outlet", then the title and the snippet, indented. */
 static int print_text(const query_hit *h, void *ctx)
 {
@@ -183,7 +195,9 @@ int cmd_search(int argc, char **argv)
         cli_error("%s", err);
         code = status == CORPUS_DATA ? EXIT_INTERNAL : EXIT_STORE;
     } else {
-        int rc = corpus_search(s, o.words, &o.filter, o.json ? print_json : print_text, &out, err, sizeof err);
+        if (o.csv) fputs("rank,score,id,title,published,outlet,snippet\n", stdout);
+        int rc = corpus_search(s, o.words, &o.filter, o.csv ? print_csv : o.json ? print_json : print_text, &out,
+                               err, sizeof err);
         if (rc == QUERY_BAD_QUERY) {
             /* a refused query may be thousands of words: echo its start */
             int shown = (int)utf8_whole(o.words, strlen(o.words) > 60 ? 60 : strlen(o.words));

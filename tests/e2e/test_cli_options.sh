@@ -44,4 +44,13 @@ import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 assert rows and all(r["type"] == "PERSON" and int(r["articles"]) >= 1 for r in rows), rows[:2]
 assert any("Khwaja Asif" in r["aliases"].split("; ") for r in rows), rows[:3]' "$O/e.csv"
+"$D" --db "$O/o.db" search Taliban --csv > "$O/s.csv"
+check "cli: search --csv: a header row, then the hits, as --json" \
+    python3 - "$O/s.csv" "$D" "$O/o.db" <<'PY'
+import csv, json, subprocess, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+js = [json.loads(l) for l in subprocess.run([sys.argv[2], "--db", sys.argv[3], "search", "Taliban", "--json"], capture_output=True, text=True).stdout.splitlines()]
+assert len(rows) == len(js) > 0 and [r["id"] for r in rows] == [j["id"] for j in js], (rows, js)
+assert rows[0]["snippet"] == js[0]["snippet"] and rows[0]["rank"] == "1"
+PY
 rm -rf "$O"

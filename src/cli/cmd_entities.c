@@ -11,15 +11,17 @@
 #include "core/json.h"
 
 const char cmd_entities_help[] =
-    "usage: dossier entities [--type T] [--limit N] [--json] [--db FILE]\n\n"
+    "usage: dossier entities [--type T] [--limit N] [--json | --csv] [--db FILE]\n\n"
     "Lists the entities of the store, most reported first: each with its\n"
     "canonical name (the fullest well-attested form), type, how many articles\n"
     "name it, and the other names it goes by across articles (spellings,\n"
     "transliterations, acronyms, short forms).\n\n"
     "  --type T    only PERSON, ORG, GPE, LOC or NORP\n"
-    "  --limit N   the first N only\n"
+    "  --limit N   the first N only (-n N)\n"
     "  --json      one JSON object a line: entity, type, aliases, articles,\n"
     "              roles, first_seen, last_seen\n"
+    "  --csv       CSV with a header row: entity, type, articles, mentions,\n"
+    "              first_seen, last_seen, aliases, roles (lists joined by \"; \")\n"
     "  --db FILE   the store (default ./dossier.db)\n\n"
     "exit status: 0 listed; 2 bad usage; 3 the store could not be read.\n";
 
@@ -49,8 +51,37 @@ typedef struct list {
     row *v;
     size_t n, cap;
     int type;
-    bool json;
+    bool json, csv;
 } list;
+
+static char *joined(const char *const *v, size_t n)
+{
+    buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < n; i++) buf_printf(&b, "%s%s", i ? "; " : "", v[i]);
+    char *s = strdup(b.p ? buf_cstr(&b) : "");
+    buf_free(&b);
+    return s;
+}
+
+/* One CSV row (no newline: puts adds it). */
+static void entity_csv(const cluster_info *c, buf *b)
+{
+    char *line = NULL, num[2][32];
+    size_t len = 0;
+    FILE *f = open_memstream(&line, &len);
+    if (!f) return;
+    snprintf(num[0], sizeof num[0], "%ld", c->articles);
+    snprintf(num[1], sizeof num[1], "%ld", c->mentions);
+    char *aliases = joined(c->aliases, c->naliases), *roles = joined(c->roles, c->nroles);
+    const char *f8[] = {c->name, link_type_name(c->type), num[0], num[1], c->first_seen, c->last_seen, aliases, roles};
+    for (size_t i = 0; i < 8; i++) cli_csv_field(f, f8[i], i < 7 ? ',' : '\0');
+    fclose(f);
+    if (line) buf_puts(b, line);
+    free(line);
+    free(aliases);
+    free(roles);
+}
 
 static void entity_line(const cluster_info *c, buf *b)
 {
@@ -70,7 +101,8 @@ static int collect(const cluster_info *c, void *ctx)
     }
     buf b;
     buf_init(&b);
-    if (l->json) link_cluster_json(c, &b);
+    if (l->csv) entity_csv(c, &b);
+    else if (l->json) link_cluster_json(c, &b);
     else entity_line(c, &b);
     l->v[l->n++] = (row){strdup(c->name), strdup(buf_cstr(&b)), c->articles};
     buf_free(&b);
@@ -95,9 +127,9 @@ static int parse_type(const char *t)
 int cmd_entities(int argc, char **argv)
 {
     link_opts o;
-    int rc = link_cli_parse("entities", argc, argv, LO_JSON | LO_TYPE | LO_LIMIT, &o);
+    int rc = link_cli_parse("entities", argc, argv, LO_JSON | LO_CSV | LO_TYPE | LO_LIMIT, &o);
     if (rc) return rc;
-    list l = {.json = o.json};
+    list l = {.json = o.json, .csv = o.csv};
     if (o.type && (l.type = parse_type(o.type)) < 0) {
         cli_error("entities: --type is one of PERSON, ORG, GPE, LOC, NORP (not '%s')", o.type);
         return EXIT_USAGE;
@@ -109,7 +141,8 @@ int cmd_entities(int argc, char **argv)
     link_cli_close(k);
     if (rc < 0) cli_error("entities: %s", err);
     if (l.n > 1) qsort(l.v, l.n, sizeof *l.v, by_articles);
-    if (!o.json && rc >= 0) printf("%-36s %-6s %5s  %s\n", "entity", "type", "arts", "other names");
+    if (o.csv && rc >= 0) puts("entity,type,articles,mentions,first_seen,last_seen,aliases,roles");
+    else if (!o.json && rc >= 0) printf("%-36s %-6s %5s  %s\n", "entity", "type", "arts", "other names");
     for (size_t i = 0; i < l.n; i++) {
         if (rc >= 0 && (!o.limit || i < (size_t)o.limit)) puts(l.v[i].line);
         free(l.v[i].name);

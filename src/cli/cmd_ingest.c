@@ -19,27 +19,43 @@
 
 #include "cli/cli.h"
 #include "cli/crash.h"
+#include "cli/sidecar.h"
 #include "corpus/corpus.h"
 #include "dossier.h"
 
 const char cmd_ingest_help[] =
-    "usage: dossier ingest [PATH...] [--db FILE] [--jobs N] [--quiet]\n\n"
+    "usage: dossier ingest [PATH...] [--db FILE] [--jobs N] [--quiet]\n"
+    "                      [--outlet NAME] [--published DATE] [--meta FILE]\n\n"
     "Extracts each file (folders recursively, in name order; with no PATH, file\n"
-    "paths are read from standard input, one a line) and stores the articles in\n"
-    "FILE (default ./dossier.db, created when missing), for search and show.\n\n"
+    "paths are read from standard input, one a line; - reads one article or\n"
+    "archive from standard input) and stores the articles in FILE (default\n"
+    "./dossier.db, created when missing), for search and show. Compressed\n"
+    "files, tar and zip archives and WARC files are opened as `dossier extract\n"
+    "--help` says: each member or WARC response record is one article.\n\n"
     "The same article text is stored once, whatever its file is called, so\n"
     "ingesting a folder again adds only what is new; a file whose text changed\n"
     "since it was stored replaces its old version; a different article whose\n"
-    "id (file name) is taken is stored as ID-2, ID-3, ... Articles are written\n"
+    "id is taken is stored as ID-2, ID-3, ... (an id is the file's path below\n"
+    "the folder given, without its extension: business/001; a file given\n"
+    "alone, its name). Articles are written\n"
     "in batches of 256, each one transaction: an ingest that is killed loses\n"
     "only its current batch, and searches may run while it works.\n\n"
     "At the end one line tells how many files were read, new articles, updated,\n"
     "duplicates, failed files, megabytes and seconds. When standard error is a\n"
-    "terminal, progress (files/s, MB/s) is shown there as it goes.\n\n"
+    "terminal, progress (files done of the total, files/s, MB/s, time left) is\n"
+    "shown there as it goes.\n\n"
     "  --db FILE   the store (default ./dossier.db)\n"
     "  --jobs N    extraction threads (default: one per CPU; 0: none, all on\n"
     "              the thread that writes)\n"
-    "  --quiet     no summary line\n\n"
+    "  --quiet     no summary line\n"
+    "  --outlet NAME, --published DATE\n"
+    "              the outlet and publication date of articles whose text\n"
+    "              gives none (what the text says wins where it says it)\n"
+    "  --meta FILE   a CSV (with a header row) or JSON lines file of what the\n"
+    "              text may not say, one row per file: path or id, and any of\n"
+    "              url, outlet, published, title; a row's path matches the file\n"
+    "              read or any tail of its path (business/001.txt); its values\n"
+    "              win over --outlet and --published, the text's over both\n\n"
     "exit status: 0 all stored; 1 some files could not be read or stored (each\n"
     "named on standard error); 2 bad usage; 3 the store could not be opened or\n"
     "written (the current batch is rolled back); 5 data files missing.\n";
@@ -54,10 +70,14 @@ typedef struct ingest_run {
     const char *db;
     int jobs;
     long files, fresh, updated, dups, failed;
+    long total;           /* files to read, counted first when progress is shown; 0 unknown */
     double bytes;
     double t0, shown;
     bool progress;
     bool store_broken;    /* a store error: stop, the batch is rolled back */
+    article_meta meta;    /* --outlet, --published */
+    sidecar *sidecar;     /* --meta FILE, or NULL */
+    const char *root;     /* the PATH being walked: ids are relative to it */
     struct stat db_st;    /* the store's file, left out when a folder holds it */
 } ingest_run;
 
@@ -74,6 +94,12 @@ static void show_progress(ingest_run *r, bool force)
     if (!r->progress || (!force && t - r->shown < PROGRESS_EVERY)) return;
     r->shown = t;
     double secs = t - r->t0 > 1e-6 ? t - r->t0 : 1e-6;
+    if (r->total > 0 && r->files <= r->total && r->files > 0) {   /* archives' members are not counted */
+        double left = secs / (double)r->files * (double)(r->total - r->files);
+        fprintf(stderr, "\r\033[Kingest: %ld/%ld files, %.1f MB  (%.0f files/s, %.1f MB/s, %.0f s left)", r->files,
+                r->total, r->bytes / 1e6, r->files / secs, r->bytes / 1e6 / secs, left);
+        return;
+    }
     fprintf(stderr, "\r\033[Kingest: %ld files, %.1f MB  (%.0f files/s, %.1f MB/s)", r->files,
             r->bytes / 1e6, r->files / secs, r->bytes / 1e6 / secs);
 }
@@ -108,7 +134,11 @@ static void count_put(ingest_run *r, enum store_put put, const char *path, const
 /* --- one file: extracted on any thread, stored on the writing one ---------- */
 
 typedef struct job {
-    char *path;
+    char *path;           /* the file, or for a member its source (archive:name) */
+    char *member;         /* an archive member's bytes, or NULL: read path */
+    size_t nbytes;
+    char *id, *url, *date;   /* a member's id and WARC metadata, or NULL */
+    article_meta meta;    /* --outlet, --published, the --meta row */
     char *walk_err;       /* why the walk could not reach the file, or NULL */
     article *a;           /* NULL when the file could not be read (err says why) */
     buf json;
@@ -122,12 +152,16 @@ static void extract_job(const dossier *d, job *j)
     input in;
     if (j->walk_err) return;
     crash_enter(j->path);
-    if (read_file(j->path, &in, j->err, sizeof j->err) != 0) {
+    if ((j->member ? read_bytes(j->member, j->nbytes, &in, j->err, sizeof j->err)
+                  : read_file(j->path, &in, j->err, sizeof j->err)) != 0) {
         crash_leave();
         return;
     }
     article *tmp = article_new();
-    j->a = dossier_extract(d, &in, dossier_id_from_path(tmp, j->path), j->path);
+    article_meta meta = j->meta;
+    if (j->url) meta.url = j->url;
+    meta.captured = j->date;
+    j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path), j->path, &meta);
     crash_leave();
     article_free(tmp);
     j->bytes = (double)in.len;
@@ -163,15 +197,26 @@ static void job_clear(job *j)
     article_free(j->a);
     free(j->path);
     free(j->walk_err);
+    free(j->member);
+    free(j->id);
+    free(j->url);
+    free(j->date);
     j->a = NULL;
-    j->path = j->walk_err = NULL;
+    j->path = j->walk_err = j->member = j->id = j->url = j->date = NULL;
+    j->nbytes = 0;
     j->err[0] = '\0';
     j->bytes = 0;
     j->ready = false;
 }
 
-static bool job_set(job *j, const char *path, const char *walk_err)
+static bool job_set(job *j, const char *root, const char *path, const char *walk_err)
 {
+    if (root) {
+        article *tmp = article_new();
+        j->id = strdup(dossier_id_from_root(tmp, root, path));
+        article_free(tmp);
+        if (!j->id) return false;
+    }
     j->path = strdup(path);
     j->walk_err = walk_err ? strdup(walk_err) : NULL;
     return j->path && (!walk_err || j->walk_err);
@@ -255,16 +300,44 @@ static void pool_store_next(ingest_run *r, pool *p)
     pthread_mutex_unlock(&p->mu);
 }
 
-static void pool_submit(ingest_run *r, pool *p, const char *path, const char *walk_err)
+/* The job's metadata: the options', and the --meta file's row for it. */
+static void job_meta(const ingest_run *r, job *j, const char *container, const read_member *m)
+{
+    j->meta = r->meta;
+    if (!r->sidecar || !j->path) return;
+    article *tmp = article_new();
+    const char *id = j->id ? j->id : dossier_id_from_path(tmp, j->path);
+    sidecar_find(r->sidecar, m ? container : j->path, m ? m->name : NULL, id, &j->meta);
+    article_free(tmp);
+}
+
+/* An archive member's job: a copy of its bytes, its id and metadata. */
+static bool job_set_member(job *j, const char *container, const read_member *m)
+{
+    size_t n = strlen(container) + (m->name ? strlen(m->name) + 2 : 1);
+    article *tmp = article_new();
+    const char *id = dossier_id_from_member(tmp, container, m);
+    j->id = strdup(id);
+    article_free(tmp);
+    if ((j->path = malloc(n))) snprintf(j->path, n, "%s%s%s", container, m->name ? ":" : "", m->name ? m->name : "");
+    if ((j->member = malloc(m->len ? m->len : 1))) memcpy(j->member, m->bytes, m->len);
+    j->nbytes = m->len;
+    j->url = m->url ? strdup(m->url) : NULL;
+    j->date = m->date ? strdup(m->date) : NULL;
+    return j->id && j->path && j->member && (!m->url || j->url) && (!m->date || j->date);
+}
+
+static void pool_submit(ingest_run *r, pool *p, const char *path, const char *walk_err, const read_member *m)
 {
     while (p->tail - p->head == p->cap) pool_store_next(r, p);   /* only this thread moves them */
     if (r->store_broken) return;
     job *j = &p->ring[p->tail % p->cap];
-    if (!job_set(j, path, walk_err)) {
+    if (!(m ? job_set_member(j, path, m) : job_set(j, r->root, path, walk_err))) {
         job_clear(j);
         file_failed(r, path, "out of memory");
         return;
     }
+    job_meta(r, j, path, m);
     pthread_mutex_lock(&p->mu);
     p->tail++;
     pthread_cond_signal(&p->queued);
@@ -299,20 +372,69 @@ static bool is_store_file(const ingest_run *r, const char *path)
     return false;
 }
 
-static void ingest_one(const char *path, const char *walk_err, void *ctx)
+/* One archive member, or (err set) one that could not be read. */
+static void ingest_member(const char *container, const read_member *m, const char *err, void *ctx)
 {
     ingest_run *r = ctx;
-    if (r->store_broken || (!walk_err && is_store_file(r, path))) return;
+    if (r->store_broken) return;
+    if (err) {
+        char name[4096];
+        if (m->name && strcmp(m->name, container) != 0) snprintf(name, sizeof name, "%s: %s", container, m->name);
+        else snprintf(name, sizeof name, "%s", container);
+        r->files++;
+        file_failed(r, name, err);
+        return;
+    }
     if (r->jobs > 0) {
-        pool_submit(r, &workers, path, walk_err);
+        pool_submit(r, &workers, container, NULL, m);
         return;
     }
     job j = {0};
-    if (job_set(&j, path, walk_err)) extract_job(r->d, &j);
+    if (job_set_member(&j, container, m)) {
+        job_meta(r, &j, container, m);
+        extract_job(r->d, &j);
+    }
     else snprintf(j.err, sizeof j.err, "out of memory");
     store_job(r, &j);
     job_clear(&j);
     buf_free(&j.json);
+}
+
+static void ingest_container(ingest_run *r, const char *path)
+{
+    char err[512];
+    if (read_container(path, ingest_member, r, err, sizeof err) < 0) {
+        r->files++;
+        file_failed(r, strcmp(path, "-") ? path : "(standard input)", err);
+    }
+}
+
+static void ingest_one(const char *path, const char *walk_err, void *ctx)
+{
+    ingest_run *r = ctx;
+    if (r->store_broken || (!walk_err && is_store_file(r, path))) return;
+    if (!walk_err && read_path_is_container(path)) {
+        ingest_container(r, path);
+        return;
+    }
+    if (r->jobs > 0) {
+        pool_submit(r, &workers, path, walk_err, NULL);
+        return;
+    }
+    job j = {0};
+    if (job_set(&j, r->root, path, walk_err)) {
+        job_meta(r, &j, path, NULL);
+        extract_job(r->d, &j);
+    }
+    else snprintf(j.err, sizeof j.err, "out of memory");
+    store_job(r, &j);
+    job_clear(&j);
+    buf_free(&j.json);
+}
+
+static void count_file(const char *path, const char *err, void *ctx)
+{
+    (*(long *)ctx)++;
 }
 
 static void ingest_stdin_list(ingest_run *r)
@@ -364,6 +486,24 @@ static int parse_args(int argc, char **argv, ingest_run *r, bool *quiet)
             }
             r->jobs = (int)n;
         } else if (opts && (!strcmp(a, "--quiet") || !strcmp(a, "-q"))) *quiet = true;
+        else if (opts && !strcmp(a, "--meta")) {
+            char err[600];
+            if (++i >= argc) {
+                cli_error("ingest: --meta needs a file (CSV or JSON lines)");
+                return -1;
+            }
+            sidecar_free(r->sidecar);
+            if (!(r->sidecar = sidecar_load(argv[i], err, sizeof err))) {
+                cli_error("ingest: --meta %s", err);
+                return -1;
+            }
+        } else if (opts && (!strcmp(a, "--outlet") || !strcmp(a, "--published"))) {
+            if (++i >= argc || !argv[i][0]) {
+                cli_error("ingest: %s needs a value", a);
+                return -1;
+            }
+            *(a[2] == 'o' ? &r->meta.outlet : &r->meta.published) = argv[i];
+        }
         else if (opts && a[0] == '-' && a[1]) {
             cli_error("ingest: unknown option '%s' (see dossier ingest --help)", a);
             return -1;
@@ -375,10 +515,13 @@ static int parse_args(int argc, char **argv, ingest_run *r, bool *quiet)
 int cmd_ingest(int argc, char **argv)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    ingest_run r = {.db = "dossier.db", .jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus};
+    ingest_run r = {.db = cli_default_db(), .jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus};
     bool quiet = false;
     int npaths = parse_args(argc, argv, &r, &quiet);
-    if (npaths < 0) return EXIT_USAGE;
+    if (npaths < 0) {
+        sidecar_free(r.sidecar);
+        return EXIT_USAGE;
+    }
     char err[512];
     if (!(r.d = dossier_open(NULL, NULL, err, sizeof err))) {
         cli_error("%s", err);
@@ -396,13 +539,26 @@ int cmd_ingest(int argc, char **argv)
     if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
     r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);
-    if (npaths) read_walk((const char *const *)argv, npaths, ingest_one, &r);
-    else ingest_stdin_list(&r);
+    /* the total for "N/M files, S s left": one more walk of the folders,
+     * names only, and only when someone watches */
+    if (r.progress && npaths) read_walk((const char *const *)argv, npaths, count_file, &r.total);
+    r.meta.from = "option";
+    if (npaths) {
+        for (int i = 0; i < npaths && !r.store_broken; i++) {
+            if (!strcmp(argv[i], "-")) ingest_container(&r, "-");
+            else {
+                r.root = argv[i];
+                read_walk((const char *const *)argv + i, 1, ingest_one, &r);
+                r.root = NULL;
+            }
+        }
+    } else ingest_stdin_list(&r);
     if (r.jobs > 0) pool_finish(&r, &workers);
     if (!r.store_broken && corpus_finish(r.c, err, sizeof err) != 0) store_error(&r, "cannot commit", err);
     if (r.progress) fputs("\r\033[K", stderr);
     if (!quiet && !r.store_broken) print_summary(&r);
     corpus_close(r.c);
     dossier_close(r.d);
+    sidecar_free(r.sidecar);
     return r.store_broken ? EXIT_STORE : r.failed ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -1,14 +1,16 @@
 /* cmd_quotes.c — `dossier quotes [--by NAME] [--about WORDS] [--since DATE]
  * [--json]`: who said what across the stored articles, newest first. */
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "cli/link_cli.h"
 #include "core/json.h"
 
 const char cmd_quotes_help[] =
-    "usage: dossier quotes [--by NAME] [--about WORDS] [--since DATE] [--limit N]\n"
-    "                      [--json] [--db FILE]\n\n"
+    "usage: dossier quotes [--by NAME] [--about WORDS] [--since DATE] [--until DATE]\n"
+    "                      [--outlet NAME] [--limit N] [--json | --csv] [--db FILE]\n\n"
     "Lists quotes (direct, indirect and mixed) from the stored articles, the\n"
     "newest article first: each with its speaker (the entity's canonical\n"
     "name, or unknown), the article's id, outlet and date, the quote and the\n"
@@ -19,9 +21,13 @@ const char cmd_quotes_help[] =
     "                 \"attack\" also finds attacks, attacked, attacking)\n"
     "  --since DATE   only articles published on or after DATE (2014,\n"
     "                 2014-12, 2014-12-16)\n"
-    "  --limit N      the first N only\n"
+    "  --until DATE   only articles published on or before DATE\n"
+    "  --outlet NAME  only articles of this outlet (exact name, any case)\n"
+    "  --limit N, -n N  the first N only\n"
     "  --json         one JSON object a line: speaker, doc, outlet, published,\n"
     "                 kind, text, sentence\n"
+    "  --csv          the same fields as CSV, with a header row (for a\n"
+    "                 spreadsheet)\n"
     "  --db FILE      the store (default ./dossier.db)\n\n"
     "exit status: 0 listed (also when there are none); 2 bad usage; 3 the\n"
     "store could not be read; 4 --by names no entity.\n";
@@ -30,16 +36,29 @@ typedef struct ctx {
     corpus *c;
     bool json;
     buf sentence;
+    const link_opts *o;   /* --until, --outlet and --limit applied here */
+    int shown;
 } ctx;
 
 static int print_quote(const quote_row *q, void *p)
 {
     ctx *c = p;
+    if (c->o->until && !cli_date_within(q->published, NULL, c->o->until)) return 0;
+    if (c->o->outlet && (!q->outlet || strcasecmp(q->outlet, c->o->outlet) != 0)) return 0;
+    if (c->o->limit && c->shown >= c->o->limit) return 0;
+    c->shown++;
     char err[256];
     c->sentence.n = 0;
     corpus_text(c->c, q->article, q->sent_start, q->sent_end, &c->sentence, err, sizeof err);
     for (size_t i = 0; i < c->sentence.n; i++)
         if (c->sentence.p[i] == '\n') c->sentence.p[i] = ' ';
+    if (c->o->csv) {
+        const char *f[] = {q->speaker, q->doc, q->outlet, q->published, q->kind, q->text};
+        for (size_t i = 0; i < sizeof f / sizeof *f; i++) cli_csv_field(stdout, f[i], ',');
+        buf_putc(&c->sentence, '\0');
+        cli_csv_field(stdout, c->sentence.p ? c->sentence.p : "", '\n');
+        return 0;
+    }
     if (!c->json) {
         printf("%s  %s%s%s\n  %s (%s): \"%s\"\n  in: %.*s\n\n", q->published ? q->published : "(undated)", q->doc,
                q->outlet ? "  " : "", q->outlet ? q->outlet : "", q->speaker ? q->speaker : "(speaker unknown)", q->kind, q->text,
@@ -78,17 +97,19 @@ static int print_quote(const quote_row *q, void *p)
 int cmd_quotes(int argc, char **argv)
 {
     link_opts o;
-    int rc = link_cli_parse("quotes", argc, argv, LO_JSON | LO_BY | LO_ABOUT | LO_SINCE | LO_LIMIT, &o);
+    int rc = link_cli_parse("quotes", argc, argv, LO_JSON | LO_CSV | LO_BY | LO_ABOUT | LO_SINCE | LO_UNTIL | LO_OUTLET | LO_LIMIT, &o);
     if (rc) return rc;
-    ctx c = {.json = o.json};
+    ctx c = {.json = o.json, .o = &o};
     if ((rc = link_cli_open(&o, &c.c)) != 0) return rc;
     char err[512];
-    quote_filter f = {.about = o.about, .since = o.since, .limit = o.limit};
+    /* the link stage filters by speaker, words and --since; the rest here */
+    quote_filter f = {.about = o.about, .since = o.since, .limit = o.until || o.outlet ? 0 : o.limit};
     if (o.by && (rc = link_cli_entity("quotes", &o, c.c, o.by, &f.by_cluster)) != 0) {
         link_cli_close(c.c);
         return rc;
     }
     buf_init(&c.sentence);
+    if (o.csv) fputs("speaker,doc,outlet,published,kind,text,sentence\n", stdout);
     int n = corpus_quotes(c.c, &f, print_quote, &c, err, sizeof err);
     buf_free(&c.sentence);
     link_cli_close(c.c);
@@ -96,6 +117,6 @@ int cmd_quotes(int argc, char **argv)
         cli_error("quotes: %s", err);
         return o.since && err[0] == '-' ? EXIT_USAGE : EXIT_STORE;
     }
-    if (!n && !o.json) printf("no quotes found\n");
+    if (!c.shown && !o.json && !o.csv) printf("no quotes found\n");
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
 }

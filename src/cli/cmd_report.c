@@ -10,7 +10,7 @@ const char cmd_report_help[] =
     "they go by, events merged from several articles with each article's\n"
     "figures and where the articles disagree, and claims made more than once.\n"
     "Without --json, a short summary; with --json, one JSON object as in\n"
-    "extract-format.md (\"Across articles\"): entities (entity, type, aliases,\n"
+    "docs/extract-format.md (\"Across articles\"): entities (entity, type, aliases,\n"
     "articles), events (type, place, date, docs, figures, conflicts) and\n"
     "claims (summary, quotes).\n\n"
     "  --json      the report as JSON\n"

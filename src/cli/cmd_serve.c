@@ -71,7 +71,7 @@ static int parse(int argc, char **argv, serve_options *o)
 
 int cmd_serve(int argc, char **argv)
 {
-    serve_options o = {.db = "dossier.db", .bind = "127.0.0.1", .port = 8080};
+    serve_options o = {.db = cli_default_db(), .bind = "127.0.0.1", .port = 8080};
     if (parse(argc, argv, &o) != 0) return EXIT_USAGE;
     /* Blocked before the workers start, so they inherit the mask and the
      * signals wait for sigwait below instead of killing a request midway. */

@@ -9,7 +9,7 @@ const char cmd_show_help[] =
     "usage: dossier show ID [--json] [--db FILE]\n\n"
     "Prints the stored article ID (as `search` lists it): its title, date,\n"
     "outlet, dateline, source file, then the cleaned text. With --json, prints\n"
-    "exactly the object `dossier extract` gave for it (extract-format.md), on\n"
+    "exactly the object `dossier extract` gave for it (docs/extract-format.md), on\n"
     "one line.\n\n"
     "  --json      the extract-format JSON object\n"
     "  --db FILE   the store (default ./dossier.db)\n\n"
@@ -58,7 +58,7 @@ static int print_text(const query_article_row *r, void *ctx)
 
 int cmd_show(int argc, char **argv)
 {
-    const char *db = "dossier.db", *id = NULL;
+    const char *db = cli_default_db(), *id = NULL;
     bool json = false, opts = true;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

@@ -11,6 +11,7 @@ static const struct {
     unsigned bit;
 } valued[] = {
     {"--type", LO_TYPE}, {"--by", LO_BY}, {"--about", LO_ABOUT}, {"--since", LO_SINCE}, {"--limit", LO_LIMIT},
+    {"-n", LO_LIMIT}, {"--until", LO_UNTIL}, {"--outlet", LO_OUTLET},
 };
 
 static void set_value(link_opts *o, unsigned bit, const char *v)
@@ -21,6 +22,8 @@ static void set_value(link_opts *o, unsigned bit, const char *v)
     case LO_ABOUT: o->about = v; break;
     case LO_SINCE: o->since = v; break;
     case LO_LIMIT: o->limit = atoi(v); break;
+    case LO_UNTIL: o->until = v; break;
+    case LO_OUTLET: o->outlet = v; break;
     }
 }
 
@@ -63,12 +66,16 @@ static int add_word(const char *cmd, link_opts *o, const char *w)
 int link_cli_parse(const char *cmd, int argc, char **argv, unsigned allowed, link_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->db = "dossier.db";
+    o->db = cli_default_db();
     bool opts = true;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (opts && !strcmp(a, "--")) {
             opts = false;
+            continue;
+        }
+        if (opts && !strcmp(a, "--csv") && (allowed & LO_CSV)) {
+            o->csv = true;
             continue;
         }
         if (opts && !strcmp(a, "--json") && (allowed & LO_JSON)) {

@@ -16,12 +16,15 @@ enum link_opt {
     LO_SINCE = 1 << 4,   /* --since DATE */
     LO_LIMIT = 1 << 5,   /* --limit N */
     LO_NAME = 1 << 6,    /* NAME... as the argument (words joined by spaces) */
+    LO_UNTIL = 1 << 7,   /* --until DATE */
+    LO_OUTLET = 1 << 8,  /* --outlet NAME */
+    LO_CSV = 1 << 9,     /* --csv */
 };
 
 typedef struct link_opts {
     const char *db;
-    bool json;
-    const char *type, *by, *about, *since;
+    bool json, csv;
+    const char *type, *by, *about, *since, *until, *outlet;
     int limit;           /* 0: no limit */
     char name[512];
 } link_opts;

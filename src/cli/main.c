@@ -60,18 +60,78 @@ bool cli_wants_help(int argc, char **argv)
     return false;
 }
 
+const char *cli_default_db(void)
+{
+    const char *db = getenv("DOSSIER_DB");
+    return db && *db ? db : "dossier.db";
+}
+
+static int cmp_prefix(const char *a, const char *b)
+{
+    size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+    return strncmp(a, b, n);
+}
+
+bool cli_date_within(const char *when, const char *since, const char *until)
+{
+    if (!since && !until) return true;
+    if (!when) return false;
+    return (!since || cmp_prefix(when, since) >= 0) && (!until || cmp_prefix(when, until) <= 0);
+}
+
+void cli_csv_field(FILE *f, const char *s, char sep)
+{
+    if (s && strpbrk(s, ",\"\r\n")) {
+        fputc('"', f);
+        for (; *s; s++) {
+            if (*s == '"') fputc('"', f);
+            fputc(*s, f);
+        }
+        fputc('"', f);
+    } else if (s) fputs(s, f);
+    if (sep) fputc(sep, f);
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "dossier %s — read news articles and build a record a reader can check\n\n"
-               "usage: dossier COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", DOSSIER_VERSION);
+               "usage: dossier [--db FILE] COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", DOSSIER_VERSION);
     for (int i = 0; i < NCOMMANDS; i++) fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\n`dossier COMMAND --help` describes a command.\n\n"
+    fprintf(f, "\n`dossier help COMMAND` (or `dossier COMMAND --help`) describes a command.\n"
+               "The store is --db FILE, given before or after the command, else $DOSSIER_DB,\n"
+               "else ./dossier.db. The extract format: docs/extract-format.md.\n"
+               "Data and models: $DOSSIER_DATA and $DOSSIER_MODELS, else ../data and ../models\n"
+               "or ../share/dossier/{data,models} beside the binary, else the build's folders.\n\n"
                "exit status: 0 done; 1 some inputs failed (the rest were done); 2 bad usage;\n"
                "             3 store error; 4 not found; 5 data or model files missing\n");
 }
 
+static const command *find_command(const char *name)
+{
+    for (int i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(name, commands[i].name)) return &commands[i];
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
+    /* `dossier --db FILE COMMAND ...`: the store for whichever command runs */
+    while (argc > 2 && (!strcmp(argv[1], "--db") || !strncmp(argv[1], "--db=", 5))) {
+        const char *db = argv[1][4] == '=' ? argv[1] + 5 : argv[2];
+        setenv("DOSSIER_DB", db, 1);
+        int used = argv[1][4] == '=' ? 1 : 2;
+        argc -= used;
+        argv += used;
+    }
+    if (argc >= 3 && !strcmp(argv[1], "help")) {
+        const command *c = find_command(argv[2]);
+        if (!c) {
+            cli_error("help: unknown command '%s' (see dossier --help)", argv[2]);
+            return EXIT_USAGE;
+        }
+        fputs(c->help, stdout);
+        return EXIT_OK;
+    }
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

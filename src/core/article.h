@@ -108,6 +108,10 @@ typedef struct article {
     arena mem;
     const char *id, *source;
     const char *title, *published, *outlet, *dateline;   /* NULL when unknown */
+    const char *url;              /* where the page was fetched (WARC, sidecar), or NULL */
+    /* Where title, published and outlet came from when not from the text:
+     * "sidecar", "option", "url", "capture" (NULL: the text, or unknown). */
+    const char *title_from, *published_from, *outlet_from;
     date pubdate;                 /* parsed published, for resolving relative times */
     char *text;                   /* cleaned body, NUL-terminated, valid UTF-8 */
     uint32_t len;

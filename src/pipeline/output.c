@@ -155,6 +155,24 @@ void dossier_article_json(const article *a, buf *b)
     json_key(b, "published"); json_cstr(b, a->published); buf_putc(b, ',');
     json_key(b, "outlet"); json_cstr(b, a->outlet); buf_putc(b, ',');
     json_key(b, "dateline"); json_cstr(b, a->dateline); buf_putc(b, ',');
+    if (a->url) {
+        json_key(b, "url"); json_cstr(b, a->url); buf_putc(b, ',');
+    }
+    if (a->title_from || a->published_from || a->outlet_from) {
+        /* where the fields the text did not give came from */
+        json_key(b, "from");
+        buf_putc(b, '{');
+        bool first = true;
+        const char *const keys[] = {"title", "published", "outlet"};
+        const char *const vals[] = {a->title_from, a->published_from, a->outlet_from};
+        for (int i = 0; i < 3; i++) {
+            if (!vals[i]) continue;
+            if (!first) buf_putc(b, ',');
+            first = false;
+            json_key(b, keys[i]); json_cstr(b, vals[i]);
+        }
+        buf_puts(b, "},");
+    }
     json_key(b, "text"); json_str(b, a->text, a->len); buf_putc(b, ',');
     json_key(b, "removed");
     buf_putc(b, '[');

@@ -54,4 +54,34 @@ bool read_looks_html(const char *p, size_t n);
 typedef void (*walk_fn)(const char *path, const char *err, void *ctx);
 int read_walk(const char *const *paths, int npaths, walk_fn fn, void *ctx);
 
+/* --- containers: compressed files, archives, web archives (container.c) ---
+ *
+ * gzip, bzip2, xz and zstd files, tar and zip archives (compressed or not),
+ * and WARC files (plain or .warc.gz) hold articles rather than being one.
+ * Each article found is a member: an archive's file, a compressed file's
+ * content, a WARC response record's HTTP body (when it is text or HTML). */
+typedef struct read_member {
+    const char *name;     /* the member's name in the archive, the WARC record's
+                           * URL, or NULL for a compressed file's content */
+    const char *url;      /* WARC-Target-URI, or NULL */
+    const char *date;     /* WARC-Date (the capture time), or NULL */
+    const char *bytes;    /* the member's decompressed bytes (not NUL-terminated) */
+    size_t len;
+} read_member;
+
+/* Called for each member; with err set (one line) for a member that could
+ * not be read, whose name is then m->name (the container's path when the
+ * fault is not in one member). */
+typedef void (*read_member_fn)(const char *container, const read_member *m, const char *err, void *ctx);
+
+/* True when the bytes start like a container. */
+bool read_is_container(const unsigned char *p, size_t n);
+/* True when the file is a container, or path is "-" (standard input, read
+ * as a container so that plain text and compressed data both work). */
+bool read_path_is_container(const char *path);
+/* Calls fn for each member of path ("-": standard input). Returns the number
+ * of members that failed, or -1 with a one-line reason in err when the file
+ * cannot be read at all. */
+int read_container(const char *path, read_member_fn fn, void *ctx, char *err, size_t errlen);
+
 #endif

@@ -16,7 +16,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd libxxhash
+PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd libxxhash zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DATADIR  := $(abspath data)

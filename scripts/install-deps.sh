@@ -2,7 +2,7 @@
 # Installs the Debian packages dossier builds and tests with, only those missing.
 # Called by `make run` and `make test`; safe to run again.
 set -eu
-PKGS="build-essential pkg-config libxml2-dev libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcmocka-dev libxxhash-dev python3 curl"
+PKGS="build-essential pkg-config libxml2-dev libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcmocka-dev libxxhash-dev zlib1g-dev python3 curl"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

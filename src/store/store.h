@@ -75,10 +75,13 @@ enum store_put store_put_article(store *s, article *a, char *json, size_t jsonle
 /* Articles stored (committed or in this connection's transaction); -1 on error. */
 int64_t store_article_count(store *s);
 
-/* The extract JSON of a stored article: articles.json with articles.text
- * put back at articles.text_at (the store keeps the text once). */
-void store_article_json(const char *json, size_t jsonlen, int64_t text_at, const char *text, size_t textlen,
-                        buf *out);
+/* The extract JSON of a stored article, appended to out: articles.json,
+ * inflated when compressed (json_size, its plain length, differs from
+ * jsonlen; -1 for a row stored before json_size existed), with
+ * articles.text put back at articles.text_at (the store keeps the text
+ * once). Returns -1 when a compressed value does not inflate. */
+int store_article_json(const void *json, size_t jsonlen, int64_t json_size, int64_t text_at, const char *text,
+                       size_t textlen, buf *out);
 
 /* The content hash of a text, as stored (16 bytes, XXH3-128 canonical form). */
 void store_text_hash(const char *text, size_t len, unsigned char out[16]);

@@ -31,7 +31,7 @@ const char cmd_ingest_help[] =
     "ingesting a folder again adds only what is new; a file whose text changed\n"
     "since it was stored replaces its old version; a different article whose\n"
     "id (file name) is taken is stored as ID-2, ID-3, ... Articles are written\n"
-    "in batches of 256, each one transaction: an ingest that is killed loses\n"
+    "in batches of 1024, each one transaction: an ingest that is killed loses\n"
     "only its current batch, and searches may run while it works.\n\n"
     "At the end one line tells how many files were read, new articles, updated,\n"
     "duplicates, failed files, megabytes and seconds. When standard error is a\n"

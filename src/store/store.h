@@ -34,8 +34,11 @@ enum store_mode {
 
 /* A batch is committed after this many articles or bytes of text, whichever
  * comes first: big enough that commits cost little, small enough that a
- * killed ingest loses little and memory stays flat. */
-#define STORE_BATCH_ARTICLES 256
+ * killed ingest loses little and memory stays flat. 1,024 rather than 256:
+ * each commit writes the link tables' hot index pages to the WAL again, and
+ * each batch is settled once (Reuters ingest 21.3 -> 19.6 CPU s, the same
+ * store and report). */
+#define STORE_BATCH_ARTICLES 1024
 #define STORE_BATCH_BYTES ((size_t)8 << 20)
 
 /* NULL with a one-line reason (naming the file) when the file is missing (in

@@ -18,7 +18,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd libxxhash libarchive jansson
+PKGS     := libxml-2.0 sqlite3 libutf8proc libmicrohttpd libxxhash libarchive jansson zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DATADIR  := $(abspath data)

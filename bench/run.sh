@@ -10,6 +10,9 @@
 #      second of CPU time, so other work on the machine does not count; MB/s of the
 #      fastest of BENCH_REPEAT passes, the mean beside it), one row per pass:
 #      read+clean, +sentences, +entities, the full pipeline.
+#   1b. `wc -w` on the same files (the floor of one pass over the bytes), then
+#      `dossier extract` and `dossier ingest -j 1` and `-j 2` into a fresh store: CPU
+#      and wall seconds, MB/s, the ratio to wc -w, store size over text size.
 #   2. Streaming memory: `dossier bench --stream` on a quarter of the corpus and on
 #      all of it; peak RSS must not grow with corpus size.
 #   3. One 200 MB file made of the corpus, through `dossier extract` (big inputs
@@ -43,6 +46,43 @@ echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (othe
 # --- 1. the whole corpus, in memory -------------------------------------------
 section "dossier on $DATA (files read into memory first; one core; repeat $REPEAT)"
 "$BIN" bench --repeat "$REPEAT" --steps clean,sentences,entities,all "$DATA" || exit 1
+
+# --- 1b. one pass over the bytes, extract, and ingest, on the same files ------------
+section "the floor (wc -w), dossier extract and dossier ingest on $DATA (CPU seconds; wall beside)"
+python3 - "$BIN" "$DATA" "$OUT" <<'EOF'
+import os, resource, subprocess, sys, time
+binary, data, out = sys.argv[1:4]
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(data) for f in fs if not f.startswith("."))
+size = sum(os.path.getsize(f) for f in files)
+def run(cmd, **kw):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    wall = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return p.returncode, cpu, wall, after.ru_maxrss / 1024
+rows = []
+rc, cpu, wall, _ = run(["sh", "-c", 'tr "\\n" "\\0" | xargs -0 cat | wc -w'], input="\n".join(files).encode())
+rows.append(("wc -w (cat | wc -w)", cpu, wall, None, "the floor: one pass over the bytes"))
+floor = cpu
+rc, cpu, wall, rss = run([binary, "extract", data])
+rows.append(("dossier extract", cpu, wall, rss, "full pipeline, JSON out"))
+for jobs in (1, 2):
+    db = os.path.join(out, f"ingest-j{jobs}.db")
+    for sfx in ("", "-wal", "-shm"):
+        if os.path.exists(db + sfx): os.remove(db + sfx)
+    rc, cpu, wall, rss = run([binary, "ingest", data, "--db", db, "--jobs", str(jobs), "--quiet"])
+    store = os.path.getsize(db)
+    rows.append((f"dossier ingest -j {jobs}", cpu, wall, rss,
+                 f"store {store/1e6:.0f} MB = {store/size:.1f}x the text" + ("" if rc == 0 else f" (exit {rc})")))
+print(f"{len(files)} files, {size/1e6:.1f} MB")
+print(f"{'':22} {'CPU s':>7} {'MB/CPU s':>9} {'wall s':>7} {'MB/s wall':>9} {'x wc -w':>8} {'peak RSS':>9}")
+for name, cpu, wall, rss, note in rows:
+    r = "-" if rss is None else f"{rss:.0f} MB"
+    print(f"{name:22} {cpu:7.2f} {size/1e6/cpu:9.1f} {wall:7.2f} {size/1e6/wall:9.1f} {cpu/floor:8.1f} {r:>9}  {note}")
+print("(peak RSS: the largest of this section's commands so far)")
+EOF
 
 # --- 2. streaming: memory must not grow with the corpus ------------------------
 section "streaming (files read from disk one at a time, full pipeline)"

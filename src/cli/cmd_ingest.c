@@ -38,7 +38,7 @@ const char cmd_ingest_help[] =
     "id is taken is stored as ID-2, ID-3, ... (an id is the file's path below\n"
     "the folder given, without its extension: business/001; a file given\n"
     "alone, its name). Articles are written\n"
-    "in batches of 256, each one transaction: an ingest that is killed loses\n"
+    "in batches of 1024, each one transaction: an ingest that is killed loses\n"
     "only its current batch, and searches may run while it works.\n\n"
     "At the end one line tells how many files were read, new articles, updated,\n"
     "duplicates, failed files, megabytes and seconds. When standard error is a\n"

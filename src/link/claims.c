@@ -242,10 +242,11 @@ static int join_statement(linker *l, long long statement, long long own, const c
                           const uint64_t bands[BANDS], bool file_bands, char *err, size_t errlen)
 {
     static const char find[] =
-        "SELECT statement, words, claim FROM link_statements WHERE statement IN"
+        "SELECT s.statement, s.words, s.claim FROM"
         " (SELECT DISTINCT statement FROM link_bands"
         "  WHERE band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-        "  AND statement <> ?17 LIMIT 256)";
+        "  AND statement <> ?17 LIMIT 256) b"
+        " CROSS JOIN link_statements s ON s.statement = b.statement";
     static const char put[] =
         "INSERT OR IGNORE INTO link_bands(band, statement) VALUES (?1, ?17), (?2, ?17), (?3, ?17), (?4, ?17),"
         " (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17), (?11, ?17), (?12, ?17), (?13, ?17),"

@@ -46,7 +46,7 @@ static const char search_sql[] =
 static const char article_sql[] =
     "SELECT a.id, a.source, a.title, a.published, a.outlet, a.dateline, a.text,"
     " a.removed, a.json, a.text_at, a.ingested_at,"
-    " (SELECT count(*) FROM sentences s WHERE s.article = a.rowid)"
+    " (SELECT count(*) FROM sentences s WHERE s.article = a.rowid), a.json_size"
     " FROM articles a WHERE a.id = ?1";
 
 /* --- the search text ----------------------------------------------------- */
@@ -263,11 +263,18 @@ int query_article(store *s, const char *id, query_article_fn fn, void *ctx, char
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        const char *text = col(st, 6), *json = col(st, 8);
+        const char *text = col(st, 6);
+        const void *json = sqlite3_column_blob(st, 8);
         size_t text_len = (size_t)sqlite3_column_bytes(st, 6), json_len = (size_t)sqlite3_column_bytes(st, 8);
+        int64_t json_size = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 12);
         buf full;
         buf_init(&full);
-        store_article_json(json, json_len, sqlite3_column_int64(st, 9), text, text_len, &full);
+        if (store_article_json(json, json_len, json_size, sqlite3_column_int64(st, 9), text, text_len, &full) != 0) {
+            snprintf(err, errlen, "article '%s': its stored JSON is damaged", id);
+            buf_free(&full);
+            sqlite3_finalize(st);
+            return QUERY_STORE;
+        }
         query_article_row r = {
             .id = col(st, 0), .source = col(st, 1), .title = col(st, 2), .published = col(st, 3),
             .outlet = col(st, 4), .dateline = col(st, 5), .text = text, .text_len = text_len,

@@ -176,6 +176,12 @@ static const schema_stmt schema[] = {
         " INSERT OR IGNORE INTO link_redo SELECT 'claim', s.claim FROM link_statements s"
         "  JOIN link_quotes q ON q.quote = s.quote WHERE q.article = old.rowid;"
         " END"},
+
+    /* Version 4: `json` may be zlib-compressed (a BLOB), `json_size` its
+     * plain length in bytes; a value as long as json_size is plain, as in
+     * SQLite's archive format, so sqlite3's sqlar_uncompress(json,
+     * json_size) reads either. Rows stored before have json_size NULL. */
+    {4, "ALTER TABLE articles ADD COLUMN json_size INTEGER"},
 };
 enum { NSCHEMA = sizeof schema / sizeof *schema };
 

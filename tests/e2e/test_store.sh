@@ -147,13 +147,13 @@ import os, signal, sqlite3, subprocess, sys, time
 exe, db, many = sys.argv[1:4]
 p = subprocess.Popen([exe, "ingest", "--db", db], stdin=subprocess.PIPE,
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-paths = sorted(os.listdir(many))[:600]
+paths = sorted(os.listdir(many))[:1200]
 p.stdin.write("".join(os.path.join(many, f) + "\n" for f in paths).encode())
 p.stdin.flush()
 deadline = time.time() + 600
 while time.time() < deadline and p.poll() is None:
     try:
-        if sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=0).execute("SELECT count(*) FROM articles").fetchone()[0] >= 256:
+        if sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=0).execute("SELECT count(*) FROM articles").fetchone()[0] >= 1024:
             break
     except sqlite3.Error:
         pass
@@ -170,7 +170,7 @@ check "the killed store holds whole batches only" python3 -c "
 import sqlite3; c=sqlite3.connect('$S/k.db')
 n=c.execute('SELECT count(*) FROM articles').fetchone()[0]
 s=c.execute('SELECT count(DISTINCT article) FROM sentences').fetchone()[0]
-assert n % 256 == 0 or n == 3000, n
+assert n % 1024 == 0 or n == 3000, n
 assert s == n, (s, n)"
 "$D" ingest "$S/many" --db "$S/k.db" > "$S/k.out" 2>&1
 check "ingest after a kill completes the store" test "$(sql "$S/k.db" "SELECT count(*) FROM articles")" -eq 3000

@@ -228,8 +228,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 }
 
 /* The library's messages (a refused request, a socket error), as one line
- * each in the command line's form. */
-static void log_line(void *cls, const char *fmt, va_list ap)
+ * each in the command line's form. fmt is libmicrohttpd's own format. */
+__attribute__((format(printf, 2, 0))) static void log_line(void *cls, const char *fmt, va_list ap)
 {
     char msg[512];
     vsnprintf(msg, sizeof msg, fmt, ap);

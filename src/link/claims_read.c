@@ -48,12 +48,6 @@ static char *dup_text(const char *s, size_t n)
     return d;
 }
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    return s ? dup_text(s, strlen(s)) : NULL;
-}
-
 static int by_date(const void *a, const void *b)
 {
     const claim_statement *x = a, *y = b;
@@ -398,9 +392,9 @@ static void read_row(sqlite3_stmt *st, stmt_row *r)
     r->words = malloc((r->nwords ? r->nwords : 1) * sizeof *r->words);
     if (!r->words) abort();
     if (r->nwords) memcpy(r->words, sqlite3_column_blob(st, 4), r->nwords * sizeof *r->words);
-    r->doc = dup_col(st, 7);
-    r->outlet = dup_col(st, 8);
-    r->published = dup_col(st, 9);
+    r->doc = link_col_dup(st, 7);
+    r->outlet = link_col_dup(st, 8);
+    r->published = link_col_dup(st, 9);
     r->pub = (claim_statement){sqlite3_column_int64(st, 10), r->doc, r->outlet, r->published, NULL,
                                sqlite3_column_type(st, 11) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 11),
                                r->text, r->quote, NULL, 0};

@@ -347,15 +347,6 @@ static int node_order(const void *x, const void *y)
     return c ? c : (a->n > b->n) - (a->n < b->n);
 }
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    if (!s) return NULL;
-    char *d = strdup(s);
-    if (!d) abort();
-    return d;
-}
-
 static void free_nodes(ev_node *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) free(v[i].doc), free(v[i].type), free(v[i].place), free(v[i].w);
@@ -382,11 +373,11 @@ static ev_node *load_nodes(linker *l, size_t *count, char *err, size_t errlen)
         memset(e, 0, sizeof *e);
         e->node = sqlite3_column_int64(st, 0);
         e->event = sqlite3_column_int64(st, 1);
-        e->doc = dup_col(st, 2);
+        e->doc = link_col_dup(st, 2);
         e->article = sqlite3_column_int64(st, 3);
         e->n = sqlite3_column_int(st, 4);
-        e->type = dup_col(st, 5);
-        e->place = dup_col(st, 6);
+        e->type = link_col_dup(st, 5);
+        e->place = link_col_dup(st, 6);
         e->paths = (char *)place_paths(l->res, e->place);
         int y, m, d;
         const char *lo = (const char *)sqlite3_column_text(st, 7), *hi = (const char *)sqlite3_column_text(st, 8);

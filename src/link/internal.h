@@ -180,6 +180,8 @@ int link_sql_error(linker *l, char *err, size_t errlen);
  * first row; `missing` when there is no row, or an error when missing < 0;
  * -1 with err set on an error. st is reset. */
 long long link_step_int(linker *l, sqlite3_stmt *st, long long missing, char *err, size_t errlen);
+/* Column i of the row st is on, as a malloc'd string (NULL for NULL). */
+char *link_col_dup(sqlite3_stmt *st, int i);
 /* Steps st, which returns no rows: 0, or -1 with err set. */
 int link_step_done(linker *l, sqlite3_stmt *st, char *err, size_t errlen);
 

@@ -72,6 +72,15 @@ long long link_step_int(linker *l, sqlite3_stmt *st, long long missing, char *er
     return link_sql_error(l, err, errlen);
 }
 
+char *link_col_dup(sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (!s) return NULL;
+    char *d = strdup(s);
+    if (!d) abort();
+    return d;
+}
+
 int link_step_done(linker *l, sqlite3_stmt *st, char *err, size_t errlen)
 {
     return sqlite3_step(st) == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);

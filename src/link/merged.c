@@ -35,15 +35,6 @@ typedef struct owned_event {
     event_value *values;
 } owned_event;
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    if (!s) return NULL;
-    char *d = strdup(s);
-    if (!d) abort();
-    return d;
-}
-
 static void *grow(void *p, size_t n, size_t *cap, size_t elem)
 {
     if (n < *cap) return p;
@@ -380,8 +371,8 @@ int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen)
         size_t ncap = e->nnodes;   /* grows by one: arrays stay small */
         e->nodes = realloc(e->nodes, (ncap + 1) * sizeof *e->nodes);
         if (!e->nodes) abort();
-        e->nodes[e->nnodes++] = (node_row){dup_col(st, 1), dup_col(st, 2), dup_col(st, 3), dup_col(st, 4),
-                                           dup_col(st, 5), dup_col(st, 6), dup_col(st, 10),
+        e->nodes[e->nnodes++] = (node_row){link_col_dup(st, 1), link_col_dup(st, 2), link_col_dup(st, 3), link_col_dup(st, 4),
+                                           link_col_dup(st, 5), link_col_dup(st, 6), link_col_dup(st, 10),
                                            sqlite3_column_int64(st, 7),
                                            sqlite3_column_type(st, 8) == SQLITE_NULL ? 0
                                                                                      : sqlite3_column_int64(st, 8),
@@ -395,8 +386,8 @@ int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen)
             if (!e) continue;
             e->figs = realloc(e->figs, (e->nfigs + 1) * sizeof *e->figs);
             if (!e->figs) abort();
-            e->figs[e->nfigs++] = (fig_row){dup_col(st, 1), dup_col(st, 2), dup_col(st, 3), dup_col(st, 4),
-                                            dup_col(st, 5), sqlite3_column_int64(st, 6),
+            e->figs[e->nfigs++] = (fig_row){link_col_dup(st, 1), link_col_dup(st, 2), link_col_dup(st, 3), link_col_dup(st, 4),
+                                            link_col_dup(st, 5), sqlite3_column_int64(st, 6),
                                             sqlite3_column_double(st, 7),
                                             sqlite3_column_type(st, 8) == SQLITE_NULL ? NAN
                                                                                       : sqlite3_column_double(st, 8),

@@ -31,7 +31,7 @@ static void print_json(const claim_info *c)
 {
     buf b;
     buf_init(&b);
-    link_claim_json(c, &b);
+    link_claim_json(c, &b, NULL, NULL);
     puts(buf_cstr(&b));
     buf_free(&b);
 }

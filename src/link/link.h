@@ -156,9 +156,22 @@ typedef struct claim_info {
 
 typedef int (*claim_fn)(const claim_info *c, void *ctx);
 
+/* Appends extra fields (",\"key\":value...") to an item's JSON object
+ * before it closes: how the server adds what only it serves (a value's
+ * sentence) to the objects the command line prints. */
+typedef void (*json_extra_fn)(buf *b, const void *it, void *ctx);
+
 /* One claim as the report's JSON object: summary, articles, quotes (each
- * with doc, speaker, published, outlet, text, carried_by). */
-void link_claim_json(const claim_info *c, buf *b);
+ * with doc, speaker, published, outlet, text, carried_by, and what extra,
+ * when not NULL, adds for a claim_statement). */
+void link_claim_json(const claim_info *c, buf *b, json_extra_fn extra, void *ctx);
+
+/* One event as the report's JSON object: type, place, date, perpetrator,
+ * victims, docs, mentioned_in, figures and conflicts, each value with doc,
+ * outlet, published, text (and what extra adds for an event_value). */
+void link_event_json(const merged_event *e, buf *b, json_extra_fn extra, void *ctx);
+/* The values of one measure, as a JSON array of those objects. */
+void link_values_json(const event_measure *m, buf *b, json_extra_fn extra, void *ctx);
 
 /* Every claim (by_cluster 0) or those with a statement by that entity, the
  * most repeated first. 0 done, 1 stopped by fn, -1 on a store error. */

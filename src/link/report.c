@@ -115,37 +115,36 @@ static int entities_json(linker *l, buf *out, char *err, size_t errlen)
 
 /* --- events ----------------------------------------------------------------------- */
 
-static void value_list(buf *b, const event_measure *m)
+void link_values_json(const event_measure *m, buf *b, json_extra_fn extra, void *ctx)
 {
     buf_putc(b, '[');
     for (size_t k = 0; k < m->nvalues; k++) {
+        const event_value *v = &m->values[k];
         if (k) buf_putc(b, ',');
         buf_putc(b, '{');
         json_key(b, "value");
-        json_num(b, m->values[k].value);
+        json_num(b, v->value);
         buf_putc(b, ',');
         json_key(b, "doc");
-        json_cstr(b, m->values[k].doc);
+        json_cstr(b, v->doc);
         buf_putc(b, ',');
         json_key(b, "outlet");
-        json_cstr(b, m->values[k].outlet);
+        json_cstr(b, v->outlet);
         buf_putc(b, ',');
         json_key(b, "published");
-        json_cstr(b, m->values[k].published);
+        json_cstr(b, v->published);
         buf_putc(b, ',');
         json_key(b, "text");
-        json_cstr(b, m->values[k].text);
+        json_cstr(b, v->text);
+        if (extra) extra(b, v, ctx);
         buf_putc(b, '}');
     }
     buf_putc(b, ']');
 }
 
-static int event_json(const merged_event *e, void *ctx)
+void link_event_json(const merged_event *e, buf *b, json_extra_fn extra, void *ctx)
 {
-    json_ctx *j = ctx;
-    buf *b = j->out;
-    if (j->n++) buf_putc(b, ',');
-    buf_puts(b, "\n  {");
+    buf_putc(b, '{');
     json_key(b, "type");
     json_cstr(b, e->type);
     buf_putc(b, ',');
@@ -162,25 +161,17 @@ static int event_json(const merged_event *e, void *ctx)
     string_array(b, e->victims, e->nvictims);
     buf_putc(b, ',');
     json_key(b, "docs");
-    buf_putc(b, '[');
-    for (size_t i = 0; i < e->ndocs; i++) {
-        if (i) buf_putc(b, ',');
-        json_cstr(b, e->docs[i]);
-    }
-    buf_puts(b, "],");
+    string_array(b, e->docs, e->ndocs);
+    buf_putc(b, ',');
     json_key(b, "mentioned_in");
-    buf_putc(b, '[');
-    for (size_t i = 0; i < e->nmentioned; i++) {
-        if (i) buf_putc(b, ',');
-        json_cstr(b, e->mentioned[i]);
-    }
-    buf_puts(b, "],");
+    string_array(b, e->mentioned, e->nmentioned);
+    buf_putc(b, ',');
     json_key(b, "figures");
     buf_putc(b, '{');
     for (size_t i = 0; i < e->nmeasures; i++) {
         if (i) buf_putc(b, ',');
         json_key(b, e->measures[i].measure);
-        value_list(b, &e->measures[i]);
+        link_values_json(&e->measures[i], b, extra, ctx);
     }
     buf_puts(b, "},");
     json_key(b, "conflicts");
@@ -194,10 +185,18 @@ static int event_json(const merged_event *e, void *ctx)
         json_cstr(b, e->measures[i].measure);
         buf_putc(b, ',');
         json_key(b, "values");
-        value_list(b, &e->measures[i]);
+        link_values_json(&e->measures[i], b, extra, ctx);
         buf_putc(b, '}');
     }
     buf_puts(b, "]}");
+}
+
+static int event_json(const merged_event *e, void *ctx)
+{
+    json_ctx *j = ctx;
+    if (j->n++) buf_putc(j->out, ',');
+    buf_puts(j->out, "\n  ");
+    link_event_json(e, j->out, NULL, NULL);
     return 0;
 }
 
@@ -249,7 +248,7 @@ int link_events_text(linker *l, buf *out, char *err, size_t errlen)
 
 /* --- claims ------------------------------------------------------------------------ */
 
-void link_claim_json(const claim_info *c, buf *b)
+void link_claim_json(const claim_info *c, buf *b, json_extra_fn extra, void *ctx)
 {
     buf_putc(b, '{');
     json_key(b, "summary");
@@ -281,6 +280,7 @@ void link_claim_json(const claim_info *c, buf *b)
         buf_putc(b, ',');
         json_key(b, "carried_by");
         string_array(b, s->carried_by, s->ncarried);
+        if (extra) extra(b, s, ctx);
         buf_putc(b, '}');
     }
     buf_puts(b, "]}");
@@ -291,7 +291,7 @@ static int claim_json(const claim_info *c, void *ctx)
     json_ctx *j = ctx;
     if (j->n++) buf_putc(j->out, ',');
     buf_puts(j->out, "\n  ");
-    link_claim_json(c, j->out);
+    link_claim_json(c, j->out, NULL, NULL);
     return 0;
 }
 

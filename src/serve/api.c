@@ -476,71 +476,26 @@ static void api_quotes(corpus *c, params *p)
 
 /* --- /api/events, /api/events/N, /api/conflicts ----------------------------------------- */
 
-/* One article's value of a measure, as `dossier conflicts --json` prints it. */
-static void value_json(corpus *c, buf *b, const event_value *v)
+/* What the server adds to each value of the report's event JSON: the
+ * sentence it was read from, and its span. */
+static void value_extra(buf *b, const void *it, void *ctx)
 {
-    buf_putc(b, '{');
-    key_num(b, "value", v->value);
+    const event_value *v = it;
     buf_putc(b, ',');
-    key_str(b, "doc", v->doc);
-    buf_putc(b, ',');
-    key_str(b, "outlet", v->outlet);
-    buf_putc(b, ',');
-    key_str(b, "published", v->published);
-    buf_putc(b, ',');
-    key_str(b, "text", v->text);
-    buf_putc(b, ',');
-    key_sentence(c, b, v->article, v->sent_start, v->sent_end);
+    key_sentence(ctx, b, v->article, v->sent_start, v->sent_end);
     buf_putc(b, ',');
     key_span(b, v->sent_start, v->sent_end);
-    buf_putc(b, '}');
 }
 
-static void values_json(corpus *c, buf *b, const event_measure *m)
-{
-    buf_putc(b, '[');
-    for (size_t k = 0; k < m->nvalues; k++) {
-        if (k) buf_putc(b, ',');
-        value_json(c, b, &m->values[k]);
-    }
-    buf_putc(b, ']');
-}
+static void values_json(corpus *c, buf *b, const event_measure *m) { link_values_json(m, b, value_extra, c); }
 
-/* An event as the report's JSON (report.c), each value with its article and
+/* An event as the report's JSON (link_event_json), each value with its
  * sentence, and "id": its place in the list (1 = first). */
 static void event_json(corpus *c, buf *b, const merged_event *e, long id)
 {
-    buf_printf(b, "{\"id\":%ld,", id);
-    key_str(b, "type", e->type);
-    buf_putc(b, ',');
-    key_str(b, "place", e->place);
-    buf_putc(b, ',');
-    key_str(b, "date", e->date);
-    buf_putc(b, ',');
-    key_str(b, "perpetrator", e->perpetrator);
-    buf_puts(b, ",\"docs\":[");
-    for (size_t i = 0; i < e->ndocs; i++) {
-        if (i) buf_putc(b, ',');
-        json_cstr(b, e->docs[i]);
-    }
-    buf_puts(b, "],\"figures\":{");
-    for (size_t i = 0; i < e->nmeasures; i++) {
-        if (i) buf_putc(b, ',');
-        json_key(b, e->measures[i].measure);
-        values_json(c, b, &e->measures[i]);
-    }
-    buf_puts(b, "},\"conflicts\":[");
-    int nc = 0;
-    for (size_t i = 0; i < e->nmeasures; i++) {
-        if (!e->measures[i].conflict) continue;
-        if (nc++) buf_putc(b, ',');
-        buf_putc(b, '{');
-        key_str(b, "measure", e->measures[i].measure);
-        buf_puts(b, ",\"values\":");
-        values_json(c, b, &e->measures[i]);
-        buf_putc(b, '}');
-    }
-    buf_puts(b, "]}");
+    link_event_json(e, b, value_extra, c);
+    b->n--;   /* reopened for the id */
+    buf_printf(b, ",\"id\":%ld}", id);
 }
 
 typedef struct event_walk {
@@ -616,6 +571,14 @@ static void api_events(corpus *c, params *p, const char *which, bool conflicts)
 
 /* --- /api/claims ------------------------------------------------------------------------ */
 
+/* What the server adds to each statement of a claim: the whole quote. */
+static void statement_extra(buf *b, const void *it, void *ctx)
+{
+    (void)ctx;
+    buf_putc(b, ',');
+    key_str(b, "quote", ((const claim_statement *)it)->quote);
+}
+
 typedef struct claim_walk {
     buf *b;
     long skip, limit, written;
@@ -631,29 +594,7 @@ static int claim_each(const claim_info *ci, void *ctx)
     if (w->written >= w->limit) return 1;
     buf *b = w->b;
     if (w->written++) buf_putc(b, ',');
-    buf_putc(b, '{');
-    key_str(b, "summary", ci->summary);
-    buf_putc(b, ',');
-    key_num(b, "articles", (double)ci->articles);
-    buf_puts(b, ",\"quotes\":[");
-    for (size_t i = 0; i < ci->nstatements; i++) {
-        const claim_statement *s = &ci->statements[i];
-        if (i) buf_putc(b, ',');
-        buf_putc(b, '{');
-        key_str(b, "doc", s->doc);
-        buf_putc(b, ',');
-        key_str(b, "speaker", s->speaker);
-        buf_putc(b, ',');
-        key_str(b, "published", s->published);
-        buf_putc(b, ',');
-        key_str(b, "outlet", s->outlet);
-        buf_putc(b, ',');
-        key_str(b, "text", s->text);
-        buf_putc(b, ',');
-        key_str(b, "quote", s->quote);
-        buf_putc(b, '}');
-    }
-    buf_puts(b, "]}");
+    link_claim_json(ci, b, statement_extra, NULL);
     return 0;
 }
 

@@ -606,10 +606,11 @@ static int write_events(linker *l, ev_node *v, size_t n, const groups *g, char *
     return rc;
 }
 
-/* A word of a family's events, for counting how many say it. */
+/* A word of a family's events, and how many of them say it. */
 typedef struct kind_word {
     const char *family;
     uint32_t hash;
+    uint32_t nodes;
 } kind_word;
 
 static int by_kind_word(const void *x, const void *y)
@@ -620,30 +621,53 @@ static int by_kind_word(const void *x, const void *y)
     return (a->hash > b->hash) - (a->hash < b->hash);
 }
 
-/* Lowers the weight of the words most events of their family say. */
+/* How many nodes are of family fam (families are few: a short table). */
+typedef struct family_count {
+    const char *family;
+    size_t nodes;
+} family_count;
+
+static size_t family_nodes(const family_count *f, size_t nf, const char *fam)
+{
+    for (size_t i = 0; i < nf; i++)
+        if (!strcmp(f[i].family, fam)) return f[i].nodes;
+    return 0;
+}
+
+/* Lowers the weight of the words most events of their family say. Each
+ * (family, word) is counted once over all nodes (a sort), then looked up. */
 static void weigh_kind_words(ev_node *v, size_t n)
 {
+    family_count fams[32];
+    size_t nf = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *fam = events_family(v[i].type);
+        size_t k = 0;
+        while (k < nf && strcmp(fams[k].family, fam)) k++;
+        if (k == nf && nf < sizeof fams / sizeof *fams) fams[nf++] = (family_count){fam, 0};
+        if (k < nf) fams[k].nodes++;
+    }
     size_t total = 0;
     for (size_t i = 0; i < n; i++) total += v[i].nw;
     kind_word *kw = malloc((total + 1) * sizeof *kw);
     if (!kw) abort();
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < v[i].nw; j++) kw[k++] = (kind_word){events_family(v[i].type), v[i].w[j].hash};
+        for (size_t j = 0; j < v[i].nw; j++) kw[k++] = (kind_word){events_family(v[i].type), v[i].w[j].hash, 1};
     qsort(kw, k, sizeof *kw, by_kind_word);
+    size_t u = 0;   /* one entry per (family, word), with its count */
+    for (size_t i = 0; i < k; i++) {
+        if (u && !by_kind_word(&kw[u - 1], &kw[i])) kw[u - 1].nodes++;
+        else kw[u++] = kw[i];
+    }
     for (size_t i = 0; i < n; i++) {
         const char *fam = events_family(v[i].type);
-        size_t nodes = 0;
-        for (size_t x = 0; x < n; x++) nodes += !strcmp(events_family(v[x].type), fam);
+        size_t nodes = family_nodes(fams, nf, fam);
         if (nodes < KIND_MIN_NODES) continue;
         for (size_t j = 0; j < v[i].nw; j++) {
-            kind_word key = {fam, v[i].w[j].hash};
-            kind_word *hit = bsearch(&key, kw, k, sizeof *kw, by_kind_word);
-            if (!hit) continue;
-            size_t lo = (size_t)(hit - kw), hi = lo;
-            while (lo > 0 && !by_kind_word(&kw[lo - 1], &key)) lo--;
-            while (hi < k && !by_kind_word(&kw[hi], &key)) hi++;
-            if ((double)(hi - lo) > KIND_WORD_SHARE * (double)nodes) v[i].w[j].weight *= KIND_WORD_WEIGHT;
+            kind_word key = {fam, v[i].w[j].hash, 0};
+            const kind_word *hit = bsearch(&key, kw, u, sizeof *kw, by_kind_word);
+            if (hit && (double)hit->nodes > KIND_WORD_SHARE * (double)nodes) v[i].w[j].weight *= KIND_WORD_WEIGHT;
         }
     }
     free(kw);
@@ -673,15 +697,21 @@ static void group_pairs(const link_res *r, const ev_node *v, groups *g, const pa
 static void attach_recalled(const link_res *r, const ev_node *v, size_t n, groups *g, const pair *q, size_t nq)
 {
     uint32_t *to = malloc((n + 1) * sizeof *to);
-    if (!to) abort();
+    /* each node's partners, listed once (start[x] .. start[x + 1] in met) */
+    size_t *start = calloc(n + 2, sizeof *start);
+    uint32_t *met = malloc((2 * nq + 1) * sizeof *met);
+    if (!to || !start || !met) abort();
+    for (size_t i = 0; i < nq; i++) start[q[i].a + 2]++, start[q[i].b + 2]++;
+    for (size_t x = 2; x < n + 2; x++) start[x] += start[x - 1];
+    for (size_t i = 0; i < nq; i++) met[start[q[i].a + 1]++] = q[i].b, met[start[q[i].b + 1]++] = q[i].a;
     for (size_t x = 0; x < n; x++) {
         to[x] = UINT32_MAX;
         if (v[x].main) continue;
         double best = MERGE_SIMILARITY;
         /* the groups it met: those of its pairs' main nodes */
-        for (size_t i = 0; i < nq; i++) {
-            uint32_t y = q[i].a == x ? q[i].b : q[i].b == x ? q[i].a : UINT32_MAX;
-            if (y == UINT32_MAX || !v[y].main) continue;
+        for (size_t i = start[x]; i < start[x + 1]; i++) {
+            uint32_t y = met[i];
+            if (!v[y].main) continue;
             uint32_t head = g->head[y];
             double sum = 0;
             bool ok = true;
@@ -699,6 +729,8 @@ static void attach_recalled(const link_res *r, const ev_node *v, size_t n, group
     for (size_t x = 0; x < n; x++)
         if (to[x] != UINT32_MAX) join(g, g->head[to[x]], g->head[x]);
     free(to);
+    free(start);
+    free(met);
 }
 
 int link_events_settle(linker *l, char *err, size_t errlen)

@@ -60,6 +60,12 @@ FUZZ_DEF_extract_html := -DFUZZ_KIND=1
 FUZZ_SRC_extract_text := tests/fuzz/fuzz_extract.c
 FUZZ_DEF_extract_text := -DFUZZ_KIND=0
 FUZZ_SRC_json         := tests/fuzz/fuzz_json.c
+# Seeds besides tests/fuzz/corpus/NAME: the test fixtures and examples
+# themselves, read where they are (no copies to drift apart).
+FUZZ_SEEDS_extract_html := tests/fixtures/html tests/fixtures/articles
+FUZZ_SEEDS_extract_text := tests/fixtures/text tests/fixtures/articles tests/fixtures/bad examples
+FUZZ_SEEDS_json         := tests/fixtures/text tests/fixtures/bad
+FUZZ_SEEDS_query        :=
 FUZZ_SRC_query        := tests/fuzz/fuzz_query.c
 FUZZ_TIME ?= 60
 FUZZ_CC   ?= clang
@@ -129,7 +135,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/san/libdossier.a
 $(BUILD)/tests/replay_%: $$(FUZZ_SRC_$$*) tests/fuzz/fuzz.h tests/fuzz/replay.c $(BUILD)/san/libdossier.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
-	@$(CC) $(T_CFLAGS) -Itests/fuzz $(FUZZ_DEF_$*) -DFUZZ_NAME='"$*"' -o $@ $< tests/fuzz/replay.c \
+	@$(CC) $(T_CFLAGS) -Itests/fuzz $(FUZZ_DEF_$*) -DFUZZ_NAME='"$*"' -DFUZZ_SEEDS='"$(FUZZ_SEEDS_$*)"' \
+	    -o $@ $< tests/fuzz/replay.c \
 	    $(BUILD)/san/libdossier.a $(LDLIBS)
 
 test: deps browser-deps
@@ -157,7 +164,7 @@ $(BUILD)/fuzz/fuzz_%: $$(FUZZ_SRC_$$*) tests/fuzz/fuzz.h $(BUILD)/fuzz/libdossie
 fuzz: deps
 	@scripts/install-deps.sh --fuzz
 	@$(MAKE) --no-print-directory $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
-	@scripts/fuzz.sh $(BUILD) $(FUZZ_TIME) $(FUZZ_NAMES)
+	@$(foreach n,$(FUZZ_NAMES),FUZZ_SEEDS_$(n)="$(FUZZ_SEEDS_$(n))") scripts/fuzz.sh $(BUILD) $(FUZZ_TIME) $(FUZZ_NAMES)
 
 # --- running, scoring, measuring ----------------------------------------------
 run: deps

@@ -3,7 +3,8 @@
 # executions, coverage (edges and features) and whether it crashed.
 # usage: scripts/fuzz.sh BUILD SECONDS NAME...   (make fuzz FUZZ_TIME=60 calls it)
 #
-# Seeds come from tests/fuzz/corpus/NAME (committed) and tests/fuzz/regress/NAME
+# Seeds come from tests/fuzz/corpus/NAME (committed), the folders in
+# $FUZZ_SEEDS_NAME (test fixtures, set by the Makefile) and tests/fuzz/regress/NAME
 # (inputs that once crashed); what a run learns is kept in BUILD/fuzz/corpus/NAME,
 # never committed, so the next run starts from it. HTML harnesses also start from
 # ../shared/data/article-extraction's pages when ../shared is there. A crash
@@ -30,6 +31,9 @@ for name in "$@"; do
     case $name in
         extract_*) extra=$(shared_seeds); max_len=32768 ;;   # larger inputs: few runs a second
     esac
+    eval "seeds=\${FUZZ_SEEDS_$name:-}"
+    own=tests/fuzz/corpus/$name
+    [ -d "$own" ] || own=""
     regress=tests/fuzz/regress/$name
     [ -d "$regress" ] || regress=""
     log=$build/fuzz/$name.log
@@ -37,7 +41,7 @@ for name in "$@"; do
     # -rss_limit_mb: memory for one input stays within 2 GB.
     "$build/fuzz/fuzz_$name" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
         -max_len=$max_len -print_final_stats=1 -artifact_prefix="$build/fuzz/crashes/$name-" \
-        "$work" "tests/fuzz/corpus/$name" $regress $extra > "$log" 2>&1
+        "$work" $own $seeds $regress $extra > "$log" 2>&1
     rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)

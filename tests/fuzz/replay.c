@@ -37,12 +37,19 @@ static int replay_file(const char *path)
 #ifndef FUZZ_NAME
 #define FUZZ_NAME "none"
 #endif
+#ifndef FUZZ_SEEDS
+#define FUZZ_SEEDS ""
+#endif
 
 int main(int argc, char **argv)
 {
-    char *own[] = {argv[0], "tests/fuzz/corpus/" FUZZ_NAME, "tests/fuzz/regress/" FUZZ_NAME};
+    /* its corpus, its kept crashes, and the fixture folders it seeds from
+     * (FUZZ_SEEDS, space-separated, from the Makefile) */
+    static char seeds[] = FUZZ_SEEDS;
+    char *own[16] = {argv[0], "tests/fuzz/corpus/" FUZZ_NAME, "tests/fuzz/regress/" FUZZ_NAME};
     if (argc < 2) {
         argc = 3;
+        for (char *t = strtok(seeds, " "); t && argc < 16; t = strtok(NULL, " ")) own[argc++] = t;
         argv = own;
     }
     int passed = 0, failed = 0;

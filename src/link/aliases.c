@@ -67,21 +67,36 @@ static void free_forms(entity_forms *forms, uint32_t n)
 
 /* --- keys and joins ------------------------------------------------------------ */
 
+/* The keys of one node: as many as its forms give (each form a few, a
+ * nickname one more per full name), so the list grows as needed. */
 typedef struct key_list {
-    uint64_t key[64];
-    uint8_t role[64];
-    int n;
+    uint64_t *key;
+    uint8_t *role;
+    int n, cap;
 } key_list;
+
+static void key_list_free(key_list *k)
+{
+    free(k->key);
+    free(k->role);
+    k->key = NULL;
+    k->role = NULL;
+    k->n = k->cap = 0;
+}
 
 static void collect_key(void *ctx, uint64_t key, enum key_role role)
 {
     key_list *k = ctx;
     for (int i = 0; i < k->n; i++)
         if (k->key[i] == key && k->role[i] == role) return;
-    if (k->n < 64) {
-        k->key[k->n] = key;
-        k->role[k->n++] = (uint8_t)role;
+    if (k->n == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : 16;
+        k->key = realloc(k->key, (size_t)k->cap * sizeof *k->key);
+        k->role = realloc(k->role, (size_t)k->cap * sizeof *k->role);
+        if (!k->key || !k->role) abort();
     }
+    k->key[k->n] = key;
+    k->role[k->n++] = (uint8_t)role;
 }
 
 /* Relabels cluster b as a (or a as b): the smaller id stays. Returns it. */
@@ -122,12 +137,17 @@ static int put_key(linker *l, uint64_t key, int role, long long node, char *err,
     return link_step_done(l, st, err, errlen);
 }
 
-/* Live holders of some keys: (key, role, cluster) rows. */
+/* Live holders of some keys: (key, role, cluster) rows, as many as the
+ * store holds (a target key is stored by every node holding it). */
+typedef struct holder {
+    uint64_t key;
+    uint8_t role;
+    long long cluster;
+} holder;
+
 typedef struct holders {
-    uint64_t key[256];
-    uint8_t role[256];
-    long long cluster[256];
-    int n;
+    holder *v;
+    int n, cap;
 } holders;
 
 enum { KEYS_PER_QUERY = 16 };
@@ -144,10 +164,14 @@ static int read_holders(linker *l, const key_list *keys, int from, holders *h, c
         sqlite3_bind_int64(st, i + 1, (sqlite3_int64)keys->key[k]);
     }
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && h->n < 256) {
-        h->key[h->n] = (uint64_t)sqlite3_column_int64(st, 0);
-        h->role[h->n] = (uint8_t)sqlite3_column_int(st, 1);
-        h->cluster[h->n++] = sqlite3_column_int64(st, 2);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (h->n == h->cap) {
+            h->cap = h->cap ? 2 * h->cap : 64;
+            h->v = realloc(h->v, (size_t)h->cap * sizeof *h->v);
+            if (!h->v) abort();
+        }
+        h->v[h->n++] = (holder){(uint64_t)sqlite3_column_int64(st, 0), (uint8_t)sqlite3_column_int(st, 1),
+                                sqlite3_column_int64(st, 2)};
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : link_sql_error(l, err, errlen);
@@ -158,23 +182,27 @@ static int read_holders(linker *l, const key_list *keys, int from, holders *h, c
  * targets; a target meets probes only. */
 static long long join_node(linker *l, long long node, long long c, const key_list *keys, char *err, size_t errlen)
 {
-    holders h = {.n = 0};
+    holders h = {0};
     for (int from = 0; from < keys->n; from += KEYS_PER_QUERY)
-        if (read_holders(l, keys, from, &h, err, errlen) != 0) return -1;
+        if (read_holders(l, keys, from, &h, err, errlen) != 0) {
+            free(h.v);
+            return -1;
+        }
     for (int i = 0; i < keys->n && c >= 0; i++) {
         int role = keys->role[i], look = role == KEY_TARGET ? KEY_PROBE : role;
         bool held = false;
         for (int k = 0; k < h.n && c >= 0; k++) {
-            if (h.key[k] != keys->key[i]) continue;
-            bool meets = h.role[k] == look || (role == KEY_PROBE && h.role[k] == KEY_TARGET);
-            held |= h.role[k] == look;
-            if (meets) c = merge_clusters(l, c, h.cluster[k], err, errlen);
+            if (h.v[k].key != keys->key[i]) continue;
+            bool meets = h.v[k].role == look || (role == KEY_PROBE && h.v[k].role == KEY_TARGET);
+            held |= h.v[k].role == look;
+            if (meets) c = merge_clusters(l, c, h.v[k].cluster, err, errlen);
         }
         /* one live holder of an equality key or probe finds its cluster;
          * targets are kept apart, so each is stored */
         if (c >= 0 && (!held || role == KEY_TARGET) && put_key(l, keys->key[i], role, node, err, errlen) != 0)
-            return -1;
+            c = -1;
     }
+    free(h.v);
     return c;
 }
 
@@ -259,9 +287,10 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
         nodes[i] = node;
         const char *list[MAX_FORMS + 1];
         size_t n = form_list(e, &forms[i], list, &l->tmp);
-        key_list keys;
+        key_list keys = {0};
         node_keys(l, type, list, n, a->published, &keys);
         if (join_node(l, node, node, &keys, err, errlen) < 0) rc = -1;
+        key_list_free(&keys);
     }
     free_forms(forms, a->entities.n);
     return rc;
@@ -303,9 +332,11 @@ static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
     if (!n) return 0;
     const char *list[MAX_FORMS + 1];
     for (size_t i = 0; i < n; i++) list[i] = l->tmp.p + offs[i];
-    key_list keys;
+    key_list keys = {0};
     node_keys(l, type, list, n, published[0] ? published : NULL, &keys);
-    return join_node(l, node, node, &keys, err, errlen) < 0 ? -1 : 0;
+    long long c = join_node(l, node, node, &keys, err, errlen);
+    key_list_free(&keys);
+    return c < 0 ? -1 : 0;
 }
 
 /* Reads a column of ids into a malloc'd array. */
@@ -354,12 +385,23 @@ int link_entities_redo(linker *l, char *err, size_t errlen)
 
 /* --- finding a cluster by name ---------------------------------------------------- */
 
-/* Adds cluster c to the candidates (once), keeping its article count. */
-static void add_candidate(link_candidate *out, size_t cap, size_t *n, long long c, long articles)
+/* Candidate clusters found so far, with their article counts. */
+typedef struct cand_list {
+    link_candidate *v;
+    size_t n, cap;
+} cand_list;
+
+/* Adds cluster c (once). */
+static void add_candidate(cand_list *cl, long long c)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (out[i].cluster == c) return;
-    if (*n < cap) out[(*n)++] = (link_candidate){c, articles};
+    for (size_t i = 0; i < cl->n; i++)
+        if (cl->v[i].cluster == c) return;
+    if (cl->n == cl->cap) {
+        cl->cap = cl->cap ? 2 * cl->cap : 16;
+        cl->v = realloc(cl->v, cl->cap * sizeof *cl->v);
+        if (!cl->v) abort();
+    }
+    cl->v[cl->n++] = (link_candidate){c, 0};
 }
 
 static int by_articles(const void *x, const void *y)
@@ -378,9 +420,9 @@ static long cluster_articles(linker *l, long long c, char *err, size_t errlen)
     return (long)link_step_int(l, st, 0, err, errlen);
 }
 
-int link_entity_candidates(linker *l, const char *name, link_candidate *out, size_t cap, char *err, size_t errlen)
+/* Every cluster with the name or alias, else those the name's keys meet. */
+static int find_candidates(linker *l, const char *name, cand_list *cl, char *err, size_t errlen)
 {
-    /* every cluster with the name or alias, else those the name's keys meet */
     static const char by_name[] =
         "SELECT cluster FROM link_entities WHERE name = ?1 COLLATE NOCASE"
         " UNION SELECT e.cluster FROM link_forms f JOIN link_entities e ON e.node = f.node"
@@ -388,43 +430,52 @@ int link_entity_candidates(linker *l, const char *name, link_candidate *out, siz
         " UNION SELECT cluster FROM link_entities WHERE ?2 AND type = ?3 AND name LIKE '% ' || ?1";
     /* one word may be a surname: every person whose name ends with it is a candidate */
     bool surname = name[0] && !strpbrk(name, " %_\\");
-    size_t n = 0;
     sqlite3_stmt *st = link_stmt(l, by_name, err, errlen);
     if (!st) return -1;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 2, surname);
     sqlite3_bind_int(st, 3, ENT_PERSON);
-    long long found[256];
-    size_t nf = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nf < 256) found[nf++] = sqlite3_column_int64(st, 0);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_candidate(cl, sqlite3_column_int64(st, 0));
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
-    if (!nf) {
-        static const int types[] = {ENT_PERSON, ENT_ORG};
-        for (int k = 0; k < 2 && !nf; k++) {
-            key_list keys;
-            const char *list[1] = {name};
-            node_keys(l, types[k], list, 1, NULL, &keys);
-            for (int i = 0; i < keys.n && nf < 256; i++) {
-                long long c = holder_cluster(l, keys.key[i], keys.role[i] == KEY_TARGET ? KEY_PROBE : keys.role[i],
-                                             err, errlen);
-                if (c < 0) return -1;
-                if (c) found[nf++] = c;
+    if (rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    static const int types[] = {ENT_PERSON, ENT_ORG};
+    for (int k = 0; k < 2 && !cl->n; k++) {
+        key_list keys = {0};
+        const char *list[1] = {name};
+        node_keys(l, types[k], list, 1, NULL, &keys);
+        for (int i = 0; i < keys.n; i++) {
+            long long c = holder_cluster(l, keys.key[i], keys.role[i] == KEY_TARGET ? KEY_PROBE : keys.role[i],
+                                         err, errlen);
+            if (c < 0) {
+                key_list_free(&keys);
+                return -1;
             }
+            if (c) add_candidate(cl, c);
         }
+        key_list_free(&keys);
     }
-    /* the article counts of all, so the cap keeps those in most articles */
-    link_candidate all[256];
-    size_t na = 0;
-    for (size_t i = 0; i < nf; i++) {
-        long arts = cluster_articles(l, found[i], err, errlen);
-        if (arts < 0) return -1;
-        add_candidate(all, 256, &na, found[i], arts);
+    return 0;
+}
+
+int link_entity_candidates(linker *l, const char *name, link_candidate *out, size_t cap, char *err, size_t errlen)
+{
+    cand_list cl = {0};
+    int rc = find_candidates(l, name, &cl, err, errlen);
+    /* the article counts of all, so that the caller's cap keeps those in most articles */
+    for (size_t i = 0; i < cl.n && rc == 0; i++) {
+        long arts = cluster_articles(l, cl.v[i].cluster, err, errlen);
+        if (arts < 0) rc = -1;
+        cl.v[i].articles = arts;
     }
-    if (na > 1) qsort(all, na, sizeof *all, by_articles);
-    for (size_t i = 0; i < na; i++) add_candidate(out, cap, &n, all[i].cluster, all[i].articles);
-    return (int)n;
+    size_t n = 0;
+    if (rc == 0) {
+        if (cl.n > 1) qsort(cl.v, cl.n, sizeof *cl.v, by_articles);
+        n = cl.n < cap ? cl.n : cap;
+        if (n) memcpy(out, cl.v, n * sizeof *out);
+    }
+    free(cl.v);
+    return rc < 0 ? -1 : (int)n;
 }
 
 long long link_find_entity(linker *l, const char *name, char *err, size_t errlen)

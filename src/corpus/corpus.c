@@ -12,6 +12,7 @@ struct corpus {
     bool writing;
     bool in_batch;   /* a transaction is open (writers only) */
     bool broken;     /* a write failed: the batch was rolled back */
+    bool changed;    /* articles were added or replaced since the last settle of the whole corpus */
 };
 
 corpus *corpus_open(const char *path, enum corpus_mode mode, int *status, char *err, size_t errlen)
@@ -53,11 +54,12 @@ static void fail(corpus *c)
 }
 
 /* Closes the open batch: the corpus structures it changed are settled, then
- * everything is committed at once. */
-static int commit_batch(corpus *c, char *err, size_t errlen)
+ * everything is committed at once. The last batch of an ingest also
+ * settles what is judged over the whole corpus (link_settle). */
+static int commit_batch(corpus *c, bool last, char *err, size_t errlen)
 {
     if (!c->in_batch) return 0;
-    if (link_settle(c->l, err, errlen) != 0 || store_commit(c->s, err, errlen) != 0) {
+    if (link_settle(c->l, last, err, errlen) != 0 || store_commit(c->s, err, errlen) != 0) {
         fail(c);
         return -1;
     }
@@ -87,7 +89,8 @@ enum store_put corpus_add(corpus *c, article *a, char *json, size_t jsonlen, cha
         fail(c);
         return STORE_FAILED;
     }
-    if (store_batch_full(c->s) && commit_batch(c, err, errlen) != 0) return STORE_FAILED;
+    if (put == STORE_NEW || put == STORE_UPDATED) c->changed = true;
+    if (store_batch_full(c->s) && commit_batch(c, false, err, errlen) != 0) return STORE_FAILED;
     return put;
 }
 
@@ -97,7 +100,18 @@ int corpus_finish(corpus *c, char *err, size_t errlen)
         snprintf(err, errlen, "an earlier write failed (its batch was rolled back)");
         return -1;
     }
-    return commit_batch(c, err, errlen);
+    /* the last batch settles the whole corpus, even when the batch before
+     * it was full and committed: then in a batch of its own */
+    if (c->changed && !c->in_batch) {
+        if (store_begin(c->s, err, errlen) != 0) {
+            fail(c);
+            return -1;
+        }
+        c->in_batch = true;
+    }
+    int rc = commit_batch(c, c->changed, err, errlen);
+    if (rc == 0) c->changed = false;
+    return rc;
 }
 
 long long corpus_article_count(corpus *c) { return store_article_count(c->s); }

@@ -30,6 +30,8 @@ typedef struct link_res {
     wordmap *groups;       /* network, family, clan: "the Haqqanis" */
     wordmap *heads;        /* last words of names no person bears: Corp, Brothers, Cup */
     wordmap *given;        /* given names (data/gazetteer/given-names.txt): Victoria, Jordan */
+    wordmap *nicknames;    /* short form → full given names: Mo → maurice,mohamed */
+    wordmap *common_surnames;  /* Smith, Jones: too many people for a short given name to join */
     wordmap *alt_exact;    /* other names in capitals (acronyms): ISIS → Islamic State */
     wordmap *alt_fold;     /* other names, any case: Daesh → Islamic State */
     wordmap *demonyms;     /* Pakistani → Pakistan */
@@ -188,6 +190,9 @@ int link_step_done(linker *l, sqlite3_stmt *st, char *err, size_t errlen);
 /* The steps of link_article, each filing one kind of item. */
 int link_entities_add(linker *l, long long art, const article *a, long long *nodes, char *err, size_t errlen);
 int link_entities_redo(linker *l, char *err, size_t errlen);
+/* Joins each person named by one word alone to the full name its article's
+ * context leaves as the only candidate, across the corpus (lone.c). */
+int link_lone_settle(linker *l, char *err, size_t errlen);
 int link_events_add(linker *l, long long art, const article *a, const long long *nodes, char *err,
                     size_t errlen);
 int link_events_redo(linker *l, char *err, size_t errlen);

@@ -163,7 +163,8 @@ int link_article(linker *l, const article *a, char *err, size_t errlen)
     return rc;
 }
 
-int link_settle(linker *l, char *err, size_t errlen)
+int link_settle(linker *l, bool last, char *err, size_t errlen)
 {
+    if (last && link_lone_settle(l, err, errlen) != 0) return -1;
     return link_events_settle(l, err, errlen);
 }

@@ -52,9 +52,13 @@ store *link_store(linker *l);
 int link_article(linker *l, const article *a, char *err, size_t errlen);
 
 /* Settles the corpus structures that are judged over many articles at once
- * (merged events) for what the open batch added, before it is committed.
+ * for what the open batch added, before it is committed: merged events at
+ * every batch; with last (the end of an ingest), also the people named by
+ * one word alone (lone.c), which are judged over the whole corpus and would
+ * cost too much to judge again at every batch. Readers between the batches
+ * of one ingest see those as the previous ingest left them.
  * 0, or -1 with a reason (the batch must then be rolled back). */
-int link_settle(linker *l, char *err, size_t errlen);
+int link_settle(linker *l, bool last, char *err, size_t errlen);
 
 /* The corpus report (extract-format.md, "Across articles"): entities with
  * aliases, merged events with figures and conflicts, claims. One JSON

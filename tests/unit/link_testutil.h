@@ -138,7 +138,7 @@ static inline void linked_add(linked *k, article *a)
 static inline void linked_settle(linked *k)
 {
     char err[512];
-    int rc = link_settle(k->l, err, sizeof err);
+    int rc = link_settle(k->l, true, err, sizeof err);
     if (rc) fprintf(stderr, "link_settle: %s\n", err);
     assert_int_equal(rc, 0);
 }

@@ -302,6 +302,22 @@ static void attach_roles(work *w)
     }
 }
 
+/* Whether the word at token i is, elsewhere in the article, the last word
+ * of a person's name ("Rahman said" after "American Hasim Rahman"). */
+static bool surname_elsewhere(const work *w, uint32_t i)
+{
+    size_t n;
+    const char *p = tok_text(w, i, &n);
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        const draft *o = &w->d.v[k];
+        if (o->type != ENT_PERSON || o->e - 1 == i) continue;
+        size_t on;
+        const char *op = tok_text(w, o->e - 1, &on);
+        if (on == n && !memcmp(op, p, n)) return true;
+    }
+    return false;
+}
+
 /* "ISI Director General Lt Gen Nadeem Anjum" tagged as one organisation:
  * a title inside a name, followed by a personal name, splits it into the
  * organisation, the title (as role) and the person. A personal name here is
@@ -318,6 +334,19 @@ static void split_titled_names(work *w)
         uint32_t r = j;
         bool head = false;
         while (r < d->e && title_kind(w, r)) head |= title_kind(w, r++) == TITLE_HEAD;
+        if (!head && j == d->e && name_prefix(w, d->s, d->e)) {
+            /* "Coach Maurice Cheeks", "American Hasim Rahman": a position or
+             * a nationality before a given name and a surname, which the
+             * tagger took for an organisation's first word */
+            size_t gn;
+            const char *g = tok_text(w, d->s + 1, &gn);
+            bool names = d->e - d->s <= 4 &&
+                         ((gazetteer_lookup(w->r->fx.gaz, g, gn) & GZ_PERSON) || surname_elsewhere(w, d->e - 1));
+            for (uint32_t i = d->s + 1; i < d->e && names; i++) names = is_cap_word(w, i);
+            if (names && !ends_as_company(w, d->e))
+                *d = (draft){.s = d->s + 1, .e = d->e, .rs = d->s, .re = d->s + 1, .type = ENT_PERSON, .kind = MK_NAME};
+            continue;
+        }
         if (!head || r >= d->e) continue;
         bool names = true;
         for (uint32_t i = r; i < d->e; i++) names &= is_cap_word(w, i);

@@ -291,6 +291,11 @@ static void words_before_a_name_are_its_role(void **state)
     assert_non_null(m = find_mention(a, "Denver 21ers"));
     assert_int_equal(m->type, ENT_ORG);
     article_free(a);
+    /* a position or nationality the tagger took for an organisation's first word */
+    a = test_extract("The visitors lost again. Coach Maurice Brant resigned on Monday. Brant said he was sorry.\n");
+    assert_non_null(m = find_mention(a, "Maurice Brant"));
+    assert_int_equal(m->type, ENT_PERSON);
+    article_free(a);
     a = test_extract("Forward Tyler Brant scored twice on Sunday, and the Harriers won.\n");
     /* a plural after "the" names a team or group */
     assert_non_null(m = find_mention(a, "Harriers"));

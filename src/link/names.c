@@ -308,23 +308,40 @@ static bool person_form_agrees(const link_res *r, const words *name, const words
 }
 
 /* The person key: first name, initials, last name. */
+/* The person key of a given name, the initials and the surname. */
+static void person_key(const link_res *r, const char *given, size_t glen, const char *initials, const char *surname,
+                       key_fn emit, void *ctx)
+{
+    buf b;
+    buf_init(&b);
+    name_translit(r, given, glen, &b);
+    buf_putc(&b, ' ');
+    if (initials[0]) {
+        buf_puts(&b, initials);
+        buf_putc(&b, ' ');
+    }
+    name_translit(r, surname, strlen(surname), &b);
+    emit_key(&b, KEY_PERSON, emit, ctx, KEY_EQ);
+    buf_free(&b);
+}
+
 static void person_keys(const link_res *r, const words *ws, key_fn emit, void *ctx)
 {
     int last = person_last(ws);
     if (last < 1) return;   /* a surname alone never joins across articles */
     char initials[16];
     person_initials(ws, last, initials, sizeof initials);
-    buf b;
-    buf_init(&b);
-    name_translit(r, ws->w[0], strlen(ws->w[0]), &b);
-    buf_putc(&b, ' ');
-    if (initials[0]) {
-        buf_puts(&b, initials);
-        buf_putc(&b, ' ');
+    person_key(r, ws->w[0], strlen(ws->w[0]), initials, ws->w[last], emit, ctx);
+    /* "Mo Cheeks" is also "Maurice Cheeks" (nicknames.txt), unless many
+     * people bear the surname ("Mike Smith" and "Michael Smith") */
+    const char *full = wordmap_has(r->common_surnames, ws->w[last], strlen(ws->w[last]))
+                           ? NULL
+                           : wordmap_get(r->nicknames, ws->w[0], strlen(ws->w[0]));
+    while (full && *full) {
+        size_t n = strcspn(full, ",");
+        if (n) person_key(r, full, n, initials, ws->w[last], emit, ctx);
+        full += n + (full[n] == ',');
     }
-    name_translit(r, ws->w[last], strlen(ws->w[last]), &b);
-    emit_key(&b, KEY_PERSON, emit, ctx, KEY_EQ);
-    buf_free(&b);
 }
 
 /* Capitals only (dots aside), two to eight of them: TTP, U.S., ISIS. */
@@ -470,11 +487,38 @@ static int place_grain(const link_res *r, const char *name)
     return best;
 }
 
+static bool plural_word(const char *w);
+
+/* "Jaguars", "Jacksonville Jaguars": a word in the plural that no place
+ * bears, alone or after a place's name, is a team's (or a band's) name,
+ * which the tagger reads as the place. */
+static bool team_name(const link_res *r, const words *ws, const char *name)
+{
+    if (!ws->n || !plural_word(ws->w[ws->n - 1]) || place_paths(r, name) || wordmap_has(r->places, name, strlen(name)))
+        return false;
+    const char *last = ws->orig[ws->n - 1];
+    size_t llen = ws->olen[ws->n - 1];
+    if (is_demonym(r, last, llen) || place_paths(r, ws->w[ws->n - 1])) return false;
+    if (ws->n == 1) return true;
+    /* the words before it name a place the gazetteer knows */
+    const char *start = ws->orig[0];
+    if (start < name || last <= start) return false;
+    size_t plen = (size_t)(last - start);
+    while (plen && (start[plen - 1] == ' ' || start[plen - 1] == '-')) plen--;
+    char prefix[256];
+    if (!plen || plen >= sizeof prefix) return false;
+    memcpy(prefix, start, plen);
+    prefix[plen] = '\0';
+    return place_paths(r, prefix) != NULL;
+}
+
 int name_type(const link_res *r, int type, const char *name)
 {
-    if (!name || !name[0] || type == ENT_NONE || type == ENT_GPE) return type;
+    if (!name || !name[0] || type == ENT_NONE) return type;
     words ws;
     split(name, &ws);
+    if ((type == ENT_GPE || type == ENT_LOC) && team_name(r, &ws, name)) return ENT_ORG;
+    if (type == ENT_GPE) return type;
     /* a country or a state is a place, whatever the tagger said (a team
      * called Wales is Wales); but a one-word person's name that is also a
      * given name (Victoria, Jordan) may well be a person's */

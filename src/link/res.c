@@ -117,6 +117,8 @@ link_res *link_res_load(const char *datadir, char *err, size_t errlen)
         !(r->groups = load(dir, "group-words.txt", WM_FOLD, err, errlen)) ||
         !(r->heads = load(dir, "name-heads.txt", WM_FOLD, err, errlen)) ||
         !(r->given = load(dir, "../gazetteer/given-names.txt", WM_FOLD, err, errlen)) ||
+        !(r->nicknames = load(dir, "nicknames.txt", WM_FOLD, err, errlen)) ||
+        !(r->common_surnames = load(dir, "common-surnames.txt", WM_FOLD, err, errlen)) ||
         !(r->demonyms = load(dir, "demonyms.txt", WM_FOLD, err, errlen)) ||
         !(r->places = load(dir, "places.txt", WM_FOLD, err, errlen)) ||
         !(r->bounds = load(dir, "bounds.txt", WM_FOLD, err, errlen)) ||
@@ -138,6 +140,8 @@ void link_res_free(link_res *r)
     wordmap_free(r->groups);
     wordmap_free(r->heads);
     wordmap_free(r->given);
+    wordmap_free(r->nicknames);
+    wordmap_free(r->common_surnames);
     wordmap_free(r->alt_exact);
     wordmap_free(r->alt_fold);
     wordmap_free(r->demonyms);

@@ -208,6 +208,26 @@ static void test_types_from_names(void **state)
     assert_false(meet(ENT_ORG, "Federal Court of Halvard", ENT_PERSON, "Federal Halvard"));
     /* a place's name with a legal form is some company's name cut short */
     assert_false(meet(ENT_ORG, "Portugal Inc", ENT_GPE, "Portugal"));
+    /* a plural no place bears, alone or after a place, is a team's name */
+    assert_int_equal(name_type(r, ENT_GPE, "Jacksonville Jaguars"), ENT_ORG);
+    assert_int_equal(name_type(r, ENT_GPE, "Kestrels"), ENT_ORG);
+    assert_int_equal(name_type(r, ENT_GPE, "Philippines"), ENT_GPE);
+    assert_int_equal(name_type(r, ENT_GPE, "Jacksonville"), ENT_GPE);
+    assert_int_equal(name_type(r, ENT_GPE, "Brockhall Downs"), ENT_GPE);   /* no known place before it */
+}
+
+static void test_nicknames(void **state)
+{
+    (void)state;
+    /* a short form in common use is the full given name, surname agreeing */
+    assert_true(meet(ENT_PERSON, "Mo Cheeks", ENT_PERSON, "Maurice Cheeks"));
+    assert_true(meet(ENT_PERSON, "Bill Harwood", ENT_PERSON, "William Harwood"));
+    assert_false(meet(ENT_PERSON, "Bill Harwood", ENT_PERSON, "William Hartley"));
+    assert_false(meet(ENT_PERSON, "Bill Harwood", ENT_PERSON, "Robert Harwood"));
+    /* not with a surname many people bear */
+    assert_false(meet(ENT_PERSON, "Mike Smith", ENT_PERSON, "Michael Smith"));
+    /* middle initials must still agree */
+    assert_false(meet(ENT_PERSON, "Bill T. Harwood", ENT_PERSON, "William Harwood"));
 }
 
 static void test_organisations(void **state)
@@ -272,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_fold),          cmocka_unit_test(test_translit),
         cmocka_unit_test(test_people),        cmocka_unit_test(test_initials),
         cmocka_unit_test(test_forms_that_speak_for_a_person), cmocka_unit_test(test_types_from_names),
+        cmocka_unit_test(test_nicknames),
         cmocka_unit_test(test_short_names),
         cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_country_and_head), cmocka_unit_test(test_families),

@@ -130,12 +130,18 @@ static long long perpetrator_node(const article *a, const event *e, const long l
 static bool has_toll(const event *e) { return !isnan(e->killed) || !isnan(e->injured); }
 
 /* Whether the event ended more than a year before its article was
- * published ("In 2006, a linebacker was shot" in a story of 2013): the
- * article recalls it, whatever it reports. */
+ * published ("In 2006, a linebacker was shot" in a story of 2013), or is
+ * mentioned in passing with its year in an undated article: the article
+ * recalls it, whatever it reports. */
 static bool long_before(const article *a, const event *e)
 {
     int y = 0, m = 12, d = 31;
-    if (!a->pubdate.y || !e->date || sscanf(e->date, "%d-%d-%d", &y, &m, &d) < 1 || y < 1000) return false;
+    if (!e->date || sscanf(e->date, "%d-%d-%d", &y, &m, &d) < 1 || y < 1000) return false;
+    /* an article without a date of its own: a report of news dates what
+     * happened by the day ("on Sunday"), so an event dated by its year
+     * alone and told in one sentence without a toll ("In 2006, a linebacker
+     * was shot") is one it recalls */
+    if (!a->pubdate.y) return strlen(e->date) == 4 && e->evidence.n <= 1 && !has_toll(e);
     if (m < 1 || m > 12) m = 12;
     if (d < 1 || d > date_days_in_month(y, m)) d = date_days_in_month(y, m);
     return days_of(y, m, d) + 366 < date_to_days(a->pubdate);

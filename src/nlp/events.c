@@ -165,19 +165,25 @@ static bool word_before(const article *a, uint32_t off, const char *w)
            (off == n || a->text[off - n - 1] == ' ' || a->text[off - n - 1] == '\n');
 }
 
-/* The place of the event: a GPE/LOC after "in"/"at"/"near" preferred, else the first. */
-static int32_t pick_place(const article *a, uint32_t lo, uint32_t hi)
+static uint32_t distance(uint32_t x, uint32_t y) { return x > y ? x - y : y - x; }
+
+/* The place of the event: a GPE/LOC after "in"/"at"/"near"/"of" preferred,
+ * else any; of several, the one nearest the trigger word at `at` ("concern
+ * grew in Pakistan after a bombing at a hospital in Quetta": Quetta). */
+static int32_t pick_place(const article *a, uint32_t lo, uint32_t hi, uint32_t at)
 {
-    int32_t first = -1;
+    int32_t any = -1, after_prep = -1;
     for (uint32_t i = lo; i < hi; i++) {
         const mention *m = &a->mentions.v[i];
-        if (!is_place(m)) continue;
-        if (first < 0) first = (int32_t)i;
-        if (word_before(a, m->start, "in") || word_before(a, m->start, "at") ||
-            word_before(a, m->start, "near") || word_before(a, m->start, "of"))
-            return (int32_t)i;
+        /* "6.1 on the Richter scale": a scale named after a man, read as a place */
+        if (!is_place(m) || (m->end + 6 <= a->len && !memcmp(a->text + m->end, " scale", 6))) continue;
+        if (any < 0 || distance(m->start, at) < distance(a->mentions.v[any].start, at)) any = (int32_t)i;
+        bool prep = word_before(a, m->start, "in") || word_before(a, m->start, "at") ||
+                    word_before(a, m->start, "near") || word_before(a, m->start, "of");
+        if (prep && (after_prep < 0 || distance(m->start, at) < distance(a->mentions.v[after_prep].start, at)))
+            after_prep = (int32_t)i;
     }
-    return first;
+    return after_prep >= 0 ? after_prep : any;
 }
 
 /* The doer: an organisation or group after "by", or before "claimed responsibility". */
@@ -267,7 +273,7 @@ static bool read_sentence(const events_res *r, const article *a, uint32_t si, ui
     }
     uint32_t lo, hi;
     mentions_in(a, s->start, s->end, &lo, &hi);
-    rd->place = pick_place(a, lo, hi);
+    rd->place = pick_place(a, lo, hi, at);
     rd->perpetrator = pick_perpetrator(r, a, lo, hi);
     pick_date(a, s, rd);
     bool lead = s->start < lead_to;

@@ -108,6 +108,29 @@ static void different_places_stay_apart(void **state)
     article_free(a);
 }
 
+/* Of the places a sentence names, the event's is the one nearest its trigger
+ * ("in Westland ... a bombing at a clinic in the city of Northtown"), and a
+ * scale named after a man is no place. */
+static void the_place_nearest_the_trigger(void **state)
+{
+    article *a = bare("Concern about its reach in Westland has grown for months since the group said it carried out "
+                      "a bombing at a clinic in the city of Northtown that killed 70 people.");
+    add_mention(a, "Westland", ENT_GPE, "Westland");
+    add_mention(a, "Northtown", ENT_GPE, "Northtown");
+    add_figure(a, "70 people", 70, "killed");
+    events_run(res(), a);
+    assert_int_equal(a->events.n, 1);
+    assert_string_equal(a->events.v[0].place, "Northtown");
+    article_free(a);
+    a = bare("A bombing as loud as a quake of 6.1 on the Kessler scale killed 70 people.");
+    add_mention(a, "Kessler", ENT_GPE, "Kessler");
+    add_figure(a, "70 people", 70, "killed");
+    events_run(res(), a);
+    assert_int_equal(a->events.n, 1);
+    assert_null(a->events.v[0].place);
+    article_free(a);
+}
+
 static void executions_are_their_own_type(void **state)
 {
     article *a = bare("The state executed 7 prisoners on Tuesday in Easton.");
@@ -200,6 +223,7 @@ int main(void)
         cmocka_unit_test(one_attack_told_twice_is_one_event),
         cmocka_unit_test(general_talk_of_attacks_is_no_event),
         cmocka_unit_test(different_places_stay_apart),
+        cmocka_unit_test(the_place_nearest_the_trigger),
         cmocka_unit_test(executions_are_their_own_type),
         cmocka_unit_test(the_lead_and_its_story),
         cmocka_unit_test(another_years_toll_is_not_this_ones),

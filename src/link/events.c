@@ -66,6 +66,7 @@
 /* What weighs against one event (see places_factor and time_factor): the
  * similarity is multiplied by these. */
 #define PLACE_MISMATCH 0.6
+#define TYPE_MISMATCH 0.5
 #define TIME_NEAR 0.8
 #define TIME_MONTHS 0.5
 #define TIME_YEARS 0.3
@@ -446,6 +447,19 @@ static double time_factor(const ev_node *a, const ev_node *b)
     return gap == 0 ? 1 : gap <= 7 ? TIME_NEAR : gap <= 366 ? TIME_MONTHS : TIME_YEARS;
 }
 
+/* How the types of two fitting nodes bear on their being one event: a
+ * shooting told as a bombing elsewhere is evidence against (though one
+ * attack may be both: gunmen with suicide vests); a general type (attack,
+ * killing, death) says nothing against a precise one. */
+static double type_factor(const ev_node *a, const ev_node *b)
+{
+    static const char *const general[] = {"attack", "killing", "death"};
+    if (!a->type || !b->type || !strcmp(a->type, b->type)) return 1;
+    for (size_t i = 0; i < sizeof general / sizeof *general; i++)
+        if (!strcmp(a->type, general[i]) || !strcmp(b->type, general[i])) return 1;
+    return TYPE_MISMATCH;
+}
+
 /* Whether nothing the two nodes say rules out one event. */
 static bool compatible(const link_res *r, const ev_node *a, const ev_node *b)
 {
@@ -459,7 +473,7 @@ static bool compatible(const link_res *r, const ev_node *a, const ev_node *b)
 static double node_similarity(const link_res *r, const ev_node *a, const ev_node *b)
 {
     double sim = claim_similarity(a->w, a->nw, b->w, b->nw, NULL, NULL);
-    return sim * places_factor(r, a, b) * time_factor(a, b);
+    return sim * places_factor(r, a, b) * time_factor(a, b) * type_factor(a, b);
 }
 
 /* --- pairs that may be one event ---------------------------------------------------- */

@@ -105,7 +105,8 @@ void article_figure(const fig_item *items, size_t n, art_figure *out)
     /* statements: runs of joined items in one sentence, summed */
     fig_range *st = malloc(n * sizeof *st);
     int *first = malloc(n * sizeof *first);
-    if (!st || !first) abort();
+    int *parts = malloc(n * sizeof *parts);
+    if (!st || !first || !parts) abort();
     size_t ns = 0;
     for (size_t i = 0; i < n; i++) {
         bool join = i > 0 && items[i].joined && items[i].sent == items[i - 1].sent && ns > 0;
@@ -113,8 +114,10 @@ void article_figure(const fig_item *items, size_t n, art_figure *out)
             st[ns - 1].lo += items[i].range.lo;
             st[ns - 1].hi += items[i].range.hi;
             st[ns - 1].value += items[i].range.value;
+            parts[ns - 1]++;
         } else {
             first[ns] = (int)i;
+            parts[ns] = 1;
             st[ns++] = items[i].range;
         }
     }
@@ -122,7 +125,13 @@ void article_figure(const fig_item *items, size_t n, art_figure *out)
     for (size_t s = 0; s < ns; s++) {
         int support = 0;
         for (size_t t = 0; t < ns; t++) support += ranges_agree(st[s], st[t]);
-        if (support > best_support || (support == best_support && st[s].value > st[best].value)) {
+        /* on a tie, the larger value; then one written as a number over a
+         * sum ("141 people" over "132 schoolchildren and nine staff"), so
+         * the words shown with the value say it */
+        bool better = support > best_support ||
+                      (support == best_support && (st[s].value > st[best].value ||
+                                                   (st[s].value == st[best].value && parts[s] < parts[best])));
+        if (better) {
             best = (int)s;
             best_support = support;
         }
@@ -132,6 +141,7 @@ void article_figure(const fig_item *items, size_t n, art_figure *out)
     out->item = first[best];
     free(st);
     free(first);
+    free(parts);
     collect_parts(items, n, out);
 }
 

@@ -96,6 +96,12 @@ static void test_parts(void **state)
     art_figure d = figure_of(full, 3), e = figure_of(other, 1);
     assert_true(d.value == 57);
     assert_true(figures_conflict(&d, &e));
+    /* parts first, the total after: the value is shown with the words of
+     * the total ("57 people"), not with the first part's */
+    given later[] = {{"51 passengers", 51, 0, false}, {"six crew", 6, 0, true}, {"57 people", 57, 40, false}};
+    art_figure g = figure_of(later, 3);
+    assert_true(g.value == 57);
+    assert_int_equal(g.item, 2);
 }
 
 static void test_majority_within_article(void **state)

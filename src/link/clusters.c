@@ -6,7 +6,8 @@
  * gave the entity (each article's own fullest form), those well attested
  * (used by at least a quarter as many articles as the most used one), the
  * one with the most words; then the most articles, the most mentions, and
- * finally the alphabet. The type is the one most mentions carry (each
+ * finally the alphabet. For a person, a name of one word (a surname alone)
+ * does not count in "the most used". The type is the one most mentions carry (each
  * article's type already corrected by name_type), an organisation's for a
  * company. */
 #include <stdio.h>
@@ -128,9 +129,14 @@ static void add_date(acc *a, const char *published)
 
 static const name_count *canonical(const acc *a)
 {
+    /* a person's surname alone, however often used (articles that never
+     * give the full name join it: lone.c), never outweighs the full name */
+    bool person = true, full = false;
+    for (int t = 0; t < ENT__COUNT; t++) person &= t == ENT_PERSON || a->type_weight[t] <= a->type_weight[ENT_PERSON];
+    for (size_t i = 0; i < a->nnames; i++) full |= a->names[i].words > 1;
     long most = 0;
     for (size_t i = 0; i < a->nnames; i++)
-        if (a->names[i].articles > most) most = a->names[i].articles;
+        if (a->names[i].articles > most && !(person && full && a->names[i].words == 1)) most = a->names[i].articles;
     const name_count *best = NULL;
     for (size_t i = 0; i < a->nnames; i++) {
         const name_count *n = &a->names[i];

@@ -7,15 +7,22 @@
  * articles that give none, at each settle, from the whole corpus:
  *
  *   candidates  the clusters of people whose full name ends with the word
- *               (or, for a given name, begins with it);
+ *               (or, for a given name, begins with it: a word some article
+ *               gives as an organisation's or a place's whole name, such
+ *               as Chrysler, is not taken for a given name);
  *   near        a candidate named only years away from the article (both
  *               dated, more than LONE_MAX_YEARS apart) is not one;
  *   context     each candidate scores the rarity (ln N/df) of the other
  *               entities the article shares with the candidate's articles
  *               (the team, the court, the town);
- *   decision    the best joins when it scores at least LONE_MIN_CONTEXT and
- *               the next at most LONE_MAX_RIVAL of it: when the context
- *               leaves one candidate. Otherwise the name stays alone.
+ *   decision    the best joins when at least two entities are shared and
+ *               they score at least ln N (as much as one name no other
+ *               article gives: a bound that holds for a corpus of 500
+ *               articles as of a million), and the next candidate at most
+ *               LONE_MAX_RIVAL of it: when the context leaves one
+ *               candidate. Otherwise the name stays alone. Only names
+ *               shaped as people's are candidates ("Theodore Semegran of
+ *               Shearson" and "Charlton midfielder Graham Stuart" are not).
  *
  * Every lone node is decided again from scratch at each settle, and a lone
  * node never counts as context, so the decisions depend on what is stored,
@@ -32,8 +39,8 @@ enum {
     LONE_MAX_YEARS = 3,     /* "near in time" for two dated articles */
     LONE_WORD_MAX = 64,     /* longer single words are not names */
 };
-static const double LONE_MIN_CONTEXT = 4.0;  /* about two moderately rare shared entities */
 static const double LONE_MAX_RIVAL = 0.5;
+enum { LONE_MIN_SHARED = 2, LONE_MAX_NAME_WORDS = 5 };
 
 typedef struct lone_node {
     long long node, article, cluster;
@@ -179,6 +186,67 @@ static int read_lone(linker *l, arena *m, lone_vec *out, char *err, size_t errle
     return rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
 }
 
+/* Of words (sorted), those that some article gives as the whole name of
+ * an organisation or a place, into other (sorted, a subset): "Chrysler
+ * said" is the company, though "Chrysler" is also listed as a given name,
+ * so such a word is never taken for a given name alone. */
+static int other_names(linker *l, arena *m, char **words, size_t nwords, char ***other, size_t *nother, char *err,
+                       size_t errlen)
+{
+    static const char sql[] = "SELECT name FROM link_entities WHERE type != ?1 AND instr(name, ' ') = 0";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int(st, 1, ENT_PERSON);
+    bool *hit_at = arena_alloc(m, (nwords + 1) * sizeof *hit_at);
+    buf f;
+    buf_init(&f);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        f.n = 0;
+        if (!name || name_fold(name, strlen(name), &f) != 1) continue;
+        const char *key = buf_cstr(&f);
+        char **hit = bsearch(&key, words, nwords, sizeof *words, cmp_str);
+        if (hit) hit_at[hit - words] = true;
+    }
+    sqlite3_reset(st);
+    buf_free(&f);
+    *other = arena_alloc(m, (nwords + 1) * sizeof **other);
+    *nother = 0;
+    for (size_t i = 0; i < nwords; i++)
+        if (hit_at[i]) (*other)[(*nother)++] = words[i];
+    return rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+}
+
+/* Whether a full name is shaped as a person's: two to LONE_MAX_NAME_WORDS
+ * words, each capitalised or one of the particles of names ("Kika de la
+ * Garza", "Ludwig van Beethoven"); no digits, no word in capitals (GTA San
+ * Andreas), and not starting with a word of grammar that a sentence's
+ * capital made look like a name ("At Gatwick", "Should Texaco"). */
+static bool person_shaped(const link_res *r, const char *name)
+{
+    size_t n0 = strcspn(name, " ");
+    if (wordmap_has(r->stopwords, name, n0)) return false;
+    static const char *const particles[] = {"al", "bin", "bint", "da", "das", "de", "del", "della", "der", "di",
+                                            "do", "dos", "du", "el", "ibn", "la", "le", "ter", "van", "von"};
+    int words = 0;
+    for (const char *p = name; *p;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        size_t n = strcspn(p, " ");
+        words++;
+        bool ok = (unsigned char)*p >= 0x80 || (*p >= 'A' && *p <= 'Z');
+        for (size_t k = 0; !ok && k < sizeof particles / sizeof *particles; k++)
+            ok = strlen(particles[k]) == n && !memcmp(p, particles[k], n);
+        for (size_t k = 0; k < n && ok; k++) ok = !(p[k] >= '0' && p[k] <= '9');
+        bool caps = n >= 2;
+        for (size_t k = 0; k < n && caps; k++) caps = (p[k] >= 'A' && p[k] <= 'Z') || p[k] == '-';
+        if (!ok || caps) return false;
+        p += n;
+    }
+    return words >= 2 && words <= LONE_MAX_NAME_WORDS;
+}
+
 /* The clusters of full names whose first or last word is one of the lone words. */
 static int read_full_names(linker *l, arena *m, char **words, size_t nwords, wc_vec *out, char *err, size_t errlen)
 {
@@ -193,7 +261,7 @@ static int read_full_names(linker *l, arena *m, char **words, size_t nwords, wc_
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 1), *first, *last;
         size_t nfirst, nlast;
-        if (!name || !name_ends(name, &f, &first, &nfirst, &last, &nlast)) continue;
+        if (!name || !person_shaped(l->res, name) || !name_ends(name, &f, &first, &nfirst, &last, &nlast)) continue;
         for (int k = 0; k < 2; k++) {
             w.n = 0;
             buf_put(&w, k ? first : last, k ? nfirst : nlast);
@@ -376,6 +444,7 @@ static long long choose(linker *l, arena *m, const lone_node *n, const ll_vec *c
         else hi = mid;
     }
     double best = 0, second = 0;
+    int best_shared = 0;
     long long best_cluster = 0, last_cluster = 0;
     for (size_t i = lo; i < names->n && !strcmp(names->v[i].word, n->word); i++) {
         const word_cluster *wc = &names->v[i];
@@ -400,18 +469,23 @@ static long long choose(linker *l, arena *m, const lone_node *n, const ll_vec *c
         const cand_info *c = &cands->v.v[*slot];
         if (!near_in_time(c, n->day)) continue;
         double score = 0;
+        int shared = 0;
         for (uint32_t k = 0; k < ctx->n; k++)
-            if (ctx->v[k] != c->cluster && has_ll(c->co, c->nco, ctx->v[k]))
+            if (ctx->v[k] != c->cluster && has_ll(c->co, c->nco, ctx->v[k])) {
                 score += rarity(counts, narticles, ctx->v[k]);
+                shared++;
+            }
         if (score > best) {
             second = best;
             best = score;
+            best_shared = shared;
             best_cluster = c->cluster;
         } else if (score > second) {
             second = score;
         }
     }
-    if (best >= LONE_MIN_CONTEXT && second <= LONE_MAX_RIVAL * best) return best_cluster;
+    double enough = narticles > 1 ? log((double)narticles) : 1.0;
+    if (best_shared >= LONE_MIN_SHARED && best >= enough && second <= LONE_MAX_RIVAL * best) return best_cluster;
     return n->node;
 }
 
@@ -442,6 +516,9 @@ int link_lone_settle(linker *l, char *err, size_t errlen)
     wc_vec names = {0};
     cc_vec counts = {0};
     long narticles = 0;
+    char **other = NULL;
+    size_t nother = 0;
+    if (rc == 0) rc = other_names(l, &m, words, nw, &other, &nother, err, errlen);
     if (rc == 0) rc = read_full_names(l, &m, words, nw, &names, err, errlen);
     if (rc == 0 && names.n) rc = read_cluster_counts(l, &m, &counts, &narticles, err, errlen);
     cand_vec cands = {0};
@@ -459,7 +536,9 @@ int link_lone_settle(linker *l, char *err, size_t errlen)
             bool decided = rc == 0 && article_names_word(l, n->article, n->word, err, errlen, &rc);
             if (rc == 0 && !decided)
                 target = choose(l, &m, n, &ctx, &names, &cands, &counts, narticles,
-                                wordmap_has(l->res->given, n->word, strlen(n->word)), err, errlen, &rc);
+                                wordmap_has(l->res->given, n->word, strlen(n->word)) &&
+                                    !(nother && bsearch(&n->word, other, nother, sizeof *other, cmp_str)),
+                                err, errlen, &rc);
         }
         if (rc == 0 && target != n->cluster) rc = set_cluster(l, n->node, target, err, errlen);
     }

@@ -220,11 +220,39 @@ static bool finish(linker *l, owned_claim *c, long long by_cluster)
 
 /* --- cutting a candidate group into claims -------------------------------------- */
 
-/* The numbers a statement gives, sorted ("10 pct", "75 mln dlr": 10, 75). */
+/* The value of a number written as a word ("seven", "Nine"), or -1. */
+static double number_word(const char *p, size_t n)
+{
+    static const char *const words[] = {"zero",    "one",      "two",      "three",   "four",    "five",
+                                        "six",     "seven",    "eight",    "nine",    "ten",     "eleven",
+                                        "twelve",  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                                        "eighteen", "nineteen", "twenty"};
+    static const struct { const char *w; double v; } tens[] = {
+        {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80},
+        {"ninety", 90}, {"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && !strncasecmp(p, words[i], n)) return (double)i;
+    for (size_t i = 0; i < sizeof tens / sizeof *tens; i++)
+        if (strlen(tens[i].w) == n && !strncasecmp(p, tens[i].w, n)) return tens[i].v;
+    return -1;
+}
+
+static bool letter(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+/* The numbers a statement gives, in digits or words, sorted ("10 pct",
+ * "seven grain ships": 7, 10). */
 static size_t numbers_of(const char *t, double *out, size_t cap)
 {
     size_t n = 0;
     for (const char *p = t; *p && n < cap; p++) {
+        if (letter(*p) && (p == t || !letter(p[-1]))) {
+            size_t len = 0;
+            while (letter(p[len])) len++;
+            double v = number_word(p, len);
+            if (v >= 0) out[n++] = v;
+            p += len - 1;
+            continue;
+        }
         if (*p < '0' || *p > '9' || (p > t && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.' || p[-1] == ','))) continue;
         double v = 0;
         for (; (*p >= '0' && *p <= '9') || ((*p == ',' || *p == '.') && p[1] >= '0' && p[1] <= '9'); p++)
@@ -241,6 +269,8 @@ static size_t numbers_of(const char *t, double *out, size_t cap)
     return n;
 }
 
+/* Numbers compared per statement; a statement giving more is told apart by
+ * its first CLAIM_NUMBERS (a table, not a claim). */
 enum { CLAIM_NUMBERS = 8 };
 
 typedef struct stmt_numbers {
@@ -274,11 +304,72 @@ static bool about_speaker(const char *t)
     return false;
 }
 
+/* The names a statement gives: its capitalised words after the first, but
+ * months, days and numbers ("April Nine"), lower-cased, the first
+ * CLAIM_NAMES of them (enough to tell what a statement is about). */
+enum { CLAIM_NAMES = 16, CLAIM_NAME_LEN = 24 };
+
+typedef struct stmt_names {
+    char v[CLAIM_NAMES][CLAIM_NAME_LEN];
+    size_t n;
+} stmt_names;
+
+static bool calendar_word(const char *p, size_t n)
+{
+    static const char *const words[] = {"january", "february", "march",   "april",    "may",    "june",
+                                        "july",    "august",   "september", "october", "november", "december",
+                                        "monday",  "tuesday",  "wednesday", "thursday", "friday", "saturday",
+                                        "sunday"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && !strncasecmp(p, words[i], n)) return true;
+    return false;
+}
+
+static void names_of(const char *t, stmt_names *out)
+{
+    out->n = 0;
+    bool first = true;
+    for (const char *p = t; *p; p++) {
+        if (!letter(*p) || (p > t && letter(p[-1]))) continue;
+        size_t len = 0;
+        while (letter(p[len])) len++;
+        bool name = !first && *p >= 'A' && *p <= 'Z' && !calendar_word(p, len) && number_word(p, len) < 0;
+        first = false;
+        if (name && out->n < CLAIM_NAMES) {
+            size_t k = len < CLAIM_NAME_LEN - 1 ? len : CLAIM_NAME_LEN - 1;
+            for (size_t i = 0; i < k; i++) out->v[out->n][i] = (char)(p[i] | 32);
+            out->v[out->n++][k] = '\0';
+        }
+        p += len - 1;
+    }
+}
+
+/* One name in both, or one the start of the other (Kenya, Kenyan). */
+static bool names_share(const stmt_names *a, const stmt_names *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++) {
+            size_t la = strlen(a->v[i]), lb = strlen(b->v[j]), n = la < lb ? la : lb;
+            if ((la == lb || n >= 4) && !memcmp(a->v[i], b->v[j], n)) return true;
+        }
+    return false;
+}
+
 /* Whether two statements may be one claim whatever their words: the same
- * numbers, and statements about their speakers by the same speaker. */
+ * numbers; something named in common when both name things ("stocks of corn
+ * in Toledo" and "stocks of wheat in Chicago" are two facts); the same
+ * speaker for statements that name nothing ("proceeds will be used for
+ * general corporate purposes", said by 25 companies of 25 offerings) or that
+ * speak of their speaker. */
 static bool may_be_one(const stmt_row *a, const stmt_numbers *na, const stmt_row *b, const stmt_numbers *nb)
 {
     if (numbers_differ(na, nb)) return false;
+    stmt_names ma, mb;
+    names_of(a->text, &ma);
+    names_of(b->text, &mb);
+    bool same_speaker = a->pub.speaker_cluster && a->pub.speaker_cluster == b->pub.speaker_cluster;
+    if (ma.n && mb.n && !names_share(&ma, &mb)) return false;
+    if (!ma.n && !mb.n && !same_speaker) return false;
     if ((about_speaker(a->text) || about_speaker(b->text)) &&
         (!a->pub.speaker_cluster || a->pub.speaker_cluster != b->pub.speaker_cluster))
         return false;

@@ -194,6 +194,34 @@ static int first_carried(const claim_info *c, void *ctx)
     return 1;
 }
 
+/* The same words about different things are different facts: boilerplate
+ * that names nothing, said by two companies of their own offerings; other
+ * numbers written as words; names that share nothing. */
+static void test_same_words_other_things(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted("b1", "1987-03-01", "Harlan Vext",
+                          "Proceeds will be used for working capital and general corporate purposes."));
+    linked_add(&k, quoted("b2", "1987-03-02", "Oriel Danmark",
+                          "Proceeds will be used for working capital and general corporate purposes."));
+    linked_add(&k, quoted("b3", "1987-03-03", "Harlan Vext",
+                          "There were seven grain ships loading and six ships waiting at Portland."));
+    linked_add(&k, quoted("b4", "1987-03-04", "Oriel Danmark",
+                          "There were three grain ships loading and two ships waiting at Portland."));
+    linked_add(&k, quoted("b5", "1987-03-05", "Harlan Vext",
+                          "The following stocks of corn were held in Toledo elevators this week."));
+    linked_add(&k, quoted("b6", "1987-03-06", "Oriel Danmark",
+                          "The following stocks of corn were held in Chicago elevators this week."));
+    assert_int_equal(claims_now(&k).claims, 0);
+    /* the same boilerplate by the same speaker is one claim */
+    linked_add(&k, quoted("b7", "1987-04-01", "Harlan Vext",
+                          "Proceeds will be used for working capital and general corporate purposes!"));
+    assert_int_equal(claims_now(&k).claims, 1);
+    linked_close(&k);
+}
+
 static void test_wire_copy_is_one_statement(void **state)
 {
     (void)state;
@@ -222,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_same_claim),
         cmocka_unit_test(test_different_claims),
+        cmocka_unit_test(test_same_words_other_things),
         cmocka_unit_test(test_claims_across_articles),
         cmocka_unit_test(test_repeated_in_one_article),
         cmocka_unit_test(test_replaced_article),

@@ -638,6 +638,7 @@ static int hand_over(searcher *q, const query_filter *f, const search_args *a, c
             .id = FIELD(F_ID), .title = FIELD(F_TITLE), .published = FIELD(F_PUBLISHED), .outlet = FIELD(F_OUTLET),
             .snippet = f->no_snippets ? NULL : r->field[F_SNIPPET] < 0 ? "" : FIELD(F_SNIPPET),
             .score = r->score,
+            .row = r->row,
         };
 #undef FIELD
         hits++;

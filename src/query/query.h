@@ -42,6 +42,7 @@ typedef struct query_hit {
                                    scores in the order the articles were stored */
     const char *id, *title, *published, *outlet;  /* title, published, outlet may be NULL */
     const char *snippet;        /* a passage of the text with matches marked */
+    long long row;              /* the article's row number (corpus_text, corpus_named_in) */
 } query_hit;
 
 typedef struct query_article_row {

@@ -6,7 +6,9 @@
 #                      reply cache (the same queries asked again);
 #   everyday, --cache 0  the same queries, every request a ranked search;
 #   words, --cache 0   2,000 words of the corpus (bench/serve-words.py: as many
-#                      rare words as common ones), one a request.
+#                      rare words as common ones), one a request;
+#   everyday, named=12, --cache 0  as the search page asks: the hits and the
+#                      people and organisations most named in them.
 # Given several binaries (a build before a change, then after), each is run
 # in turn on the same store and the same queries, so their figures come from
 # the same minutes of the machine. Prints wrk's figures; never passes or fails.
@@ -47,11 +49,11 @@ serve() {
     [ -n "$port" ] || { cat "$OUT/serve.out"; exit 1; }
 }
 
-load() {   # load LABEL [WORDS_FILE]
+load() {   # load LABEL [WORDS_FILE|- [EXTRA_PARAMETERS]]
     label=$1
     shift
     echo "== $bin: /api/search, $label, $CONNECTIONS connections, ${DURATION}s, load average $(cut -d' ' -f1 /proc/loadavg)"
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/serve.lua "http://127.0.0.1:$port" ${1:+-- "$1"} |
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/serve.lua "http://127.0.0.1:$port" ${1:+-- "$@"} |
         sed -n '/Latency Distribution/,$p' | grep -v 'Transfer/sec'
 }
 
@@ -63,5 +65,10 @@ for bin in "$@"; do
     serve "$bin" 0
     load "everyday queries, --cache 0"
     load "$(wc -l < "$WORDS") corpus words, --cache 0" "$WORDS"
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/search?q=oil&named=1")" = 200 ]; then
+        load "everyday queries, named=12, --cache 0" - "&named=12"
+    else
+        echo "== $bin: no named= in this build"
+    fi
     kill "$pid"; wait "$pid" 2>/dev/null
 done

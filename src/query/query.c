@@ -540,6 +540,7 @@ static int scan(searcher *q, const query_filter *f, const search_args *a, top *t
 enum { F_ID, F_TITLE, F_PUBLISHED, F_OUTLET, F_SNIPPET, F__N };
 typedef struct page_row {
     sqlite3_int64 row;
+    size_t order;   /* in the page, by rank */
     double score;
     long field[F__N];
 } page_row;
@@ -606,10 +607,10 @@ static int read_snippets(searcher *q, const query_filter *f, const search_args *
     return rc;
 }
 
-static int by_score(const void *x, const void *y)
+static int by_order(const void *x, const void *y)
 {
     const page_row *a = x, *b = y;
-    return by_rank(&(scored){-a->score, a->row}, &(scored){-b->score, b->row});
+    return (a->order > b->order) - (a->order < b->order);
 }
 
 /* The rows of the page, in rank order, handed to fn. */
@@ -621,13 +622,13 @@ static int hand_over(searcher *q, const query_filter *f, const search_args *a, c
     size_t n = t->n - from;
     page_row *rows = calloc(n, sizeof *rows);
     if (!rows) abort();
-    for (size_t i = 0; i < n; i++) rows[i] = (page_row){.row = t->v[from + i].row, .score = -t->v[from + i].rank};
+    for (size_t i = 0; i < n; i++) rows[i] = (page_row){.row = t->v[from + i].row, .order = i, .score = -t->v[from + i].rank};
     buf strs;
     buf_init(&strs);
     int rc = read_rows(q, rows, n, &strs, err, errlen);
     qsort(rows, n, sizeof *rows, by_page_row);
     if (rc == QUERY_OK && !f->no_snippets) rc = read_snippets(q, f, a, rows, n, &strs, err, errlen);
-    qsort(rows, n, sizeof *rows, by_score);
+    qsort(rows, n, sizeof *rows, by_order);
     int hits = 0;
     for (size_t i = 0; rc == QUERY_OK && i < n; i++) {
         const page_row *r = &rows[i];

@@ -49,12 +49,22 @@ serve() {
     [ -n "$port" ] || { cat "$OUT/serve.out"; exit 1; }
 }
 
+# The server's CPU time so far (user + system), in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+
 load() {   # load LABEL [WORDS_FILE|- [EXTRA_PARAMETERS]]
     label=$1
     shift
     echo "== $bin: /api/search, $label, $CONNECTIONS connections, ${DURATION}s, load average $(cut -d' ' -f1 /proc/loadavg)"
+    before=$(cpu_ticks)
     wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/serve.lua "http://127.0.0.1:$port" ${1:+-- "$@"} |
-        sed -n '/Latency Distribution/,$p' | grep -v 'Transfer/sec'
+        sed -n '/Latency Distribution/,$p' | grep -v 'Transfer/sec' > "$OUT/wrk.out"
+    after=$(cpu_ticks)
+    cat "$OUT/wrk.out"
+    # CPU per request, which other work on the machine does not change (it
+    # only takes cores away): how many a second two idle cores would serve.
+    awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+        '/requests in/ {printf "  server CPU per request: %.3f ms\n", t / hz * 1000 / $1}' "$OUT/wrk.out"
 }
 
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine counts)"

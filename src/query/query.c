@@ -41,6 +41,9 @@
 /* Every match with its score, from the index alone. */
 static const char scan_sql[] =
     "SELECT rowid, dossier_rank(" RANK_ARGS ") FROM articles_fts WHERE articles_fts MATCH :match";
+/* The same for a search of one word or phrase (dossier_rank_all). */
+static const char scan_one_sql[] =
+    "SELECT dossier_rank_all(" RANK_ARGS ") FROM articles_fts WHERE articles_fts MATCH :match LIMIT 1";
 /* Whether the filters keep an article: asked only of a match that would
  * enter the best offset+limit, so a filter most articles pass costs a few
  * dozen lookups, not one per match (as a join did: 2.3 against 1.5 ms). */
@@ -160,9 +163,9 @@ int query_terms(const char *text)
  * store has changed; the best offset+limit matches are kept in a heap, and
  * snippet() runs for the returned rows alone. */
 
-enum { S_SCAN, S_FILTER, S_ROW, S_SNIPPET, S_VERSION, S_BEGIN, S_END, S_LENGTHS, S__N };
+enum { S_SCAN, S_SCAN_ONE, S_FILTER, S_ROW, S_SNIPPET, S_VERSION, S_BEGIN, S_END, S_LENGTHS, S__N };
 static const char *const searcher_sql[S__N] = {
-    [S_SCAN] = scan_sql, [S_FILTER] = filter_sql, [S_ROW] = row_sql, [S_SNIPPET] = snippet_sql,
+    [S_SCAN] = scan_sql, [S_SCAN_ONE] = scan_one_sql, [S_FILTER] = filter_sql, [S_ROW] = row_sql, [S_SNIPPET] = snippet_sql,
     [S_VERSION] = "PRAGMA data_version", [S_BEGIN] = "BEGIN", [S_END] = "COMMIT",
     [S_LENGTHS] = "SELECT id, sz FROM articles_fts_docsize",
 };
@@ -177,6 +180,7 @@ typedef struct searcher {
     int changes;              /* sqlite3_total_changes then: this connection's own writes */
     const sqlite3_int64 *wanted;   /* dossier_wanted(): the rows needing a snippet, ascending */
     size_t nwanted;
+    struct scan_state *scan;       /* dossier_rank_all(): the scan in progress */
 } searcher;
 
 static void searcher_free(void *p)
@@ -234,39 +238,51 @@ static rank_query *rank_query_of(const Fts5ExtensionApi *api, Fts5Context *fts, 
     return *rc == SQLITE_OK ? r : NULL;
 }
 
-/* dossier_rank(articles_fts, weight of column 0, weight of column 1 ...):
- * bm25() with its k1 = 1.2 and b = 0.75, negated as bm25() is (lower is
- * better), the article's length from the searcher when it knows it. */
-static void dossier_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
-                         sqlite3_value **val)
+/* One match's BM25: bm25() with its k1 = 1.2 and b = 0.75, negated as bm25()
+ * is (lower is better), the article's length from the searcher when it
+ * knows it; val holds the column weights. */
+static int score_row(const Fts5ExtensionApi *api, Fts5Context *fts, searcher *q, rank_query *r, int nval,
+                     sqlite3_value **val, double *out)
 {
     const double k1 = 1.2, b = 0.75;
-    int rc = SQLITE_OK, ninst = 0;
-    rank_query *r = rank_query_of(api, fts, &rc);
-    if (r) rc = api->xInstCount(fts, &ninst);
-    if (rc != SQLITE_OK) {
-        sqlite3_result_error_code(ctx, rc);
-        return;
-    }
+    int ninst = 0, rc = api->xInstCount(fts, &ninst);
     memset(r->freq, 0, (size_t)r->nphrase * sizeof *r->freq);
     for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
         int phrase, column, offset;
         rc = api->xInst(fts, i, &phrase, &column, &offset);
         if (rc == SQLITE_OK) r->freq[phrase] += nval > column ? sqlite3_value_double(val[column]) : 1.0;
     }
-    searcher *q = api->xUserData(fts);
     sqlite3_int64 row = api->xRowid(fts);
     int tokens = row >= 0 && (size_t)row < q->nlen ? q->len[row] : -1;
     if (rc == SQLITE_OK && tokens < 0) rc = api->xColumnSize(fts, -1, &tokens);
-    if (rc != SQLITE_OK) {
-        sqlite3_result_error_code(ctx, rc);
-        return;
-    }
     double score = 0.0, d = (double)tokens;
     for (int i = 0; i < r->nphrase; i++)
         score += r->idf[i] * ((r->freq[i] * (k1 + 1.0)) / (r->freq[i] + k1 * (1 - b + b * d / r->avgdl)));
-    sqlite3_result_double(ctx, -1.0 * score);
+    *out = -1.0 * score;
+    return rc;
 }
+
+/* dossier_rank(articles_fts, weight of column 0, weight of column 1 ...): the
+ * match's BM25 (score_row). */
+static void dossier_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                         sqlite3_value **val)
+{
+    int rc = SQLITE_OK;
+    double score = 0.0;
+    rank_query *r = rank_query_of(api, fts, &rc);
+    if (r) rc = score_row(api, fts, api->xUserData(fts), r, nval, val, &score);
+    if (rc == SQLITE_OK) sqlite3_result_double(ctx, score);
+    else sqlite3_result_error_code(ctx, rc);
+}
+
+/* dossier_rank_all(articles_fts, weights ...), for a search of one word or
+ * one phrase, whose matches are the rows holding that phrase: called on the
+ * first match, it scores every match in one walk of the phrase's rows
+ * (xQueryPhrase) and offers each to the scan in progress (searcher.scan),
+ * instead of a statement step and a function call a match (0.29 -> 0.19 ms a
+ * search on single words of the news store). */
+static void dossier_rank_all(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                             sqlite3_value **val);
 
 static int by_row(const void *x, const void *y)
 {
@@ -301,6 +317,7 @@ static searcher *searcher_of(store *s)
     if (!q) abort();
     *q = (searcher){.db = db, .version = -1};
     if (api->xCreateFunction(api, "dossier_rank", q, dossier_rank, NULL) != SQLITE_OK ||
+        api->xCreateFunction(api, "dossier_rank_all", q, dossier_rank_all, NULL) != SQLITE_OK ||
         sqlite3_create_function(db, "dossier_wanted", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, q, dossier_wanted, NULL,
                                 NULL) != SQLITE_OK) {
         free(q);
@@ -516,21 +533,96 @@ static int kept(sqlite3_stmt *filter, sqlite3_int64 row)
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* A scan in progress: the best matches so far, the filter statement (NULL:
+ * none), and for dossier_rank_all its weights and BM25 figures. */
+typedef struct scan_state {
+    top *t;
+    sqlite3_stmt *filter;
+    searcher *q;
+    rank_query *r;
+    int nval;
+    sqlite3_value **val;
+    bool failed;    /* the filter could not be read */
+    bool walked;    /* dossier_rank_all has walked the matches */
+} scan_state;
+
+/* Keeps a match if it is among the best so far and the filters keep it. */
+static int offer(scan_state *s, scored x)
+{
+    if (!top_takes(s->t, x)) return 0;
+    int k = s->filter ? kept(s->filter, x.row) : 1;
+    if (k < 0) s->failed = true;
+    if (k > 0) top_add(s->t, x);
+    return k < 0 ? -1 : 0;
+}
+
+static int rank_each(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
+{
+    scan_state *s = ctx;
+    scored x = {.row = api->xRowid(fts)};
+    int rc = score_row(api, fts, s->q, s->r, s->nval, s->val, &x.rank);
+    if (rc == SQLITE_OK && offer(s, x) < 0) rc = SQLITE_ERROR;
+    return rc;
+}
+
+static void dossier_rank_all(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                             sqlite3_value **val)
+{
+    searcher *q = api->xUserData(fts);
+    scan_state *s = q->scan;
+    int rc = SQLITE_OK;
+    if (s && !s->walked) {
+        s->walked = true;
+        s->r = rank_query_of(api, fts, &rc);
+        s->nval = nval;
+        s->val = val;
+        if (s->r && api->xPhraseCount(fts) == 1) rc = api->xQueryPhrase(fts, 0, s, rank_each);
+        else if (rc == SQLITE_OK) rc = SQLITE_MISUSE;   /* not one phrase: query.c chose wrongly */
+    }
+    if (rc == SQLITE_OK) sqlite3_result_null(ctx);
+    else sqlite3_result_error_code(ctx, rc);
+}
+
+/* Whether an FTS5 query (query_fts_text's) is one word or one "phrase" and
+ * nothing else: then its matches are the rows holding that phrase. A prefix,
+ * a column or an operator goes the general way. */
+static bool one_phrase(const char *m)
+{
+    while (isspace((unsigned char)*m)) m++;
+    const char *p = m;
+    bool word = false;
+    if (*p == '"') {
+        for (p++; *p && *p != '"'; p++) word |= bare_char((unsigned char)*p) && *p != 0x1a;
+        if (*p++ != '"') return false;
+    } else {
+        for (; *p && bare_char((unsigned char)*p); p++) word = true;
+        if (word && is_operator(m, (size_t)(p - m))) return false;
+    }
+    while (isspace((unsigned char)*p)) p++;
+    return word && !*p;
+}
+
 /* Every match scored, the best t->k the filters keep kept. */
 static int scan(searcher *q, const query_filter *f, const search_args *a, top *t, char *err, size_t errlen)
 {
-    sqlite3_stmt *st = stmt(q, S_SCAN), *filter = a->filtered ? stmt(q, S_FILTER) : NULL;
-    if (!st || (a->filtered && !filter)) return fail(q->db, err, errlen);
+    bool one = one_phrase(a->match);
+    sqlite3_stmt *st = stmt(q, one ? S_SCAN_ONE : S_SCAN);
+    scan_state s = {.t = t, .q = q, .filter = a->filtered ? stmt(q, S_FILTER) : NULL};
+    if (!st || (a->filtered && !s.filter)) return fail(q->db, err, errlen);
     bind_args(st, f, a);
-    if (filter) bind_args(filter, f, a);
-    int rc, k = 1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        scored x = {.row = sqlite3_column_int64(st, 0), .rank = sqlite3_column_double(st, 1)};
-        if (!top_takes(t, x) || (filter && (k = kept(filter, x.row)) == 0)) continue;
-        if (k < 0) break;
-        top_add(t, x);
+    if (s.filter) bind_args(s.filter, f, a);
+    int rc;
+    if (one) {
+        q->scan = &s;
+        rc = sqlite3_step(st);
+        q->scan = NULL;
+        if (rc == SQLITE_ROW) rc = SQLITE_DONE;
+    } else {
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            if (offer(&s, (scored){.row = sqlite3_column_int64(st, 0), .rank = sqlite3_column_double(st, 1)}) < 0)
+                break;
     }
-    rc = k < 0 ? fail(q->db, err, errlen) : rc == SQLITE_DONE ? QUERY_OK : step_failed(q->db, err, errlen);
+    rc = s.failed ? fail(q->db, err, errlen) : rc == SQLITE_DONE ? QUERY_OK : step_failed(q->db, err, errlen);
     sqlite3_reset(st);
     return rc;
 }

@@ -316,6 +316,8 @@ static void ranks_and_scores_are_fts5s_own(void **state)
     static const char *const texts[] = {
         "flood", "flood OR rail OR union", "title:flood OR work", "\"flood warning\" OR council OR fair",
         "flood*", "NEAR(flood school, 5) OR boats",
+        /* one word or one phrase: scored in one walk of its rows (dossier_rank_all) */
+        "union", "\"flood warning\"", "\"Trans-Valley\"", "  flood  ",
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) assert_ranked_as_fts5(db, texts[i]);
 }

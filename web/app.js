@@ -106,7 +106,7 @@ async function pageSearch() {
            "The store holds no entities yet: dossier ingest adds articles."));
     return;
   }
-  const query = new URLSearchParams({q, marks: "controls"});
+  const query = new URLSearchParams({q, marks: "controls", named: "12"});
   for (const k of ["since", "until", "outlet", "offset"]) if (p.get(k)) query.set(k, p.get(k));
   const results = el("section", {class: "results", "aria-live": "polite"}, el("p", {class: "status"}, "Searching…"));
   const side = el("aside", {class: "side", "aria-label": "Most named in these results"});
@@ -122,26 +122,15 @@ async function pageSearch() {
   if (r.count === r.limit) pager.append(page(r.offset + r.limit, "Next →"));
   results.replaceChildren(el("p", {class: "meta"}, r.count ? "Results " + (r.offset + 1) + "–" + (r.offset + r.count) : "No article matches."),
                           ...hits, pager);
-  mostNamed(r.hits, side);
+  mostNamed(r.named || [], side);
 }
 
-// The people and organisations most named in the articles of the results.
-async function mostNamed(hits, side) {
-  const arts = await Promise.all(hits.map((h) => api("articles/" + enc(h.id)).catch(() => null)));
-  const count = new Map();
-  for (const a of arts) {
-    if (!a) continue;
-    for (const e of a.entities || []) {
-      if (e.type !== "PERSON" && e.type !== "ORG") continue;
-      const name = e.entity || e.text;
-      const c = count.get(name) || {name, type: e.type, n: 0};
-      c.n++;
-      count.set(name, c);
-    }
-  }
-  const top = [...count.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).slice(0, 12);
+// The people and organisations most named in the articles of the results
+// (the server counts them: /api/search?named=12).
+function mostNamed(named, side) {
   side.replaceChildren(el("h2", null, "Most named here"),
-    list(top, (c) => [entityLink(c.name), " ", el("span", {class: "meta"}, c.type + " · " + c.n)], "No people or organisations."));
+    list(named, (c) => [entityLink(c.entity), " ", el("span", {class: "meta"}, c.type + " · " + c.mentions)],
+         "No people or organisations."));
 }
 
 // --- an article: /articles/ID ---------------------------------------------------------

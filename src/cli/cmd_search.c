@@ -143,7 +143,7 @@ static void report_left_out(corpus *s, const search_opts *o)
 {
     left_out l = {.dates = o->filter.since || o->filter.until, .outlet = o->filter.outlet != NULL};
     if (!l.dates && !l.outlet) return;
-    query_filter all = {.limit = 1000000};
+    query_filter all = {.limit = 1000000, .no_snippets = true};
     char err[256];
     if (corpus_search(s, o->words, &all, count_left_out, &l, err, sizeof err) < 0) return;
     if (l.undated)

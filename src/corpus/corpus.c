@@ -136,6 +136,13 @@ int corpus_text(corpus *c, long long art, uint32_t start, uint32_t end, buf *out
     return link_article_text(c->l, art, start, end, out, err, errlen) == 0 ? 0 : CORPUS_STORE;
 }
 
+int corpus_named_in(corpus *c, const long long *articles, size_t n, unsigned types, size_t top, named_fn fn,
+                    void *ctx, char *err, size_t errlen)
+{
+    int rc = link_named_in(c->l, articles, n, types, top, fn, ctx, err, errlen);
+    return rc < 0 ? CORPUS_STORE : rc;
+}
+
 int corpus_entities(corpus *c, long long only, cluster_fn fn, void *ctx, char *err, size_t errlen)
 {
     int rc = link_clusters(c->l, only, fn, ctx, err, errlen);

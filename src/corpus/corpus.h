@@ -83,6 +83,12 @@ int corpus_article(corpus *c, const char *id, query_article_fn fn, void *ctx, ch
 /* The bytes [start, end) of a stored article's text (by its row number). */
 int corpus_text(corpus *c, long long art, uint32_t start, uint32_t end, buf *out, char *err, size_t errlen);
 
+/* The entities most named in some articles (row numbers, query_hit.row), of
+ * the types in the mask (1 << ENT_PERSON | 1 << ENT_ORG): link.h,
+ * link_named_in. How many were handed over, or CORPUS_STORE. */
+int corpus_named_in(corpus *c, const long long *articles, size_t n, unsigned types, size_t top, named_fn fn,
+                    void *ctx, char *err, size_t errlen);
+
 /* --- reading: across articles ------------------------------------------------------ */
 
 /* Every entity (only == 0, in id order) or one. 0 done, 1 stopped, < 0 error. */

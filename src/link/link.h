@@ -240,6 +240,25 @@ typedef int (*entity_article_fn)(const entity_article *a, void *ctx);
  * many were handed over, or -1 with err set. */
 int link_entity_articles(linker *l, long long cluster, entity_article_fn fn, void *ctx, char *err, size_t errlen);
 
+/* An entity as named in a few articles (link_named_in). */
+typedef struct named_entity {
+    long long cluster;
+    const char *name;      /* the name those articles use most for it */
+    int type;              /* enum ent_type */
+    long long mentions;    /* how often they name it */
+    int articles;          /* how many of them name it */
+} named_entity;
+
+typedef int (*named_fn)(const named_entity *e, void *ctx);
+
+/* The entities most named in the given articles (row numbers: query_hit.row)
+ * among the types in the mask (1 << ENT_PERSON | ...): most mentions first,
+ * then by name; at most top. Read from the per-article entity rows (an index
+ * range each), so a page of search results costs one lookup an article, not
+ * its extract JSON. Returns how many were handed over, or -1 with err set. */
+int link_named_in(linker *l, const long long *articles, size_t n, unsigned types, size_t top, named_fn fn, void *ctx,
+                  char *err, size_t errlen);
+
 /* One item of an entity's timeline: something it said, or an event it took
  * part in (as perpetrator) or that happened in it (a place). */
 typedef struct timeline_item {

@@ -11,6 +11,7 @@
 #ifndef DOSSIER_QUERY_H
 #define DOSSIER_QUERY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,13 +33,16 @@ typedef struct query_filter {
     int limit;                  /* 0: 10 */
     int offset;
     const char *mark_open, *mark_close;   /* around matched words; NULL: "[" "]" */
+    bool no_snippets;           /* hits without a snippet (NULL): to count or list, cheaply */
 } query_filter;
 
 typedef struct query_hit {
     int rank;                   /* 1 for the best match (counting from offset) */
-    double score;               /* BM25, higher is better; title matches weigh more */
+    double score;               /* BM25, higher is better; title matches weigh more; equal
+                                   scores in the order the articles were stored */
     const char *id, *title, *published, *outlet;  /* title, published, outlet may be NULL */
     const char *snippet;        /* a passage of the text with matches marked */
+    long long row;              /* the article's row number (corpus_text, corpus_named_in) */
 } query_hit;
 
 typedef struct query_article_row {

@@ -16,6 +16,7 @@
 
 enum {
     SEARCH_LIMIT = 10, SEARCH_MAX = 100,    /* articles per page of search results */
+    NAMED_MAX = 50,                         /* entities most named in a page of results */
     LIST_LIMIT = 100, LIST_MAX = 1000,      /* entities, quotes, claims, conflicts */
     OFFSET_MAX = 1000000,
     TEXT_MAX = 1000,                        /* bytes of a search text, name or word list */
@@ -207,9 +208,17 @@ static void items_free(items *l)
 
 /* --- /api/search ------------------------------------------------------------------ */
 
+typedef struct search_page {
+    buf *b;
+    long long rows[SEARCH_MAX];   /* the hits' articles, for named= */
+    size_t n;
+} search_page;
+
 static int search_hit(const query_hit *h, void *ctx)
 {
-    buf *b = ctx;
+    search_page *pg = ctx;
+    buf *b = pg->b;
+    if (pg->n < SEARCH_MAX) pg->rows[pg->n++] = h->row;
     if (b->p[b->n - 1] != '[') buf_putc(b, ',');
     buf_printf(b, "{\"rank\":%d,\"score\":%.6g,", h->rank, h->score);
     key_str(b, "id", h->id);
@@ -225,10 +234,22 @@ static int search_hit(const query_hit *h, void *ctx)
     return 0;
 }
 
+static int named_json(const named_entity *e, void *ctx)
+{
+    buf *b = ctx;
+    if (b->p[b->n - 1] != '[') buf_putc(b, ',');
+    buf_putc(b, '{');
+    key_str(b, "entity", e->name);
+    buf_putc(b, ',');
+    key_str(b, "type", link_type_name(e->type));
+    buf_printf(b, ",\"mentions\":%lld,\"articles\":%d}", e->mentions, e->articles);
+    return 0;
+}
+
 static void api_search(corpus *c, params *p)
 {
     char since[16], until[16];
-    if (!known_params(p, "q,since,until,outlet,limit,offset,marks")) return;
+    if (!known_params(p, "q,since,until,outlet,limit,offset,marks,named")) return;
     query_filter f = {0};
     const char *q = text_param(p, "q");
     f.since = date_param(p, "since", since, sizeof since);
@@ -236,6 +257,7 @@ static void api_search(corpus *c, params *p)
     f.outlet = text_param(p, "outlet");
     f.limit = count_param(p, "limit", SEARCH_LIMIT, 1, SEARCH_MAX);
     f.offset = count_param(p, "offset", 0, 0, OFFSET_MAX);
+    int named = count_param(p, "named", 0, 0, NAMED_MAX);
     const char *marks = text_param(p, "marks");
     if (p->bad) return;
     if (!q) return api_error(p->r, 400, "q (the words to search for) is required");
@@ -249,10 +271,19 @@ static void api_search(corpus *c, params *p)
     key_str(b, "q", q);
     buf_printf(b, ",\"limit\":%d,\"offset\":%d,\"hits\":[", f.limit, f.offset);
     char err[512];
-    int n = corpus_search(c, q, &f, search_hit, b, err, sizeof err);
+    search_page pg = {.b = b};
+    int n = corpus_search(c, q, &f, search_hit, &pg, err, sizeof err);
     if (n == CORPUS_BAD_QUERY) return api_error(p->r, 400, "cannot search for '%.200s': %s", q, err);
     if (n < 0) return store_error(p->r, err);
-    buf_printf(b, "],\"count\":%d}", n);
+    buf_printf(b, "],\"count\":%d", n);
+    if (named) {
+        buf_puts(b, ",\"named\":[");
+        if (corpus_named_in(c, pg.rows, pg.n, 1u << ENT_PERSON | 1u << ENT_ORG, (size_t)named, named_json, b, err,
+                            sizeof err) < 0)
+            return store_error(p->r, err);
+        buf_putc(b, ']');
+    }
+    buf_putc(b, '}');
 }
 
 /* --- /api/articles/ID --------------------------------------------------------------- */

@@ -54,6 +54,8 @@ struct store {
     buf json;           /* an article's JSON, rewritten after a rename */
     buf cut;            /* a piece of an article's text, escaped (cut_text) */
     buf z;              /* an article's JSON, compressed (pack_json) */
+    void *reader;       /* store_reader_state */
+    void (*reader_free)(void *);
 };
 
 static void set_err(char *err, size_t errlen, const char *what, sqlite3 *db)
@@ -189,6 +191,7 @@ void store_close(store *s)
 {
     if (!s) return;
     if (s->in_tx) store_rollback(s);
+    if (s->reader_free) s->reader_free(s->reader);
     for (int i = 0; i < ST__N; i++) sqlite3_finalize(s->st[i]);
     /* _v2: closes once a stage that still holds a statement finalizes it. */
     sqlite3_close_v2(s->db);
@@ -200,6 +203,15 @@ void store_close(store *s)
 }
 
 sqlite3 *store_sqlite(store *s) { return s->db; }
+
+void *store_reader_state(store *s) { return s->reader; }
+
+void store_set_reader_state(store *s, void *state, void (*free_fn)(void *))
+{
+    if (s->reader_free) s->reader_free(s->reader);
+    s->reader = state;
+    s->reader_free = free_fn;
+}
 
 int store_begin(store *s, char *err, size_t errlen)
 {

@@ -50,6 +50,13 @@ void store_close(store *s);
 /* The connection, for the reading stages (query, later link and serve). */
 struct sqlite3 *store_sqlite(store *s);
 
+/* A slot for the reading stage's state that lives as long as the connection
+ * (query.c keeps its prepared statements and the articles' lengths there):
+ * NULL until set; free_fn(state) runs in store_close, before the connection
+ * closes. */
+void *store_reader_state(store *s);
+void store_set_reader_state(store *s, void *state, void (*free_fn)(void *));
+
 /* One transaction per batch. Each returns 0, or -1 with a reason. After a
  * failed put or commit, call store_rollback: the batch is lost as a whole. */
 int store_begin(store *s, char *err, size_t errlen);

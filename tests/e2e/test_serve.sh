@@ -37,6 +37,13 @@ check "serve: API replies carry nosniff" header "X-Content-Type-Options: nosniff
 get "/api/search?q=market&outlet=coast%20ledger&since=2021-03&until=2021-03-31"
 check "serve: search filters by outlet and dates" \
     json "j['hits'] and all(h['outlet']=='Coast Ledger' and h['published'].startswith('2021-03') for h in j['hits'])"
+get "/api/search?q=market&named=3"
+check "serve: search named= lists the people and organisations most named in the hits" \
+    json "0 < len(j['named']) <= 3 and all(e['type'] in ('PERSON','ORG') and e['mentions'] >= e['articles'] >= 1 for e in j['named']) and [e['mentions'] for e in j['named']]==sorted((e['mentions'] for e in j['named']), reverse=True)"
+get "/api/search?q=market"
+check "serve: search without named= has no named list" json "'named' not in j"
+get "/api/search?q=market&named=51"
+check "serve: search named= is bounded" status 400
 get "/api/search?q=market&marks=controls"
 check "serve: search marks=controls marks with U+0002/U+0003" json "'\x02' in j['hits'][0]['snippet']"
 

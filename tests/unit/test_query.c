@@ -2,7 +2,10 @@
  * by id, over a small store of articles invented for the test. */
 #include "testutil.h"
 
+#include <math.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "core/date.h"
 #include "query/query.h"
@@ -264,6 +267,114 @@ static void show_gives_the_stored_json_or_not_found(void **state)
     buf_free(&want);
 }
 
+/* query_search ranks with dossier_rank and a heap of its own: the order and
+ * scores must be those of FTS5's ORDER BY rank (the store's bm25 weights),
+ * ties aside. Compared on the connection s, whatever it has written. */
+typedef struct ranked {
+    char ids[512];
+    double scores[16];
+    int n;
+} ranked;
+
+static int collect_ranked(const query_hit *h, void *ctx)
+{
+    ranked *r = ctx;
+    if (r->ids[0]) strcat(r->ids, " ");
+    strcat(r->ids, h->id);
+    if (r->n < 16) r->scores[r->n] = h->score;
+    r->n++;
+    return 0;
+}
+
+static void assert_ranked_as_fts5(store *s, const char *text)
+{
+    char err[256];
+    ranked got = {0}, want = {0};
+    assert_true(query_search(s, text, &(query_filter){.limit = 100}, collect_ranked, &got, err, sizeof err) >= 0);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(store_sqlite(s),
+                                        "SELECT a.id, -articles_fts.rank FROM articles_fts"
+                                        " JOIN articles a ON a.rowid = articles_fts.rowid"
+                                        " WHERE articles_fts MATCH ?1 ORDER BY articles_fts.rank",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (want.ids[0]) strcat(want.ids, " ");
+        strcat(want.ids, (const char *)sqlite3_column_text(st, 0));
+        if (want.n < 16) want.scores[want.n] = sqlite3_column_double(st, 1);
+        want.n++;
+    }
+    sqlite3_finalize(st);
+    assert_true(want.n > 0);
+    assert_string_equal(got.ids, want.ids);
+    for (int i = 0; i < want.n && i < 16; i++) assert_true(fabs(got.scores[i] - want.scores[i]) < 1e-12);
+}
+
+static void ranks_and_scores_are_fts5s_own(void **state)
+{
+    static const char *const texts[] = {
+        "flood", "flood OR rail OR union", "title:flood OR work", "\"flood warning\" OR council OR fair",
+        "flood*", "NEAR(flood school, 5) OR boats",
+        /* one word or one phrase: scored in one walk of its rows (dossier_rank_all) */
+        "union", "\"flood warning\"", "\"Trans-Valley\"", "  flood  ",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) assert_ranked_as_fts5(db, texts[i]);
+}
+
+static int count_snippets(const query_hit *h, void *ctx)
+{
+    *(int *)ctx += h->snippet != NULL;
+    return 0;
+}
+
+static void hits_come_without_snippets_when_asked(void **state)
+{
+    char err[256];
+    int snippets = 0;
+    assert_string_equal(search("flood", &(query_filter){.no_snippets = true}), "floods undated budget");
+    assert_int_equal(query_search(db, "flood", &(query_filter){.no_snippets = true}, count_snippets, &snippets, err,
+                                  sizeof err),
+                     3);
+    assert_int_equal(snippets, 0);
+}
+
+/* The articles' lengths are kept per connection between searches: an
+ * article another connection commits, and one a writer has not committed
+ * yet, are ranked as FTS5 ranks them. (Last: it adds to the store.) */
+static void ranks_follow_a_store_that_changes(void **state)
+{
+    char err[512];
+    assert_ranked_as_fts5(db, "flood");
+    store *w = store_open(path, STORE_WRITE, err, sizeof err);
+    assert_non_null(w);
+    assert_ranked_as_fts5(w, "flood");
+    static const fixture more[] = {
+        {"deluge", "Flood, flood and flood again", "2017-01-01", "Valley Times",
+         "The flood came back. Flood after flood after flood, the river rose all spring."},
+        {"drought", "Dry summer", "2017-08-01", "Valley Times",
+         "Not one flood this year: the fields are dust, and the union asks for help."},
+    };
+    buf json;
+    buf_init(&json);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(store_begin(w, err, sizeof err), 0);
+        article *a = make(&more[i]);
+        dossier_article_json(a, &json);
+        assert_int_equal(store_put_article(w, a, json.p, json.n, err, sizeof err), STORE_NEW);
+        article_free(a);
+        json.n = 0;
+        assert_ranked_as_fts5(w, "flood");   /* its own batch, not committed */
+        assert_ranked_as_fts5(db, "flood");  /* what was committed before it */
+        assert_int_equal(store_commit(w, err, sizeof err), 0);
+        assert_ranked_as_fts5(db, "flood");
+        assert_ranked_as_fts5(db, "flood OR union");
+    }
+    assert_non_null(strstr(search("flood", NULL), "deluge"));
+    buf_free(&json);
+    store_close(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +390,9 @@ int main(void)
         cmocka_unit_test(the_fts_text_quotes_only_punctuated_words),
         cmocka_unit_test(dates_are_normalised),
         cmocka_unit_test(show_gives_the_stored_json_or_not_found),
+        cmocka_unit_test(ranks_and_scores_are_fts5s_own),
+        cmocka_unit_test(hits_come_without_snippets_when_asked),
+        cmocka_unit_test(ranks_follow_a_store_that_changes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -46,6 +46,8 @@ typedef struct lone_node {
     long long node, article, cluster;
     char *word;       /* folded */
     int day;          /* days since year 0 of the article's date, 0 when undated */
+    long long *ctx;   /* the clusters of its article's other entities, sorted */
+    uint32_t nctx;
 } lone_node;
 
 typedef struct word_cluster {
@@ -282,29 +284,35 @@ static int read_full_names(linker *l, arena *m, char **words, size_t nwords, wc_
     return 0;
 }
 
-/* Articles per cluster, sorted by cluster. */
-static int read_cluster_counts(linker *l, arena *m, cc_vec *out, long *narticles, char *err, size_t errlen)
+/* The article count and kind of each cluster in need (sorted, distinct),
+ * each read through the cluster index: no scan of the whole table. */
+static int read_cluster_counts(linker *l, arena *m, const long long *need, size_t nneed, cc_vec *out,
+                               long *narticles, char *err, size_t errlen)
 {
-    static const char counts[] = "SELECT cluster, count(DISTINCT article), 2 * sum(type = ?1) > count(*)"
-                                 " FROM link_entities GROUP BY cluster ORDER BY cluster";
+    static const char counts[] = "SELECT count(DISTINCT article), 2 * sum(type = ?2) > count(*)"
+                                 " FROM link_entities WHERE cluster = ?1";
     static const char total[] = "SELECT count(*) FROM articles";
     sqlite3_stmt *st = link_stmt(l, total, err, errlen);
     if (!st) return -1;
     long long n = link_step_int(l, st, 0, err, errlen);
     if (n < 0) return -1;
     *narticles = (long)n;
-    st = link_stmt(l, counts, err, errlen);
-    if (!st) return -1;
-    sqlite3_bind_int(st, 1, ENT_PERSON);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        cluster_count *c = ARENA_PUSH(m, *out);
-        c->cluster = sqlite3_column_int64(st, 0);
-        c->articles = (long)sqlite3_column_int64(st, 1);
-        c->person = sqlite3_column_int(st, 2) != 0;
+    for (size_t i = 0; i < nneed; i++) {
+        st = link_stmt(l, counts, err, errlen);
+        if (!st) return -1;
+        sqlite3_bind_int64(st, 1, need[i]);
+        sqlite3_bind_int(st, 2, ENT_PERSON);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            cluster_count *c = ARENA_PUSH(m, *out);
+            c->cluster = need[i];
+            c->articles = (long)sqlite3_column_int64(st, 0);
+            c->person = sqlite3_column_int(st, 1) != 0;
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+    return 0;
 }
 
 static int cmp_cc(const void *x, const void *y)
@@ -520,20 +528,33 @@ int link_lone_settle(linker *l, char *err, size_t errlen)
     size_t nother = 0;
     if (rc == 0) rc = other_names(l, &m, words, nw, &other, &nother, err, errlen);
     if (rc == 0) rc = read_full_names(l, &m, words, nw, &names, err, errlen);
-    if (rc == 0 && names.n) rc = read_cluster_counts(l, &m, &counts, &narticles, err, errlen);
+    /* each lone article's context once (nodes come by article), then the
+     * counts of every cluster a decision may weigh */
+    ll_vec need = {0};
+    for (uint32_t i = 0; i < lone.n && rc == 0 && names.n; i++) {
+        lone_node *n = &lone.v[i];
+        if (i && lone.v[i - 1].article == n->article) {
+            n->ctx = lone.v[i - 1].ctx;
+            n->nctx = lone.v[i - 1].nctx;
+            continue;
+        }
+        ll_vec ctx = {0};
+        rc = read_context(l, &m, n->article, &ctx, err, errlen);
+        n->ctx = ctx.v;
+        n->nctx = ctx.n;
+        for (uint32_t k = 0; k < ctx.n; k++) *ARENA_PUSH(&m, need) = ctx.v[k];
+    }
+    for (uint32_t i = 0; i < names.n; i++) *ARENA_PUSH(&m, need) = names.v[i].cluster;
+    need.n = sort_unique(need.v, need.n);
+    if (rc == 0 && names.n) rc = read_cluster_counts(l, &m, need.v, need.n, &counts, &narticles, err, errlen);
     cand_vec cands = {0};
     idmap_init(&m, &cands.index, names.n + 1);
-    ll_vec ctx = {0};
-    long long ctx_article = 0;
     for (uint32_t i = 0; i < lone.n && rc == 0; i++) {
         lone_node *n = &lone.v[i];
         long long target = n->node;
         if (names.n) {
-            if (n->article != ctx_article) {
-                rc = read_context(l, &m, n->article, &ctx, err, errlen);
-                ctx_article = n->article;
-            }
-            bool decided = rc == 0 && article_names_word(l, n->article, n->word, err, errlen, &rc);
+            ll_vec ctx = {.v = n->ctx, .n = n->nctx, .cap = n->nctx};
+            bool decided = article_names_word(l, n->article, n->word, err, errlen, &rc);
             if (rc == 0 && !decided)
                 target = choose(l, &m, n, &ctx, &names, &cands, &counts, narticles,
                                 wordmap_has(l->res->given, n->word, strlen(n->word)) &&

@@ -169,7 +169,11 @@ struct linker {
     link_res *res;
     buf tmp, tmp2;
     bool events_dirty;   /* event nodes came or went since events were last grouped */
+    struct claim_cache *claim_cache;   /* recent statements' words (claims.c) */
 };
+
+/* Frees what claims.c keeps between articles (link_close calls it). */
+void link_claims_free(linker *l);
 
 /* Runs SQL that returns no rows; -1 with err set. */
 int link_exec(linker *l, const char *sql, char *err, size_t errlen);

@@ -433,8 +433,8 @@ static void seen_free(seen_sets *s)
 static long long insert_quote(linker *l, long long art, const article *a, uint32_t i, const long long *nodes,
                               char *err, size_t errlen)
 {
-    static const char sql[] = "INSERT INTO link_quotes(article, n, kind, speaker, text, start, end, sent_start,"
-                              " sent_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    static const char sql[] = "INSERT INTO link_quotes(article, n, kind, speaker, start, end, sent_start,"
+                              " sent_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
     static const char *const kinds[] = {"direct", "indirect", "mixed"};
     const quote *q = &a->quotes.v[i];
     int32_t s0 = article_sentence_at(a, q->start), s1 = article_sentence_at(a, q->end ? q->end - 1 : 0);
@@ -450,11 +450,10 @@ static long long insert_quote(linker *l, long long art, const article *a, uint32
     sqlite3_bind_text(st, 3, kinds[q->kind < 3 ? q->kind : 0], -1, SQLITE_STATIC);
     if (q->speaker >= 0 && (uint32_t)q->speaker < a->entities.n && nodes[q->speaker])
         sqlite3_bind_int64(st, 4, nodes[q->speaker]);
-    sqlite3_bind_text(st, 5, a->text + q->start, (int)(q->end - q->start), SQLITE_STATIC);
-    sqlite3_bind_int64(st, 6, q->start);
-    sqlite3_bind_int64(st, 7, q->end);
-    sqlite3_bind_int64(st, 8, ss);
-    sqlite3_bind_int64(st, 9, se);
+    sqlite3_bind_int64(st, 5, q->start);
+    sqlite3_bind_int64(st, 6, q->end);
+    sqlite3_bind_int64(st, 7, ss);
+    sqlite3_bind_int64(st, 8, se);
     if (link_step_done(l, st, err, errlen) != 0) return -1;
     return sqlite3_last_insert_rowid(l->db);
 }

@@ -2,6 +2,7 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +24,15 @@
 
 /* The write statements, prepared once and reused for every article. */
 enum {
-    ST_BY_HASH, ST_BY_ID, ST_INSERT, ST_SENTENCE, ST_DELETE, ST_FTS_DELETE, ST_FTS_BATCH, ST_COUNT, ST__N
+    ST_BY_HASH, ST_BY_ID, ST_INSERT, ST_DELETE, ST_FTS_DELETE, ST_FTS_BATCH, ST_COUNT, ST__N
 };
 static const char *const stmt_sql[ST__N] = {
     [ST_BY_HASH] = "SELECT rowid, id FROM articles WHERE hash = ?1",
     [ST_BY_ID] = "SELECT rowid, source FROM articles WHERE id = ?1",
     [ST_INSERT] = "INSERT INTO articles(id, source, title, published, outlet, dateline,"
-                  " text, removed, hash, json, text_at, json_size, ingested_at)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                  " text, removed, hash, json, text_at, json_size, sentences, ingested_at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
                   " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-    [ST_SENTENCE] = "INSERT INTO sentences(article, n, start, end) VALUES (?1, ?2, ?3, ?4)",
     [ST_DELETE] = "DELETE FROM articles WHERE rowid = ?1",
     /* External content: FTS5 removes a row's terms given its old values. */
     [ST_FTS_DELETE] = "INSERT INTO articles_fts(articles_fts, rowid, title, text)"
@@ -134,8 +134,15 @@ static bool needs_immutable(sqlite3 *db)
     return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN;
 }
 
+/* SQLite counts every allocation under a global mutex for
+ * sqlite3_status(), which dossier never reads: a few percent of an ingest.
+ * Set once, before SQLite first initializes (later it is refused, harmlessly). */
+static void sqlite_config_once(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 static int open_db(store *s, const char *path, bool immutable)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sqlite_config_once);
     int flags = s->writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
     buf uri;
     buf_init(&uri);
@@ -290,19 +297,6 @@ static void removed_json(buf *b, const article *a)
     buf_putc(b, ']');
 }
 
-static int insert_sentences(store *s, sqlite3_int64 rowid, const article *a)
-{
-    sqlite3_stmt *st = s->st[ST_SENTENCE];
-    for (uint32_t i = 0; i < a->sents.n; i++) {
-        sqlite3_bind_int64(st, 1, rowid);
-        sqlite3_bind_int64(st, 2, i);
-        sqlite3_bind_int64(st, 3, a->sents.v[i].start);
-        sqlite3_bind_int64(st, 4, a->sents.v[i].end);
-        if (step_done(st) != 0) return -1;
-    }
-    return 0;
-}
-
 /* The JSON as it is stored: zlib-compressed when that is smaller (JSON
  * without its text shrinks about sixfold), else as it is. This is the
  * convention of SQLite's archive format: a value whose length equals
@@ -343,12 +337,12 @@ static int insert_article(store *s, const article *a, const unsigned char hash[1
     else sqlite3_bind_blob64(st, 10, packed, packedlen, SQLITE_STATIC);
     sqlite3_bind_int64(st, 11, text_at);
     sqlite3_bind_int64(st, 12, (sqlite3_int64)jsonlen);
+    sqlite3_bind_int64(st, 13, a->sents.n);
     int rc = step_done(st);
     sqlite3_clear_bindings(st);
     if (rc != 0) return -1;
-    sqlite3_int64 rowid = sqlite3_last_insert_rowid(s->db);
-    if (!s->batch_first) s->batch_first = rowid;
-    return insert_sentences(s, rowid, a);
+    if (!s->batch_first) s->batch_first = sqlite3_last_insert_rowid(s->db);
+    return 0;
 }
 
 /* Whether the text is stored already under an id that comes first (by

@@ -456,6 +456,86 @@ static bool escapes_to(buf *tmp, const char *text, size_t len, const char *j, si
     return at == jn;
 }
 
+/* --- span texts -----------------------------------------------------------------
+ *
+ * Every entity, quote, figure and time of the extract JSON carries the text
+ * of its span, {"start":S,"end":E,"text":"..."}: a third of the JSON, and all
+ * of it in the article's text already. The stored JSON leaves such a value
+ * out ({"start":S,"end":E,"text":,...}) when it is exactly the span's bytes
+ * as json_str escapes them, and store_article_json writes it back. The
+ * pattern's quotes are unescaped, so it never matches inside a string. */
+static const char span_key[] = "{\"start\":";
+
+/* Reads the span at j[i] ({"start":S,"end":E,"text":), returning the
+ * offset just after its "text": and setting *start, *end; 0 if none. */
+static size_t span_at(const char *j, size_t n, size_t i, size_t *start, size_t *end)
+{
+    static const char mid[] = ",\"end\":", tail[] = ",\"text\":";
+    size_t k = i + sizeof span_key - 1, v[2];
+    for (int f = 0; f < 2; f++) {
+        size_t d = 0;
+        v[f] = 0;
+        while (k < n && j[k] >= '0' && j[k] <= '9' && d < 10) v[f] = v[f] * 10 + (size_t)(j[k++] - '0'), d++;
+        const char *sep = f ? tail : mid;
+        size_t m = f ? sizeof tail - 1 : sizeof mid - 1;
+        if (!d || k + m > n || memcmp(j + k, sep, m)) return 0;
+        k += m;
+    }
+    *start = v[0];
+    *end = v[1];
+    return k;
+}
+
+/* Cuts the span texts out of json[from..] in place (see above). */
+static void cut_spans(store *s, const article *a, char *json, size_t *jsonlen, size_t from)
+{
+    size_t n = *jsonlen, w = from, i = from;
+    while (i < n) {
+        const char *hit = memmem(json + i, n - i, span_key, sizeof span_key - 1);
+        size_t at = hit ? (size_t)(hit - json) : n, start, end, k;
+        memmove(json + w, json + i, at - i);
+        w += at - i;
+        i = at;
+        if (!hit) break;
+        k = span_at(json, n, at, &start, &end);
+        size_t q = k;
+        if (k && k < n && json[k] == '"' && start <= end && end <= a->len) {
+            for (q = k + 1; q < n && json[q] != '"'; q += json[q] == '\\' ? 2 : 1) {}
+            s->cut.n = 0;
+            json_str(&s->cut, a->text + start, end - start);
+            if (q < n && s->cut.n == q + 1 - k && !memcmp(s->cut.p, json + k, s->cut.n)) {
+                memmove(json + w, json + at, k - at);   /* the span up to "text": */
+                w += k - at;
+                i = q + 1;
+                continue;
+            }
+        }
+        json[w++] = json[i++];
+    }
+    *jsonlen = w;
+}
+
+/* Appends json with the span texts cut_spans left out written back. */
+static void put_spans(buf *out, const char *json, size_t n, const char *text, size_t textlen)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *hit = memmem(json + i, n - i, span_key, sizeof span_key - 1);
+        size_t at = hit ? (size_t)(hit - json) : n, start, end, k;
+        buf_put(out, json + i, at - i);
+        i = at;
+        if (!hit) break;
+        k = span_at(json, n, at, &start, &end);
+        if (k && k < n && (json[k] == ',' || json[k] == '}') && start <= end && end <= textlen) {
+            buf_put(out, json + at, k - at);
+            json_str(out, text + start, end - start);
+            i = k;
+            continue;
+        }
+        buf_putc(out, json[i++]);
+    }
+}
+
 /* Cuts the text out of the JSON, in place, when it is exactly a->text as
  * json_str escapes it (store_article_json puts it back); else keeps the
  * JSON whole (text_at -1), so what is shown is always what was given. */
@@ -468,6 +548,7 @@ static void cut_text(store *s, const article *a, char *json, size_t *jsonlen, sq
     memmove(json + start, json + end, *jsonlen - end);
     *jsonlen -= end - start;
     *text_at = (sqlite3_int64)start;
+    cut_spans(s, a, json, jsonlen, start);
 }
 
 int store_article_json(const void *json, size_t jsonlen, int64_t json_size, int64_t text_at, const char *text,
@@ -492,7 +573,7 @@ int store_article_json(const void *json, size_t jsonlen, int64_t json_size, int6
     }
     buf_put(out, json, (size_t)text_at);
     json_str(out, text, textlen);
-    buf_put(out, (const char *)json + text_at, jsonlen - (size_t)text_at);
+    put_spans(out, (const char *)json + text_at, jsonlen - (size_t)text_at, text, textlen);
     return 0;
 }
 

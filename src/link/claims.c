@@ -307,6 +307,23 @@ static long long claim_if_stored(linker *l, long long statement, char *err, size
     return link_step_int(l, st, 0, err, errlen);
 }
 
+/* The statements a band search met so far: open addressing, twice the
+ * candidates' number of slots, so it never fills. */
+typedef struct met_set { long long v[2 * MAX_CANDIDATES]; } met_set;
+
+/* Adds id (never 0: ids start at 1); false if it was there already. */
+static bool met_add(met_set *m, long long id)
+{
+    size_t n = sizeof m->v / sizeof *m->v;
+    for (size_t i = ((unsigned long long)id * 0x9E3779B97F4A7C15ULL) >> 55;; i = (i + 1) & (n - 1)) {
+        if (m->v[i] == id) return false;
+        if (!m->v[i]) {
+            m->v[i] = id;
+            return true;
+        }
+    }
+}
+
 /* Joins a statement, now in claim `own`, to the claims of the similar
  * statements its bands meet (one query for all its bands, one insert to file
  * them). Candidates are capped at MAX_CANDIDATES: a band met by hundreds of
@@ -316,23 +333,30 @@ static long long claim_if_stored(linker *l, long long statement, char *err, size
 static int join_statement(linker *l, long long statement, long long own, const claim_word *w, size_t n,
                           const uint64_t bands[BANDS], bool file_bands, char *err, size_t errlen)
 {
+    /* The first MAX_CANDIDATES distinct statements in the index's order
+     * (bands ascending, then statements): distinct here, in met_add, which
+     * costs less than SQLite's DISTINCT (a temporary B-tree per search). */
     static const char find[] =
-        "SELECT DISTINCT statement FROM link_bands"
+        "SELECT statement FROM link_bands"
         " WHERE band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-        " AND statement <> ?17 LIMIT 256";
+        " AND statement <> ?17";
     static const char put[] =
         "INSERT OR IGNORE INTO link_bands(band, statement) VALUES (?1, ?17), (?2, ?17), (?3, ?17), (?4, ?17),"
         " (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17), (?11, ?17), (?12, ?17), (?13, ?17),"
         " (?14, ?17), (?15, ?17), (?16, ?17)";
-    _Static_assert(BANDS == 16 && MAX_CANDIDATES == 256, "the statements above name 16 bands and 256 rows");
+    _Static_assert(BANDS == 16, "the statements above name 16 bands");
     long long met[MAX_CANDIDATES], claims[MAX_CANDIDATES];
     size_t nmet = 0, nclaims = 0;
-    int rc;
+    int rc = SQLITE_DONE;
     sqlite3_stmt *st = link_stmt(l, find, err, errlen);
     if (!st) return -1;
     for (int b = 0; b < BANDS; b++) sqlite3_bind_int64(st, b + 1, (sqlite3_int64)bands[b]);
     sqlite3_bind_int64(st, BANDS + 1, statement);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nmet < MAX_CANDIDATES) met[nmet++] = sqlite3_column_int64(st, 0);
+    met_set seen = {{0}};
+    while (nmet < MAX_CANDIDATES && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(st, 0);
+        if (met_add(&seen, id)) met[nmet++] = id;
+    }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return link_sql_error(l, err, errlen);
     for (size_t i = 0; i < nmet; i++) {

@@ -11,7 +11,7 @@
 #      fastest of BENCH_REPEAT passes, the mean beside it), one row per pass:
 #      read+clean, +sentences, +entities, the full pipeline.
 #   1b. `wc -w` on the same files (the floor of one pass over the bytes), then
-#      `dossier extract` and `dossier ingest -j 1` and `-j 2` into a fresh store: CPU
+#      `dossier extract` (-j 1 and -j 2) and `dossier ingest -j 1` and `-j 2` into a fresh store: CPU
 #      and wall seconds, MB/s, the ratio to wc -w, store size over text size.
 #   2. Streaming memory: `dossier bench --stream` on a quarter of the corpus and on
 #      all of it; peak RSS must not grow with corpus size.
@@ -68,6 +68,9 @@ rows.append(("wc -w (cat | wc -w)", cpu, wall, None, "the floor: one pass over t
 floor = cpu
 rc, cpu, wall, rss = run([binary, "extract", data])
 rows.append(("dossier extract", cpu, wall, rss, "full pipeline, JSON out"))
+one = wall
+rc, cpu, wall, rss = run([binary, "extract", "-j", "2", data])
+rows.append(("dossier extract -j 2", cpu, wall, rss, f"{one/wall:.2f}x one thread's wall speed"))
 for jobs in (1, 2):
     db = os.path.join(out, f"ingest-j{jobs}.db")
     for sfx in ("", "-wal", "-shm"):

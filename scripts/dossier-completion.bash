@@ -18,7 +18,7 @@ _dossier() {
     fi
     local opts="--db --help --json"
     case $cmd in
-        extract) opts="--outlet --published --meta --help" ;;
+        extract) opts="--jobs --outlet --published --meta --help" ;;
         ingest) opts="--db --jobs --quiet --outlet --published --meta --help" ;;
         search) opts="--since --until --outlet --limit -n --offset --json --csv --db --help" ;;
         quotes) opts="--by --about --since --until --outlet --limit -n --json --csv --db --help" ;;

@@ -1,15 +1,14 @@
 /* cmd_ingest.c — `dossier ingest [PATH...] [--db FILE]`: extract articles and
  * store them, one transaction per batch.
  *
- * Extraction runs on worker threads while this thread, the only writer,
- * stores the results in input order (so which of two identical texts is
+ * Extraction runs on worker threads (jobs.c) while this thread, the only
+ * writer, stores the results in input order (so which of two identical texts is
  * kept, and which id a name clash gets, never depends on timing). */
-/* glibc's <time.h> (pulled in by <pthread.h>) under _GNU_SOURCE declares a
+/* glibc's <time.h> under _GNU_SOURCE declares a
  * `struct timex` that collides with core/article.h's; POSIX is all we need. */
 #undef _GNU_SOURCE
 #define _POSIX_C_SOURCE 200809L
 
-#include <pthread.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "cli/crash.h"
+#include "cli/jobs.h"
 #include "cli/sidecar.h"
 #include "corpus/corpus.h"
 #include "dossier.h"
@@ -75,9 +75,7 @@ typedef struct ingest_run {
     double t0, shown;
     bool progress;
     bool store_broken;    /* a store error: stop, the batch is rolled back */
-    article_meta meta;    /* --outlet, --published */
-    sidecar *sidecar;     /* --meta FILE, or NULL */
-    const char *root;     /* the PATH being walked: ids are relative to it */
+    job_source src;       /* the PATH being walked, --outlet, --published, --meta */
     struct stat db_st;    /* the store's file, left out when a folder holds it */
 } ingest_run;
 
@@ -133,45 +131,9 @@ static void count_put(ingest_run *r, enum store_put put, const char *path, const
 
 /* --- one file: extracted on any thread, stored on the writing one ---------- */
 
-typedef struct job {
-    char *path;           /* the file, or for a member its source (archive:name) */
-    char *member;         /* an archive member's bytes, or NULL: read path */
-    size_t nbytes;
-    char *id, *url, *date;   /* a member's id and WARC metadata, or NULL */
-    article_meta meta;    /* --outlet, --published, the --meta row */
-    char *walk_err;       /* why the walk could not reach the file, or NULL */
-    article *a;           /* NULL when the file could not be read (err says why) */
-    buf json;
-    double bytes;
-    char err[512];
-    bool ready;
-} job;
-
-static void extract_job(const dossier *d, job *j)
+static void store_job(job *j, void *ctx)
 {
-    input in;
-    if (j->walk_err) return;
-    crash_enter(j->path);
-    if ((j->member ? read_bytes(j->member, j->nbytes, &in, j->err, sizeof j->err)
-                  : read_file(j->path, &in, j->err, sizeof j->err)) != 0) {
-        crash_leave();
-        return;
-    }
-    article *tmp = article_new();
-    article_meta meta = j->meta;
-    if (j->url) meta.url = j->url;
-    meta.captured = j->date;
-    j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path), j->path, &meta);
-    crash_leave();
-    article_free(tmp);
-    j->bytes = (double)in.len;
-    input_free(&in);
-    j->json.n = 0;
-    dossier_article_json(j->a, &j->json);
-}
-
-static void store_job(ingest_run *r, job *j)
-{
+    ingest_run *r = ctx;
     if (r->store_broken) return;
     r->files++;
     if (!j->a) {
@@ -183,173 +145,6 @@ static void store_job(ingest_run *r, job *j)
     enum store_put put = corpus_add(r->c, j->a, j->json.p, j->json.n, err, sizeof err);
     count_put(r, put, j->path, err);
     show_progress(r, false);
-}
-
-/* A job's JSON buffer is kept for the next file, unless one huge article
- * made it larger than this: then it is given back, so one 50 MB file does
- * not hold hundreds of megabytes for the rest of the run. */
-#define JOB_JSON_KEEP ((size_t)4 << 20)
-
-/* Empties a job for reuse. */
-static void job_clear(job *j)
-{
-    if (j->json.cap > JOB_JSON_KEEP) buf_free(&j->json);
-    article_free(j->a);
-    free(j->path);
-    free(j->walk_err);
-    free(j->member);
-    free(j->id);
-    free(j->url);
-    free(j->date);
-    j->a = NULL;
-    j->path = j->walk_err = j->member = j->id = j->url = j->date = NULL;
-    j->nbytes = 0;
-    j->err[0] = '\0';
-    j->bytes = 0;
-    j->ready = false;
-}
-
-static bool job_set(job *j, const char *root, const char *path, const char *walk_err)
-{
-    if (root) {
-        article *tmp = article_new();
-        j->id = strdup(dossier_id_from_root(tmp, root, path));
-        article_free(tmp);
-        if (!j->id) return false;
-    }
-    j->path = strdup(path);
-    j->walk_err = walk_err ? strdup(walk_err) : NULL;
-    return j->path && (!walk_err || j->walk_err);
-}
-
-/* --- the extraction threads -------------------------------------------------
- *
- * A ring of jobs: this thread queues paths at `tail` and stores finished jobs
- * from `head`, in order; workers take jobs at `claim`. The ring holds a few
- * jobs per worker, so memory stays flat whatever the corpus size.
- *
- * The threads are made once and live as long as the process, parked when
- * idle: extraction keeps per-thread caches (nlp/ner_model.c) that a thread
- * ending would throw away, and that nothing yet frees at thread exit. */
-typedef struct pool {
-    pthread_mutex_t mu;
-    pthread_cond_t queued, done;
-    job *ring;
-    unsigned cap, head, claim, tail;
-    const dossier *d;
-    int threads;
-} pool;
-
-static pool workers = {
-    .mu = PTHREAD_MUTEX_INITIALIZER, .queued = PTHREAD_COND_INITIALIZER, .done = PTHREAD_COND_INITIALIZER,
-};
-
-static void *worker_main(void *arg)
-{
-    pool *p = arg;
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        while (p->claim == p->tail) pthread_cond_wait(&p->queued, &p->mu);
-        job *j = &p->ring[p->claim++ % p->cap];
-        const dossier *d = p->d;
-        pthread_mutex_unlock(&p->mu);
-        extract_job(d, j);
-        pthread_mutex_lock(&p->mu);
-        j->ready = true;
-        pthread_cond_signal(&p->done);   /* only the writing thread waits on it */
-    }
-    return NULL;
-}
-
-/* Starts up to n workers (more if an earlier call made fewer); returns how
- * many run. */
-static int pool_start(pool *p, const dossier *d, int n)
-{
-    p->d = d;   /* the nlp tables are complete: dossier_open built them all */
-    p->cap = (unsigned)(2 * n + 2);
-    p->ring = calloc(p->cap, sizeof *p->ring);
-    if (!p->ring) return 0;
-    p->head = p->claim = p->tail = 0;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    while (p->threads < n) {
-        pthread_t t;
-        if (pthread_create(&t, &attr, worker_main, p) != 0) break;
-        p->threads++;
-    }
-    pthread_attr_destroy(&attr);
-    if (!p->threads) {          /* none could start: extract on this thread */
-        free(p->ring);
-        p->ring = NULL;
-    }
-    return p->threads;
-}
-
-/* Waits for the oldest queued job and stores it. */
-static void pool_store_next(ingest_run *r, pool *p)
-{
-    pthread_mutex_lock(&p->mu);
-    job *j = &p->ring[p->head % p->cap];
-    while (!j->ready) pthread_cond_wait(&p->done, &p->mu);
-    pthread_mutex_unlock(&p->mu);
-    store_job(r, j);
-    job_clear(j);
-    pthread_mutex_lock(&p->mu);
-    p->head++;
-    pthread_mutex_unlock(&p->mu);
-}
-
-/* The job's metadata: the options', and the --meta file's row for it. */
-static void job_meta(const ingest_run *r, job *j, const char *container, const read_member *m)
-{
-    j->meta = r->meta;
-    if (!r->sidecar || !j->path) return;
-    article *tmp = article_new();
-    const char *id = j->id ? j->id : dossier_id_from_path(tmp, j->path);
-    sidecar_find(r->sidecar, m ? container : j->path, m ? m->name : NULL, id, &j->meta);
-    article_free(tmp);
-}
-
-/* An archive member's job: a copy of its bytes, its id and metadata. */
-static bool job_set_member(job *j, const char *container, const read_member *m)
-{
-    size_t n = strlen(container) + (m->name ? strlen(m->name) + 2 : 1);
-    article *tmp = article_new();
-    const char *id = dossier_id_from_member(tmp, container, m);
-    j->id = strdup(id);
-    article_free(tmp);
-    if ((j->path = malloc(n))) snprintf(j->path, n, "%s%s%s", container, m->name ? ":" : "", m->name ? m->name : "");
-    if ((j->member = malloc(m->len ? m->len : 1))) memcpy(j->member, m->bytes, m->len);
-    j->nbytes = m->len;
-    j->url = m->url ? strdup(m->url) : NULL;
-    j->date = m->date ? strdup(m->date) : NULL;
-    return j->id && j->path && j->member && (!m->url || j->url) && (!m->date || j->date);
-}
-
-static void pool_submit(ingest_run *r, pool *p, const char *path, const char *walk_err, const read_member *m)
-{
-    while (p->tail - p->head == p->cap) pool_store_next(r, p);   /* only this thread moves them */
-    if (r->store_broken) return;
-    job *j = &p->ring[p->tail % p->cap];
-    if (!(m ? job_set_member(j, path, m) : job_set(j, r->root, path, walk_err))) {
-        job_clear(j);
-        file_failed(r, path, "out of memory");
-        return;
-    }
-    job_meta(r, j, path, m);
-    pthread_mutex_lock(&p->mu);
-    p->tail++;
-    pthread_cond_signal(&p->queued);
-    pthread_mutex_unlock(&p->mu);
-}
-
-static void pool_finish(ingest_run *r, pool *p)
-{
-    while (p->head != p->tail) pool_store_next(r, p);
-    for (unsigned i = 0; i < p->cap; i++) buf_free(&p->ring[i].json);
-    free(p->ring);
-    p->ring = NULL;
 }
 
 /* --- walking the inputs ------------------------------------------------------ */
@@ -385,19 +180,7 @@ static void ingest_member(const char *container, const read_member *m, const cha
         file_failed(r, name, err);
         return;
     }
-    if (r->jobs > 0) {
-        pool_submit(r, &workers, container, NULL, m);
-        return;
-    }
-    job j = {0};
-    if (job_set_member(&j, container, m)) {
-        job_meta(r, &j, container, m);
-        extract_job(r->d, &j);
-    }
-    else snprintf(j.err, sizeof j.err, "out of memory");
-    store_job(r, &j);
-    job_clear(&j);
-    buf_free(&j.json);
+    jobs_submit(&r->src, container, NULL, m, store_job, r);
 }
 
 static void ingest_container(ingest_run *r, const char *path)
@@ -417,19 +200,7 @@ static void ingest_one(const char *path, const char *walk_err, void *ctx)
         ingest_container(r, path);
         return;
     }
-    if (r->jobs > 0) {
-        pool_submit(r, &workers, path, walk_err, NULL);
-        return;
-    }
-    job j = {0};
-    if (job_set(&j, r->root, path, walk_err)) {
-        job_meta(r, &j, path, NULL);
-        extract_job(r->d, &j);
-    }
-    else snprintf(j.err, sizeof j.err, "out of memory");
-    store_job(r, &j);
-    job_clear(&j);
-    buf_free(&j.json);
+    jobs_submit(&r->src, path, walk_err, NULL, store_job, r);
 }
 
 static void count_file(const char *path, const char *err, void *ctx)
@@ -492,8 +263,8 @@ static int parse_args(int argc, char **argv, ingest_run *r, bool *quiet)
                 cli_error("ingest: --meta needs a file (CSV or JSON lines)");
                 return -1;
             }
-            sidecar_free(r->sidecar);
-            if (!(r->sidecar = sidecar_load(argv[i], err, sizeof err))) {
+            sidecar_free(r->src.sidecar);
+            if (!(r->src.sidecar = sidecar_load(argv[i], err, sizeof err))) {
                 cli_error("ingest: --meta %s", err);
                 return -1;
             }
@@ -502,7 +273,7 @@ static int parse_args(int argc, char **argv, ingest_run *r, bool *quiet)
                 cli_error("ingest: %s needs a value", a);
                 return -1;
             }
-            *(a[2] == 'o' ? &r->meta.outlet : &r->meta.published) = argv[i];
+            *(a[2] == 'o' ? &r->src.meta.outlet : &r->src.meta.published) = argv[i];
         }
         else if (opts && a[0] == '-' && a[1]) {
             cli_error("ingest: unknown option '%s' (see dossier ingest --help)", a);
@@ -519,7 +290,7 @@ int cmd_ingest(int argc, char **argv)
     bool quiet = false;
     int npaths = parse_args(argc, argv, &r, &quiet);
     if (npaths < 0) {
-        sidecar_free(r.sidecar);
+        sidecar_free(r.src.sidecar);
         return EXIT_USAGE;
     }
     char err[512];
@@ -536,29 +307,29 @@ int cmd_ingest(int argc, char **argv)
     if (stat(r.db, &r.db_st) != 0) memset(&r.db_st, 0, sizeof r.db_st);
     crash_install("the batches committed before it are kept: move the file named away and run "
                   "ingest again (what is stored already is skipped)");
-    if (r.jobs > 0) r.jobs = pool_start(&workers, r.d, r.jobs);
+    r.jobs = jobs_start(r.d, r.jobs);
     r.t0 = now();     /* r.shown 0: the first file is shown at once */
     r.progress = isatty(STDERR_FILENO);
     /* the total for "N/M files, S s left": one more walk of the folders,
      * names only, and only when someone watches */
     if (r.progress && npaths) read_walk((const char *const *)argv, npaths, count_file, &r.total);
-    r.meta.from = "option";
+    r.src.meta.from = "option";
     if (npaths) {
         for (int i = 0; i < npaths && !r.store_broken; i++) {
             if (!strcmp(argv[i], "-")) ingest_container(&r, "-");
             else {
-                r.root = argv[i];
+                r.src.root = argv[i];
                 read_walk((const char *const *)argv + i, 1, ingest_one, &r);
-                r.root = NULL;
+                r.src.root = NULL;
             }
         }
     } else ingest_stdin_list(&r);
-    if (r.jobs > 0) pool_finish(&r, &workers);
+    jobs_finish(store_job, &r);
     if (!r.store_broken && corpus_finish(r.c, err, sizeof err) != 0) store_error(&r, "cannot commit", err);
     if (r.progress) fputs("\r\033[K", stderr);
     if (!quiet && !r.store_broken) print_summary(&r);
     corpus_close(r.c);
     dossier_close(r.d);
-    sidecar_free(r.sidecar);
+    sidecar_free(r.src.sidecar);
     return r.store_broken ? EXIT_STORE : r.failed ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -215,12 +215,26 @@ static void node_keys(linker *l, int type, const char *const *forms, size_t n, c
 
 /* --- adding an article's entities ----------------------------------------------- */
 
+/* A new node is inserted in cluster 0 and given its cluster once joined
+ * (its own id, or the smallest cluster it met): one write, not one for
+ * its own id and another when it joins. Joining never reads the new node
+ * as a holder, since its keys are read before it files any. */
+static int set_cluster(linker *l, long long node, long long cluster, char *err, size_t errlen)
+{
+    static const char sql[] = "UPDATE link_entities SET cluster = ?2 WHERE node = ?1";
+    if (cluster < 0) return -1;
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, node);
+    sqlite3_bind_int64(st, 2, cluster);
+    return link_step_done(l, st, err, errlen);
+}
+
 static long long insert_node(linker *l, long long art, uint32_t n, const entity *e, int type, char *err,
                              size_t errlen)
 {
     static const char sql[] = "INSERT INTO link_entities(article, n, name, type, role, mentions, cluster)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)";
-    static const char set_cluster[] = "UPDATE link_entities SET cluster = node WHERE node = ?1";
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, art);
@@ -230,12 +244,7 @@ static long long insert_node(linker *l, long long art, uint32_t n, const entity 
     if (e->role) sqlite3_bind_text(st, 5, e->role, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 6, e->count);
     if (link_step_done(l, st, err, errlen) != 0) return -1;
-    long long node = sqlite3_last_insert_rowid(l->db);
-    st = link_stmt(l, set_cluster, err, errlen);
-    if (!st) return -1;
-    sqlite3_bind_int64(st, 1, node);
-    if (link_step_done(l, st, err, errlen) != 0) return -1;
-    return node;
+    return sqlite3_last_insert_rowid(l->db);
 }
 
 static int insert_forms(linker *l, long long node, const entity_forms *f, char *err, size_t errlen)
@@ -289,7 +298,7 @@ int link_entities_add(linker *l, long long art, const article *a, long long *nod
         size_t n = form_list(e, &forms[i], list, &l->tmp);
         key_list keys = {0};
         node_keys(l, type, list, n, a->published, &keys);
-        if (join_node(l, node, node, &keys, err, errlen) < 0) rc = -1;
+        if (set_cluster(l, node, join_node(l, node, node, &keys, err, errlen), err, errlen) != 0) rc = -1;
         key_list_free(&keys);
     }
     free_forms(forms, a->entities.n);

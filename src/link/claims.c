@@ -232,6 +232,98 @@ static void add_claim(long long *v, size_t *n, long long c)
     v[(*n)++] = c;
 }
 
+/* --- recent statements' words ---------------------------------------------------------
+ *
+ * The band search meets about 160 candidate statements for each statement
+ * filed, and reading every candidate's words from link_statements (a B-tree
+ * lookup apiece) was a third of an ingest. The words of the newest
+ * CACHE_SLOTS statements are kept in memory instead, in slot id mod
+ * CACHE_SLOTS: ids only grow, so the cache holds the newest statements and
+ * its size is fixed (CACHE_SLOTS * 209 bytes, 13.7 MB), however large the
+ * corpus; older statements are read from the store. A statement removed with
+ * its article may linger in its slot, so a candidate whose words match is
+ * looked up in the store (its claim) before it counts. */
+enum { CACHE_SLOTS = 1 << 16 };
+
+typedef struct claim_cache {
+    long long id[CACHE_SLOTS];
+    uint8_t n[CACHE_SLOTS];
+    claim_word w[CACHE_SLOTS][MAX_WORDS];
+} claim_cache;
+
+void link_claims_free(linker *l)
+{
+    free(l->claim_cache);
+    l->claim_cache = NULL;
+}
+
+static void cache_put(linker *l, long long id, const claim_word *w, size_t n)
+{
+    if (n > MAX_WORDS) return;
+    if (!l->claim_cache && !(l->claim_cache = calloc(1, sizeof *l->claim_cache))) abort();
+    size_t slot = (size_t)id % CACHE_SLOTS;
+    l->claim_cache->id[slot] = id;
+    l->claim_cache->n[slot] = (uint8_t)n;
+    memcpy(l->claim_cache->w[slot], w, n * sizeof *w);
+}
+
+/* The words of statement id, from the cache or else the store (and then
+ * cached); 0 words when it is no longer stored; -1 with err set. */
+static int statement_words(linker *l, long long id, const claim_word **w, size_t *n, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT words FROM link_statements WHERE statement = ?1";
+    size_t slot = (size_t)id % CACHE_SLOTS;
+    if (l->claim_cache && l->claim_cache->id[slot] == id) {
+        *w = l->claim_cache->w[slot];
+        *n = l->claim_cache->n[slot];
+        return 0;
+    }
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    *n = 0;
+    if (rc == SQLITE_ROW) {
+        size_t on = (size_t)sqlite3_column_bytes(st, 0) / sizeof **w;
+        const claim_word *ow = sqlite3_column_blob(st, 0);
+        if (ow && on <= MAX_WORDS) {
+            cache_put(l, id, ow, on);
+            *w = l->claim_cache->w[slot];
+            *n = on;
+        }
+        rc = sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+}
+
+/* The claim of a statement; 0 when it is no longer stored. */
+static long long claim_if_stored(linker *l, long long statement, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT claim FROM link_statements WHERE statement = ?1";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, statement);
+    return link_step_int(l, st, 0, err, errlen);
+}
+
+/* The statements a band search met so far: open addressing, twice the
+ * candidates' number of slots, so it never fills. */
+typedef struct met_set { long long v[2 * MAX_CANDIDATES]; } met_set;
+
+/* Adds id (never 0: ids start at 1); false if it was there already. */
+static bool met_add(met_set *m, long long id)
+{
+    size_t n = sizeof m->v / sizeof *m->v;
+    for (size_t i = ((unsigned long long)id * 0x9E3779B97F4A7C15ULL) >> 55;; i = (i + 1) & (n - 1)) {
+        if (m->v[i] == id) return false;
+        if (!m->v[i]) {
+            m->v[i] = id;
+            return true;
+        }
+    }
+}
+
 /* Joins a statement, now in claim `own`, to the claims of the similar
  * statements its bands meet (one query for all its bands, one insert to file
  * them). Candidates are capped at MAX_CANDIDATES: a band met by hundreds of
@@ -241,32 +333,41 @@ static void add_claim(long long *v, size_t *n, long long c)
 static int join_statement(linker *l, long long statement, long long own, const claim_word *w, size_t n,
                           const uint64_t bands[BANDS], bool file_bands, char *err, size_t errlen)
 {
+    /* The first MAX_CANDIDATES distinct statements in the index's order
+     * (bands ascending, then statements): distinct here, in met_add, which
+     * costs less than SQLite's DISTINCT (a temporary B-tree per search). */
     static const char find[] =
-        "SELECT s.statement, s.words, s.claim FROM"
-        " (SELECT DISTINCT statement FROM link_bands"
-        "  WHERE band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-        "  AND statement <> ?17 LIMIT 256) b"
-        " CROSS JOIN link_statements s ON s.statement = b.statement";
+        "SELECT statement FROM link_bands"
+        " WHERE band IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+        " AND statement <> ?17";
     static const char put[] =
         "INSERT OR IGNORE INTO link_bands(band, statement) VALUES (?1, ?17), (?2, ?17), (?3, ?17), (?4, ?17),"
         " (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17), (?11, ?17), (?12, ?17), (?13, ?17),"
         " (?14, ?17), (?15, ?17), (?16, ?17)";
-    _Static_assert(BANDS == 16 && MAX_CANDIDATES == 256, "the statements above name 16 bands and 256 rows");
-    long long claims[MAX_CANDIDATES];
-    size_t nclaims = 0;
-    int rc;
+    _Static_assert(BANDS == 16, "the statements above name 16 bands");
+    long long met[MAX_CANDIDATES], claims[MAX_CANDIDATES];
+    size_t nmet = 0, nclaims = 0;
+    int rc = SQLITE_DONE;
     sqlite3_stmt *st = link_stmt(l, find, err, errlen);
     if (!st) return -1;
     for (int b = 0; b < BANDS; b++) sqlite3_bind_int64(st, b + 1, (sqlite3_int64)bands[b]);
     sqlite3_bind_int64(st, BANDS + 1, statement);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const claim_word *ow = sqlite3_column_blob(st, 1);
-        size_t on = (size_t)sqlite3_column_bytes(st, 1) / sizeof *ow;
-        long long c = sqlite3_column_int64(st, 2);
-        if (c != own && nclaims < MAX_CANDIDATES && ow && claim_same(w, n, ow, on)) add_claim(claims, &nclaims, c);
+    met_set seen = {{0}};
+    while (nmet < MAX_CANDIDATES && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(st, 0);
+        if (met_add(&seen, id)) met[nmet++] = id;
     }
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return link_sql_error(l, err, errlen);
+    for (size_t i = 0; i < nmet; i++) {
+        const claim_word *ow;
+        size_t on;
+        if (statement_words(l, met[i], &ow, &on, err, errlen) != 0) return -1;
+        if (!on || !claim_same(w, n, ow, on)) continue;
+        long long c = claim_if_stored(l, met[i], err, errlen);
+        if (c < 0) return -1;
+        if (c && c != own) add_claim(claims, &nclaims, c);
+    }
     if (file_bands) {
         if (!(st = link_stmt(l, put, err, errlen))) return -1;
         for (int b = 0; b < BANDS; b++) sqlite3_bind_int64(st, b + 1, (sqlite3_int64)bands[b]);
@@ -356,8 +457,8 @@ static void seen_free(seen_sets *s)
 static long long insert_quote(linker *l, long long art, const article *a, uint32_t i, const long long *nodes,
                               char *err, size_t errlen)
 {
-    static const char sql[] = "INSERT INTO link_quotes(article, n, kind, speaker, text, start, end, sent_start,"
-                              " sent_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    static const char sql[] = "INSERT INTO link_quotes(article, n, kind, speaker, start, end, sent_start,"
+                              " sent_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
     static const char *const kinds[] = {"direct", "indirect", "mixed"};
     const quote *q = &a->quotes.v[i];
     int32_t s0 = article_sentence_at(a, q->start), s1 = article_sentence_at(a, q->end ? q->end - 1 : 0);
@@ -373,11 +474,10 @@ static long long insert_quote(linker *l, long long art, const article *a, uint32
     sqlite3_bind_text(st, 3, kinds[q->kind < 3 ? q->kind : 0], -1, SQLITE_STATIC);
     if (q->speaker >= 0 && (uint32_t)q->speaker < a->entities.n && nodes[q->speaker])
         sqlite3_bind_int64(st, 4, nodes[q->speaker]);
-    sqlite3_bind_text(st, 5, a->text + q->start, (int)(q->end - q->start), SQLITE_STATIC);
-    sqlite3_bind_int64(st, 6, q->start);
-    sqlite3_bind_int64(st, 7, q->end);
-    sqlite3_bind_int64(st, 8, ss);
-    sqlite3_bind_int64(st, 9, se);
+    sqlite3_bind_int64(st, 5, q->start);
+    sqlite3_bind_int64(st, 6, q->end);
+    sqlite3_bind_int64(st, 7, ss);
+    sqlite3_bind_int64(st, 8, se);
     if (link_step_done(l, st, err, errlen) != 0) return -1;
     return sqlite3_last_insert_rowid(l->db);
 }
@@ -438,6 +538,7 @@ static int add_statement(linker *l, seen_sets *seen, long long quote_id, const a
     sqlite3_bind_blob(st, 4, w, (int)(n * sizeof *w), SQLITE_TRANSIENT);
     if (link_step_done(l, st, err, errlen) != 0) return -1;
     long long id = sqlite3_last_insert_rowid(l->db);
+    cache_put(l, id, w, n);
     if (!(st = link_stmt(l, self, err, errlen))) return -1;
     sqlite3_bind_int64(st, 1, id);
     if (link_step_done(l, st, err, errlen) != 0) return -1;

@@ -494,7 +494,7 @@ static void read_row(sqlite3_stmt *st, stmt_row *r)
 int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *err, size_t errlen)
 {
     static const char sql[] =
-        "SELECT s.claim, s.statement, s.start, s.end, s.words, q.text, q.start, a.id, a.outlet, a.published,"
+        "SELECT s.claim, s.statement, s.start, s.end, s.words, " LINK_QUOTE_TEXT ", q.start, a.id, a.outlet, a.published,"
         " q.article, e.cluster FROM link_statements s JOIN link_quotes q ON q.quote = s.quote"
         " JOIN articles a ON a.rowid = q.article LEFT JOIN link_entities e ON e.node = q.speaker"
         " WHERE s.claim IN (SELECT claim FROM link_statements GROUP BY claim HAVING count(*) > 1)"

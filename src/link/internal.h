@@ -171,7 +171,15 @@ struct linker {
     link_res *res;
     buf tmp, tmp2;
     bool events_dirty;   /* event nodes came or went since events were last grouped */
+    struct claim_cache *claim_cache;   /* recent statements' words (claims.c) */
 };
+
+/* Frees what claims.c keeps between articles (link_close calls it). */
+void link_claims_free(linker *l);
+
+/* SQL for the text of quote q of article a (link_quotes joined to articles):
+ * its byte span of the article's text, which the store keeps once. */
+#define LINK_QUOTE_TEXT "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT)"
 
 /* Runs SQL that returns no rows; -1 with err set. */
 int link_exec(linker *l, const char *sql, char *err, size_t errlen);

@@ -45,6 +45,7 @@ void link_close(linker *l)
     if (!l) return;
     linker_full *lf = (linker_full *)l;
     for (int i = 0; i < lf->nstmts; i++) sqlite3_finalize(lf->stmts[i].st);
+    link_claims_free(l);
     link_res_free(l->res);
     buf_free(&l->tmp);
     buf_free(&l->tmp2);

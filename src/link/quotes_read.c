@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 
 #include "core/date.h"
-#include "link/link.h"
+#include "link/internal.h"
 #include "store/store.h"
 
 static bool word_char(char c)
@@ -56,7 +56,7 @@ static bool has_words(const char *text, const char *about)
 int link_quotes(linker *l, const quote_filter *f, quote_row_fn fn, void *ctx, char *err, size_t errlen)
 {
     static const char sql[] =
-        "SELECT q.article, a.id, a.outlet, a.published, q.kind, q.text, e.cluster, q.sent_start, q.sent_end"
+        "SELECT q.article, a.id, a.outlet, a.published, q.kind, " LINK_QUOTE_TEXT ", e.cluster, q.sent_start, q.sent_end"
         " FROM link_quotes q JOIN articles a ON a.rowid = q.article"
         " LEFT JOIN link_entities e ON e.node = q.speaker"
         " WHERE (?1 = 0 OR e.cluster = ?1) AND (?2 IS NULL OR a.published >= ?2)"

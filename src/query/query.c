@@ -66,7 +66,7 @@ static const char snippet_sql[] =
 static const char article_sql[] =
     "SELECT a.id, a.source, a.title, a.published, a.outlet, a.dateline, a.text,"
     " a.removed, a.json, a.text_at, a.ingested_at,"
-    " (SELECT count(*) FROM sentences s WHERE s.article = a.rowid), a.json_size"
+    " coalesce(a.sentences, 0), a.json_size"
     " FROM articles a WHERE a.id = ?1";
 
 /* --- the search text ----------------------------------------------------- */

@@ -2,6 +2,7 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +24,15 @@
 
 /* The write statements, prepared once and reused for every article. */
 enum {
-    ST_BY_HASH, ST_BY_ID, ST_INSERT, ST_SENTENCE, ST_DELETE, ST_FTS_DELETE, ST_FTS_BATCH, ST_COUNT, ST__N
+    ST_BY_HASH, ST_BY_ID, ST_INSERT, ST_DELETE, ST_FTS_DELETE, ST_FTS_BATCH, ST_COUNT, ST__N
 };
 static const char *const stmt_sql[ST__N] = {
     [ST_BY_HASH] = "SELECT rowid, id FROM articles WHERE hash = ?1",
     [ST_BY_ID] = "SELECT rowid, source FROM articles WHERE id = ?1",
     [ST_INSERT] = "INSERT INTO articles(id, source, title, published, outlet, dateline,"
-                  " text, removed, hash, json, text_at, json_size, ingested_at)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                  " text, removed, hash, json, text_at, json_size, sentences, ingested_at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
                   " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-    [ST_SENTENCE] = "INSERT INTO sentences(article, n, start, end) VALUES (?1, ?2, ?3, ?4)",
     [ST_DELETE] = "DELETE FROM articles WHERE rowid = ?1",
     /* External content: FTS5 removes a row's terms given its old values. */
     [ST_FTS_DELETE] = "INSERT INTO articles_fts(articles_fts, rowid, title, text)"
@@ -136,8 +136,15 @@ static bool needs_immutable(sqlite3 *db)
     return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN;
 }
 
+/* SQLite counts every allocation under a global mutex for
+ * sqlite3_status(), which dossier never reads: a few percent of an ingest.
+ * Set once, before SQLite first initializes (later it is refused, harmlessly). */
+static void sqlite_config_once(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 static int open_db(store *s, const char *path, bool immutable)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sqlite_config_once);
     int flags = s->writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
     buf uri;
     buf_init(&uri);
@@ -302,19 +309,6 @@ static void removed_json(buf *b, const article *a)
     buf_putc(b, ']');
 }
 
-static int insert_sentences(store *s, sqlite3_int64 rowid, const article *a)
-{
-    sqlite3_stmt *st = s->st[ST_SENTENCE];
-    for (uint32_t i = 0; i < a->sents.n; i++) {
-        sqlite3_bind_int64(st, 1, rowid);
-        sqlite3_bind_int64(st, 2, i);
-        sqlite3_bind_int64(st, 3, a->sents.v[i].start);
-        sqlite3_bind_int64(st, 4, a->sents.v[i].end);
-        if (step_done(st) != 0) return -1;
-    }
-    return 0;
-}
-
 /* The JSON as it is stored: zlib-compressed when that is smaller (JSON
  * without its text shrinks about sixfold), else as it is. This is the
  * convention of SQLite's archive format: a value whose length equals
@@ -355,12 +349,12 @@ static int insert_article(store *s, const article *a, const unsigned char hash[1
     else sqlite3_bind_blob64(st, 10, packed, packedlen, SQLITE_STATIC);
     sqlite3_bind_int64(st, 11, text_at);
     sqlite3_bind_int64(st, 12, (sqlite3_int64)jsonlen);
+    sqlite3_bind_int64(st, 13, a->sents.n);
     int rc = step_done(st);
     sqlite3_clear_bindings(st);
     if (rc != 0) return -1;
-    sqlite3_int64 rowid = sqlite3_last_insert_rowid(s->db);
-    if (!s->batch_first) s->batch_first = rowid;
-    return insert_sentences(s, rowid, a);
+    if (!s->batch_first) s->batch_first = sqlite3_last_insert_rowid(s->db);
+    return 0;
 }
 
 /* Whether the text is stored already under an id that comes first (by
@@ -474,6 +468,101 @@ static bool escapes_to(buf *tmp, const char *text, size_t len, const char *j, si
     return at == jn;
 }
 
+/* --- span texts -----------------------------------------------------------------
+ *
+ * Every entity, quote, figure and time of the extract JSON carries the text
+ * of its span, {"start":S,"end":E,"text":"..."}: a third of the JSON, and all
+ * of it in the article's text already. The stored JSON leaves such a value
+ * out ({"start":S,"end":E,"text":,...}) when it is exactly the span's bytes
+ * as json_str escapes them, and store_article_json writes it back. The
+ * pattern's quotes are unescaped, so it never matches inside a string. */
+static const char span_key[] = "{\"start\":";
+
+/* The next span_key in j[i, n), or NULL. By memchr, not memmem: ASan's
+ * memmem checks the whole rest of the buffer at every call, which made a
+ * 50 MB article's JSON quadratic under the sanitizers. */
+static const char *find_span(const char *j, size_t n, size_t i)
+{
+    while (i < n) {
+        const char *p = memchr(j + i, '{', n - i);
+        if (!p) return NULL;
+        i = (size_t)(p - j);
+        if (n - i >= sizeof span_key - 1 && !memcmp(p, span_key, sizeof span_key - 1)) return p;
+        i++;
+    }
+    return NULL;
+}
+
+/* Reads the span at j[i] ({"start":S,"end":E,"text":), returning the
+ * offset just after its "text": and setting *start, *end; 0 if none. */
+static size_t span_at(const char *j, size_t n, size_t i, size_t *start, size_t *end)
+{
+    static const char mid[] = ",\"end\":", tail[] = ",\"text\":";
+    size_t k = i + sizeof span_key - 1, v[2];
+    for (int f = 0; f < 2; f++) {
+        size_t d = 0;
+        v[f] = 0;
+        while (k < n && j[k] >= '0' && j[k] <= '9' && d < 10) v[f] = v[f] * 10 + (size_t)(j[k++] - '0'), d++;
+        const char *sep = f ? tail : mid;
+        size_t m = f ? sizeof tail - 1 : sizeof mid - 1;
+        if (!d || k + m > n || memcmp(j + k, sep, m)) return 0;
+        k += m;
+    }
+    *start = v[0];
+    *end = v[1];
+    return k;
+}
+
+/* Cuts the span texts out of json[from..] in place (see above). */
+static void cut_spans(store *s, const article *a, char *json, size_t *jsonlen, size_t from)
+{
+    size_t n = *jsonlen, w = from, i = from;
+    while (i < n) {
+        const char *hit = find_span(json, n, i);
+        size_t at = hit ? (size_t)(hit - json) : n, start, end, k;
+        memmove(json + w, json + i, at - i);
+        w += at - i;
+        i = at;
+        if (!hit) break;
+        k = span_at(json, n, at, &start, &end);
+        size_t q = k;
+        if (k && k < n && json[k] == '"' && start <= end && end <= a->len) {
+            for (q = k + 1; q < n && json[q] != '"'; q += json[q] == '\\' ? 2 : 1) {}
+            s->cut.n = 0;
+            json_str(&s->cut, a->text + start, end - start);
+            if (q < n && s->cut.n == q + 1 - k && !memcmp(s->cut.p, json + k, s->cut.n)) {
+                memmove(json + w, json + at, k - at);   /* the span up to "text": */
+                w += k - at;
+                i = q + 1;
+                continue;
+            }
+        }
+        json[w++] = json[i++];
+    }
+    *jsonlen = w;
+}
+
+/* Appends json with the span texts cut_spans left out written back. */
+static void put_spans(buf *out, const char *json, size_t n, const char *text, size_t textlen)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *hit = find_span(json, n, i);
+        size_t at = hit ? (size_t)(hit - json) : n, start, end, k;
+        buf_put(out, json + i, at - i);
+        i = at;
+        if (!hit) break;
+        k = span_at(json, n, at, &start, &end);
+        if (k && k < n && (json[k] == ',' || json[k] == '}') && start <= end && end <= textlen) {
+            buf_put(out, json + at, k - at);
+            json_str(out, text + start, end - start);
+            i = k;
+            continue;
+        }
+        buf_putc(out, json[i++]);
+    }
+}
+
 /* Cuts the text out of the JSON, in place, when it is exactly a->text as
  * json_str escapes it (store_article_json puts it back); else keeps the
  * JSON whole (text_at -1), so what is shown is always what was given. */
@@ -486,6 +575,7 @@ static void cut_text(store *s, const article *a, char *json, size_t *jsonlen, sq
     memmove(json + start, json + end, *jsonlen - end);
     *jsonlen -= end - start;
     *text_at = (sqlite3_int64)start;
+    cut_spans(s, a, json, jsonlen, start);
 }
 
 int store_article_json(const void *json, size_t jsonlen, int64_t json_size, int64_t text_at, const char *text,
@@ -510,7 +600,7 @@ int store_article_json(const void *json, size_t jsonlen, int64_t json_size, int6
     }
     buf_put(out, json, (size_t)text_at);
     json_str(out, text, textlen);
-    buf_put(out, (const char *)json + text_at, jsonlen - (size_t)text_at);
+    put_spans(out, (const char *)json + text_at, jsonlen - (size_t)text_at, text, textlen);
     return 0;
 }
 

@@ -17,3 +17,19 @@ for k in ('entities','quotes','figures','times'):
 check "help for extract" "$D" extract --help
 "$D" nonsense >/dev/null 2>&1
 check "unknown command exits 2" test $? -eq 2
+
+# extract -j N: the same lines in the same order as on one thread, from
+# folders and archives alike; a bad file is still named, the others extracted.
+J="$T/jobs"
+mkdir -p "$J/in/b"
+cp examples/*.txt "$J/in/"
+cp "$FIX/articles/plain.txt" "$J/in/b/plain.txt"
+printf 'bin\001\002\003\000data' > "$J/in/b/zz.txt"
+(cd "$J" && tar czf in.tar.gz in)
+"$D" extract "$J/in" "$J/in.tar.gz" > "$J/one.jsonl" 2> "$J/one.err"
+"$D" extract -j 3 "$J/in" "$J/in.tar.gz" > "$J/three.jsonl" 2> "$J/three.err"
+check "extract -j 3 exits 1 with a bad file" test $? -eq 1
+check "extract -j 3 prints what one thread prints, in order" cmp "$J/one.jsonl" "$J/three.jsonl"
+check "extract -j 3 names the bad file and member" test "$(grep -c 'zz.txt' "$J/three.err")" -eq 2
+"$D" extract -j 0 "$J/in" > /dev/null 2>&1
+check "extract -j 0 is a usage error" test $? -eq 2

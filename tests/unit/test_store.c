@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "core/json.h"
 #include "store/store.h"
 
 static char dir[64];
@@ -199,8 +200,8 @@ static void a_changed_file_replaces_its_old_version(void **state)
     assert_int_equal(store_article_count(s), 1);
     assert_int_equal(scalar(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'cattle'"), 0);
     assert_int_equal(scalar(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'libraries'"), 1);
-    /* the old version's sentences went with it */
-    assert_int_equal(scalar(db, "SELECT count(*) FROM sentences WHERE article NOT IN (SELECT rowid FROM articles)"), 0);
+    /* the new version's sentence count replaced the old one's */
+    assert_int_equal(scalar(db, "SELECT sentences FROM articles WHERE id = 'river'"), 2);
     store_close(s);
 }
 
@@ -232,14 +233,12 @@ static void a_different_article_with_a_taken_id_gets_a_new_one(void **state)
     store_close(s);
 }
 
-static void sentences_are_stored_as_spans(void **state)
+static void sentences_are_counted(void **state)
 {
     store *s = open_ok(STORE_WRITE);
     assert_int_equal(put(s, "river", "river.txt", river), STORE_NEW);
     sqlite3 *db = store_sqlite(s);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM sentences"), 2);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM sentences s JOIN articles a ON a.rowid = s.article"
-                                " WHERE substr(a.text, s.start + 1, s.end - s.start) LIKE 'Farmers moved%'"), 1);
+    assert_int_equal(scalar(db, "SELECT sentences FROM articles"), 2);
     store_close(s);
 }
 
@@ -275,7 +274,7 @@ static void rollback_leaves_no_part_of_the_batch(void **state)
     s = open_ok(STORE_READ);
     sqlite3 *db = store_sqlite(s);
     assert_int_equal(store_article_count(s), 1);
-    assert_int_equal(scalar(db, "SELECT count(*) FROM sentences"), 2);
+    assert_int_equal(scalar(db, "SELECT sum(sentences) FROM articles"), 2);
     assert_int_equal(scalar(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'batch'"), 0);
     store_close(s);
 }
@@ -391,6 +390,43 @@ static void the_json_comes_back_byte_for_byte(void **state)
     store_close(s);
 }
 
+/* The span texts of entities, quotes and the like are left out of the
+ * stored JSON when they are the article's bytes, and come back exact; a
+ * span whose text is something else, or whose bounds are not the text's,
+ * or the same pattern inside a string, is kept as it is. */
+static void span_texts_are_cut_out_and_come_back(void **state)
+{
+    store *s = open_ok(STORE_WRITE);
+    char err[256];
+    article *a = make("spans", "spans.txt", "Khwaja Asif said \"no\" in Peshawar.");
+    buf json, given, back;
+    buf_init(&json);
+    buf_init(&given);
+    buf_init(&back);
+    buf_puts(&json, "{\"id\":\"spans\",\"text\":");
+    json_str(&json, a->text, a->len);
+    buf_puts(&json, ",\"entities\":[{\"start\":0,\"end\":11,\"text\":\"Khwaja Asif\",\"type\":\"PERSON\"},"
+                    "{\"start\":26,\"end\":34,\"text\":\"Somewhere\"},{\"start\":5,\"end\":999,\"text\":\"x\"}],"
+                    "\"quotes\":[{\"start\":17,\"end\":21,\"text\":\"\\\"no\\\"\","
+                    "\"speaker_mention\":{\"start\":0,\"end\":11,\"text\":\"Khwaja Asif\"}}],"
+                    "\"note\":\"{\\\"start\\\":0,\\\"end\\\":1,\\\"text\\\":\"}");
+    buf_put(&given, json.p, json.n);
+    assert_int_equal(store_begin(s, err, sizeof err), 0);
+    assert_int_equal(store_put_article(s, a, json.p, json.n, err, sizeof err), STORE_NEW);
+    assert_int_equal(store_commit(s, err, sizeof err), 0);
+    stored_json(s, "spans", &back);
+    assert_int_equal(back.n, given.n);
+    assert_memory_equal(back.p, given.p, given.n);
+    /* the text (two quotes escaped) and three span texts were left out */
+    assert_int_equal(scalar(store_sqlite(s), "SELECT json_size FROM articles WHERE id = 'spans'"),
+                     (long long)(given.n - (a->len + 4) - 2 * sizeof "\"Khwaja Asif\"" + 2 - sizeof "\"\\\"no\\\"\"" + 1));
+    buf_free(&json);
+    buf_free(&given);
+    buf_free(&back);
+    article_free(a);
+    store_close(s);
+}
+
 /* A text longer than the pieces store.c escapes and compares at a time, with
  * escapes and multi-byte characters falling across their edges, is still
  * cut out of the JSON (stored once) and comes back exact. */
@@ -473,13 +509,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(same_text_is_stored_once, setup, teardown),
         cmocka_unit_test_setup_teardown(a_changed_file_replaces_its_old_version, setup, teardown),
         cmocka_unit_test_setup_teardown(a_different_article_with_a_taken_id_gets_a_new_one, setup, teardown),
-        cmocka_unit_test_setup_teardown(sentences_are_stored_as_spans, setup, teardown),
+        cmocka_unit_test_setup_teardown(sentences_are_counted, setup, teardown),
         cmocka_unit_test_setup_teardown(an_empty_article_is_not_stored, setup, teardown),
         cmocka_unit_test_setup_teardown(rollback_leaves_no_part_of_the_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(a_batch_is_full_after_its_article_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(readers_do_not_block_a_writer_nor_see_its_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(the_json_comes_back_byte_for_byte, setup, teardown),
         cmocka_unit_test_setup_teardown(a_long_text_is_cut_out_and_comes_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(span_texts_are_cut_out_and_come_back, setup, teardown),
         cmocka_unit_test(the_hash_is_128_bits_of_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

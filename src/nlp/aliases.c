@@ -44,6 +44,7 @@ typedef struct ctx {
     idmap acronyms;       /* defined acronym → group of its long form */
     idmap ambiguous;      /* full names two groups fit → their own group */
     idmap org_last;       /* last word of a several-word organisation or place → its group, or AMBIGUOUS */
+    idmap org_first;      /* first word of a several-word organisation → its group, or AMBIGUOUS */
 } ctx;
 
 /* Hash of text folded to lower case with white space runs as one space. */
@@ -203,6 +204,26 @@ static bool defines_acronym(const article *a, const mention *m, span *acr)
     return true;
 }
 
+/* Whether an organisation's name is one name its first word may stand for
+ * ("BankAmerica Corp", "Promises Treatment Center"): a first word of three
+ * letters or more (not "US" of "US Treasury") and no connector or possessive
+ * joining two names ("Vodafone and Deutsche Telekom", "Bank of England",
+ * "News Corp's News International"). */
+static bool plain_org_name(const article *a, const span *w, uint32_t n)
+{
+    if (w[0].end - w[0].start < 3) return false;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *p = a->text + w[i].start;
+        size_t len = w[i].end - w[i].start;
+        if ((len == 3 && !strncasecmp(p, "and", 3)) || (len == 2 && !strncasecmp(p, "of", 2)) ||
+            (len == 3 && !strncasecmp(p, "for", 3)) || (len == 1 && *p == '&'))
+            return false;
+        for (size_t k = 0; k + 1 < len; k++)
+            if (p[k] == '\'' || (p[k] == '\xE2' && k + 2 < len)) return false;   /* 's, ’s */
+    }
+    return true;
+}
+
 static void group_mentions(ctx *c)
 {
     article *a = c->a;
@@ -238,11 +259,19 @@ static void group_mentions(ctx *c)
                 int32_t only = idmap_get(&c->org_last, h);
                 if (only != AMBIGUOUS) *g = only;
             }
+            if (*g < 0 && n == 1 && m->type == ENT_ORG) {   /* "Texaco" after "Texaco Inc" */
+                int32_t only = idmap_get(&c->org_first, h);
+                if (only != AMBIGUOUS) *g = only;
+            }
             if (*g < 0) *g = new_group(c, k, 0);
             m->entity = *g;
-            if (n > 1) {   /* two names ending so make the word ambiguous */
+            if (n > 1) {   /* two names ending (or starting) so make the word ambiguous */
                 int32_t *last = idmap_slot(&c->org_last, word_hash(a, w[n - 1]));
                 *last = *last < 0 || *last == *g ? *g : AMBIGUOUS;
+                if (m->type == ENT_ORG && plain_org_name(a, w, n)) {
+                    int32_t *first = idmap_slot(&c->org_first, word_hash(a, w[0]));
+                    *first = *first < 0 || *first == *g ? *g : AMBIGUOUS;
+                }
             }
         }
     /* people: full names first, so lone names see every full name */
@@ -315,6 +344,7 @@ void aliases_resolve(article *a)
     idmap_init(&a->mem, &c.acronyms, n);
     idmap_init(&a->mem, &c.ambiguous, n);
     idmap_init(&a->mem, &c.org_last, n);
+    idmap_init(&a->mem, &c.org_first, n);
     for (uint32_t k = 0; k < n; k++) a->mentions.v[k].entity = -1;
     group_mentions(&c);
     publish(&c);

@@ -457,13 +457,21 @@ static uint64_t folded_hash(const work *w, uint32_t i)
 static void propagate_names(work *w)
 {
     if (!w->d.n) return;
-    idmap names, seen;
+    idmap names, seen, org_first;
     idmap_init(&w->a->mem, &names, w->d.n);
     idmap_init(&w->a->mem, &seen, w->d.n);
+    idmap_init(&w->a->mem, &org_first, w->d.n);
     for (uint32_t k = 0; k < w->d.n; k++) {
         const draft *d = &w->d.v[k];
-        size_t n;
+        size_t n, fn;
         const char *p = tok_text(w, d->e - 1, &n);
+        /* "Promises" after "Promises Treatment Center": the first word of an
+         * organisation's name, a word no gazetteer or title list knows, is
+         * that organisation where it stands alone (see below) */
+        const char *f = tok_text(w, d->s, &fn);
+        if (d->type == ENT_ORG && d->e - d->s > 1 && fn >= 4 && is_cap_word(w, d->s) &&
+            !(w->t[d->s].flags & TF_UPPER) && !title_kind(w, d->s) && !gazetteer_lookup(w->r->fx.gaz, f, fn))
+            word_types_put(&org_first, folded_hash(w, d->s), ENT_ORG);
         if (d->type == ENT_PERSON && d->e - d->s > 1 && n >= 3 && is_cap_word(w, d->e - 1)) {
             word_types_put(&names, folded_hash(w, d->e - 1), ENT_PERSON);
         } else if (d->e - d->s == 1 && d->type != ENT_PERSON && is_cap_word(w, d->s)) {
@@ -484,6 +492,10 @@ static void propagate_names(work *w)
         uint32_t i = w->caps[c];
         if (cov[i] || !is_cap_word(w, i)) continue;
         uint8_t type = word_types_get(&names, folded_hash(w, i));
+        /* an organisation's first word alone, inside a sentence (a capital
+         * at a sentence's start says nothing) and not before another name */
+        if (!type && !(w->t[i].flags & TF_SENT) && (i + 1 >= w->nt || !is_cap_word(w, i + 1)))
+            type = word_types_get(&org_first, folded_hash(w, i));
         if (type) *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = i, .e = i + 1, .type = type, .kind = MK_NAME};
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);

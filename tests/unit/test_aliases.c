@@ -113,6 +113,22 @@ static void a_teams_plural_joins_its_one_full_name(void **state)
     article_free(a);
 }
 
+static void a_companys_first_word_joins_its_one_full_name(void **state)
+{
+    article *a = laid("[Harwick Petroleum Corp]O bought a field. [Harwick]O paid cash.");
+    assert_int_equal(a->mentions.v[0].entity, a->mentions.v[1].entity);
+    assert_string_equal(canon(a, 1), "Harwick Petroleum Corp");
+    article_free(a);
+    /* not a short word, two names joined, nor a word two names start with */
+    a = laid("The [US Treasury]O spoke. The [US]O agreed. [Bank of Ostby]O rose; [Bank]O fell.");
+    assert_int_not_equal(a->mentions.v[0].entity, a->mentions.v[1].entity);
+    assert_int_not_equal(a->mentions.v[2].entity, a->mentions.v[3].entity);
+    article_free(a);
+    a = laid("[Harwick Petroleum]O and [Harwick Mining]O merged. [Harwick]O said so.");
+    assert_int_equal(a->entities.n, 3);
+    article_free(a);
+}
+
 static void different_first_names_are_different_people(void **state)
 {
     article *a = laid("[Sara Ng]P met [Tom Ng]P.");
@@ -169,6 +185,7 @@ int main(void)
         cmocka_unit_test(two_people_sharing_a_surname_stay_apart),
         cmocka_unit_test(different_first_names_are_different_people),
         cmocka_unit_test(a_full_name_two_people_fit_joins_neither),
+        cmocka_unit_test(a_companys_first_word_joins_its_one_full_name),
         cmocka_unit_test(a_teams_plural_joins_its_one_full_name),
         cmocka_unit_test(a_first_name_alone_joins_the_one_person_with_it),
         cmocka_unit_test(acronyms_defined_in_the_text_join_their_long_form),

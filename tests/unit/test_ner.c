@@ -296,6 +296,17 @@ static void words_before_a_name_are_its_role(void **state)
     assert_non_null(m = find_mention(a, "Maurice Brant"));
     assert_int_equal(m->type, ENT_PERSON);
     article_free(a);
+    /* an organisation's first word alone inside a sentence is that organisation */
+    a = test_extract("The singer checked into the Lanterns Treatment Center on Monday. Friends said the staff "
+                     "of Lanterns were kind to her.\n");
+    assert_non_null(m = find_mention(a, "Lanterns Treatment Center"));
+    assert_int_equal(m->type, ENT_ORG);
+    const mention *alone = NULL;
+    for (uint32_t i = 0; i < a->mentions.n; i++)
+        if (a->mentions.v[i].end - a->mentions.v[i].start == 8 && a->mentions.v[i].start > m->end) alone = &a->mentions.v[i];
+    assert_non_null(alone);
+    assert_int_equal(alone->entity, m->entity);
+    article_free(a);
     a = test_extract("Forward Tyler Brant scored twice on Sunday, and the Harriers won.\n");
     /* a plural after "the" names a team or group */
     assert_non_null(m = find_mention(a, "Harriers"));

@@ -41,12 +41,13 @@ typedef struct extract_ctx {
     const char *root;      /* the PATH being walked: ids are relative to it */
 } extract_ctx;
 
+/* The JSON goes out as it is written (c->out writes behind to stdout): one
+ * article's JSON is three times its text, and need not be held whole. */
 static void print_article(extract_ctx *c, article *a)
 {
-    c->out.n = 0;
     dossier_article_json(a, &c->out);
     buf_putc(&c->out, '\n');
-    fwrite(c->out.p, 1, c->out.n, stdout);
+    buf_flush(&c->out);
     article_free(a);
 }
 
@@ -199,6 +200,7 @@ int cmd_extract(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     buf_init(&c.out);
+    buf_set_sink(&c.out, stdout);
     crash_install("the articles printed before it are complete");
     if (npaths) {
         extract_paths(&c, argv, npaths);

@@ -576,13 +576,23 @@ static bool initials_match(const work *w, uint32_t j, uint32_t end, const char *
     return k == an;
 }
 
-/* "Inter-Services Intelligence (ISI)": the words an acronym in brackets
- * abbreviates are a name even where the tagger missed or mis-cut them. All
- * long forms are found first and applied in one pass, so an article full of
- * acronyms costs no more than one with a few. */
-static void define_long_forms(work *w)
+/* A long form: tokens [s, e) an acronym in brackets at e + 1 abbreviates. */
+typedef struct long_form {
+    uint32_t s, e, seq;   /* seq: order found, the later winning at one start */
+    uint8_t type;
+} long_form;
+
+static int long_form_order(const void *x, const void *y)
 {
-    uint32_t *long_end = NULL;   /* long_end[token]: end of the long form starting there, 0 if none */
+    const long_form *a = x, *b = y;
+    if (a->s != b->s) return a->s < b->s ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The long forms in the text, by start; at one start the last found. */
+static uint32_t find_long_forms(work *w, long_form **out)
+{
+    ARENA_VEC(long_form) lf = {0};
     for (uint32_t k = 0; k < w->ncaps; k++) {
         if (w->caps[k] < 2) continue;
         uint32_t i = w->caps[k] - 1;   /* the bracket before a capitalised word */
@@ -600,37 +610,93 @@ static void define_long_forms(work *w)
             if (!(w->t[c].flags & TF_WORD)) break;
         }
         if (j == i) continue;
-        if (!long_end) long_end = arena_alloc(&w->tmp, sizeof *long_end * w->nt);
-        long_end[j] = i;
+        *ARENA_PUSH(&w->tmp, lf) = (long_form){.s = j, .e = i, .seq = lf.n};
     }
-    if (!long_end) return;
-    int32_t *starts_at = arena_alloc(&w->tmp, sizeof *starts_at * w->nt);   /* draft + 1 */
-    for (uint32_t k = 0; k < w->d.n; k++) starts_at[w->d.v[k].s] = (int32_t)k + 1;
-    uint8_t *inside = arena_alloc(&w->tmp, w->nt);
-    uint8_t *type = arena_alloc(&w->tmp, w->nt);
-    for (uint32_t j = 0; j < w->nt; j++) {
-        if (!long_end[j]) continue;
-        uint32_t i = long_end[j];
-        const draft *acr = starts_at[i + 1] ? &w->d.v[starts_at[i + 1] - 1] : NULL;
-        const draft *same = starts_at[j] ? &w->d.v[starts_at[j] - 1] : NULL;
-        type[j] = ENT_ORG;
-        if (acr && acr->type != ENT_PERSON) type[j] = acr->type;
-        if (same && same->e == i && same->type != ENT_PERSON) type[j] = same->type;
-        for (uint32_t k = j; k < i; k++) inside[k] = 1;
+    qsort(lf.v, lf.n, sizeof *lf.v, long_form_order);
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < lf.n; k++) {
+        if (o && lf.v[o - 1].s == lf.v[k].s) o--;
+        lf.v[o++] = lf.v[k];
     }
+    *out = lf.v;
+    return o;
+}
+
+/* Each long form's type: its acronym's, or that of a draft covering just
+ * it, when not a person's; else ORG. The drafts starting at the tokens asked
+ * about are found through a map of those tokens alone (the last draft
+ * starting at one wins). */
+static void type_long_forms(work *w, long_form *lf, uint32_t n)
+{
+    idmap at;   /* token → draft + 1, 0 while none */
+    idmap_init(&w->tmp, &at, n * 2);
+    for (uint32_t k = 0; k < n; k++) {
+        int32_t *v = idmap_slot(&at, lf[k].e + 1);
+        if (*v < 0) *v = 0;
+        v = idmap_slot(&at, lf[k].s);
+        if (*v < 0) *v = 0;
+    }
+    for (uint32_t k = 0; k < w->d.n; k++)
+        if (idmap_get(&at, w->d.v[k].s) >= 0) *idmap_slot(&at, w->d.v[k].s) = (int32_t)k + 1;
+    for (uint32_t k = 0; k < n; k++) {
+        int32_t ai = idmap_get(&at, lf[k].e + 1), si = idmap_get(&at, lf[k].s);
+        const draft *acr = ai > 0 ? &w->d.v[ai - 1] : NULL;
+        const draft *same = si > 0 ? &w->d.v[si - 1] : NULL;
+        lf[k].type = ENT_ORG;
+        if (acr && acr->type != ENT_PERSON) lf[k].type = acr->type;
+        if (same && same->e == lf[k].e && same->type != ENT_PERSON) lf[k].type = same->type;
+    }
+}
+
+/* The tokens inside long forms as disjoint runs by start, merged from lf
+ * (sorted by start) into runs; how many. */
+static uint32_t inside_runs(work *w, const long_form *lf, uint32_t n, span **out)
+{
+    span *r = arena_alloc(&w->tmp, sizeof *r * (n + 1));
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (o && lf[k].s <= r[o - 1].end) {
+            if (lf[k].e > r[o - 1].end) r[o - 1].end = lf[k].e;
+        } else r[o++] = (span){lf[k].s, lf[k].e};
+    }
+    *out = r;
+    return o;
+}
+
+/* The first token of [s, e) inside a run, or e. */
+static uint32_t first_inside(const span *r, uint32_t n, uint32_t s, uint32_t e)
+{
+    uint32_t lo = 0, hi = n;   /* the first run ending after s */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (r[mid].end <= s) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == n || r[lo].start >= e) return e;
+    return r[lo].start > s ? r[lo].start : s;
+}
+
+/* "Inter-Services Intelligence (ISI)": the words an acronym in brackets
+ * abbreviates are a name even where the tagger missed or mis-cut them. All
+ * long forms are found first and applied in one pass, so an article full of
+ * acronyms costs no more than one with a few; the tables are as long as the
+ * long forms, not the text. */
+static void define_long_forms(work *w)
+{
+    long_form *lf;
+    uint32_t nlf = find_long_forms(w, &lf);
+    if (!nlf) return;
+    type_long_forms(w, lf, nlf);
+    span *runs;
+    uint32_t nruns = inside_runs(w, lf, nlf, &runs);
     /* drafts inside a long form give way; one reaching before it keeps its head */
     uint32_t o = 0;
     for (uint32_t k = 0; k < w->d.n; k++) {
         draft d = w->d.v[k];
-        uint32_t first_inside = d.e;
-        for (uint32_t t = d.s; t < d.e; t++)
-            if (inside[t]) {
-                first_inside = t;
-                break;
-            }
-        if (first_inside < d.e) {
-            if (first_inside == d.s) continue;
-            d.e = first_inside;
+        uint32_t fi = first_inside(runs, nruns, d.s, d.e);
+        if (fi < d.e) {
+            if (fi == d.s) continue;
+            d.e = fi;
             size_t n;
             const char *p = tok_text(w, d.s, &n);
             if (d.e - d.s == 1 && (gazetteer_word(w->r->fx.gaz, p, n) & GZ_GPE)) d.type = ENT_GPE;
@@ -638,8 +704,8 @@ static void define_long_forms(work *w)
         w->d.v[o++] = d;
     }
     w->d.n = o;
-    for (uint32_t j = 0; j < w->nt; j++)
-        if (long_end[j]) *ARENA_PUSH(&w->mem, w->d) = (draft){.s = j, .e = long_end[j], .type = type[j], .kind = MK_NAME};
+    for (uint32_t k = 0; k < nlf; k++)
+        *ARENA_PUSH(&w->mem, w->d) = (draft){.s = lf[k].s, .e = lf[k].e, .type = lf[k].type, .kind = MK_NAME};
     qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
 }
 

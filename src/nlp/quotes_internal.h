@@ -101,13 +101,26 @@ typedef struct qctx {
     const token *t;
     uint32_t nt;
     uint32_t *classes;   /* per token: TC_* (the grammar asks about a word many times) */
-    /* per token i (and nt, nt + 1): the first double quotation mark at or
-     * after i, nt if none; most sentences have none, and finding quoted spans then
-     * reads no token */
-    uint32_t *next_mark;
+    /* the double quotation marks' tokens, in order (see next_mark()): most
+     * sentences have none, and finding quoted spans then reads no token;
+     * a list of the marks, not an entry per token, as a long text has
+     * millions of tokens and few marks */
+    uint32_t *marks, nmarks;
     referent recent[QC_RECENT];  /* a ring; recent[(nrecent - 1) % QC_RECENT] is newest */
     uint32_t nrecent;
 } qctx;
+
+/* The first double quotation mark at or after token i, nt if none. */
+static inline uint32_t next_mark(const qctx *c, uint32_t i)
+{
+    uint32_t lo = 0, hi = c->nmarks;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->marks[mid] < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < c->nmarks ? c->marks[lo] : c->nt;
+}
 
 /* A quoted span: marks at open/close (close == end of sentence when missing);
  * the words inside are tokens [cb, ce). */

@@ -286,7 +286,12 @@ void quotes_run(const quotes_res *r, article *a)
     R.cap += 1;
     R.qs = malloc(R.cap * sizeof *R.qs);
     R.ks = malloc(R.cap * sizeof *R.ks);
-    R.c.classes = calloc(a->tokens.n ? a->tokens.n : 1, sizeof *R.c.classes);
+    uint32_t nclasses = 16;
+    while (nclasses < QC_CLASS_CACHE && nclasses < a->tokens.n) nclasses *= 2;
+    R.c.class_mask = nclasses - 1;
+    R.c.classes = malloc(nclasses * sizeof *R.c.classes);
+    if (R.c.classes)
+        for (uint32_t i = 0; i < nclasses; i++) R.c.classes[i] = (tok_class){UINT32_MAX, 0};
     for (uint32_t i = 0; i < a->tokens.n; i++) R.c.nmarks += is_double_mark(a->tokens.v[i].flags);
     R.c.marks = malloc((R.c.nmarks + 1) * sizeof *R.c.marks);
     if (!R.qs || !R.ks || !R.c.classes || !R.c.marks) abort();

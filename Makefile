@@ -140,8 +140,8 @@ $(BUILD)/tests/replay_%: $$(FUZZ_SRC_$$*) tests/fuzz/fuzz.h tests/fuzz/replay.c 
 	    $(BUILD)/san/libdossier.a $(LDLIBS)
 
 test: deps browser-deps
-	@$(MAKE) --no-print-directory $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/san/dossier
-	@SHOTS=$(BUILD)/browser scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/san/dossier $(BUILD)/dossier
+	@SHOTS=$(BUILD)/browser DOSSIER_OPT=$(BUILD)/dossier scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN) $(REPLAY_BIN)
 
 test-browser: deps browser-deps
 	@$(MAKE) --no-print-directory all

@@ -612,6 +612,7 @@ static uint32_t find_long_forms(work *w, long_form **out)
         if (j == i) continue;
         *ARENA_PUSH(&w->tmp, lf) = (long_form){.s = j, .e = i, .seq = lf.n};
     }
+    if (!lf.n) return 0;
     qsort(lf.v, lf.n, sizeof *lf.v, long_form_order);
     uint32_t o = 0;
     for (uint32_t k = 0; k < lf.n; k++) {

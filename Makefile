@@ -54,7 +54,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Fuzzing (tests/fuzz): each harness is built twice, for libFuzzer with clang
 # (make fuzz), and with a plain main that replays its seeds and the crash
 # inputs kept in tests/fuzz/regress (make test, with the compiler above).
-FUZZ_NAMES := extract_html extract_text json query
+FUZZ_NAMES := extract_html extract_text json query http
 FUZZ_SRC_extract_html := tests/fuzz/fuzz_extract.c
 FUZZ_DEF_extract_html := -DFUZZ_KIND=1
 FUZZ_SRC_extract_text := tests/fuzz/fuzz_extract.c
@@ -67,12 +67,15 @@ FUZZ_SEEDS_extract_text := tests/fixtures/text tests/fixtures/articles tests/fix
 FUZZ_SEEDS_json         := tests/fixtures/text tests/fixtures/bad
 FUZZ_SEEDS_query        :=
 FUZZ_SRC_query        := tests/fuzz/fuzz_query.c
+FUZZ_SRC_http         := tests/fuzz/fuzz_http.c
+FUZZ_SEEDS_http       :=
 FUZZ_TIME ?= 60
 FUZZ_CC   ?= clang
 F_SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 F_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g $(F_SAN) -Isrc -Itests/fuzz $(PKG_CFLAGS) \
              -DDOSSIER_DATA_DIR='"$(DATADIR)"' -DDOSSIER_MODEL_DIR='"$(MODELDIR)"'
 F_LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/fuzz/obj/%.o)
+F_LIB_OBJ += $(BUILD)/fuzz/obj/gen/web_assets.o
 REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/tests/replay_%)
 
 .PHONY: all deps browser-deps run serve test test-browser eval bench model data clean fuzz install
@@ -140,8 +143,8 @@ $(BUILD)/tests/replay_%: $$(FUZZ_SRC_$$*) tests/fuzz/fuzz.h tests/fuzz/replay.c 
 	    $(BUILD)/san/libdossier.a $(LDLIBS)
 
 test: deps browser-deps
-	@$(MAKE) --no-print-directory $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/san/dossier
-	@SHOTS=$(BUILD)/browser scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/san/dossier $(BUILD)/dossier
+	@SHOTS=$(BUILD)/browser DOSSIER_OPT=$(BUILD)/dossier scripts/run-tests.sh $(BUILD)/san/dossier $(UNIT_BIN) $(REPLAY_BIN)
 
 test-browser: deps browser-deps
 	@$(MAKE) --no-print-directory all
@@ -151,6 +154,10 @@ test-browser: deps browser-deps
 $(BUILD)/fuzz/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  CC-FUZZ $<"
+	@$(FUZZ_CC) $(F_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(BUILD)/fuzz/obj/gen/web_assets.o: $(WEB_C) $(HDRS)
+	@mkdir -p $(dir $@)
 	@$(FUZZ_CC) $(F_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
 $(BUILD)/fuzz/libdossier.a: $(F_LIB_OBJ)

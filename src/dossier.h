@@ -36,8 +36,11 @@ void dossier_set_steps(dossier *d, unsigned steps);
 /* The article id a path gets: its file name without the extension. */
 const char *dossier_id_from_path(article *a, const char *path);
 
-/* Extracts one article from input already read; never fails. */
-article *dossier_extract(const dossier *d, const input *in, const char *id, const char *source);
+/* Extracts one article from input already read; never fails. The input's
+ * bytes are freed once the article holds its cleaned copy (in->text is then
+ * NULL; its len, kind and encoding stay), so the two are never both kept
+ * through the nlp steps; input_free(in) afterwards does no harm. */
+article *dossier_extract(const dossier *d, input *in, const char *id, const char *source);
 /* Runs only the nlp steps over text that is already clean (paragraphs
  * separated by a blank line), with an optional publication date
  * ("2014-12-17", or NULL) to resolve relative dates against. For callers
@@ -56,7 +59,7 @@ typedef struct article_meta {
 /* dossier_extract, with what the text does not say taken from m: the
  * text's own title, date and outlet win where it gives them; else m's,
  * else the outlet is the URL's site and the date the capture date. */
-article *dossier_extract_meta(const dossier *d, const input *in, const char *id, const char *source,
+article *dossier_extract_meta(const dossier *d, input *in, const char *id, const char *source,
                               const article_meta *m);
 
 /* The id of an archive member, WARC record or compressed file's content:

@@ -6,12 +6,15 @@
  * paragraph containers the way Readability does and selects the body;
  * html_emit.c writes the selected blocks as paragraphs. Word lists live in
  * data/clean/html-*.txt. */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clean/html_internal.h"
 #include "core/date.h"
+
+enum { TRIM_AFTER = 1 << 20 };   /* bytes of HTML: a page this long has its tree's memory trimmed */
 
 static wordmap *load_list(const char *dir, const char *name, char *err, size_t errlen)
 {
@@ -171,4 +174,8 @@ void clean_html(const clean_res *r, article *a, const char *html, size_t n)
     buf_free(&text);
     if (c.doc) xmlFreeDoc(c.doc);
     arena_free(&c.scratch);
+    /* libxml2 builds the tree of nodes of a few dozen bytes each, which free()
+     * keeps in the process: after a long page (270 MB of them for 100 MB of
+     * HTML) give their pages back, so they are not held through nlp. */
+    if (n >= TRIM_AFTER) malloc_trim(0);
 }

@@ -66,12 +66,13 @@ static void print_job(job *j, void *p)
     fwrite(j->json.p, 1, j->json.n, stdout);
 }
 
+/* The JSON goes out as it is written (c->out writes behind to stdout): one
+ * article's JSON is three times its text, and need not be held whole. */
 static void print_article(extract_ctx *c, article *a)
 {
-    c->out.n = 0;
     dossier_article_json(a, &c->out);
     buf_putc(&c->out, '\n');
-    fwrite(c->out.p, 1, c->out.n, stdout);
+    buf_flush(&c->out);
     article_free(a);
 }
 
@@ -243,6 +244,7 @@ int cmd_extract(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     buf_init(&c.out);
+    buf_set_sink(&c.out, stdout);
     crash_install("the articles printed before it are complete");
     c.pooled = c.jobs > 1 && jobs_start(c.d, c.jobs) > 0;
     if (npaths) {

@@ -23,6 +23,7 @@ static void extract_job(const dossier *d, job *j)
         crash_leave();
         return;
     }
+    j->bytes = (double)in.len;   /* before extraction, which may give the input back */
     article *tmp = article_new();
     article_meta meta = j->meta;
     if (j->url) meta.url = j->url;
@@ -30,7 +31,6 @@ static void extract_job(const dossier *d, job *j)
     j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path), j->path, &meta);
     crash_leave();
     article_free(tmp);
-    j->bytes = (double)in.len;
     input_free(&in);
     j->json.n = 0;
     dossier_article_json(j->a, &j->json);

@@ -13,7 +13,7 @@ struct arena_block {
     _Alignas(16) unsigned char mem[];
 };
 
-enum { ARENA_MIN_BLOCK = 64 * 1024, ARENA_ALIGN = 16 };
+enum { ARENA_MIN_BLOCK = 64 * 1024, ARENA_MAX_BLOCK = 1024 * 1024, ARENA_BIG = 256 * 1024, ARENA_ALIGN = 16 };
 
 static void oom(size_t n)
 {
@@ -21,24 +21,28 @@ static void oom(size_t n)
     abort();
 }
 
-void arena_init(arena *a) { a->head = NULL; a->used_total = 0; }
+void arena_init(arena *a) { a->head = a->big = NULL; a->used_total = 0; }
 
-void arena_free(arena *a)
+static void free_chain(arena_block *b)
 {
-    arena_block *b = a->head;
     while (b) {
         arena_block *prev = b->prev;
         free(b);
         b = prev;
     }
-    a->head = NULL;
-    a->used_total = 0;
+}
+
+void arena_free(arena *a)
+{
+    free_chain(a->head);
+    free_chain(a->big);
+    arena_init(a);
 }
 
 static arena_block *new_block(arena *a, size_t need)
 {
     size_t cap = a->head ? a->head->cap * 2 : ARENA_MIN_BLOCK;
-    if (cap > (size_t)64 << 20) cap = (size_t)64 << 20;
+    if (cap > ARENA_MAX_BLOCK) cap = ARENA_MAX_BLOCK;
     if (cap < need) cap = need;
     arena_block *b = malloc(sizeof *b + cap);
     if (!b) oom(need);
@@ -50,10 +54,46 @@ static arena_block *new_block(arena *a, size_t need)
     return b;
 }
 
-void *arena_alloc(arena *a, size_t n)
+static size_t round_up(size_t n)
 {
     size_t rounded = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    if (rounded < n) oom(n);
+    if (rounded < n || rounded > SIZE_MAX - sizeof(arena_block)) oom(n);
+    return rounded;
+}
+
+/* A large allocation: a block of its own, first in a->big. */
+static void *big_alloc(arena *a, size_t rounded)
+{
+    arena_block *b = calloc(1, sizeof *b + rounded);
+    if (!b) oom(rounded);
+    b->prev = a->big;
+    b->cap = b->used = rounded;
+    a->big = b;
+    a->used_total += rounded;
+    return b->mem;
+}
+
+/* Grows p in place or by moving its block, when p is a large allocation:
+ * NULL when it is not. */
+static void *big_grow(arena *a, void *p, size_t old_n, size_t new_n)
+{
+    arena_block **link = &a->big;
+    while (*link && (void *)(*link)->mem != p) link = &(*link)->prev;
+    if (!*link) return NULL;
+    size_t rounded = round_up(new_n);
+    arena_block *b = realloc(*link, sizeof *b + rounded);
+    if (!b) oom(rounded);
+    memset(b->mem + old_n, 0, new_n - old_n);
+    a->used_total += rounded - b->cap;
+    b->cap = b->used = rounded;
+    *link = b;
+    return b->mem;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    size_t rounded = round_up(n);
+    if (rounded >= ARENA_BIG) return big_alloc(a, rounded);
     arena_block *b = a->head;
     if (!b || b->cap - b->used < rounded) b = new_block(a, rounded);
     void *p = b->mem + b->used;
@@ -76,7 +116,9 @@ void *arena_grow(arena *a, void *p, size_t old_n, size_t new_n)
         b->used = b->last + rounded;
         return p;
     }
-    void *q = arena_alloc(a, new_n);
+    void *q = new_n >= ARENA_BIG ? big_grow(a, p, old_n, new_n) : NULL;
+    if (q) return q;
+    q = arena_alloc(a, new_n);
     memcpy(q, p, old_n);
     return q;
 }

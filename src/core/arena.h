@@ -2,8 +2,13 @@
  *
  * Every stage allocates what it extracts from an article in that article's
  * arena, so no stage frees anything and article_free() releases it all.
- * Blocks grow geometrically; the last allocation can grow in place, which
- * makes arena-backed dynamic arrays (see ARENA_PUSH) cheap. */
+ * Small allocations share blocks that grow geometrically up to 1 MiB; the
+ * last one can grow in place, which makes arena-backed dynamic arrays (see
+ * ARENA_PUSH) cheap. An allocation of 256 KiB or more gets a block of its
+ * own, zeroed by calloc (fresh pages, untouched until written), and grows by
+ * realloc of that block: a long article's arrays (tokens, mentions) neither
+ * strand the copies they outgrew nor make the next shared block as large as
+ * themselves. */
 #ifndef DOSSIER_ARENA_H
 #define DOSSIER_ARENA_H
 
@@ -12,7 +17,8 @@
 
 typedef struct arena_block arena_block;
 typedef struct arena {
-    arena_block *head;   /* current block; older blocks chain behind it */
+    arena_block *head;   /* current shared block; older blocks chain behind it */
+    arena_block *big;    /* blocks of one large allocation each, newest first */
     size_t used_total;   /* bytes handed out, for statistics */
 } arena;
 

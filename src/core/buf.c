@@ -6,12 +6,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-void buf_init(buf *b) { b->p = NULL; b->n = b->cap = 0; }
+void buf_init(buf *b) { b->p = NULL; b->n = b->cap = 0; b->sink = NULL; }
 void buf_free(buf *b) { free(b->p); buf_init(b); }
+
+void buf_set_sink(buf *b, FILE *sink) { b->sink = sink; }
+
+/* Write errors are left to the caller's ferror() or fflush() on the sink. */
+void buf_flush(buf *b)
+{
+    if (!b->sink || !b->n) return;
+    fwrite(b->p, 1, b->n, b->sink);
+    b->n = 0;
+}
 
 void buf_reserve(buf *b, size_t extra)
 {
     if (b->cap - b->n > extra) return;
+    if (b->sink && b->n + extra >= BUF_SINK_CHUNK) {
+        buf_flush(b);
+        if (b->cap > extra) return;
+    }
     size_t cap = b->cap ? b->cap : 256;
     while (cap - b->n <= extra) cap *= 2;
     char *p = realloc(b->p, cap);
@@ -25,6 +39,11 @@ void buf_reserve(buf *b, size_t extra)
 
 void buf_put(buf *b, const void *s, size_t n)
 {
+    if (b->sink && n >= BUF_SINK_CHUNK) {   /* a long run goes straight out */
+        buf_flush(b);
+        fwrite(s, 1, n, b->sink);
+        return;
+    }
     buf_reserve(b, n);
     memcpy(b->p + b->n, s, n);
     b->n += n;

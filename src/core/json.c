@@ -10,7 +10,6 @@
 void json_str(buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    buf_reserve(b, n + 2);
     buf_putc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {

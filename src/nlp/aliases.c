@@ -36,6 +36,7 @@ typedef struct group {
 
 typedef struct ctx {
     article *a;
+    arena mem;            /* the groups and maps, freed when done (the article keeps only entities) */
     ARENA_VEC(group) g;
     idmap by_text;        /* lower-cased text of non-person names → group */
     idmap by_last;        /* last word of several-word person names → first group of chain */
@@ -90,7 +91,7 @@ static bool plural_word(const article *a, span w)
 
 static int32_t new_group(ctx *c, uint32_t mention_index, uint32_t words)
 {
-    group *g = ARENA_PUSH(&c->a->mem, c->g);
+    group *g = ARENA_PUSH(&c->mem, c->g);
     g->best = mention_index;
     g->words = words;
     g->next_same_last = -1;
@@ -307,6 +308,10 @@ static void publish(ctx *c)
         if (m->role.end - m->role.start > g->role.end - g->role.start) g->role = m->role;
     }
     a->entities.n = 0;
+    if (a->entities.cap < c->g.n) {   /* sized once: the names between would strand outgrown copies */
+        a->entities.v = arena_alloc(&a->mem, sizeof *a->entities.v * c->g.n);
+        a->entities.cap = c->g.n;
+    }
     for (uint32_t gi = 0; gi < c->g.n; gi++) {
         group *g = &c->g.v[gi];
         entity *e = ARENA_PUSH(&a->mem, a->entities);
@@ -336,16 +341,13 @@ static void publish(ctx *c)
 void aliases_resolve(article *a)
 {
     ctx c = {.a = a};
-    uint32_t n = a->mentions.n;
-    idmap_init(&a->mem, &c.by_text, n);
-    idmap_init(&a->mem, &c.by_last, n);
-    idmap_init(&a->mem, &c.by_first, n);
-    idmap_init(&a->mem, &c.single, n);
-    idmap_init(&a->mem, &c.acronyms, n);
-    idmap_init(&a->mem, &c.ambiguous, n);
-    idmap_init(&a->mem, &c.org_last, n);
-    idmap_init(&a->mem, &c.org_first, n);
-    for (uint32_t k = 0; k < n; k++) a->mentions.v[k].entity = -1;
+    arena_init(&c.mem);
+    /* sized for the names, not the mentions: they grow as names come */
+    idmap *maps[] = {&c.by_text, &c.by_last,   &c.by_first, &c.single,
+                     &c.acronyms, &c.ambiguous, &c.org_last, &c.org_first};
+    for (size_t i = 0; i < sizeof maps / sizeof *maps; i++) idmap_init(&c.mem, maps[i], 0);
+    for (uint32_t k = 0; k < a->mentions.n; k++) a->mentions.v[k].entity = -1;
     group_mentions(&c);
     publish(&c);
+    arena_free(&c.mem);
 }

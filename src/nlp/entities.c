@@ -85,6 +85,10 @@ typedef struct work {
      * keeps them cheap. */
     uint32_t *caps, ncaps;
     ARENA_VEC(draft) d;
+    /* Working memory, apart from the article's arena so that a long text
+     * does not keep it: mem (drafts, title, caps) lives through the step,
+     * tmp (one pass's own tables) is emptied after each pass. */
+    arena mem, tmp;
 } work;
 
 static const char *tok_text(const work *w, uint32_t i, size_t *n)
@@ -174,7 +178,7 @@ static void drafts_from_tags(work *w, const uint8_t *tags)
         while (end > i && (!(w->t[end - 1].flags & (TF_WORD | TF_NUM)) || is_possessive(w, end - 1)))
             end--;
         if (end > i) {
-            draft *d = ARENA_PUSH(&w->a->mem, w->d);
+            draft *d = ARENA_PUSH(&w->mem, w->d);
             d->s = i;
             d->e = end;
             d->type = ner_tag_ent(tags[i]);
@@ -362,7 +366,7 @@ static void split_titled_names(work *w)
             *d = person;
             continue;
         }
-        *ARENA_PUSH(&w->a->mem, w->d) = person;
+        *ARENA_PUSH(&w->mem, w->d) = person;
         d = &w->d.v[k];   /* the push may have moved the array */
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
@@ -402,7 +406,7 @@ static void mark_loc(work *w)
 /* cov[i]: token i lies inside a draft mention. */
 static uint8_t *coverage(work *w)
 {
-    uint8_t *cov = arena_alloc(&w->a->mem, w->nt);
+    uint8_t *cov = arena_alloc(&w->tmp, w->nt);
     for (uint32_t k = 0; k < w->d.n; k++)
         for (uint32_t i = w->d.v[k].s; i < w->d.v[k].e; i++) cov[i] = 1;
     return cov;
@@ -458,9 +462,9 @@ static void propagate_names(work *w)
 {
     if (!w->d.n) return;
     idmap names, seen, org_first;
-    idmap_init(&w->a->mem, &names, w->d.n);
-    idmap_init(&w->a->mem, &seen, w->d.n);
-    idmap_init(&w->a->mem, &org_first, w->d.n);
+    idmap_init(&w->tmp, &names, 0);
+    idmap_init(&w->tmp, &seen, 0);
+    idmap_init(&w->tmp, &org_first, 0);
     for (uint32_t k = 0; k < w->d.n; k++) {
         const draft *d = &w->d.v[k];
         size_t n, fn;
@@ -496,7 +500,7 @@ static void propagate_names(work *w)
          * at a sentence's start says nothing) and not before another name */
         if (!type && !(w->t[i].flags & TF_SENT) && (i + 1 >= w->nt || !is_cap_word(w, i + 1)))
             type = word_types_get(&org_first, folded_hash(w, i));
-        if (type) *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = i, .e = i + 1, .type = type, .kind = MK_NAME};
+        if (type) *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = type, .kind = MK_NAME};
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
 }
@@ -541,7 +545,7 @@ static void plural_names_after_the(work *w)
         if (n < 4 || p[n - 1] != 's' || p[n - 2] == 's' || p[n - 2] == '\'' || p[n - 2] == 'u') continue;
         if (gazetteer_word(w->r->fx.gaz, p, n) & GZ_TYPES) continue;
         if (gazetteer_word(w->r->fx.gaz, p, n - 1) & (GZ_NORP | GZ_GPE | GZ_LOC)) continue;   /* Afghans, Koreas */
-        *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = i, .e = i + 1, .type = ENT_ORG, .kind = MK_NAME};
+        *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = ENT_ORG, .kind = MK_NAME};
         cov[i] = 1;
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
@@ -613,13 +617,23 @@ static bool initials_match(const work *w, uint32_t j, uint32_t end, const char *
     return k == an;
 }
 
-/* "Inter-Services Intelligence (ISI)": the words an acronym in brackets
- * abbreviates are a name even where the tagger missed or mis-cut them. All
- * long forms are found first and applied in one pass, so an article full of
- * acronyms costs no more than one with a few. */
-static void define_long_forms(work *w)
+/* A long form: tokens [s, e) an acronym in brackets at e + 1 abbreviates. */
+typedef struct long_form {
+    uint32_t s, e, seq;   /* seq: order found, the later winning at one start */
+    uint8_t type;
+} long_form;
+
+static int long_form_order(const void *x, const void *y)
 {
-    uint32_t *long_end = NULL;   /* long_end[token]: end of the long form starting there, 0 if none */
+    const long_form *a = x, *b = y;
+    if (a->s != b->s) return a->s < b->s ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The long forms in the text, by start; at one start the last found. */
+static uint32_t find_long_forms(work *w, long_form **out)
+{
+    ARENA_VEC(long_form) lf = {0};
     for (uint32_t k = 0; k < w->ncaps; k++) {
         if (w->caps[k] < 2) continue;
         uint32_t i = w->caps[k] - 1;   /* the bracket before a capitalised word */
@@ -637,37 +651,94 @@ static void define_long_forms(work *w)
             if (!(w->t[c].flags & TF_WORD)) break;
         }
         if (j == i) continue;
-        if (!long_end) long_end = arena_alloc(&w->a->mem, sizeof *long_end * w->nt);
-        long_end[j] = i;
+        *ARENA_PUSH(&w->tmp, lf) = (long_form){.s = j, .e = i, .seq = lf.n};
     }
-    if (!long_end) return;
-    int32_t *starts_at = arena_alloc(&w->a->mem, sizeof *starts_at * w->nt);   /* draft + 1 */
-    for (uint32_t k = 0; k < w->d.n; k++) starts_at[w->d.v[k].s] = (int32_t)k + 1;
-    uint8_t *inside = arena_alloc(&w->a->mem, w->nt);
-    uint8_t *type = arena_alloc(&w->a->mem, w->nt);
-    for (uint32_t j = 0; j < w->nt; j++) {
-        if (!long_end[j]) continue;
-        uint32_t i = long_end[j];
-        const draft *acr = starts_at[i + 1] ? &w->d.v[starts_at[i + 1] - 1] : NULL;
-        const draft *same = starts_at[j] ? &w->d.v[starts_at[j] - 1] : NULL;
-        type[j] = ENT_ORG;
-        if (acr && acr->type != ENT_PERSON) type[j] = acr->type;
-        if (same && same->e == i && same->type != ENT_PERSON) type[j] = same->type;
-        for (uint32_t k = j; k < i; k++) inside[k] = 1;
+    if (!lf.n) return 0;
+    qsort(lf.v, lf.n, sizeof *lf.v, long_form_order);
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < lf.n; k++) {
+        if (o && lf.v[o - 1].s == lf.v[k].s) o--;
+        lf.v[o++] = lf.v[k];
     }
+    *out = lf.v;
+    return o;
+}
+
+/* Each long form's type: its acronym's, or that of a draft covering just
+ * it, when not a person's; else ORG. The drafts starting at the tokens asked
+ * about are found through a map of those tokens alone (the last draft
+ * starting at one wins). */
+static void type_long_forms(work *w, long_form *lf, uint32_t n)
+{
+    idmap at;   /* token → draft + 1, 0 while none */
+    idmap_init(&w->tmp, &at, n * 2);
+    for (uint32_t k = 0; k < n; k++) {
+        int32_t *v = idmap_slot(&at, lf[k].e + 1);
+        if (*v < 0) *v = 0;
+        v = idmap_slot(&at, lf[k].s);
+        if (*v < 0) *v = 0;
+    }
+    for (uint32_t k = 0; k < w->d.n; k++)
+        if (idmap_get(&at, w->d.v[k].s) >= 0) *idmap_slot(&at, w->d.v[k].s) = (int32_t)k + 1;
+    for (uint32_t k = 0; k < n; k++) {
+        int32_t ai = idmap_get(&at, lf[k].e + 1), si = idmap_get(&at, lf[k].s);
+        const draft *acr = ai > 0 ? &w->d.v[ai - 1] : NULL;
+        const draft *same = si > 0 ? &w->d.v[si - 1] : NULL;
+        lf[k].type = ENT_ORG;
+        if (acr && acr->type != ENT_PERSON) lf[k].type = acr->type;
+        if (same && same->e == lf[k].e && same->type != ENT_PERSON) lf[k].type = same->type;
+    }
+}
+
+/* The tokens inside long forms as disjoint runs by start, merged from lf
+ * (sorted by start) into runs; how many. */
+static uint32_t inside_runs(work *w, const long_form *lf, uint32_t n, span **out)
+{
+    span *r = arena_alloc(&w->tmp, sizeof *r * (n + 1));
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (o && lf[k].s <= r[o - 1].end) {
+            if (lf[k].e > r[o - 1].end) r[o - 1].end = lf[k].e;
+        } else r[o++] = (span){lf[k].s, lf[k].e};
+    }
+    *out = r;
+    return o;
+}
+
+/* The first token of [s, e) inside a run, or e. */
+static uint32_t first_inside(const span *r, uint32_t n, uint32_t s, uint32_t e)
+{
+    uint32_t lo = 0, hi = n;   /* the first run ending after s */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (r[mid].end <= s) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == n || r[lo].start >= e) return e;
+    return r[lo].start > s ? r[lo].start : s;
+}
+
+/* "Inter-Services Intelligence (ISI)": the words an acronym in brackets
+ * abbreviates are a name even where the tagger missed or mis-cut them. All
+ * long forms are found first and applied in one pass, so an article full of
+ * acronyms costs no more than one with a few; the tables are as long as the
+ * long forms, not the text. */
+static void define_long_forms(work *w)
+{
+    long_form *lf;
+    uint32_t nlf = find_long_forms(w, &lf);
+    if (!nlf) return;
+    type_long_forms(w, lf, nlf);
+    span *runs;
+    uint32_t nruns = inside_runs(w, lf, nlf, &runs);
     /* drafts inside a long form give way; one reaching before it keeps its head */
     uint32_t o = 0;
     for (uint32_t k = 0; k < w->d.n; k++) {
         draft d = w->d.v[k];
-        uint32_t first_inside = d.e;
-        for (uint32_t t = d.s; t < d.e; t++)
-            if (inside[t]) {
-                first_inside = t;
-                break;
-            }
-        if (first_inside < d.e) {
-            if (first_inside == d.s) continue;
-            d.e = first_inside;
+        uint32_t fi = first_inside(runs, nruns, d.s, d.e);
+        if (fi < d.e) {
+            if (fi == d.s) continue;
+            d.e = fi;
             size_t n;
             const char *p = tok_text(w, d.s, &n);
             if (d.e - d.s == 1 && (gazetteer_word(w->r->fx.gaz, p, n) & GZ_GPE)) d.type = ENT_GPE;
@@ -675,8 +746,8 @@ static void define_long_forms(work *w)
         w->d.v[o++] = d;
     }
     w->d.n = o;
-    for (uint32_t j = 0; j < w->nt; j++)
-        if (long_end[j]) *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = j, .e = long_end[j], .type = type[j], .kind = MK_NAME};
+    for (uint32_t k = 0; k < nlf; k++)
+        *ARENA_PUSH(&w->mem, w->d) = (draft){.s = lf[k].s, .e = lf[k].e, .type = lf[k].type, .kind = MK_NAME};
     qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
 }
 
@@ -696,7 +767,7 @@ static void described_organisations(work *w)
         uint32_t j = i;
         while (j > 0 && i - j < 4 && is_cap_word(w, j - 1) && !cov[j - 1] && !(w->t[j].flags & TF_SENT)) j--;
         if (j == i || j == 0 || !tok_is(w, j - 1, "the")) continue;
-        *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = j, .e = i, .type = ENT_ORG, .kind = MK_NAME};
+        *ARENA_PUSH(&w->mem, w->d) = (draft){.s = j, .e = i, .type = ENT_ORG, .kind = MK_NAME};
         for (uint32_t k = j; k < i; k++) cov[k] = 1;
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
@@ -717,7 +788,7 @@ static void places_inside_words(work *w)
         if (!dash || dash == p || dash + 1 >= p + n || dash[1] < 'a' || dash[1] > 'z') continue;
         unsigned g = gazetteer_word(w->r->fx.gaz, p, (size_t)(dash - p)) & GZ_TYPES;
         if (!(g & (GZ_GPE | GZ_LOC)) || (g & (GZ_PERSON | GZ_NORP))) continue;
-        draft *d = ARENA_PUSH(&w->a->mem, w->d);
+        draft *d = ARENA_PUSH(&w->mem, w->d);
         *d = (draft){.s = i, .e = i + 1, .type = g & GZ_GPE ? ENT_GPE : ENT_LOC, .kind = MK_NAME};
         d->bs = w->t[i].start;
         d->be = w->t[i].start + (uint32_t)(dash - p);
@@ -750,7 +821,7 @@ static void find_acronyms(work *w)
         size_t n;
         const char *x = tok_text(w, i, &n);
         const char *v = wordmap_get(defined, x, n);
-        if (v) *ARENA_PUSH(&w->a->mem, w->d) = (draft){.s = i, .e = i + 1, .type = (uint8_t)(*v - '0'), .kind = MK_NAME};
+        if (v) *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = (uint8_t)(*v - '0'), .kind = MK_NAME};
     }
     if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
     wordmap_free(defined);
@@ -821,7 +892,7 @@ static void find_role_mentions(work *w)
         if (e < w->nt && (w->t[e].flags & TF_CAP) && !(w->t[e].flags & TF_SENT)) continue;
         int32_t who = role_holder(w, i + 1, e, near);
         if (who < 0) continue;
-        mention *m = ARENA_PUSH(&w->a->mem, roles);
+        mention *m = ARENA_PUSH(&w->tmp, roles);
         m->start = w->t[i].start;
         m->end = w->t[e - 1].end;
         m->type = ENT_PERSON;
@@ -831,23 +902,32 @@ static void find_role_mentions(work *w)
         i = e - 1;
     }
     if (!roles.n) return;
-    /* merge into the mentions, keeping text order */
-    uint32_t n = w->a->mentions.n, total = n + roles.n;
-    mention *all = arena_alloc(&w->a->mem, sizeof *all * total);
-    uint32_t x = 0, y = 0;
-    for (uint32_t k = 0; k < total; k++) {
-        bool take_role = y < roles.n && (x >= n || roles.v[y].start < w->a->mentions.v[x].start);
-        all[k] = take_role ? roles.v[y++] : w->a->mentions.v[x++];
-        if (take_role) w->a->entities.v[all[k].entity].count++;
+    /* merge into the mentions, keeping text order: from the back, in place
+     * (a role goes after a mention starting where it does) */
+    article *a = w->a;
+    uint32_t n = a->mentions.n, total = n + roles.n;
+    if (a->mentions.cap < total) {
+        a->mentions.v = arena_grow(&a->mem, a->mentions.v, sizeof *a->mentions.v * a->mentions.cap,
+                                   sizeof *a->mentions.v * total);
+        a->mentions.cap = total;
     }
-    w->a->mentions.v = all;
-    w->a->mentions.n = w->a->mentions.cap = total;
+    uint32_t x = n, y = roles.n;
+    for (uint32_t k = total; k-- > 0;) {
+        bool take_role = y > 0 && (x == 0 || !(roles.v[y - 1].start < a->mentions.v[x - 1].start));
+        a->mentions.v[k] = take_role ? roles.v[--y] : a->mentions.v[--x];
+        if (take_role) a->entities.v[a->mentions.v[k].entity].count++;
+    }
+    a->mentions.n = total;
 }
 
 /* --- the step ----------------------------------------------------------------------------- */
 
 static void publish(work *w)
 {
+    if (w->a->mentions.cap < w->d.n) {   /* sized once: no outgrown copies left in the arena */
+        w->a->mentions.v = arena_alloc(&w->a->mem, sizeof *w->a->mentions.v * w->d.n);
+        w->a->mentions.cap = w->d.n;
+    }
     for (uint32_t k = 0; k < w->d.n; k++) {
         const draft *d = &w->d.v[k];
         mention *m = ARENA_PUSH(&w->a->mem, w->a->mentions);
@@ -860,35 +940,42 @@ static void publish(work *w)
     }
 }
 
+/* The passes over the drafts, in order; each may use w->tmp for tables of
+ * its own. */
+static void (*const passes[])(work *) = {
+    split_titled_names, attach_roles, mark_loc, define_long_forms, numbered_names,
+    plural_names_after_the, propagate_names, plural_families, merge_demonym_groups,
+    described_organisations, places_inside_words, find_acronyms,
+};
+
 void entities_run(const entities_res *r, article *a)
 {
     a->mentions.n = 0;
     a->entities.n = 0;
     if (!a->tokens.n) return;
     work w = {.r = r, .a = a, .t = a->tokens.v, .nt = a->tokens.n};
-    w.title = arena_alloc(&a->mem, a->tokens.n);
+    arena_init(&w.mem);
+    arena_init(&w.tmp);
+    w.title = arena_alloc(&w.mem, a->tokens.n);
     memset(w.title, 0xFF, a->tokens.n);
-    w.caps = arena_alloc(&a->mem, sizeof *w.caps * a->tokens.n);
+    for (uint32_t i = 0; i < a->tokens.n; i++) w.ncaps += (a->tokens.v[i].flags & (TF_CAP | TF_UPPER)) != 0;
+    w.caps = arena_alloc(&w.mem, sizeof *w.caps * (w.ncaps + 1));
+    w.ncaps = 0;
     for (uint32_t i = 0; i < a->tokens.n; i++) {   /* without a branch: capitals come at random */
         w.caps[w.ncaps] = i;
         w.ncaps += (a->tokens.v[i].flags & (TF_CAP | TF_UPPER)) != 0;
     }
-    uint8_t *tags = arena_alloc(&a->mem, a->tokens.n);
+    uint8_t *tags = arena_alloc(&w.tmp, a->tokens.n);
     ner_tag_article(r->model, a, tags);
     drafts_from_tags(&w, tags);
-    split_titled_names(&w);
-    attach_roles(&w);
-    mark_loc(&w);
-    define_long_forms(&w);
-    numbered_names(&w);
-    plural_names_after_the(&w);
-    propagate_names(&w);
-    plural_families(&w);
-    merge_demonym_groups(&w);
-    described_organisations(&w);
-    places_inside_words(&w);
-    find_acronyms(&w);
+    arena_free(&w.tmp);
+    for (size_t i = 0; i < sizeof passes / sizeof *passes; i++) {
+        passes[i](&w);
+        arena_free(&w.tmp);
+    }
     publish(&w);
     aliases_resolve(a);
     find_role_mentions(&w);
+    arena_free(&w.tmp);
+    arena_free(&w.mem);
 }

@@ -277,9 +277,12 @@ void figures_run(const figures_res *r, article *a)
     memset(&cx, 0, sizeof cx);
     a->figures.n = 0;
     if (!a->tokens.n) return;
-    uint16_t *bits = arena_alloc(&a->mem, a->tokens.n * sizeof *bits);
+    /* working memory, given back when done: not in the article's arena */
+    uint16_t *bits = malloc(a->tokens.n * sizeof *bits);
+    if (!bits) abort();
     memset(bits, 0xFF, a->tokens.n * sizeof *bits);   /* FILTER_UNSET */
     phrase_memo memo;
     memset(memo.key, 0, sizeof memo.key);
     for (uint32_t si = 0; si < a->sents.n; si++) sentence_figures(r, a, &a->sents.v[si], bits, &memo, &cx);
+    free(bits);
 }

@@ -216,7 +216,7 @@ static uint32_t para_end_sentence(const article *a, uint32_t si)
     return sj;
 }
 
-static bool has_marks(const qctx *c, uint32_t b, uint32_t e) { return c->next_mark[b] < e; }
+static bool has_marks(const qctx *c, uint32_t b, uint32_t e) { return next_mark(c, b) < e; }
 
 /* Processes the paragraph of sentences [si, sj); returns the first sentence
  * after what it used (an attribution line is used with its quote). */
@@ -269,6 +269,8 @@ static uint32_t process_paragraph(qrun *R, uint32_t si, uint32_t sj)
     return sj;
 }
 
+static bool is_double_mark(uint16_t f) { return (f & TF_QUOTE) && !(f & TF_SQUOTE); }
+
 void quotes_run(const quotes_res *r, article *a)
 {
     a->quotes.n = 0;
@@ -284,14 +286,18 @@ void quotes_run(const quotes_res *r, article *a)
     R.cap += 1;
     R.qs = malloc(R.cap * sizeof *R.qs);
     R.ks = malloc(R.cap * sizeof *R.ks);
-    R.c.classes = calloc(a->tokens.n ? a->tokens.n : 1, sizeof *R.c.classes);
-    R.c.next_mark = malloc((a->tokens.n + 2) * sizeof *R.c.next_mark);
-    if (!R.qs || !R.ks || !R.c.classes || !R.c.next_mark) abort();
-    R.c.next_mark[a->tokens.n] = R.c.next_mark[a->tokens.n + 1] = a->tokens.n;   /* one past, for i + 1 */
-    for (uint32_t i = a->tokens.n; i-- > 0;) {
-        uint16_t f = a->tokens.v[i].flags;
-        R.c.next_mark[i] = (f & TF_QUOTE) && !(f & TF_SQUOTE) ? i : R.c.next_mark[i + 1];
-    }
+    uint32_t nclasses = 16;
+    while (nclasses < QC_CLASS_CACHE && nclasses < a->tokens.n) nclasses *= 2;
+    R.c.class_mask = nclasses - 1;
+    R.c.classes = malloc(nclasses * sizeof *R.c.classes);
+    if (R.c.classes)
+        for (uint32_t i = 0; i < nclasses; i++) R.c.classes[i] = (tok_class){UINT32_MAX, 0};
+    for (uint32_t i = 0; i < a->tokens.n; i++) R.c.nmarks += is_double_mark(a->tokens.v[i].flags);
+    R.c.marks = malloc((R.c.nmarks + 1) * sizeof *R.c.marks);
+    if (!R.qs || !R.ks || !R.c.classes || !R.c.marks) abort();
+    R.c.nmarks = 0;
+    for (uint32_t i = 0; i < a->tokens.n; i++)
+        if (is_double_mark(a->tokens.v[i].flags)) R.c.marks[R.c.nmarks++] = i;
     for (uint32_t si = 0; si < a->sents.n;) {
         uint32_t sj = para_end_sentence(a, si);
         si = process_paragraph(&R, si, sj);
@@ -300,6 +306,6 @@ void quotes_run(const quotes_res *r, article *a)
     free(R.qs);
     free(R.ks);
     free(R.c.classes);
-    free(R.c.next_mark);
+    free(R.c.marks);
     free(R.pending);
 }

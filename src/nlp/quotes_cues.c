@@ -148,12 +148,20 @@ static unsigned hex_bits(const char *v)
     return x;
 }
 
+/* Token i's cached classes, emptied first when the slot held another token. */
+static uint32_t *class_slot(const qctx *c, uint32_t i)
+{
+    tok_class *e = &c->classes[i & c->class_mask];
+    if (e->tok != i) *e = (tok_class){i, 0};
+    return &e->v;
+}
+
 unsigned word_class_lookup(const qctx *c, uint32_t i)
 {
     unsigned w = 0;
     if ((c->t[i].flags & TF_WORD) && shape_may(&c->r->word_shapes, tok_text(c, i), tok_len(c, i)))
         w = hex_bits(wordmap_get(c->r->words, tok_text(c, i), tok_len(c, i)));
-    c->classes[i] |= TC_WORD_KNOWN | w;
+    *class_slot(c, i) |= TC_WORD_KNOWN | w;
     return w;
 }
 
@@ -165,7 +173,7 @@ unsigned speaker_class_lookup(const qctx *c, uint32_t i)
     if (n > 1 && s[n - 1] == '.') n--;   /* Lt. Gen. */
     if ((c->t[i].flags & TF_WORD) && shape_may(&c->r->speaker_shapes, s, n))
         k = hex_bits(wordmap_get(c->r->speakers, s, n));
-    c->classes[i] |= TC_SPEAKER_KNOWN | k << TC_SPEAKER_SHIFT;
+    *class_slot(c, i) |= TC_SPEAKER_KNOWN | k << TC_SPEAKER_SHIFT;
     return k;
 }
 

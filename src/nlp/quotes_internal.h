@@ -87,7 +87,13 @@ typedef struct referent {
 
 #define QC_RECENT 16
 
-/* Per token, its word and speaker classes once looked up (see word_class()). */
+/* Per token, its word and speaker classes once looked up (see word_class()),
+ * in a table of at most QC_CLASS_CACHE slots, token i in slot i & class_mask
+ * (the last asked about wins): the grammar asks about nearby words many
+ * times; a table over every token would cost 4 bytes a token, 80 MB for a
+ * 100 MB text. */
+#define QC_CLASS_CACHE (1u << 16)
+typedef struct tok_class { uint32_t tok, v; } tok_class;
 enum {
     TC_WORD = 0xFFFF,               /* W_* bits */
     TC_SPEAKER_SHIFT = 16,          /* S_* bits above them */
@@ -100,14 +106,28 @@ typedef struct qctx {
     article *a;
     const token *t;
     uint32_t nt;
-    uint32_t *classes;   /* per token: TC_* (the grammar asks about a word many times) */
-    /* per token i (and nt, nt + 1): the first double quotation mark at or
-     * after i, nt if none; most sentences have none, and finding quoted spans then
-     * reads no token */
-    uint32_t *next_mark;
+    tok_class *classes;  /* class_mask + 1 slots, token i in slot i & class_mask: TC_* */
+    uint32_t class_mask;
+    /* the double quotation marks' tokens, in order (see next_mark()): most
+     * sentences have none, and finding quoted spans then reads no token;
+     * a list of the marks, not an entry per token, as a long text has
+     * millions of tokens and few marks */
+    uint32_t *marks, nmarks;
     referent recent[QC_RECENT];  /* a ring; recent[(nrecent - 1) % QC_RECENT] is newest */
     uint32_t nrecent;
 } qctx;
+
+/* The first double quotation mark at or after token i, nt if none. */
+static inline uint32_t next_mark(const qctx *c, uint32_t i)
+{
+    uint32_t lo = 0, hi = c->nmarks;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->marks[mid] < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < c->nmarks ? c->marks[lo] : c->nt;
+}
 
 /* A quoted span: marks at open/close (close == end of sentence when missing);
  * the words inside are tokens [cb, ce). */
@@ -153,14 +173,16 @@ unsigned speaker_class_lookup(const qctx *c, uint32_t i);
 static inline unsigned word_class(const qctx *c, uint32_t i)
 {
     if (i >= c->nt) return 0;
-    uint32_t v = c->classes[i];
+    const tok_class *e = &c->classes[i & c->class_mask];
+    uint32_t v = e->tok == i ? e->v : 0;
     return v & TC_WORD_KNOWN ? v & TC_WORD : word_class_lookup(c, i);
 }
 /* S_* bits of token i (quote-speakers.txt), 0 for other words. */
 static inline unsigned speaker_class(const qctx *c, uint32_t i)
 {
     if (i >= c->nt) return 0;
-    uint32_t v = c->classes[i];
+    const tok_class *e = &c->classes[i & c->class_mask];
+    uint32_t v = e->tok == i ? e->v : 0;
     return v & TC_SPEAKER_KNOWN ? (v >> TC_SPEAKER_SHIFT) & 0xFF : speaker_class_lookup(c, i);
 }
 uint32_t count_words(const qctx *c, uint32_t b, uint32_t e);

@@ -24,16 +24,16 @@ static uint32_t trim_end(const qctx *c, uint32_t cb, uint32_t ce)
     return ce;
 }
 
-/* Visits the double marks only, through c->next_mark. */
+/* Visits the double marks only, through next_mark(). */
 uint32_t find_quoted(const qctx *c, uint32_t b, uint32_t e, bool runs_on, qspan *out, uint32_t cap)
 {
     uint32_t n = 0;
-    for (uint32_t i = c->next_mark[b]; i < e && n < cap; i = c->next_mark[i + 1]) {
+    for (uint32_t i = next_mark(c, b); i < e && n < cap; i = next_mark(c, i + 1)) {
         const token *t = &c->t[i];
         qspan q = {0};
         if (t->flags & TF_QOPEN) {
-            uint32_t j = c->next_mark[i + 1];
-            while (j < e && !(c->t[j].flags & TF_QCLOSE)) j = c->next_mark[j + 1];
+            uint32_t j = next_mark(c, i + 1);
+            while (j < e && !(c->t[j].flags & TF_QCLOSE)) j = next_mark(c, j + 1);
             if (j > e) j = e;
             q.open = i;
             q.cb = i + 1;

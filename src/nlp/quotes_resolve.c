@@ -334,7 +334,7 @@ void subject_remember(qctx *c, uint32_t b, uint32_t e)
     if (!np_after(c, b, e, &who) || who.how != NP_NAME || who.e >= e) return;
     /* a name inside a quotation is whom the speaker talks of, not the
      * narrative's subject: "…," he said after it still means the speaker */
-    if (c->next_mark[b] <= who.s) return;
+    if (next_mark(c, b) <= who.s) return;
     /* a subject is followed by its verb, or by an apposition */
     if (!tok_lower_word(c, who.e) && !tok_punct(c, who.e, ',')) return;
     speaker sp;

@@ -147,7 +147,6 @@ static void put_events(buf *b, const article *a)
 
 void dossier_article_json(const article *a, buf *b)
 {
-    buf_reserve(b, a->len * 2 + 1024);
     buf_putc(b, '{');
     json_key(b, "id"); json_cstr(b, a->id); buf_putc(b, ',');
     json_key(b, "source"); json_cstr(b, a->source); buf_putc(b, ',');

@@ -110,12 +110,20 @@ static const char *utf8_copy(article *a, const char *s)
     return out;
 }
 
-article *dossier_extract(const dossier *d, const input *in, const char *id, const char *source)
+/* Cleans in into a, then gives back in's bytes: the article has its text. */
+static void clean_input(const dossier *d, article *a, input *in)
+{
+    clean_article(d->clean, a, in);
+    free(in->text);
+    in->text = NULL;
+}
+
+article *dossier_extract(const dossier *d, input *in, const char *id, const char *source)
 {
     article *a = article_new();
     a->id = utf8_copy(a, id ? id : "");
     a->source = source ? utf8_copy(a, source) : NULL;
-    clean_article(d->clean, a, in);
+    clean_input(d, a, in);
     nlp_run(d->nlp, a, d->steps);
     return a;
 }
@@ -146,14 +154,14 @@ static const char *url_site(article *a, const char *url)
     return end > p ? utf8_copy(a, arena_strndup(&a->mem, p, (size_t)(end - p))) : NULL;
 }
 
-article *dossier_extract_meta(const dossier *d, const input *in, const char *id, const char *source,
+article *dossier_extract_meta(const dossier *d, input *in, const char *id, const char *source,
                               const article_meta *m)
 {
     if (!m) return dossier_extract(d, in, id, source);
     article *a = article_new();
     a->id = utf8_copy(a, id ? id : "");
     a->source = source ? utf8_copy(a, source) : NULL;
-    clean_article(d->clean, a, in);
+    clean_input(d, a, in);
     const char *from = m->from ? m->from : "option";
     if (m->url && *m->url) a->url = utf8_copy(a, m->url);
     if (!a->title && m->title && *m->title) {

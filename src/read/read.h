@@ -24,9 +24,9 @@ typedef struct input {
 } input;
 
 /* Maximum input accepted (bytes); larger files are refused, not truncated.
- * One article's extraction peaks near 19 times its size (README,
- * "Measured"), so 256 MiB keeps the worst file under about 5 GB; a news
- * article is under a megabyte, a glued corpus of 221 MB still passes. */
+ * One article's extraction peaks at 5 (text) to 7 (HTML) times its size
+ * (README, "Measured"), so 256 MiB keeps the worst file under about 2 GB; a
+ * news article is under a megabyte, a glued corpus of 221 MB still passes. */
 #define READ_MAX_BYTES ((size_t)256 << 20)
 
 /* The most attributes one HTML tag may have: the parser's work grows with

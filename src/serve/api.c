@@ -367,7 +367,10 @@ static void api_entities(corpus *c, params *p)
 static int entity_head(const cluster_info *ci, void *ctx)
 {
     buf *b = ctx;
-    link_cluster_json(ci, b);
+    cluster_info bare = *ci;   /* "docs" here are objects, listed after; not also the ids */
+    bare.docs = NULL;
+    bare.ndocs = 0;
+    link_cluster_json(&bare, b);
     b->n--;   /* reopened: docs and quotes follow */
     return 0;
 }

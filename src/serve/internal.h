@@ -38,6 +38,29 @@ void cache_free(reply_cache *k);
 bool cache_get(reply_cache *k, const buf *key, unsigned long gen, reply *r);
 void cache_put(reply_cache *k, const buf *key, unsigned long gen, const reply *r);
 
+/* A request as the router sees it (route.c): no connection, no socket, so
+ * the tests and the fuzzer call it as the server does. */
+typedef struct request {
+    const char *method;
+    const char *url;                       /* the path, percent-decoded */
+    api_param params[API_MAX_PARAMS];      /* the query string's pairs, decoded */
+    size_t nparams;
+    bool too_many;                         /* more pairs than API_MAX_PARAMS */
+    bool has_body;                         /* a Content-Length or Transfer-Encoding */
+} request;
+
+/* Answers GET /api/<path> into r (the server: a store handle from its pool
+ * and its cache, through api_cached). */
+typedef void api_handler(void *ctx, const char *path, const request *q, reply *r);
+
+/* What a request gets, into r: the JSON API through api, an embedded asset,
+ * the page shell app.js fills in, or an error. Returns its Cache-Control. */
+const char *serve_route(const request *q, api_handler *api, void *ctx, reply *r);
+
+/* The reply to GET /api/<path>: from k when it holds one of generation gen,
+ * else api_reply over c, then kept in k when 200 or 404. */
+void api_cached(reply_cache *k, unsigned long gen, corpus *c, const char *path, const request *q, reply *r);
+
 /* A file of web/, compiled in. */
 typedef struct web_asset {
     const char *name;                /* "app.js" */

@@ -1,8 +1,7 @@
 /* server.c — the HTTP side of `dossier serve`, on GNU libmicrohttpd: a pool
  * of worker threads, each polling its own connections (a slow client holds
  * a connection, never a worker), bounded requests, the security headers
- * every response carries, and the routing of a path to the JSON API
- * (api.c), an embedded asset, or the page shell the browser code fills in.
+ * every response carries; what a request gets is route.c's.
  *
  * Each worker borrows a read-only corpus handle from a pool as large as the
  * worker count, so no SQLite connection is ever used by two threads; API
@@ -105,89 +104,27 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, reply *r, const c
     return ok;
 }
 
-static const char *content_type(const char *name)
-{
-    const char *dot = strrchr(name, '.');
-    if (!dot) return "application/octet-stream";
-    if (!strcmp(dot, ".html")) return "text/html; charset=utf-8";
-    if (!strcmp(dot, ".css")) return "text/css; charset=utf-8";
-    if (!strcmp(dot, ".js")) return "text/javascript; charset=utf-8";
-    if (!strcmp(dot, ".svg")) return "image/svg+xml";
-    return "application/octet-stream";
-}
-
-static const web_asset *find_asset(const char *name)
-{
-    for (size_t i = 0; i < web_nassets; i++)
-        if (!strcmp(web_assets[i].name, name)) return &web_assets[i];
-    return NULL;
-}
-
-static void asset_reply(reply *r, const web_asset *a)
-{
-    r->status = 200;
-    r->type = content_type(a->name);
-    buf_put(&r->body, a->data, a->len);
-}
-
-/* The pages: each is the same shell, filled in by app.js from the API. */
-static bool is_page(const char *path)
-{
-    static const char *const pages[] = {"articles", "entities", "events", "conflicts", "claims", "quotes"};
-    if (!strcmp(path, "/")) return true;
-    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
-        size_t n = strlen(pages[i]);
-        if (!strncmp(path + 1, pages[i], n) && (path[n + 1] == '\0' || path[n + 1] == '/')) return true;
-    }
-    return false;
-}
-
 /* --- requests ------------------------------------------------------------------------- */
-
-typedef struct collected {
-    api_param v[API_MAX_PARAMS];
-    size_t n;
-    bool too_many;
-} collected;
 
 static enum MHD_Result collect_param(void *ctx, enum MHD_ValueKind kind, const char *key, const char *value)
 {
-    collected *c = ctx;
-    if (c->n == API_MAX_PARAMS) {
-        c->too_many = true;
+    request *q = ctx;
+    if (q->nparams == API_MAX_PARAMS) {
+        q->too_many = true;
         return MHD_NO;
     }
-    c->v[c->n++] = (api_param){key, value};
+    q->params[q->nparams++] = (api_param){key, value};
     return MHD_YES;
 }
 
-/* The cache's key: the path and every parameter, each length-prefixed so
- * no two requests share one. */
-static void request_key(const char *path, const collected *p, buf *key)
+/* The API, backed by a store handle from the pool and the reply cache. */
+static void server_api(void *ctx, const char *path, const request *q, reply *r)
 {
-    buf_printf(key, "%zu:%s", strlen(path), path);
-    for (size_t i = 0; i < p->n; i++) {
-        const char *v = p->v[i].value ? p->v[i].value : "";
-        buf_printf(key, "|%zu:%s=%zu:%s", strlen(p->v[i].key), p->v[i].key, strlen(v), v);
-    }
-}
-
-static void api_request(server *s, struct MHD_Connection *conn, const char *path, reply *r)
-{
-    collected p = {0};
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &p);
-    if (p.too_many) return api_error(r, 400, "too many parameters (at most %d)", API_MAX_PARAMS);
-    buf key;
-    buf_init(&key);
-    request_key(path, &p, &key);
+    server *s = ctx;
     unsigned long gen;
     handle *h = borrow(s, &gen);
-    if (!cache_get(s->cache, &key, gen, r)) {
-        api_reply(h->c, path, p.v, p.n, r);
-        if (r->status == 200 || r->status == 404) cache_put(s->cache, &key, gen, r);
-    }
+    api_cached(s->cache, gen, h->c, path, q, r);
     give_back(s, h);
-    buf_free(&key);
 }
 
 /* A GET with a body is refused before the body is read. */
@@ -201,27 +138,11 @@ static bool has_body(struct MHD_Connection *conn)
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **state)
 {
-    server *s = cls;
+    request q = {.method = method, .url = url, .has_body = has_body(conn)};
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &q);
     reply r = {.status = 200, .type = "text/plain; charset=utf-8"};
     buf_init(&r.body);
-    const char *cache = "no-store";
-    const web_asset *a;
-    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
-        api_error(&r, 405, "only GET and HEAD are served");
-    } else if (has_body(conn)) {
-        api_error(&r, 413, "requests carry no body");
-    } else if (!strncmp(url, "/api/", 5)) {
-        api_request(s, conn, url + 5, &r);
-    } else if (!strncmp(url, "/static/", 8) && (a = find_asset(url + 8))) {
-        asset_reply(&r, a);
-        cache = "no-cache";
-    } else if (strncmp(url, "/static/", 8) != 0 && (a = find_asset("index.html"))) {
-        asset_reply(&r, a);   /* app.js shows the page, or says there is none */
-        r.status = is_page(url) ? 200 : 404;
-        cache = "no-cache";
-    } else {
-        api_error(&r, 404, "no such file");
-    }
+    const char *cache = serve_route(&q, server_api, cls, &r);
     enum MHD_Result ok = send_reply(conn, &r, cache);
     buf_free(&r.body);
     return ok;

@@ -28,7 +28,7 @@ words=$(python3 -c "print(' '.join(['bridge'] * 64))")
 check "bounds: a search of 64 words runs" test $? -ne 2
 rm -rf "$B"
 
-# One article's memory peaks near 19 times its size: files over 256 MiB are refused
+# One article's memory peaks at 5 to 7 times its size: files over 256 MiB are refused
 # (a sparse file: no disk is used).
 B=$T/bounds-size
 mkdir -p "$B"

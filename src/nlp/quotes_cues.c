@@ -265,6 +265,7 @@ static char class_char(const char *cls)
     if (!strncmp(cls, "quote", 5)) return 'q';
     if (!strncmp(cls, "by", 2)) return 'b';
     if (!strncmp(cls, "object", 6)) return 'o';
+    if (!strncmp(cls, "intent", 6)) return 'i';
     return 0;
 }
 
@@ -327,6 +328,7 @@ static uint8_t cue_class_of(char ch)
     case 'q': return CUE_QUOTE;
     case 'b': return CUE_BY;
     case 'o': return CUE_OBJECT;
+    case 'i': return CUE_INTENT;
     default: return CUE_NONE;
     }
 }

@@ -261,6 +261,22 @@ static bool relays(qrun *R, uint32_t i, uint32_t nk)
     return false;
 }
 
+/* "Clinton wants to sign up five million people", "the party plans to
+ * appeal": a verb of intent reports an aim only through an infinitive ("plans
+ * a vote" is narration), only where it opens its clause's report itself (in
+ * "the council plans to reopen it, a spokesman said" the aim is the
+ * spokesman's statement), and never relays a quotation. */
+static bool states_an_aim(const qrun *R, const cue *k, uint32_t i, uint32_t nk)
+{
+    const qctx *c = &R->c;
+    if (k->layout != CL_FORWARD || k->participle || !tok_eq(c, k->cb, "to") || !tok_lower_word(c, k->cb + 1) ||
+        (word_class(c, k->cb + 1) & (W_DET | W_PRONOUN)) || hypothetical(c, k->tok))
+        return false;
+    for (uint32_t n = i + 1; n < nk; n++)
+        if (R->ks[n].has_np && R->ks[n].layout != CL_FORWARD) return false;
+    return true;
+}
+
 static bool same_speaker(const speaker *x, const speaker *y)
 {
     if (x->entity >= 0 && x->entity == y->entity) return true;
@@ -318,10 +334,11 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
             refers_back(c, k->cb, k->ce))
             continue;
         if (k->cls == CUE_QUOTE && !frag && !characterises(c, k->cb, k->ce)) continue;
+        if (k->cls == CUE_INTENT && (frag || !states_an_aim(R, k, i, nk))) continue;
         for (uint32_t q = 0; q < nq; q++)
             if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;
         quote_emit(R, frag ? Q_MIXED : Q_INDIRECT, tok_span(c, k->cb, k->ce), &k->sp, cue_bytes(c, k));
-        reported = reported || (!k->participle && k->layout == CL_FORWARD);
+        reported = reported || (!k->participle && k->layout == CL_FORWARD && k->cls != CUE_INTENT);
         if (k->layout == CL_FORWARD && k->cls != CUE_BY) outer = k;
     }
 }

@@ -519,6 +519,27 @@ static void narration_is_no_quote(void **state)
     article_free(a);
 }
 
+/* An aim is reported through an infinitive ("wants to …"), never through a
+ * plain object, nor inside what a later speaker says; verbs of judging take
+ * what they judge; "state" before a name is a noun. */
+static void aims_and_judgements(void **state)
+{
+    article *a = quotes_of("The mayor wants to close the old bridge by June.\n\n"
+                           "Governor Amy Reed defended her record on schools in a televised debate.\n\n"
+                           "The report states that the fund lost money in every quarter.");
+    const quote *q = find(a, "close the old bridge");
+    assert_string_equal(text_of(a, q), "to close the old bridge by June");
+    assert_string_equal(who(a, q), "The mayor");
+    assert_string_equal(who(a, find(a, "her record on schools")), "Amy Reed");
+    assert_string_equal(who(a, find(a, "fund lost money")), "The report");
+    article_free(a);
+    a = quotes_of("The board plans a vote on the new budget next week.\n\n"
+                  "Swing state Ohio is a bellwether for the whole country.\n\n"
+                  "Many fans would want to see the old coach come back.");
+    assert_int_equal(a->quotes.n, 0);
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -570,6 +591,7 @@ int main(void)
         cmocka_unit_test(naming_verbs_and_documents),
         cmocka_unit_test(views_without_that),
         cmocka_unit_test(said_after_a_phrase_of_time),
+        cmocka_unit_test(aims_and_judgements),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,6 +20,22 @@ static bool ends_clause(const qctx *c, uint32_t i, uint32_t e)
     return i >= e || tok_terminal(c, i) || (i + 1 == e && (c->t[i].flags & TF_QUOTE));
 }
 
+static bool clause_like(const qctx *c, uint32_t b, uint32_t e);
+
+/* "In several cases, executives say, they were asked …", "Pivoting too
+ * soon, economists say, hurt the recovery": what stands before the cue is
+ * no clause of its own (no subject and finite verb), so the statement runs
+ * through the cue to the end of the sentence. */
+static bool opens_a_statement(const qctx *c, uint32_t b, uint32_t comma, uint32_t after, uint32_t e)
+{
+    if (after + 1 >= e || tok_eq(c, after + 1, "and") || tok_eq(c, after + 1, "but") || tok_eq(c, after + 1, "or") ||
+        (word_class(c, after + 1) & (W_SUB | W_REL)) || !has_words(c, after + 1, e, 3))
+        return false;
+    for (uint32_t i = b; i < comma; i++)
+        if (clause_like(c, i, comma) || (c->t[i].flags & TF_QUOTE)) return false;
+    return true;
+}
+
 static void set_layout(const qctx *c, cue *k, uint32_t b, uint32_t e)
 {
     k->layout = CL_FORWARD;
@@ -28,7 +44,9 @@ static void set_layout(const qctx *c, cue *k, uint32_t b, uint32_t e)
     if (cs <= b + 1 || !tok_punct(c, cs - 1, ',') || !has_words(c, b, cs - 1, 1)) return;
     uint32_t after = skip_adverbials(c, k->inverted ? k->who.e : k->tok + k->n, e);
     if (ends_clause(c, after, e)) k->layout = CL_TRAILING;
-    else if (tok_punct(c, after, ',')) k->layout = !has_words(c, b, cs - 1, 5) ? CL_PARENTHETICAL : CL_TRAILING;
+    else if (tok_punct(c, after, ','))
+        k->layout = !has_words(c, b, cs - 1, 5) || opens_a_statement(c, b, cs - 1, after, e) ? CL_PARENTHETICAL
+                                                                                            : CL_TRAILING;
 }
 
 /* The quoted span lying inside [cb, ce), if any. */

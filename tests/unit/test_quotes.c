@@ -540,6 +540,24 @@ static void aims_and_judgements(void **state)
     article_free(a);
 }
 
+/* A cue set off by commas after a phrase that is no clause ("In most cases,
+ * X say, …") sits inside the statement; plural heads of people and the
+ * shares of a poll speak. */
+static void cue_inside_the_statement(void **state)
+{
+    article *a = quotes_of("In most cases, bank executives say, the loans were repaid within a year.\n\n"
+                           "Cutting rates too early, economists say, would fuel prices.\n\n"
+                           "Nearly half said they would vote for the mayor again.");
+    const quote *q = find(a, "loans were repaid");
+    assert_string_equal(text_of(a, q), "In most cases, bank executives say, the loans were repaid within a year");
+    assert_string_equal(who(a, q), "bank executives");
+    q = find(a, "fuel prices");
+    assert_non_null(strstr(text_of(a, q), "Cutting rates too early"));
+    assert_string_equal(who(a, q), "economists");
+    assert_string_equal(who(a, find(a, "vote for the mayor")), "Nearly half");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -592,6 +610,7 @@ int main(void)
         cmocka_unit_test(views_without_that),
         cmocka_unit_test(said_after_a_phrase_of_time),
         cmocka_unit_test(aims_and_judgements),
+        cmocka_unit_test(cue_inside_the_statement),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

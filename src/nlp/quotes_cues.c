@@ -266,6 +266,7 @@ static char class_char(const char *cls)
     if (!strncmp(cls, "by", 2)) return 'b';
     if (!strncmp(cls, "object", 6)) return 'o';
     if (!strncmp(cls, "intent", 6)) return 'i';
+    if (!strncmp(cls, "ask", 3)) return 'a';
     return 0;
 }
 
@@ -329,6 +330,7 @@ static uint8_t cue_class_of(char ch)
     case 'b': return CUE_BY;
     case 'o': return CUE_OBJECT;
     case 'i': return CUE_INTENT;
+    case 'a': return CUE_ASK;
     default: return CUE_NONE;
     }
 }
@@ -556,7 +558,7 @@ uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that
     *saw_that = false;
     if (k->inverted && k->has_np && k->who.e > i) i = k->who.e;
     i = skip_adverbials(c, i, end);
-    if (k->cls == CUE_TELL && !k->inverted) {
+    if ((k->cls == CUE_TELL || k->cls == CUE_ASK) && !k->inverted) {
         i = skip_addressee(c, i, end);
         i = skip_adverbials(c, i, end);
     }
@@ -567,7 +569,8 @@ uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that
         if (i > k->tok + k->n && (word_class(c, k->tok + k->n) & W_PREP) && tok_lower_word(c, i - 1) &&
             !word_class(c, i - 1) && i + 2 < end && tok_lower_word(c, i + 1) &&
             !(word_class(c, i + 1) & (W_DET | W_PRONOUN | W_AUX)) && c->a->text[c->t[i + 1].end - 1] == 's' &&
-            ((c->t[i + 2].flags & TF_CAP) || (word_class(c, i + 2) & (W_DET | W_PREP))) && k->cls != CUE_TELL)
+            ((c->t[i + 2].flags & TF_CAP) || (word_class(c, i + 2) & (W_DET | W_PREP))) && k->cls != CUE_TELL &&
+            k->cls != CUE_ASK)
             return end;
         i++;
         *saw_that = true;

@@ -233,7 +233,7 @@ static bool comma_before(const qctx *c, uint32_t b, uint32_t e)
  * before "that", a colon or a quotation ("will continue to support" does not). */
 static bool reports_speech(const qctx *c, const cue *x, uint32_t e)
 {
-    if (x->cls == CUE_SAY || x->cls == CUE_TELL) return true;
+    if (x->cls == CUE_SAY || x->cls == CUE_TELL || x->cls == CUE_ASK) return true;
     bool that;
     uint32_t cs = content_start(c, x, e, &that);
     return that || (cs > 0 && tok_punct(c, cs - 1, ':')) || (cs < e && (c->t[cs].flags & TF_QUOTE));
@@ -295,6 +295,18 @@ static bool states_an_aim(const qrun *R, const cue *k, uint32_t i, uint32_t nk)
     return true;
 }
 
+/* "asked whether the plant would close", "wondered how it happened": a
+ * verb of asking reports the question it opens. */
+static bool asks_a_question(const qctx *c, const cue *k)
+{
+    static const char *const wh[] = {"whether", "if", "why", "how", "what", "who", "when", "where", "which"};
+    /* "he said when asked if …": the question is the interviewer's */
+    if (k->cls != CUE_ASK || !k->sp.known || (k->tok > 0 && (word_class(c, k->tok - 1) & W_SUB))) return false;
+    for (size_t n = 0; n < sizeof wh / sizeof *wh; n++)
+        if (tok_eq(c, k->cb, wh[n])) return has_words(c, k->cb + 1, k->ce, 2);
+    return false;
+}
+
 static bool same_speaker(const speaker *x, const speaker *y)
 {
     if (x->entity >= 0 && x->entity == y->entity) return true;
@@ -326,6 +338,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
          * not what was said ("asked about the deal" stays) — unless quoted
          * words in it show speech ("said as minister he would "…"") */
         if (!that && !frag && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
+            !asks_a_question(c, k) &&
             !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
             continue;
         bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');

@@ -35,7 +35,7 @@ struct quotes_res {
 };
 
 /* How a cue takes its content (reporting-verbs.txt). */
-enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY, CUE_OBJECT, CUE_INTENT };
+enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY, CUE_OBJECT, CUE_INTENT, CUE_ASK };
 enum verb_form { VF_BASE, VF_S, VF_PAST, VF_ING };
 
 /* Closed word classes (quote-words.txt). */

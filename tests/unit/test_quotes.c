@@ -558,6 +558,19 @@ static void cue_inside_the_statement(void **state)
     article_free(a);
 }
 
+/* A verb of asking reports the question it opens, unless the asker is an
+ * unnamed interviewer ("when asked if …"). */
+static void asked_questions(void **state)
+{
+    article *a = quotes_of("Senator Ruth Penn asked whether the new bridge would be finished before winter.\n\n"
+                           "\"We are ready,\" the coach said when asked if the team could win the final.");
+    const quote *q = find(a, "new bridge would be");
+    assert_string_equal(text_of(a, q), "whether the new bridge would be finished before winter");
+    assert_string_equal(who(a, q), "Ruth Penn");
+    for (uint32_t i = 0; i < a->quotes.n; i++) assert_null(strstr(text_of(a, &a->quotes.v[i]), "win the final"));
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -611,6 +624,7 @@ int main(void)
         cmocka_unit_test(said_after_a_phrase_of_time),
         cmocka_unit_test(aims_and_judgements),
         cmocka_unit_test(cue_inside_the_statement),
+        cmocka_unit_test(asked_questions),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

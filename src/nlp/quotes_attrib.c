@@ -63,6 +63,11 @@ void find_cues(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t *nk)
         }
         cue k;
         if (cue_shaped(c, i) && cue_at(c, i, e, &k)) {
+            /* "critics say plans to …", "he said reports were false": a
+             * present form right after a reporting verb is a noun */
+            if (*nk > 0 && R->ks[*nk - 1].tok + R->ks[*nk - 1].n == i && (k.form == VF_S || k.form == VF_BASE) &&
+                k.cls != CUE_BY)
+                continue;
             R->ks[(*nk)++] = k;
             i += k.n - 1;
         }

@@ -295,6 +295,16 @@ static bool states_an_aim(const qrun *R, const cue *k, uint32_t i, uint32_t nk)
     return true;
 }
 
+/* "migrants who want to stay", "Smith, who challenged Thatcher in 1989,":
+ * an aim or a deed in a relative clause describes its noun; "the number
+ * opposed to a ban": a past form before a preposition is an adjective. */
+static bool describes_a_noun(const qctx *c, const cue *k)
+{
+    if (k->cls != CUE_INTENT && k->cls != CUE_OBJECT) return false;
+    if (k->tok > 0 && (word_class(c, k->tok - 1) & W_REL)) return true;
+    return k->cls == CUE_OBJECT && (word_class(c, k->cb) & (W_PREP | W_LOC)) && !(word_class(c, k->cb) & (W_THAT | W_DET));
+}
+
 /* "asked whether the plant would close", "wondered how it happened": a
  * verb of asking reports the question it opens. */
 static bool asks_a_question(const qctx *c, const cue *k)
@@ -366,6 +376,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
             continue;
         if (k->cls == CUE_QUOTE && !frag && !characterises(c, k->cb, k->ce)) continue;
         if (k->cls == CUE_INTENT && (frag || !states_an_aim(R, k, i, nk))) continue;
+        if (describes_a_noun(c, k)) continue;
         for (uint32_t q = 0; q < nq; q++)
             if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;
         quote_emit(R, frag ? Q_MIXED : Q_INDIRECT, tok_span(c, k->cb, k->ce), &k->sp, cue_bytes(c, k));

@@ -317,6 +317,15 @@ static bool asks_a_question(const qctx *c, const cue *k)
     return false;
 }
 
+/* "a poll shows Sanders leading", "records show a gift of $2,000 to the
+ * fund": a document's or a poll's finding may be a noun phrase. */
+static bool finding_of_a_source(const qctx *c, const cue *k)
+{
+    if (k->layout != CL_FORWARD || k->participle || k->who.e == 0 || !(speaker_class(c, k->who.e - 1) & S_SOURCE))
+        return false;
+    return !(word_class(c, k->cb) & (W_PREP | W_LOC | W_SUB)) || (word_class(c, k->cb) & W_DET);
+}
+
 static bool same_speaker(const speaker *x, const speaker *y)
 {
     if (x->entity >= 0 && x->entity == y->entity) return true;
@@ -361,7 +370,8 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
          * "that" ("a poll shows Clinton has gained"; "experts believe it
          * will fall"), but not where it sits in a clause of time or
          * condition itself ("before Microsoft knew it existed") */
-        if (k->cls == CUE_THAT && !that && !frag && !colon &&
+        if (k->cls == CUE_THAT && !that && !frag && !colon && !finding_of_a_source(c, k) &&
+            !(k->layout == CL_TRAILING && clause_like(c, k->cb, k->ce)) &&
             (k->layout != CL_FORWARD || k->participle || !subject_verb(c, k->cb, k->ce) || in_subclause(c, k, b) ||
              hypothetical(c, k->tok)))
             continue;

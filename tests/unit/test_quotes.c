@@ -584,6 +584,19 @@ static void asked_questions(void **state)
     article_free(a);
 }
 
+/* A poll's or a document's finding may be a noun phrase; a verb of
+ * knowing or showing after the clause it reports attributes it. */
+static void findings_and_trailing_views(void **state)
+{
+    article *a = quotes_of("A new poll shows the governor leading his rival by six points.\n\n"
+                           "The mill will close before the winter, local officials believe.\n\n"
+                           "The school donated most of the money to flood relief, tax records show.");
+    assert_string_equal(who(a, find(a, "governor leading")), "A new poll");
+    assert_string_equal(text_of(a, find(a, "mill will close")), "The mill will close before the winter");
+    assert_string_equal(who(a, find(a, "flood relief")), "tax records");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -638,6 +651,7 @@ int main(void)
         cmocka_unit_test(aims_and_judgements),
         cmocka_unit_test(cue_inside_the_statement),
         cmocka_unit_test(asked_questions),
+        cmocka_unit_test(findings_and_trailing_views),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

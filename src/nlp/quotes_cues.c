@@ -471,6 +471,16 @@ static bool is_day_part(const qctx *c, uint32_t i)
            tok_eq(c, i, "evening") || tok_eq(c, i, "week") || tok_eq(c, i, "month") || tok_eq(c, i, "year");
 }
 
+/* "have", "is", "will": a finite auxiliary, which only a clause holds. */
+static bool finite_verb_word(const qctx *c, uint32_t i)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
+                                      "should", "shall", "must", "has", "have", "had", "did", "does"};
+    for (size_t k = 0; k < sizeof aux / sizeof *aux; k++)
+        if (tok_eq(c, i, aux[k])) return true;
+    return false;
+}
+
 /* After a preposition at i: the token ending the phrase when it is plainly an
  * adverbial (a comma, a colon or "that" follows soon), else i. */
 static uint32_t skip_prep_phrase(const qctx *c, uint32_t i, uint32_t end)
@@ -487,8 +497,12 @@ static uint32_t skip_prep_phrase(const qctx *c, uint32_t i, uint32_t end)
             (word_class(c, i + 1) & W_DET))
             return j;
         if (tok_terminal(c, j)) return j - i <= 8 ? j : i;   /* "said in an interview." */
+        /* "said about 20 people have …": a finite verb makes the phrase a
+         * subject, not an adverbial */
+        if (j > i + 1 && tok_lower_word(c, j) && finite_verb_word(c, j)) return i;
     }
-    return i;
+    /* the sentence ends within the phrase: "said a source in the room" */
+    return end <= i + 8 && end > i + 1 ? end : i;
 }
 
 uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end)
@@ -521,7 +535,7 @@ uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end)
 }
 
 /* Words that name who is told: him, reporters, CNN, the newspaper. */
-static uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end)
+uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end)
 {
     unsigned w = word_class(c, i);
     if (w & W_THAT) return i;

@@ -43,6 +43,9 @@ static void set_layout(const qctx *c, cue *k, uint32_t b, uint32_t e)
     uint32_t cs = k->clause_s;
     if (cs <= b + 1 || !tok_punct(c, cs - 1, ',') || !has_words(c, b, cs - 1, 1)) return;
     uint32_t after = skip_adverbials(c, k->inverted ? k->who.e : k->tok + k->n, e);
+    /* "…, the mayor told reporters on Monday." */
+    if ((k->cls == CUE_TELL || k->cls == CUE_ASK) && !k->inverted && !ends_clause(c, after, e))
+        after = skip_adverbials(c, skip_addressee(c, after, e), e);
     if (ends_clause(c, after, e)) k->layout = CL_TRAILING;
     else if (tok_punct(c, after, ','))
         k->layout = !has_words(c, b, cs - 1, 5) || opens_a_statement(c, b, cs - 1, after, e) ? CL_PARENTHETICAL

@@ -185,6 +185,8 @@ static inline bool cue_shaped(const qctx *c, uint32_t i)
 bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out);
 /* First token of the content after the cue (object, adverbials, "that" skipped). */
 uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that);
+/* Skips the words naming who is told after token i: him, reporters, CNN. */
+uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end);
 /* Skips adverbials after token i: on Tuesday, in a statement, yesterday. */
 uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end);
 

@@ -597,6 +597,24 @@ static void findings_and_trailing_views(void **state)
     article_free(a);
 }
 
+/* Layouts the cue finder used to lose: an adverb between speaker and verb,
+ * a content opening with "about" and a number, a source standing before a
+ * phrase of place at the end, an addressee after a trailing "told". */
+static void adverbs_addressees_and_places(void **state)
+{
+    article *a = quotes_of("Mayor Lin Oduya now says she opposes the new stadium.\n\n"
+                           "Paul Ames has said about 30 firms have applied for the licence.\n\n"
+                           "The talks broke down after an hour, said a union source in the hall.\n\n"
+                           "The plant will close in May, the manager told reporters on Monday.");
+    assert_string_equal(who(a, find(a, "opposes the new stadium")), "Lin Oduya");
+    assert_string_equal(text_of(a, find(a, "30 firms")), "about 30 firms have applied for the licence");
+    assert_string_equal(who(a, find(a, "talks broke down")), "a union source");
+    const quote *q = find(a, "plant will close");
+    assert_string_equal(text_of(a, q), "The plant will close in May");
+    assert_string_equal(who(a, q), "the manager");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -652,6 +670,7 @@ int main(void)
         cmocka_unit_test(cue_inside_the_statement),
         cmocka_unit_test(asked_questions),
         cmocka_unit_test(findings_and_trailing_views),
+        cmocka_unit_test(adverbs_addressees_and_places),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

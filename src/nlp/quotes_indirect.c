@@ -72,6 +72,30 @@ static uint32_t past_dateline(const qctx *c, uint32_t b, uint32_t e)
     return b;
 }
 
+/* Where the statement of "according to X" lies: after the source when
+ * little or nothing stands before the cue ("According to X, …", "In
+ * addition, according to X, …"); around it when what stands before is no
+ * clause ("For Trump, according to X, the speech is a test"); else before
+ * it ("Clinton leads by 271 delegates, according to a count", with or
+ * without the comma, whatever follows). */
+static void according_span(const qctx *c, cue *k, uint32_t lo, uint32_t e)
+{
+    uint32_t before_e = k->tok > lo && tok_punct(c, k->tok - 1, ',') ? k->tok - 1 : k->tok;
+    uint32_t s = k->who.e;
+    bool comma_after = s < e && tok_punct(c, s, ',');
+    uint32_t rest = comma_after ? s + 1 : s;
+    if (before_e <= lo || (!has_words(c, lo, before_e, 3) && has_words(c, rest, e, 3))) {
+        k->cb = rest;
+        k->ce = e;
+    } else if (comma_after && before_e < k->tok && opens_a_statement(c, lo, before_e, s, e)) {
+        k->cb = lo;
+        k->ce = e;
+    } else {
+        k->cb = lo;
+        k->ce = before_e;
+    }
+}
+
 static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b, uint32_t e, bool *that)
 {
     qctx *c = &R->c;
@@ -88,16 +112,7 @@ static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b,
         break;
     default:
         if (k->cls == CUE_BY) {
-            bool front = k->tok == b || tok_punct(c, k->tok - 1, ',') == false;
-            if (!front || (k->tok > b && tok_punct(c, k->tok - 1, ','))) {
-                k->cb = lo;           /* "…, according to X." */
-                k->ce = k->tok - 1;
-            } else {
-                uint32_t s = k->who.e;
-                if (s < e && tok_punct(c, s, ',')) s++;
-                k->cb = s;
-                k->ce = e;
-            }
+            according_span(c, k, lo, e);
             *that = true;
             break;
         }
@@ -109,6 +124,13 @@ static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b,
             const cue *x = &R->ks[n];
             if (x->has_np && x->tok > k->cb + 1 && x->clause_s <= k->cb && x->cls != CUE_QUOTE &&
                 (tok_eq(c, x->tok - 1, "and") || tok_eq(c, x->tok - 1, "but"))) {
+                k->ce = x->tok - 1;
+                break;
+            }
+            /* "X called for attacks, according to Y.": Y's report ends it */
+            if (x->cls == CUE_BY && x->has_np && x->tok > k->cb + 1 && tok_punct(c, x->tok - 1, ',') &&
+                (ends_clause(c, x->who.e, e) ||
+                 (tok_punct(c, x->who.e, ',') && (word_class(c, x->who.e + 1) & W_REL)))) {
                 k->ce = x->tok - 1;
                 break;
             }

@@ -618,6 +618,24 @@ static void adverbs_addressees_and_places(void **state)
     article_free(a);
 }
 
+/* "according to X" reports what stands before it, after it when little
+ * precedes, and ends a statement it follows. */
+static void according_to_on_either_side(void **state)
+{
+    article *a = quotes_of("The mayor leads the race by nine points according to a count by the Daily Star, but "
+                           "the vote is weeks away.\n\n"
+                           "In addition, according to the ministry, two thousand more nurses will be hired.\n\n"
+                           "The rebels have called for strikes on the port, according to the Harbour Watch group, "
+                           "which monitors shipping.");
+    const quote *q = find(a, "leads the race");
+    assert_string_equal(text_of(a, q), "The mayor leads the race by nine points");
+    assert_string_equal(text_of(a, find(a, "nurses will be hired")), "two thousand more nurses will be hired");
+    q = find(a, "strikes on the port");
+    assert_string_equal(text_of(a, q), "The rebels have called for strikes on the port");
+    assert_string_equal(who(a, q), "the Harbour Watch group");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -674,6 +692,7 @@ int main(void)
         cmocka_unit_test(asked_questions),
         cmocka_unit_test(findings_and_trailing_views),
         cmocka_unit_test(adverbs_addressees_and_places),
+        cmocka_unit_test(according_to_on_either_side),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

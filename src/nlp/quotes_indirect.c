@@ -238,7 +238,7 @@ static bool in_subclause(const qctx *c, const cue *k, uint32_t b)
  * "called a meeting", "called the police" name nothing. */
 static bool characterises(const qctx *c, uint32_t b, uint32_t e)
 {
-    for (uint32_t i = b + 1; i < e && i < b + 8; i++) {
+    for (uint32_t i = b + 1; i < e && i < b + 16; i++) {
         if (tok_eq(c, i, "as") && i + 1 < e && !tok_terminal(c, i + 1)) return true;
         if (tok_punct(c, i, ',') || tok_terminal(c, i) || (word_class(c, i) & (W_THAT | W_REL | W_SUB))) return false;
         if ((tok_eq(c, i, "a") || tok_eq(c, i, "an")) && !(word_class(c, i - 1) & (W_PREP | W_LOC)))

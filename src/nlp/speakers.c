@@ -569,6 +569,17 @@ bool np_phrase(const qctx *c, uint32_t s, uint32_t e, np *out)
     out->e = e;
     if (is_cap_word(c, e - 1)) {
         uint32_t r = cap_run_start(c, s, e - 1);
+        /* "Del. Stacey Plaskett of the Virgin Islands": a person of a place
+         * or body speaks, not the place */
+        uint32_t p = r > s && tok_eq(c, r - 1, "the") ? r - 1 : r;
+        if (p > s + 1 && (tok_eq(c, p - 1, "of") || tok_eq(c, p - 1, "from")) && is_cap_word(c, p - 2)) {
+            np person;
+            if (np_phrase(c, s, p - 1, &person) && person.how == NP_NAME) {
+                *out = person;
+                out->e = e;
+                return true;
+            }
+        }
         np run;
         classify_run(c, r, e, &run);
         if (run.how == NP_NAME) {

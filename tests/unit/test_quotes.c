@@ -636,6 +636,18 @@ static void according_to_on_either_side(void **state)
     article_free(a);
 }
 
+/* After a quotation, "Name of the Place" is the person; a verb of naming
+ * may reach its "a …" past a long object. */
+static void person_of_a_place_and_long_objects(void **state)
+{
+    article *a = quotes_of("\"The budget is a mess,\" said Maria Costa of the Leeward Islands.\n\n"
+                           "Unions called the new rota and the cuts to overtime for night shifts at the "
+                           "hospital a slap in the face.");
+    assert_string_equal(who(a, find(a, "budget is a mess")), "Maria Costa");
+    assert_string_equal(who(a, find(a, "slap in the face")), "Unions");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -693,6 +705,7 @@ int main(void)
         cmocka_unit_test(findings_and_trailing_views),
         cmocka_unit_test(adverbs_addressees_and_places),
         cmocka_unit_test(according_to_on_either_side),
+        cmocka_unit_test(person_of_a_place_and_long_objects),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -96,6 +96,8 @@ static void according_span(const qctx *c, cue *k, uint32_t lo, uint32_t e)
     }
 }
 
+static bool in_subclause(const qctx *c, const cue *k, uint32_t b);
+
 static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b, uint32_t e, bool *that)
 {
     qctx *c = &R->c;
@@ -135,6 +137,13 @@ static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b,
                 break;
             }
             if (!x->has_np || x->clause_s <= k->cb) continue;
+            /* "When Clinton noted that …, Trump boasted": the main clause
+             * after a clause of time ends what the clause reports */
+            if (!x->inverted && x->clause_s > k->cb + 1 && (tok_punct(c, x->clause_s - 1, ',') || tok_dash(c, x->clause_s - 1)) &&
+                in_subclause(c, k, b)) {
+                k->ce = x->clause_s - 1;
+                break;
+            }
             if (x->participle || x->layout == CL_TRAILING) {
                 k->ce = x->clause_s > k->cb && tok_punct(c, x->clause_s - 1, ',') ? x->clause_s - 1 : x->clause_s;
                 break;

@@ -648,6 +648,21 @@ static void person_of_a_place_and_long_objects(void **state)
     article_free(a);
 }
 
+/* A participle's speaker is the sentence's subject, not a speaker in a
+ * relative clause; a clause of time ends where its main clause begins. */
+static void main_clause_speakers(void **state)
+{
+    article *a = quotes_of("When the mayor noted that the club had not paid its rent for years, Joe Kemp boasted, "
+                           "\"That makes me a good manager.\"\n\n"
+                           "Kemp was also sharp about a builder who said he was never paid, saying, \"He did a poor "
+                           "job on the roof.\"");
+    const quote *q = find(a, "paid its rent");
+    assert_null(strstr(text_of(a, q), "good manager"));
+    assert_string_equal(who(a, find(a, "good manager")), "Joe Kemp");
+    assert_string_equal(who(a, find(a, "poor job on the roof")), "Kemp");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -706,6 +721,7 @@ int main(void)
         cmocka_unit_test(adverbs_addressees_and_places),
         cmocka_unit_test(according_to_on_either_side),
         cmocka_unit_test(person_of_a_place_and_long_objects),
+        cmocka_unit_test(main_clause_speakers),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

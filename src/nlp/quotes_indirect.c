@@ -288,6 +288,8 @@ static bool says_something(const qctx *c, const cue *k)
         return false;
     if (k->layout == CL_FORWARD && k->cls != CUE_BY && (tok_eq(c, k->cb, "and") || tok_eq(c, k->cb, "or")))
         return false;
+    /* "the challenges of the past decade", "reports of fraud": a plural noun */
+    if (k->layout == CL_FORWARD && k->form == VF_S && k->cb == k->tok + k->n && tok_eq(c, k->cb, "of")) return false;
     return true;
 }
 

@@ -538,6 +538,7 @@ static void aims_and_judgements(void **state)
                   "The share opposed to a ban on smoking has fallen.\n\n"
                   "Jo Tam, who challenged the leader for the post in 1989, has died.\n\n"
                   "The board plans a vote on the new budget next week.\n\n"
+                  "The group looks at the most pressing global challenges of the past decade.\n\n"
                   "Swing state Ohio is a bellwether for the whole country.\n\n"
                   "Many fans would want to see the old coach come back.");
     for (uint32_t i = 0; i < a->quotes.n; i++) {
@@ -546,6 +547,7 @@ static void aims_and_judgements(void **state)
         assert_null(strstr(t, "a ban on smoking"));
         assert_null(strstr(t, "for the post"));
         assert_null(strstr(t, "vote on the new budget"));
+        assert_null(strstr(t, "past decade"));
         assert_null(strstr(t, "fans"));
         assert_null(strstr(t, "bellwether"));
     }

@@ -584,6 +584,11 @@ static void asked_questions(void **state)
     assert_string_equal(who(a, q), "Ruth Penn");
     for (uint32_t i = 0; i < a->quotes.n; i++) assert_null(strstr(text_of(a, &a->quotes.v[i]), "win the final"));
     article_free(a);
+    a = quotes_of("A rival campaign ad questioned whether the senator was ready to lead.\n\n"
+                  "Dan Ibe complained about the referee's decisions in the final minutes.");
+    assert_string_equal(text_of(a, find(a, "ready to lead")), "whether the senator was ready to lead");
+    assert_string_equal(who(a, find(a, "referee's decisions")), "Dan Ibe");
+    article_free(a);
 }
 
 /* A poll's or a document's finding may be a noun phrase; a verb of

@@ -289,6 +289,11 @@ static uint32_t skip_left_aux(const qctx *c, uint32_t lo, uint32_t end)
             continue;
         }
         if ((w & W_TIME) && j > lo && (word_class(c, j - 1) & W_PREP)) { i = j - 1; continue; }
+        /* "who in 2010 said": a year after a preposition */
+        if ((c->t[j].flags & TF_NUM) && n == 4 && j > lo && (word_class(c, j - 1) & W_PREP) && tok_lower_word(c, j - 1)) {
+            i = j - 1;
+            continue;
+        }
         /* "Priebus later Thursday told": a day after an adverb */
         if ((w & W_TIME) && j > lo && (word_class(c, j - 1) & (W_AUX | W_TIME)) && tok_lower_word(c, j - 1)) {
             i = j - 1;

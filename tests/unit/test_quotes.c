@@ -610,10 +610,15 @@ static void findings_and_trailing_views(void **state)
 static void adverbs_addressees_and_places(void **state)
 {
     article *a = quotes_of("Mayor Lin Oduya now says she opposes the new stadium.\n\n"
+                           "Tom Vale has long said that he qualifies because he was born in Leeds.\n\n"
+                           "She met Ann Ruiz, the party leader, who in 2010 said the party's most important goal was "
+                           "to win.\n\n"
                            "Paul Ames has said about 30 firms have applied for the licence.\n\n"
                            "The talks broke down after an hour, said a union source in the hall.\n\n"
                            "The plant will close in May, the manager told reporters on Monday.");
     assert_string_equal(who(a, find(a, "opposes the new stadium")), "Lin Oduya");
+    assert_string_equal(text_of(a, find(a, "born in Leeds")), "he qualifies because he was born in Leeds");
+    assert_string_equal(text_of(a, find(a, "most important goal")), "the party's most important goal was to win");
     assert_string_equal(text_of(a, find(a, "30 firms")), "about 30 firms have applied for the licence");
     assert_string_equal(who(a, find(a, "talks broke down")), "a union source");
     const quote *q = find(a, "plant will close");

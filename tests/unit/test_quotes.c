@@ -675,6 +675,19 @@ static void main_clause_speakers(void **state)
     article_free(a);
 }
 
+/* Quoted words that open a reported clause without ending it are part of
+ * it: one mixed quote, not a direct one. */
+static void quoted_words_opening_a_clause(void **state)
+{
+    article *a = quotes_of("Mayor Ida Moss said \"tight budgets\" and a late winter would delay the new bridge.");
+    const quote *q = find(a, "tight budgets");
+    assert_int_equal(q->kind, Q_MIXED);
+    assert_string_equal(text_of(a, q), "\"tight budgets\" and a late winter would delay the new bridge");
+    assert_string_equal(who(a, q), "Ida Moss");
+    assert_no_overlap(a);
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -734,6 +747,7 @@ int main(void)
         cmocka_unit_test(according_to_on_either_side),
         cmocka_unit_test(person_of_a_place_and_long_objects),
         cmocka_unit_test(main_clause_speakers),
+        cmocka_unit_test(quoted_words_opening_a_clause),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

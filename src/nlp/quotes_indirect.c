@@ -320,11 +320,12 @@ static bool relays(qrun *R, uint32_t i, uint32_t nk)
  * a vote" is narration), only where it opens its clause's report itself (in
  * "the council plans to reopen it, a spokesman said" the aim is the
  * spokesman's statement), and never relays a quotation. */
-static bool states_an_aim(const qrun *R, const cue *k, uint32_t i, uint32_t nk)
+static bool states_an_aim(const qrun *R, const cue *k, uint32_t i, uint32_t nk, uint32_t b)
 {
     const qctx *c = &R->c;
+    /* "unless they intended to work": a condition, not a stated aim */
     if (k->layout != CL_FORWARD || k->participle || !tok_eq(c, k->cb, "to") || !tok_lower_word(c, k->cb + 1) ||
-        (word_class(c, k->cb + 1) & (W_DET | W_PRONOUN)) || hypothetical(c, k->tok))
+        (word_class(c, k->cb + 1) & (W_DET | W_PRONOUN)) || hypothetical(c, k->tok) || in_subclause(c, k, b))
         return false;
     for (uint32_t n = i + 1; n < nk; n++)
         if (R->ks[n].has_np && R->ks[n].layout != CL_FORWARD) return false;
@@ -421,7 +422,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
             refers_back(c, k->cb, k->ce))
             continue;
         if (k->cls == CUE_QUOTE && !frag && !characterises(c, k->cb, k->ce)) continue;
-        if (k->cls == CUE_INTENT && (frag || !states_an_aim(R, k, i, nk))) continue;
+        if (k->cls == CUE_INTENT && (frag || !states_an_aim(R, k, i, nk, b))) continue;
         if (describes_a_noun(c, k)) continue;
         for (uint32_t q = 0; q < nq; q++)
             if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;

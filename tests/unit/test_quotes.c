@@ -534,6 +534,7 @@ static void aims_and_judgements(void **state)
     assert_string_equal(who(a, find(a, "fund lost money")), "The report");
     article_free(a);
     a = quotes_of("Workers who want to stay for a year will need a permit.\n\n"
+                  "Visitors will need a visa if they intend to work in the city.\n\n"
                   "Critics say plans to close the library should be dropped.\n\n"
                   "The share opposed to a ban on smoking has fallen.\n\n"
                   "Jo Tam, who challenged the leader for the post in 1989, has died.\n\n"
@@ -544,6 +545,7 @@ static void aims_and_judgements(void **state)
     for (uint32_t i = 0; i < a->quotes.n; i++) {
         const char *t = text_of(a, &a->quotes.v[i]);
         assert_null(strstr(t, "stay for a year"));
+        assert_null(strstr(t, "work in the city"));
         assert_null(strstr(t, "a ban on smoking"));
         assert_null(strstr(t, "for the post"));
         assert_null(strstr(t, "vote on the new budget"));

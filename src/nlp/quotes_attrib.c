@@ -63,6 +63,11 @@ void find_cues(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t *nk)
         }
         cue k;
         if (cue_shaped(c, i) && cue_at(c, i, e, &k)) {
+            /* "critics say plans to …", "he said reports were false": a
+             * present form right after a reporting verb is a noun */
+            if (*nk > 0 && R->ks[*nk - 1].tok + R->ks[*nk - 1].n == i && (k.form == VF_S || k.form == VF_BASE) &&
+                k.cls != CUE_BY)
+                continue;
             R->ks[(*nk)++] = k;
             i += k.n - 1;
         }
@@ -202,7 +207,10 @@ static bool find_speaker(qrun *R, cue *k, uint32_t b, uint32_t e, uint32_t nq, u
         k->participle = true;
         if (after_comma || k->tok == b)
             for (uint32_t p = idx; p > 0; p--)
-                if (R->ks[p - 1].has_np) {
+                /* not a cue in a relative clause: in "defended not paying an
+                 * architect who said he was stiffed, saying …" the sentence's
+                 * subject speaks */
+                if (R->ks[p - 1].has_np && !(R->ks[p - 1].tok > b && (word_class(c, R->ks[p - 1].tok - 1) & W_REL))) {
                     k->who = R->ks[p - 1].who;
                     k->sp = R->ks[p - 1].sp;
                     return true;

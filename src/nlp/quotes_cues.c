@@ -273,6 +273,8 @@ static char class_char(const char *cls)
     if (!strncmp(cls, "quote", 5)) return 'q';
     if (!strncmp(cls, "by", 2)) return 'b';
     if (!strncmp(cls, "object", 6)) return 'o';
+    if (!strncmp(cls, "intent", 6)) return 'i';
+    if (!strncmp(cls, "ask", 3)) return 'a';
     return 0;
 }
 
@@ -335,6 +337,8 @@ static uint8_t cue_class_of(char ch)
     case 'q': return CUE_QUOTE;
     case 'b': return CUE_BY;
     case 'o': return CUE_OBJECT;
+    case 'i': return CUE_INTENT;
+    case 'a': return CUE_ASK;
     default: return CUE_NONE;
     }
 }
@@ -475,6 +479,16 @@ static bool is_day_part(const qctx *c, uint32_t i)
            tok_eq(c, i, "evening") || tok_eq(c, i, "week") || tok_eq(c, i, "month") || tok_eq(c, i, "year");
 }
 
+/* "have", "is", "will": a finite auxiliary, which only a clause holds. */
+static bool finite_verb_word(const qctx *c, uint32_t i)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
+                                      "should", "shall", "must", "has", "have", "had", "did", "does"};
+    for (size_t k = 0; k < sizeof aux / sizeof *aux; k++)
+        if (tok_eq(c, i, aux[k])) return true;
+    return false;
+}
+
 /* After a preposition at i: the token ending the phrase when it is plainly an
  * adverbial (a comma, a colon or "that" follows soon), else i. */
 static uint32_t skip_prep_phrase(const qctx *c, uint32_t i, uint32_t end)
@@ -491,8 +505,12 @@ static uint32_t skip_prep_phrase(const qctx *c, uint32_t i, uint32_t end)
             (word_class(c, i + 1) & W_DET))
             return j;
         if (tok_terminal(c, j)) return j - i <= 8 ? j : i;   /* "said in an interview." */
+        /* "said about 20 people have …": a finite verb makes the phrase a
+         * subject, not an adverbial */
+        if (j > i + 1 && tok_lower_word(c, j) && finite_verb_word(c, j)) return i;
     }
-    return i;
+    /* the sentence ends within the phrase: "said a source in the room" */
+    return end <= i + 8 && end > i + 1 ? end : i;
 }
 
 uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end)
@@ -525,7 +543,7 @@ uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end)
 }
 
 /* Words that name who is told: him, reporters, CNN, the newspaper. */
-static uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end)
+uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end)
 {
     unsigned w = word_class(c, i);
     if (w & W_THAT) return i;
@@ -562,7 +580,7 @@ uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that
     *saw_that = false;
     if (k->inverted && k->has_np && k->who.e > i) i = k->who.e;
     i = skip_adverbials(c, i, end);
-    if (k->cls == CUE_TELL && !k->inverted) {
+    if ((k->cls == CUE_TELL || k->cls == CUE_ASK) && !k->inverted) {
         i = skip_addressee(c, i, end);
         i = skip_adverbials(c, i, end);
     }
@@ -573,7 +591,8 @@ uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that
         if (i > k->tok + k->n && (word_class(c, k->tok + k->n) & W_PREP) && tok_lower_word(c, i - 1) &&
             !word_class(c, i - 1) && i + 2 < end && tok_lower_word(c, i + 1) &&
             !(word_class(c, i + 1) & (W_DET | W_PRONOUN | W_AUX)) && c->a->text[c->t[i + 1].end - 1] == 's' &&
-            ((c->t[i + 2].flags & TF_CAP) || (word_class(c, i + 2) & (W_DET | W_PREP))) && k->cls != CUE_TELL)
+            ((c->t[i + 2].flags & TF_CAP) || (word_class(c, i + 2) & (W_DET | W_PREP))) && k->cls != CUE_TELL &&
+            k->cls != CUE_ASK)
             return end;
         i++;
         *saw_that = true;

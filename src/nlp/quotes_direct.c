@@ -148,6 +148,18 @@ static bool speech_like(const qctx *c, const qspan *q, uint32_t b)
     return q->open == b || tok_terminal(c, q->ce - 1) || tok_terminal(c, q->close + 1 < c->nt ? q->close + 1 : q->close);
 }
 
+/* 'he said "budget reforms" and unpaid taxes would pay for it': quoted
+ * words that open the reported clause without ending it are part of it —
+ * the cue reports the clause as one mixed quote. */
+static bool opens_a_clause(const qctx *c, const cue *cu, const qspan *q, uint32_t e)
+{
+    if (cu->tok > q->open || q->unclosed || q->ce <= q->cb || q->close + 2 >= e) return false;
+    if (q->open > 0 && (tok_punct(c, q->open - 1, ':') || tok_punct(c, q->open - 1, ','))) return false;
+    uint32_t last = q->ce - 1;
+    if (tok_terminal(c, last) || tok_punct(c, last, ',')) return false;
+    return tok_lower_word(c, q->close + 1) && tok_lower_word(c, q->close + 2);
+}
+
 void attach_direct(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
 {
     qctx *c = &R->c;
@@ -155,6 +167,7 @@ void attach_direct(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
         qspan *q = &R->qs[i];
         /* a title in quotation marks ("Sunday Morning Futures") is no speech */
         int32_t k = title_like(c, q) ? -1 : adjacent_cue(R, q, e, nk);
+        if (k >= 0 && opens_a_clause(c, &R->ks[k], q, e)) continue;
         if (k >= 0) {
             cue *cu = &R->ks[k];
             cu->attached = true;

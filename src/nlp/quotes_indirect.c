@@ -20,6 +20,22 @@ static bool ends_clause(const qctx *c, uint32_t i, uint32_t e)
     return i >= e || tok_terminal(c, i) || (i + 1 == e && (c->t[i].flags & TF_QUOTE));
 }
 
+static bool clause_like(const qctx *c, uint32_t b, uint32_t e);
+
+/* "In several cases, executives say, they were asked …", "Pivoting too
+ * soon, economists say, hurt the recovery": what stands before the cue is
+ * no clause of its own (no subject and finite verb), so the statement runs
+ * through the cue to the end of the sentence. */
+static bool opens_a_statement(const qctx *c, uint32_t b, uint32_t comma, uint32_t after, uint32_t e)
+{
+    if (after + 1 >= e || tok_eq(c, after + 1, "and") || tok_eq(c, after + 1, "but") || tok_eq(c, after + 1, "or") ||
+        (word_class(c, after + 1) & (W_SUB | W_REL)) || !has_words(c, after + 1, e, 3))
+        return false;
+    for (uint32_t i = b; i < comma; i++)
+        if (clause_like(c, i, comma) || (c->t[i].flags & TF_QUOTE)) return false;
+    return true;
+}
+
 static void set_layout(const qctx *c, cue *k, uint32_t b, uint32_t e)
 {
     k->layout = CL_FORWARD;
@@ -27,8 +43,13 @@ static void set_layout(const qctx *c, cue *k, uint32_t b, uint32_t e)
     uint32_t cs = k->clause_s;
     if (cs <= b + 1 || !tok_punct(c, cs - 1, ',') || !has_words(c, b, cs - 1, 1)) return;
     uint32_t after = skip_adverbials(c, k->inverted ? k->who.e : k->tok + k->n, e);
+    /* "…, the mayor told reporters on Monday." */
+    if ((k->cls == CUE_TELL || k->cls == CUE_ASK) && !k->inverted && !ends_clause(c, after, e))
+        after = skip_adverbials(c, skip_addressee(c, after, e), e);
     if (ends_clause(c, after, e)) k->layout = CL_TRAILING;
-    else if (tok_punct(c, after, ',')) k->layout = !has_words(c, b, cs - 1, 5) ? CL_PARENTHETICAL : CL_TRAILING;
+    else if (tok_punct(c, after, ','))
+        k->layout = !has_words(c, b, cs - 1, 5) || opens_a_statement(c, b, cs - 1, after, e) ? CL_PARENTHETICAL
+                                                                                            : CL_TRAILING;
 }
 
 /* The quoted span lying inside [cb, ce), if any. */
@@ -51,6 +72,32 @@ static uint32_t past_dateline(const qctx *c, uint32_t b, uint32_t e)
     return b;
 }
 
+/* Where the statement of "according to X" lies: after the source when
+ * little or nothing stands before the cue ("According to X, …", "In
+ * addition, according to X, …"); around it when what stands before is no
+ * clause ("For Trump, according to X, the speech is a test"); else before
+ * it ("Clinton leads by 271 delegates, according to a count", with or
+ * without the comma, whatever follows). */
+static void according_span(const qctx *c, cue *k, uint32_t lo, uint32_t e)
+{
+    uint32_t before_e = k->tok > lo && tok_punct(c, k->tok - 1, ',') ? k->tok - 1 : k->tok;
+    uint32_t s = k->who.e;
+    bool comma_after = s < e && tok_punct(c, s, ',');
+    uint32_t rest = comma_after ? s + 1 : s;
+    if (before_e <= lo || (!has_words(c, lo, before_e, 3) && has_words(c, rest, e, 3))) {
+        k->cb = rest;
+        k->ce = e;
+    } else if (comma_after && before_e < k->tok && opens_a_statement(c, lo, before_e, s, e)) {
+        k->cb = lo;
+        k->ce = e;
+    } else {
+        k->cb = lo;
+        k->ce = before_e;
+    }
+}
+
+static bool in_subclause(const qctx *c, const cue *k, uint32_t b);
+
 static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b, uint32_t e, bool *that)
 {
     qctx *c = &R->c;
@@ -67,16 +114,7 @@ static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b,
         break;
     default:
         if (k->cls == CUE_BY) {
-            bool front = k->tok == b || tok_punct(c, k->tok - 1, ',') == false;
-            if (!front || (k->tok > b && tok_punct(c, k->tok - 1, ','))) {
-                k->cb = lo;           /* "…, according to X." */
-                k->ce = k->tok - 1;
-            } else {
-                uint32_t s = k->who.e;
-                if (s < e && tok_punct(c, s, ',')) s++;
-                k->cb = s;
-                k->ce = e;
-            }
+            according_span(c, k, lo, e);
             *that = true;
             break;
         }
@@ -91,7 +129,21 @@ static void content_span(qrun *R, cue *k, uint32_t idx, uint32_t nk, uint32_t b,
                 k->ce = x->tok - 1;
                 break;
             }
+            /* "X called for attacks, according to Y.": Y's report ends it */
+            if (x->cls == CUE_BY && x->has_np && x->tok > k->cb + 1 && tok_punct(c, x->tok - 1, ',') &&
+                (ends_clause(c, x->who.e, e) ||
+                 (tok_punct(c, x->who.e, ',') && (word_class(c, x->who.e + 1) & W_REL)))) {
+                k->ce = x->tok - 1;
+                break;
+            }
             if (!x->has_np || x->clause_s <= k->cb) continue;
+            /* "When Clinton noted that …, Trump boasted": the main clause
+             * after a clause of time ends what the clause reports */
+            if (!x->inverted && x->clause_s > k->cb + 1 && (tok_punct(c, x->clause_s - 1, ',') || tok_dash(c, x->clause_s - 1)) &&
+                in_subclause(c, k, b)) {
+                k->ce = x->clause_s - 1;
+                break;
+            }
             if (x->participle || x->layout == CL_TRAILING) {
                 k->ce = x->clause_s > k->cb && tok_punct(c, x->clause_s - 1, ',') ? x->clause_s - 1 : x->clause_s;
                 break;
@@ -195,7 +247,7 @@ static bool in_subclause(const qctx *c, const cue *k, uint32_t b)
  * "called a meeting", "called the police" name nothing. */
 static bool characterises(const qctx *c, uint32_t b, uint32_t e)
 {
-    for (uint32_t i = b + 1; i < e && i < b + 8; i++) {
+    for (uint32_t i = b + 1; i < e && i < b + 16; i++) {
         if (tok_eq(c, i, "as") && i + 1 < e && !tok_terminal(c, i + 1)) return true;
         if (tok_punct(c, i, ',') || tok_terminal(c, i) || (word_class(c, i) & (W_THAT | W_REL | W_SUB))) return false;
         if ((tok_eq(c, i, "a") || tok_eq(c, i, "an")) && !(word_class(c, i - 1) & (W_PREP | W_LOC)))
@@ -215,7 +267,7 @@ static bool comma_before(const qctx *c, uint32_t b, uint32_t e)
  * before "that", a colon or a quotation ("will continue to support" does not). */
 static bool reports_speech(const qctx *c, const cue *x, uint32_t e)
 {
-    if (x->cls == CUE_SAY || x->cls == CUE_TELL) return true;
+    if (x->cls == CUE_SAY || x->cls == CUE_TELL || x->cls == CUE_ASK) return true;
     bool that;
     uint32_t cs = content_start(c, x, e, &that);
     return that || (cs > 0 && tok_punct(c, cs - 1, ':')) || (cs < e && (c->t[cs].flags & TF_QUOTE));
@@ -236,6 +288,8 @@ static bool says_something(const qctx *c, const cue *k)
         return false;
     if (k->layout == CL_FORWARD && k->cls != CUE_BY && (tok_eq(c, k->cb, "and") || tok_eq(c, k->cb, "or")))
         return false;
+    /* "the challenges of the past decade", "reports of fraud": a plural noun */
+    if (k->layout == CL_FORWARD && k->form == VF_S && k->cb == k->tok + k->n && tok_eq(c, k->cb, "of")) return false;
     return true;
 }
 
@@ -259,6 +313,54 @@ static bool relays(qrun *R, uint32_t i, uint32_t nk)
         if (n != i && x->has_np && !x->participle && x->clause_s == k->cb && reports_speech(&R->c, x, k->ce)) return true;
     }
     return false;
+}
+
+/* "Clinton wants to sign up five million people", "the party plans to
+ * appeal": a verb of intent reports an aim only through an infinitive ("plans
+ * a vote" is narration), only where it opens its clause's report itself (in
+ * "the council plans to reopen it, a spokesman said" the aim is the
+ * spokesman's statement), and never relays a quotation. */
+static bool states_an_aim(const qrun *R, const cue *k, uint32_t i, uint32_t nk, uint32_t b)
+{
+    const qctx *c = &R->c;
+    /* "unless they intended to work": a condition, not a stated aim */
+    if (k->layout != CL_FORWARD || k->participle || !tok_eq(c, k->cb, "to") || !tok_lower_word(c, k->cb + 1) ||
+        (word_class(c, k->cb + 1) & (W_DET | W_PRONOUN)) || hypothetical(c, k->tok) || in_subclause(c, k, b))
+        return false;
+    for (uint32_t n = i + 1; n < nk; n++)
+        if (R->ks[n].has_np && R->ks[n].layout != CL_FORWARD) return false;
+    return true;
+}
+
+/* "migrants who want to stay", "Smith, who challenged Thatcher in 1989,":
+ * an aim or a deed in a relative clause describes its noun; "the number
+ * opposed to a ban": a past form before a preposition is an adjective. */
+static bool describes_a_noun(const qctx *c, const cue *k)
+{
+    if (k->cls != CUE_INTENT && k->cls != CUE_OBJECT) return false;
+    if (k->tok > 0 && (word_class(c, k->tok - 1) & W_REL)) return true;
+    return k->cls == CUE_OBJECT && (word_class(c, k->cb) & (W_PREP | W_LOC)) && !(word_class(c, k->cb) & (W_THAT | W_DET));
+}
+
+/* "asked whether the plant would close", "wondered how it happened": a
+ * verb of asking reports the question it opens. */
+static bool asks_a_question(const qctx *c, const cue *k)
+{
+    static const char *const wh[] = {"whether", "if", "why", "how", "what", "who", "when", "where", "which"};
+    /* "he said when asked if …": the question is the interviewer's */
+    if (k->cls != CUE_ASK || !k->sp.known || (k->tok > 0 && (word_class(c, k->tok - 1) & W_SUB))) return false;
+    for (size_t n = 0; n < sizeof wh / sizeof *wh; n++)
+        if (tok_eq(c, k->cb, wh[n])) return has_words(c, k->cb + 1, k->ce, 2);
+    return false;
+}
+
+/* "a poll shows Sanders leading", "records show a gift of $2,000 to the
+ * fund": a document's or a poll's finding may be a noun phrase. */
+static bool finding_of_a_source(const qctx *c, const cue *k)
+{
+    if (k->layout != CL_FORWARD || k->participle || k->who.e == 0 || !(speaker_class(c, k->who.e - 1) & S_SOURCE))
+        return false;
+    return !(word_class(c, k->cb) & (W_PREP | W_LOC | W_SUB)) || (word_class(c, k->cb) & W_DET);
 }
 
 static bool same_speaker(const speaker *x, const speaker *y)
@@ -292,6 +394,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
          * not what was said ("asked about the deal" stays) — unless quoted
          * words in it show speech ("said as minister he would "…"") */
         if (!that && !frag && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
+            !asks_a_question(c, k) &&
             !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
             continue;
         bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');
@@ -304,7 +407,8 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
          * "that" ("a poll shows Clinton has gained"; "experts believe it
          * will fall"), but not where it sits in a clause of time or
          * condition itself ("before Microsoft knew it existed") */
-        if (k->cls == CUE_THAT && !that && !frag && !colon &&
+        if (k->cls == CUE_THAT && !that && !frag && !colon && !finding_of_a_source(c, k) &&
+            !(k->layout == CL_TRAILING && clause_like(c, k->cb, k->ce)) &&
             (k->layout != CL_FORWARD || k->participle || !subject_verb(c, k->cb, k->ce) || in_subclause(c, k, b) ||
              hypothetical(c, k->tok)))
             continue;
@@ -318,10 +422,12 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
             refers_back(c, k->cb, k->ce))
             continue;
         if (k->cls == CUE_QUOTE && !frag && !characterises(c, k->cb, k->ce)) continue;
+        if (k->cls == CUE_INTENT && (frag || !states_an_aim(R, k, i, nk, b))) continue;
+        if (describes_a_noun(c, k)) continue;
         for (uint32_t q = 0; q < nq; q++)
             if (R->qs[q].open >= k->cb && R->qs[q].close <= k->ce) R->qs[q].used = true;
         quote_emit(R, frag ? Q_MIXED : Q_INDIRECT, tok_span(c, k->cb, k->ce), &k->sp, cue_bytes(c, k));
-        reported = reported || (!k->participle && k->layout == CL_FORWARD);
+        reported = reported || (!k->participle && k->layout == CL_FORWARD && k->cls != CUE_INTENT);
         if (k->layout == CL_FORWARD && k->cls != CUE_BY) outer = k;
     }
 }

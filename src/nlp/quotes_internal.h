@@ -35,7 +35,7 @@ struct quotes_res {
 };
 
 /* How a cue takes its content (reporting-verbs.txt). */
-enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY, CUE_OBJECT };
+enum cue_class { CUE_NONE, CUE_SAY, CUE_TELL, CUE_THAT, CUE_QUOTE, CUE_BY, CUE_OBJECT, CUE_INTENT, CUE_ASK };
 enum verb_form { VF_BASE, VF_S, VF_PAST, VF_ING };
 
 /* Closed word classes (quote-words.txt). */
@@ -207,6 +207,8 @@ static inline bool cue_shaped(const qctx *c, uint32_t i)
 bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out);
 /* First token of the content after the cue (object, adverbials, "that" skipped). */
 uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that);
+/* Skips the words naming who is told after token i: him, reporters, CNN. */
+uint32_t skip_addressee(const qctx *c, uint32_t i, uint32_t end);
 /* Skips adverbials after token i: on Tuesday, in a statement, yesterday. */
 uint32_t skip_adverbials(const qctx *c, uint32_t i, uint32_t end);
 

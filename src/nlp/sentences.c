@@ -95,9 +95,26 @@ static bool abbrev_may_end(const sentences_res *r, const article *a, const token
     return is_starter(r, a, next);
 }
 
+static bool is_terminal(const article *a, const token *t);
+
+/* Whether the speech verb at k closes its sentence soon: '… Smith said on
+ * Tuesday.' — not '… Park said Kim's state is "spiraling".', a new sentence
+ * that opens with its speaker. */
+static bool tag_ends_soon(const article *a, uint32_t k)
+{
+    const token *t = a->tokens.v;
+    for (uint32_t m = k + 1; m < a->tokens.n && m < k + 6; m++) {
+        if (t[m].flags & TF_PARA) return true;
+        if (is_terminal(a, &t[m]) || (m == k + 1 && a->text[t[m].start] == ',')) return true;
+    }
+    return k + 1 >= a->tokens.n;
+}
+
 /* '"Why not?" Smith asked.': after a quotation closed with its own stop, a
- * name followed shortly by a speech verb continues the sentence. */
-static bool speech_tag_follows(const sentences_res *r, const article *a, uint32_t j)
+ * name followed shortly by a speech verb continues the sentence; after a
+ * full stop only where that verb closes the sentence ('"We won." Ann Lee
+ * said.'). */
+static bool speech_tag_follows(const sentences_res *r, const article *a, uint32_t j, bool full_stop)
 {
     const token *t = a->tokens.v;
     for (uint32_t k = j; k < a->tokens.n && k < j + 6; k++) {
@@ -107,7 +124,8 @@ static bool speech_tag_follows(const sentences_res *r, const article *a, uint32_
             if (c != ',' && c != '.') return false;   /* commas of an apposition, initials */
             continue;
         }
-        if (wordmap_has(r->speech, a->text + t[k].start, t[k].end - t[k].start)) return true;
+        if (wordmap_has(r->speech, a->text + t[k].start, t[k].end - t[k].start))
+            return !full_stop || tag_ends_soon(a, k);
     }
     return false;
 }
@@ -189,7 +207,8 @@ void sentences_run(const sentences_res *r, article *a)
         if (next->flags & TF_PARA) { i = j - 1; continue; }
         if (!(next->flags & TF_SPACE) || in_quote || !opens_sentence(next)) continue;
         if (abbr && !abbrev_may_end(r, a, &t[i], next)) continue;
-        if (closed_quote && (next->flags & TF_CAP) && speech_tag_follows(r, a, j)) continue;
+        if (closed_quote && (next->flags & TF_CAP) && speech_tag_follows(r, a, j, a->text[t[i].start] == '.'))
+            continue;
         emit(a, first, j);
         first = j;
         i = j - 1;

@@ -289,6 +289,11 @@ static uint32_t skip_left_aux(const qctx *c, uint32_t lo, uint32_t end)
             continue;
         }
         if ((w & W_TIME) && j > lo && (word_class(c, j - 1) & W_PREP)) { i = j - 1; continue; }
+        /* "who in 2010 said": a year after a preposition */
+        if ((c->t[j].flags & TF_NUM) && n == 4 && j > lo && (word_class(c, j - 1) & W_PREP) && tok_lower_word(c, j - 1)) {
+            i = j - 1;
+            continue;
+        }
         /* "Priebus later Thursday told": a day after an adverb */
         if ((w & W_TIME) && j > lo && (word_class(c, j - 1) & (W_AUX | W_TIME)) && tok_lower_word(c, j - 1)) {
             i = j - 1;
@@ -569,6 +574,17 @@ bool np_phrase(const qctx *c, uint32_t s, uint32_t e, np *out)
     out->e = e;
     if (is_cap_word(c, e - 1)) {
         uint32_t r = cap_run_start(c, s, e - 1);
+        /* "Del. Stacey Plaskett of the Virgin Islands": a person of a place
+         * or body speaks, not the place */
+        uint32_t p = r > s && tok_eq(c, r - 1, "the") ? r - 1 : r;
+        if (p > s + 1 && (tok_eq(c, p - 1, "of") || tok_eq(c, p - 1, "from")) && is_cap_word(c, p - 2)) {
+            np person;
+            if (np_phrase(c, s, p - 1, &person) && person.how == NP_NAME) {
+                *out = person;
+                out->e = e;
+                return true;
+            }
+        }
         np run;
         classify_run(c, r, e, &run);
         if (run.how == NP_NAME) {

@@ -519,6 +519,177 @@ static void narration_is_no_quote(void **state)
     article_free(a);
 }
 
+/* An aim is reported through an infinitive ("wants to …"), never through a
+ * plain object, nor inside what a later speaker says; verbs of judging take
+ * what they judge; "state" before a name is a noun. */
+static void aims_and_judgements(void **state)
+{
+    article *a = quotes_of("The mayor wants to close the old bridge by June.\n\n"
+                           "Governor Amy Reed defended her record on schools in a televised debate.\n\n"
+                           "The report states that the fund lost money in every quarter.");
+    const quote *q = find(a, "close the old bridge");
+    assert_string_equal(text_of(a, q), "to close the old bridge by June");
+    assert_string_equal(who(a, q), "The mayor");
+    assert_string_equal(who(a, find(a, "her record on schools")), "Amy Reed");
+    assert_string_equal(who(a, find(a, "fund lost money")), "The report");
+    article_free(a);
+    a = quotes_of("Workers who want to stay for a year will need a permit.\n\n"
+                  "Visitors will need a visa if they intend to work in the city.\n\n"
+                  "Critics say plans to close the library should be dropped.\n\n"
+                  "The share opposed to a ban on smoking has fallen.\n\n"
+                  "Jo Tam, who challenged the leader for the post in 1989, has died.\n\n"
+                  "The board plans a vote on the new budget next week.\n\n"
+                  "The group looks at the most pressing global challenges of the past decade.\n\n"
+                  "Swing state Ohio is a bellwether for the whole country.\n\n"
+                  "Many fans would want to see the old coach come back.");
+    for (uint32_t i = 0; i < a->quotes.n; i++) {
+        const char *t = text_of(a, &a->quotes.v[i]);
+        assert_null(strstr(t, "stay for a year"));
+        assert_null(strstr(t, "work in the city"));
+        assert_null(strstr(t, "a ban on smoking"));
+        assert_null(strstr(t, "for the post"));
+        assert_null(strstr(t, "vote on the new budget"));
+        assert_null(strstr(t, "past decade"));
+        assert_null(strstr(t, "fans"));
+        assert_null(strstr(t, "bellwether"));
+    }
+    assert_string_equal(who(a, find(a, "close the library")), "Critics");
+    article_free(a);
+}
+
+/* A cue set off by commas after a phrase that is no clause ("In most cases,
+ * X say, …") sits inside the statement; plural heads of people and the
+ * shares of a poll speak. */
+static void cue_inside_the_statement(void **state)
+{
+    article *a = quotes_of("In most cases, bank executives say, the loans were repaid within a year.\n\n"
+                           "Cutting rates too early, economists say, would fuel prices.\n\n"
+                           "Nearly half said they would vote for the mayor again.");
+    const quote *q = find(a, "loans were repaid");
+    assert_string_equal(text_of(a, q), "In most cases, bank executives say, the loans were repaid within a year");
+    assert_string_equal(who(a, q), "bank executives");
+    q = find(a, "fuel prices");
+    assert_non_null(strstr(text_of(a, q), "Cutting rates too early"));
+    assert_string_equal(who(a, q), "economists");
+    assert_string_equal(who(a, find(a, "vote for the mayor")), "Nearly half");
+    article_free(a);
+}
+
+/* A verb of asking reports the question it opens, unless the asker is an
+ * unnamed interviewer ("when asked if …"). */
+static void asked_questions(void **state)
+{
+    article *a = quotes_of("Senator Ruth Penn asked whether the new bridge would be finished before winter.\n\n"
+                           "\"We are ready,\" the coach said when asked if the team could win the final.");
+    const quote *q = find(a, "new bridge would be");
+    assert_string_equal(text_of(a, q), "whether the new bridge would be finished before winter");
+    assert_string_equal(who(a, q), "Ruth Penn");
+    for (uint32_t i = 0; i < a->quotes.n; i++) assert_null(strstr(text_of(a, &a->quotes.v[i]), "win the final"));
+    article_free(a);
+    a = quotes_of("A rival campaign ad questioned whether the senator was ready to lead.\n\n"
+                  "Dan Ibe complained about the referee's decisions in the final minutes.");
+    assert_string_equal(text_of(a, find(a, "ready to lead")), "whether the senator was ready to lead");
+    assert_string_equal(who(a, find(a, "referee's decisions")), "Dan Ibe");
+    article_free(a);
+}
+
+/* A poll's or a document's finding may be a noun phrase; a verb of
+ * knowing or showing after the clause it reports attributes it. */
+static void findings_and_trailing_views(void **state)
+{
+    article *a = quotes_of("A new poll shows the governor leading his rival by six points.\n\n"
+                           "The mill will close before the winter, local officials believe.\n\n"
+                           "The school donated most of the money to flood relief, tax records show.");
+    assert_string_equal(who(a, find(a, "governor leading")), "A new poll");
+    assert_string_equal(text_of(a, find(a, "mill will close")), "The mill will close before the winter");
+    assert_string_equal(who(a, find(a, "flood relief")), "tax records");
+    article_free(a);
+}
+
+/* Layouts the cue finder used to lose: an adverb between speaker and verb,
+ * a content opening with "about" and a number, a source standing before a
+ * phrase of place at the end, an addressee after a trailing "told". */
+static void adverbs_addressees_and_places(void **state)
+{
+    article *a = quotes_of("Mayor Lin Oduya now says she opposes the new stadium.\n\n"
+                           "Tom Vale has long said that he qualifies because he was born in Leeds.\n\n"
+                           "She met Ann Ruiz, the party leader, who in 2010 said the party's most important goal was "
+                           "to win.\n\n"
+                           "Paul Ames has said about 30 firms have applied for the licence.\n\n"
+                           "The talks broke down after an hour, said a union source in the hall.\n\n"
+                           "The plant will close in May, the manager told reporters on Monday.");
+    assert_string_equal(who(a, find(a, "opposes the new stadium")), "Lin Oduya");
+    assert_string_equal(text_of(a, find(a, "born in Leeds")), "he qualifies because he was born in Leeds");
+    assert_string_equal(text_of(a, find(a, "most important goal")), "the party's most important goal was to win");
+    assert_string_equal(text_of(a, find(a, "30 firms")), "about 30 firms have applied for the licence");
+    assert_string_equal(who(a, find(a, "talks broke down")), "a union source");
+    const quote *q = find(a, "plant will close");
+    assert_string_equal(text_of(a, q), "The plant will close in May");
+    assert_string_equal(who(a, q), "the manager");
+    article_free(a);
+    a = quotes_of("Governor Ann Lusk pointed to a steady fall in crime across the state.");
+    assert_string_equal(who(a, find(a, "fall in crime")), "Ann Lusk");
+    article_free(a);
+}
+
+/* "according to X" reports what stands before it, after it when little
+ * precedes, and ends a statement it follows. */
+static void according_to_on_either_side(void **state)
+{
+    article *a = quotes_of("The mayor leads the race by nine points according to a count by the Daily Star, but "
+                           "the vote is weeks away.\n\n"
+                           "In addition, according to the ministry, two thousand more nurses will be hired.\n\n"
+                           "The rebels have called for strikes on the port, according to the Harbour Watch group, "
+                           "which monitors shipping.");
+    const quote *q = find(a, "leads the race");
+    assert_string_equal(text_of(a, q), "The mayor leads the race by nine points");
+    assert_string_equal(text_of(a, find(a, "nurses will be hired")), "two thousand more nurses will be hired");
+    q = find(a, "strikes on the port");
+    assert_string_equal(text_of(a, q), "The rebels have called for strikes on the port");
+    assert_string_equal(who(a, q), "the Harbour Watch group");
+    article_free(a);
+}
+
+/* After a quotation, "Name of the Place" is the person; a verb of naming
+ * may reach its "a …" past a long object. */
+static void person_of_a_place_and_long_objects(void **state)
+{
+    article *a = quotes_of("\"The budget is a mess,\" said Maria Costa of the Leeward Islands.\n\n"
+                           "Unions called the new rota and the cuts to overtime for night shifts at the "
+                           "hospital a slap in the face.");
+    assert_string_equal(who(a, find(a, "budget is a mess")), "Maria Costa");
+    assert_string_equal(who(a, find(a, "slap in the face")), "Unions");
+    article_free(a);
+}
+
+/* A participle's speaker is the sentence's subject, not a speaker in a
+ * relative clause; a clause of time ends where its main clause begins. */
+static void main_clause_speakers(void **state)
+{
+    article *a = quotes_of("When the mayor noted that the club had not paid its rent for years, Joe Kemp boasted, "
+                           "\"That makes me a good manager.\"\n\n"
+                           "Kemp was also sharp about a builder who said he was never paid, saying, \"He did a poor "
+                           "job on the roof.\"");
+    const quote *q = find(a, "paid its rent");
+    assert_null(strstr(text_of(a, q), "good manager"));
+    assert_string_equal(who(a, find(a, "good manager")), "Joe Kemp");
+    assert_string_equal(who(a, find(a, "poor job on the roof")), "Kemp");
+    article_free(a);
+}
+
+/* Quoted words that open a reported clause without ending it are part of
+ * it: one mixed quote, not a direct one. */
+static void quoted_words_opening_a_clause(void **state)
+{
+    article *a = quotes_of("Mayor Ida Moss said \"tight budgets\" and a late winter would delay the new bridge.");
+    const quote *q = find(a, "tight budgets");
+    assert_int_equal(q->kind, Q_MIXED);
+    assert_string_equal(text_of(a, q), "\"tight budgets\" and a late winter would delay the new bridge");
+    assert_string_equal(who(a, q), "Ida Moss");
+    assert_no_overlap(a);
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -570,6 +741,15 @@ int main(void)
         cmocka_unit_test(naming_verbs_and_documents),
         cmocka_unit_test(views_without_that),
         cmocka_unit_test(said_after_a_phrase_of_time),
+        cmocka_unit_test(aims_and_judgements),
+        cmocka_unit_test(cue_inside_the_statement),
+        cmocka_unit_test(asked_questions),
+        cmocka_unit_test(findings_and_trailing_views),
+        cmocka_unit_test(adverbs_addressees_and_places),
+        cmocka_unit_test(according_to_on_either_side),
+        cmocka_unit_test(person_of_a_place_and_long_objects),
+        cmocka_unit_test(main_clause_speakers),
+        cmocka_unit_test(quoted_words_opening_a_clause),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

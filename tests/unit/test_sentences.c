@@ -57,6 +57,11 @@ static void a_speech_tag_keeps_its_quotation(void **state)
 {
     assert_string_equal(split("\"Why not?\" Ana Ruiz asked. \"Go!\" Tom, the coach, shouted. It rained."),
                         "\"Why not?\" Ana Ruiz asked. | \"Go!\" Tom, the coach, shouted. | It rained.");
+    /* after a full stop, a speaker and verb that go on open a new sentence */
+    assert_string_equal(split("Rome called it \"a grave step.\" Mayor Ana Ruiz said the city was \"ready.\" "
+                              "\"We won.\" Tom Lee said."),
+                        "Rome called it \"a grave step.\" | Mayor Ana Ruiz said the city was \"ready.\" | "
+                        "\"We won.\" Tom Lee said.");
     assert_string_equal(split("\"Is it over?\" Nobody knew."), "\"Is it over?\" | Nobody knew.");
 }
 

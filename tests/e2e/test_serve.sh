@@ -29,7 +29,7 @@ header() { grep -qi "^$1" "$V/h"; }
 get "/api/search?q=market&limit=2"
 check "serve: search is 200" status 200
 check "serve: search has the command line's fields" \
-    json "len(j['hits'])==2 and set(j['hits'][0])=={'rank','score','id','title','published','outlet','snippet'}"
+    json "len(j['hits'])==2 and set(j['hits'][0])=={'rank','score','doc','title','published','outlet','snippet'}"
 check "serve: search marks the matched words" json "'[market' in j['hits'][0]['snippet'].lower()"
 check "serve: JSON is served as JSON" header "Content-Type: application/json"
 check "serve: API replies carry the CSP" header "Content-Security-Policy: default-src 'none'; script-src 'self'"

@@ -12,6 +12,7 @@ struct corpus {
     bool writing;
     bool in_batch;   /* a transaction is open (writers only) */
     bool broken;     /* a write failed: the batch was rolled back */
+    bool changed;    /* an article was added, updated or removed since the views were refreshed */
 };
 
 corpus *corpus_open(const char *path, enum corpus_mode mode, int *status, char *err, size_t errlen)
@@ -87,6 +88,7 @@ enum store_put corpus_add(corpus *c, article *a, char *json, size_t jsonlen, cha
         fail(c);
         return STORE_FAILED;
     }
+    if (put == STORE_NEW || put == STORE_UPDATED) c->changed = true;
     if (store_batch_full(c->s) && commit_batch(c, err, errlen) != 0) return STORE_FAILED;
     return put;
 }
@@ -96,6 +98,22 @@ int corpus_finish(corpus *c, char *err, size_t errlen)
     if (c->broken) {
         snprintf(err, errlen, "an earlier write failed (its batch was rolled back)");
         return -1;
+    }
+    /* The tables behind the SQL views, in the last batch (or a transaction
+     * of their own when the last batch was already full). */
+    if (c->changed || store_views_stale(c->s)) {
+        if (!c->in_batch) {
+            if (store_begin(c->s, err, errlen) != 0) {
+                fail(c);
+                return -1;
+            }
+            c->in_batch = true;
+        }
+        if (link_settle(c->l, err, errlen) != 0 || link_views_refresh(c->l, err, errlen) != 0) {
+            fail(c);
+            return -1;
+        }
+        c->changed = false;
     }
     return commit_batch(c, err, errlen);
 }

@@ -556,6 +556,18 @@ enum store_put store_put_article(store *s, article *a, char *json, size_t jsonle
     return replace || copy ? STORE_UPDATED : STORE_NEW;
 }
 
+bool store_views_stale(store *s)
+{
+    static const char sql[] =
+        "SELECT (EXISTS(SELECT 1 FROM link_entities) AND NOT EXISTS(SELECT 1 FROM link_entity_info))"
+        " OR (EXISTS(SELECT 1 FROM link_events) AND NOT EXISTS(SELECT 1 FROM link_event_info))";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return false;
+    bool stale = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return stale;
+}
+
 int64_t store_article_count(store *s)
 {
     sqlite3_stmt *st = s->st[ST_COUNT];

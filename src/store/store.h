@@ -78,6 +78,11 @@ enum store_put {
  * (no copy of a JSON that may be hundreds of megabytes). */
 enum store_put store_put_article(store *s, article *a, char *json, size_t jsonlen, char *err, size_t errlen);
 
+/* Whether the tables behind the SQL views are empty while the link tables
+ * are not: a store made before they existed (schema 4) and upgraded, whose
+ * next ingest fills them even when it adds nothing. */
+bool store_views_stale(store *s);
+
 /* Articles stored (committed or in this connection's transaction); -1 on error. */
 int64_t store_article_count(store *s);
 

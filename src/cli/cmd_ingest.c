@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/roots.h"
 #include "cli/crash.h"
 #include "cli/sidecar.h"
 #include "corpus/corpus.h"
@@ -35,11 +36,18 @@ const char cmd_ingest_help[] =
     "The same article text is stored once, whatever its file is called, so\n"
     "ingesting a folder again adds only what is new; a file whose text changed\n"
     "since it was stored replaces its old version; a different article whose\n"
-    "id is taken is stored as ID-2, ID-3, ... (an id is the file's path below\n"
-    "the folder given, without its extension: business/001; a file given\n"
-    "alone, its name). Articles are written\n"
+    "id is taken is stored as ID-2, ID-3, ... Articles are written\n"
     "in batches of 1024, each one transaction: an ingest that is killed loses\n"
     "only its current batch, and searches may run while it works.\n\n"
+    "Ids that last: a file's id is its path, without its extension, below the\n"
+    "store's root, the nearest folder holding everything ingested into it\n"
+    "(bbc/business/001.txt is business/001 after `ingest bbc`). Sub-folders\n"
+    "ingested one at a time, in any order, get the ids their folder would\n"
+    "give at once: when an ingest reaches outside the root, the root moves up\n"
+    "and the ids stored are renamed to match (`ingest bbc/politics`, then\n"
+    "`ingest bbc/sport`: 001 becomes politics/001), and it says so. Paths\n"
+    "listed on standard input do not move it: outside it, a file is named by\n"
+    "its file name.\n\n"
     "At the end one line tells how many files were read, new articles, updated,\n"
     "duplicates, failed files, megabytes and seconds. When standard error is a\n"
     "terminal, progress (files done of the total, files/s, MB/s, time left) is\n"
@@ -78,6 +86,9 @@ typedef struct ingest_run {
     article_meta meta;    /* --outlet, --published */
     sidecar *sidecar;     /* --meta FILE, or NULL */
     const char *root;     /* the PATH being walked: ids are relative to it */
+    const char *prefix;   /* that PATH's folder below the store's root (cli/roots.h), or NULL
+                             when outside it: then ids are not rooted */
+    char *store_root;     /* the store's root folder, or NULL */
     struct stat db_st;    /* the store's file, left out when a folder holds it */
 } ingest_run;
 
@@ -137,7 +148,8 @@ typedef struct job {
     char *path;           /* the file, or for a member its source (archive:name) */
     char *member;         /* an archive member's bytes, or NULL: read path */
     size_t nbytes;
-    char *id, *url, *date;   /* a member's id and WARC metadata, or NULL */
+    char *id, *url, *date;   /* a member's or a file's id and WARC metadata, or NULL */
+    bool rooted;          /* the id is a path below the store's root */
     article_meta meta;    /* --outlet, --published, the --meta row */
     char *walk_err;       /* why the walk could not reach the file, or NULL */
     article *a;           /* NULL when the file could not be read (err says why) */
@@ -162,6 +174,7 @@ static void extract_job(const dossier *d, job *j)
     if (j->url) meta.url = j->url;
     meta.captured = j->date;
     j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path), j->path, &meta);
+    j->a->id_rooted = j->rooted;
     crash_leave();
     article_free(tmp);
     j->bytes = (double)in.len;
@@ -203,17 +216,19 @@ static void job_clear(job *j)
     free(j->date);
     j->a = NULL;
     j->path = j->walk_err = j->member = j->id = j->url = j->date = NULL;
+    j->rooted = false;
     j->nbytes = 0;
     j->err[0] = '\0';
     j->bytes = 0;
     j->ready = false;
 }
 
-static bool job_set(job *j, const char *root, const char *path, const char *walk_err)
+static bool job_set(job *j, const ingest_run *r, const char *path, const char *walk_err)
 {
-    if (root) {
+    if (r->root) {
         article *tmp = article_new();
-        j->id = strdup(dossier_id_from_root(tmp, root, path));
+        j->id = root_join(r->prefix, dossier_id_from_root(tmp, r->root, path));
+        j->rooted = r->prefix != NULL;
         article_free(tmp);
         if (!j->id) return false;
     }
@@ -332,7 +347,7 @@ static void pool_submit(ingest_run *r, pool *p, const char *path, const char *wa
     while (p->tail - p->head == p->cap) pool_store_next(r, p);   /* only this thread moves them */
     if (r->store_broken) return;
     job *j = &p->ring[p->tail % p->cap];
-    if (!(m ? job_set_member(j, path, m) : job_set(j, r->root, path, walk_err))) {
+    if (!(m ? job_set_member(j, path, m) : job_set(j, r, path, walk_err))) {
         job_clear(j);
         file_failed(r, path, "out of memory");
         return;
@@ -422,7 +437,7 @@ static void ingest_one(const char *path, const char *walk_err, void *ctx)
         return;
     }
     job j = {0};
-    if (job_set(&j, r->root, path, walk_err)) {
+    if (job_set(&j, r, path, walk_err)) {
         job_meta(r, &j, path, NULL);
         extract_job(r->d, &j);
     }
@@ -437,6 +452,18 @@ static void count_file(const char *path, const char *err, void *ctx)
     (*(long *)ctx)++;
 }
 
+/* Walks one PATH given (or listed on standard input), its ids below the
+ * store's root when it lies inside it. */
+static void ingest_path(ingest_run *r, const char *path)
+{
+    char *dir = r->store_root ? root_dir_of(path) : NULL;
+    r->root = path;
+    r->prefix = dir ? root_below(r->store_root, dir) : NULL;
+    read_walk(&path, 1, ingest_one, r);
+    r->root = r->prefix = NULL;
+    free(dir);
+}
+
 static void ingest_stdin_list(ingest_run *r)
 {
     char *line = NULL;
@@ -445,10 +472,55 @@ static void ingest_stdin_list(ingest_run *r)
     while (!r->store_broken && (n = getline(&line, &cap, stdin)) > 0) {
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
         if (!n) continue;
-        const char *p = line;
-        read_walk(&p, 1, ingest_one, r);
+        ingest_path(r, line);
     }
     free(line);
+}
+
+/* The store's root: the nearest folder holding the old one and every PATH
+ * given; when it moves up, the ids stored are renamed (roots.h). Paths
+ * read from standard input do not move it. */
+static int settle_root(ingest_run *r, char **paths, int n, bool quiet)
+{
+    char err[512], *common = NULL;
+    for (int i = 0; i < n; i++) {
+        char *d = strcmp(paths[i], "-") ? root_dir_of(paths[i]) : NULL;
+        if (!d) continue;
+        char *c = root_common(common, d);
+        free(common), free(d);
+        common = c;
+    }
+    buf old;
+    buf_init(&old);
+    int has = corpus_root(r->c, &old, err, sizeof err);
+    if (has < 0) {
+        buf_free(&old);
+        free(common);
+        store_error(r, "cannot read the store's root folder", err);
+        return -1;
+    }
+    r->store_root = has ? strdup(buf_cstr(&old)) : NULL;
+    if (common && (!has || strcmp(common, r->store_root) != 0)) {
+        char *root = has ? root_common(r->store_root, common) : strdup(common);
+        const char *prefix = has ? root_below(root, r->store_root) : "";
+        long renamed = 0;
+        if (!has || strcmp(root, r->store_root) != 0) {
+            if (corpus_set_root(r->c, root, prefix ? prefix : "", &renamed, err, sizeof err) != 0) {
+                free(root), free(common);
+                buf_free(&old);
+                store_error(r, "cannot move the store's root folder", err);
+                return -1;
+            }
+            if (renamed && !quiet)
+                fprintf(stderr, "dossier: ids are now paths below %s: %ld stored ids renamed (ID is now %s/ID)\n",
+                        root, renamed, prefix);
+        }
+        free(r->store_root);
+        r->store_root = root;
+    }
+    free(common);
+    buf_free(&old);
+    return 0;
 }
 
 static void print_summary(const ingest_run *r)
@@ -543,14 +615,12 @@ int cmd_ingest(int argc, char **argv)
      * names only, and only when someone watches */
     if (r.progress && npaths) read_walk((const char *const *)argv, npaths, count_file, &r.total);
     r.meta.from = "option";
-    if (npaths) {
+    if (settle_root(&r, argv, npaths, quiet) != 0) {
+        /* nothing stored: the store is as it was */
+    } else if (npaths) {
         for (int i = 0; i < npaths && !r.store_broken; i++) {
             if (!strcmp(argv[i], "-")) ingest_container(&r, "-");
-            else {
-                r.root = argv[i];
-                read_walk((const char *const *)argv + i, 1, ingest_one, &r);
-                r.root = NULL;
-            }
+            else ingest_path(&r, argv[i]);
         }
     } else ingest_stdin_list(&r);
     if (r.jobs > 0) pool_finish(&r, &workers);
@@ -560,5 +630,6 @@ int cmd_ingest(int argc, char **argv)
     corpus_close(r.c);
     dossier_close(r.d);
     sidecar_free(r.sidecar);
+    free(r.store_root);
     return r.store_broken ? EXIT_STORE : r.failed ? EXIT_PARTIAL : EXIT_OK;
 }

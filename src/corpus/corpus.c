@@ -118,6 +118,34 @@ int corpus_finish(corpus *c, char *err, size_t errlen)
     return commit_batch(c, err, errlen);
 }
 
+int corpus_root(corpus *c, buf *out, char *err, size_t errlen)
+{
+    int rc = store_root(c->s, out);
+    if (rc < 0) snprintf(err, errlen, "cannot read the store's root folder");
+    return rc;
+}
+
+int corpus_set_root(corpus *c, const char *root, const char *prefix, long *renamed, char *err, size_t errlen)
+{
+    *renamed = 0;
+    if (!c->writing || c->broken || c->in_batch) {
+        snprintf(err, errlen, "corpus_set_root: not at the start of a run");
+        return -1;
+    }
+    if (store_begin(c->s, err, errlen) != 0) return -1;
+    if (store_rebase(c->s, root, prefix, renamed, err, errlen) != 0) {
+        store_rollback(c->s);
+        return -1;
+    }
+    if (store_commit(c->s, err, errlen) != 0) {
+        store_rollback(c->s);
+        return -1;
+    }
+    /* the views' numbering and lists of ids follow the ids */
+    if (*renamed) c->changed = true;
+    return 0;
+}
+
 long long corpus_article_count(corpus *c) { return store_article_count(c->s); }
 
 long long corpus_version(corpus *c) { return query_data_version(c->s); }

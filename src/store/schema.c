@@ -183,6 +183,13 @@ static const schema_stmt schema[] = {
      * json_size) reads either. Rows stored before have json_size NULL. */
     {4, "ALTER TABLE articles ADD COLUMN json_size INTEGER"},
 
+    /* Version 5: ids that last. `rooted`: the id is the file's path below
+     * the store's root (store_meta 'root', the nearest folder holding every
+     * file ingested), so it is renamed when the root moves up; archive
+     * members, web pages and standard input are named otherwise. */
+    {5, "ALTER TABLE articles ADD COLUMN rooted INTEGER NOT NULL DEFAULT 0"},
+    {5, "CREATE TABLE store_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"},
+
     /* Version 5: the store as an interface (docs/schema.md). What the link
      * stage decides when it reads the corpus back -- an entity's canonical
      * name and type, the merged events with each article's figure and the

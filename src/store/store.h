@@ -78,6 +78,18 @@ enum store_put {
  * (no copy of a JSON that may be hundreds of megabytes). */
 enum store_put store_put_article(store *s, article *a, char *json, size_t jsonlen, char *err, size_t errlen);
 
+/* The folder the store's rooted ids are paths below (cli/roots.h), into
+ * out: 1 when the store has one, 0 when not (nothing ingested from files
+ * yet, or a store made before roots), -1 on error. */
+int store_root(store *s, buf *out);
+
+/* Records root as the store's root and, when prefix is not empty, renames
+ * every rooted article ID to "prefix/ID" (its extract JSON too), inside the
+ * open batch: the root moved up to a folder holding the old one, prefix
+ * being the old root's path below the new. *renamed: how many. 0, or -1
+ * with a reason (the batch must then be rolled back). */
+int store_rebase(store *s, const char *root, const char *prefix, long *renamed, char *err, size_t errlen);
+
 /* Whether the tables behind the SQL views are empty while the link tables
  * are not: a store made before they existed (schema 4) and upgraded, whose
  * next ingest fills them even when it adds nothing. */

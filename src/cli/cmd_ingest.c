@@ -55,7 +55,8 @@ const char cmd_ingest_help[] =
     "  --db FILE   the store (default ./dossier.db)\n"
     "  --jobs N    extraction threads (default: one per CPU; 0: none, all on\n"
     "              the thread that writes)\n"
-    "  --quiet     no summary line\n"
+    "  --quiet     no summary line (a note that ids were renamed is still\n"
+    "              given)\n"
     "  --outlet NAME, --published DATE\n"
     "              the outlet and publication date of articles whose text\n"
     "              gives none (what the text says wins where it says it)\n"
@@ -480,7 +481,7 @@ static void ingest_stdin_list(ingest_run *r)
 /* The store's root: the nearest folder holding the old one and every PATH
  * given; when it moves up, the ids stored are renamed (roots.h). Paths
  * read from standard input do not move it. */
-static int settle_root(ingest_run *r, char **paths, int n, bool quiet)
+static int settle_root(ingest_run *r, char **paths, int n)
 {
     char err[512], *common = NULL;
     for (int i = 0; i < n; i++) {
@@ -511,7 +512,7 @@ static int settle_root(ingest_run *r, char **paths, int n, bool quiet)
                 store_error(r, "cannot move the store's root folder", err);
                 return -1;
             }
-            if (renamed && !quiet)
+            if (renamed)
                 fprintf(stderr, "dossier: ids are now paths below %s: %ld stored ids renamed (ID is now %s/ID)\n",
                         root, renamed, prefix);
         }
@@ -615,7 +616,7 @@ int cmd_ingest(int argc, char **argv)
      * names only, and only when someone watches */
     if (r.progress && npaths) read_walk((const char *const *)argv, npaths, count_file, &r.total);
     r.meta.from = "option";
-    if (settle_root(&r, argv, npaths, quiet) != 0) {
+    if (settle_root(&r, argv, npaths) != 0) {
         /* nothing stored: the store is as it was */
     } else if (npaths) {
         for (int i = 0; i < npaths && !r.store_broken; i++) {

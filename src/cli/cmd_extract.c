@@ -86,7 +86,9 @@ static void extract_member(const char *container, const read_member *m, const ch
     }
     article_meta meta = c->meta;
     article *tmp = article_new();
-    const char *id = dossier_id_from_member(tmp, container, m);
+    /* a compressed file is named as the file it holds would be */
+    char *file_id = !m->name && !m->url ? root_compressed_id(c->root, c->prefix, container) : NULL;
+    const char *id = file_id ? file_id : dossier_id_from_member(tmp, container, m);
     if (c->sidecar) sidecar_find(c->sidecar, container, m->name, id, &meta);
     if (m->url) meta.url = m->url;
     meta.captured = m->date;
@@ -96,6 +98,7 @@ static void extract_member(const char *container, const read_member *m, const ch
     free(source);
     crash_leave();
     article_free(tmp);
+    free(file_id);
     input_free(&in);
     print_article(c, a);
 }

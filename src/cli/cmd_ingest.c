@@ -327,14 +327,19 @@ static void job_meta(const ingest_run *r, job *j, const char *container, const r
     article_free(tmp);
 }
 
-/* An archive member's job: a copy of its bytes, its id and metadata. */
-static bool job_set_member(job *j, const char *container, const read_member *m)
+/* An archive member's job: a copy of its bytes, its id and metadata. A
+ * compressed file is named as the file it holds would be, below the root. */
+static bool job_set_member(job *j, const ingest_run *r, const char *container, const read_member *m)
 {
     size_t n = strlen(container) + (m->name ? strlen(m->name) + 2 : 1);
-    article *tmp = article_new();
-    const char *id = dossier_id_from_member(tmp, container, m);
-    j->id = strdup(id);
-    article_free(tmp);
+    if (!m->name && !m->url && r->root) {
+        j->id = root_compressed_id(r->root, r->prefix, container);
+        j->rooted = r->prefix != NULL;
+    } else {
+        article *tmp = article_new();
+        j->id = strdup(dossier_id_from_member(tmp, container, m));
+        article_free(tmp);
+    }
     if ((j->path = malloc(n))) snprintf(j->path, n, "%s%s%s", container, m->name ? ":" : "", m->name ? m->name : "");
     if ((j->member = malloc(m->len ? m->len : 1))) memcpy(j->member, m->bytes, m->len);
     j->nbytes = m->len;
@@ -348,7 +353,7 @@ static void pool_submit(ingest_run *r, pool *p, const char *path, const char *wa
     while (p->tail - p->head == p->cap) pool_store_next(r, p);   /* only this thread moves them */
     if (r->store_broken) return;
     job *j = &p->ring[p->tail % p->cap];
-    if (!(m ? job_set_member(j, path, m) : job_set(j, r, path, walk_err))) {
+    if (!(m ? job_set_member(j, r, path, m) : job_set(j, r, path, walk_err))) {
         job_clear(j);
         file_failed(r, path, "out of memory");
         return;
@@ -406,7 +411,7 @@ static void ingest_member(const char *container, const read_member *m, const cha
         return;
     }
     job j = {0};
-    if (job_set_member(&j, container, m)) {
+    if (job_set_member(&j, r, container, m)) {
         job_meta(r, &j, container, m);
         extract_job(r->d, &j);
     }

@@ -28,4 +28,8 @@ const char *root_below(const char *root, const char *dir);
 /* prefix + "/" + id, or id alone when prefix is empty (malloc'd). */
 char *root_join(const char *prefix, const char *id);
 
+/* A compressed file's id (business/story.html.gz: business/story) below
+ * root, under prefix; NULL when path is not below root (malloc'd). */
+char *root_compressed_id(const char *root, const char *prefix, const char *path);
+
 #endif

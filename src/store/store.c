@@ -629,7 +629,7 @@ int store_rebase(store *s, const char *root, const char *prefix, long *renamed, 
         sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO store_meta(key, value) VALUES ('root', ?1)",
                            -1, &meta, NULL) != SQLITE_OK)
         goto done;
-    int r;
+    int r = SQLITE_DONE;
     while (*prefix && (r = sqlite3_step(sel)) == SQLITE_ROW) {
         const char *old_id = (const char *)sqlite3_column_text(sel, 1);
         const void *j = sqlite3_column_blob(sel, 2);

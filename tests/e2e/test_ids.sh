@@ -51,4 +51,12 @@ check "ids: a file given alone inside the root keeps its path below it" grep -q 
 "$D" extract "$I/news/bbc/politics" "$I/news/bbc/sport/001.txt" > "$I/two.jsonl"
 check "ids: extract names the paths given below the folder holding them all" \
     test "$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["id"] for l in sys.stdin))' < "$I/two.jsonl")" = "politics/001 politics/002 sport/001"
+# Compressed files are named as the files they hold: bbc/a/001.html.gz is a/001.
+mkdir -p "$I/gz/a" "$I/gz/b"
+gzip -c "$FIX/articles/store_lighthouse.txt" > "$I/gz/a/001.html.gz"
+gzip -c "$FIX/articles/store_orchard.txt" > "$I/gz/b/001.txt.gz"
+"$D" ingest -q "$I/gz/b" --db "$I/gz.db" > /dev/null 2>&1
+"$D" ingest -q "$I/gz/a" --db "$I/gz.db" > /dev/null 2>&1
+check "ids: compressed files in sub-folders ingested apart are named by their paths" \
+    test "$(ids_of "$I/gz.db")" = "a/001 b/001"
 rm -rf "$I"

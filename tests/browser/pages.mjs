@@ -122,7 +122,7 @@ try {
   const hostile = await newPage();
   let requests = [];
   hostile.on("request", (r) => requests.push(r.url()));
-  await hostile.goto(base + "/articles/hostile");
+  await hostile.goto(base + "/articles/serve/hostile");
   await hostile.waitForSelector(".text");
   await hostile.waitForTimeout(300);
   const text = await hostile.locator(".text").textContent();

@@ -7,6 +7,7 @@
 #include "cli/roots.h"
 #include "cli/crash.h"
 #include "cli/sidecar.h"
+#include "core/path.h"
 #include "dossier.h"
 
 const char cmd_extract_help[] =
@@ -154,7 +155,7 @@ static void extract_paths(extract_ctx *c, char **paths, int n)
     if (!dirs) abort();
     for (int i = 0; i < n; i++) {
         if (!strcmp(paths[i], "-") || !(dirs[i] = root_dir_of(paths[i]))) continue;
-        char *r = root_common(common, dirs[i]);
+        char *r = path_common(common, dirs[i]);
         free(common);
         common = r;
     }
@@ -162,7 +163,7 @@ static void extract_paths(extract_ctx *c, char **paths, int n)
         if (!strcmp(paths[i], "-")) extract_container(c, "-");
         else {
             c->root = paths[i];
-            c->prefix = dirs[i] && common ? root_below(common, dirs[i]) : NULL;
+            c->prefix = dirs[i] && common ? path_below(common, dirs[i]) : NULL;
             read_walk((const char *const *)paths + i, 1, extract_one, c);
             c->root = c->prefix = NULL;
         }

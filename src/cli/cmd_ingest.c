@@ -21,6 +21,7 @@
 #include "cli/roots.h"
 #include "cli/crash.h"
 #include "cli/sidecar.h"
+#include "core/path.h"
 #include "corpus/corpus.h"
 #include "dossier.h"
 
@@ -464,7 +465,7 @@ static void ingest_path(ingest_run *r, const char *path)
 {
     char *dir = r->store_root ? root_dir_of(path) : NULL;
     r->root = path;
-    r->prefix = dir ? root_below(r->store_root, dir) : NULL;
+    r->prefix = dir ? path_below(r->store_root, dir) : NULL;
     read_walk(&path, 1, ingest_one, r);
     r->root = r->prefix = NULL;
     free(dir);
@@ -492,41 +493,25 @@ static int settle_root(ingest_run *r, char **paths, int n)
     for (int i = 0; i < n; i++) {
         char *d = strcmp(paths[i], "-") ? root_dir_of(paths[i]) : NULL;
         if (!d) continue;
-        char *c = root_common(common, d);
+        char *c = path_common(common, d);
         free(common), free(d);
         common = c;
     }
-    buf old;
-    buf_init(&old);
-    int has = corpus_root(r->c, &old, err, sizeof err);
-    if (has < 0) {
-        buf_free(&old);
-        free(common);
-        store_error(r, "cannot read the store's root folder", err);
-        return -1;
-    }
-    r->store_root = has ? strdup(buf_cstr(&old)) : NULL;
-    if (common && (!has || strcmp(common, r->store_root) != 0)) {
-        char *root = has ? root_common(r->store_root, common) : strdup(common);
-        const char *prefix = has ? root_below(root, r->store_root) : "";
-        long renamed = 0;
-        if (!has || strcmp(root, r->store_root) != 0) {
-            if (corpus_set_root(r->c, root, prefix ? prefix : "", &renamed, err, sizeof err) != 0) {
-                free(root), free(common);
-                buf_free(&old);
-                store_error(r, "cannot move the store's root folder", err);
-                return -1;
-            }
-            if (renamed)
-                fprintf(stderr, "dossier: ids are now paths below %s: %ld stored ids renamed (ID is now %s/ID)\n",
-                        root, renamed, prefix);
-        }
-        free(r->store_root);
-        r->store_root = root;
-    }
+    buf root, prefix;
+    buf_init(&root);
+    buf_init(&prefix);
+    long renamed = 0;
+    int rc = common ? corpus_widen_root(r->c, common, &root, &prefix, &renamed, err, sizeof err)
+                    : corpus_root(r->c, &root, err, sizeof err) < 0 ? -1 : 0;
+    if (rc != 0) store_error(r, "cannot settle the store's root folder", err);
+    else if (renamed)
+        fprintf(stderr, "dossier: ids are now paths below %s: %ld stored ids renamed (ID is now %s/ID)\n",
+                buf_cstr(&root), renamed, buf_cstr(&prefix));
+    r->store_root = rc == 0 && root.n ? strdup(buf_cstr(&root)) : NULL;
+    buf_free(&root);
+    buf_free(&prefix);
     free(common);
-    buf_free(&old);
-    return 0;
+    return rc;
 }
 
 static void print_summary(const ingest_run *r)

@@ -1,7 +1,6 @@
 /* roots.c — the folders ids are paths below (see roots.h). */
 #include "cli/roots.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,28 +20,6 @@ char *root_dir_of(const char *path)
     char *r = dir ? realpath(dir, NULL) : NULL;
     free(dir);
     return r;
-}
-
-char *root_common(const char *a, const char *b)
-{
-    if (!a || !b) return a || b ? strdup(a ? a : b) : NULL;
-    size_t n = 0, last = 0;   /* last: the end of the last whole folder both share */
-    while (a[n] && a[n] == b[n]) {
-        if (a[n] == '/') last = n;
-        n++;
-    }
-    if ((!a[n] || a[n] == '/') && (!b[n] || b[n] == '/')) last = n;   /* one holds the other */
-    if (last == 0) return strdup("/");
-    return strndup(a, last);
-}
-
-const char *root_below(const char *root, const char *dir)
-{
-    size_t n = strlen(root);
-    if (n == 1 && root[0] == '/') return dir[0] == '/' ? dir + 1 : NULL;
-    if (strncmp(root, dir, n) != 0) return NULL;
-    if (!dir[n]) return dir + n;
-    return dir[n] == '/' ? dir + n + 1 : NULL;
 }
 
 char *root_join(const char *prefix, const char *id)

@@ -6,7 +6,8 @@
  * folder given counts itself; a file, the folder it is in). For `ingest`
  * the store keeps its root, the nearest folder holding everything ever
  * ingested into it; when a run reaches outside it, the root moves up and
- * the ids already stored are renamed to match (corpus_set_root). So a file
+ * the ids already stored are renamed to match (corpus_widen_root). Folders
+ * are compared with core/path.h. So a file
  * gets the same id whatever order or grouping its folders are ingested in:
  * `bbc/politics` then `bbc/sport`, the reverse, or `bbc` at once all give
  * `politics/001` and `sport/001`. */
@@ -16,14 +17,6 @@
 /* The folder a path given counts for, resolved (realpath): itself when a
  * folder, else the folder it is in. NULL when it does not exist. malloc'd. */
 char *root_dir_of(const char *path);
-
-/* The nearest folder holding both (absolute, resolved paths); a or b may be
- * NULL (then the other). malloc'd. */
-char *root_common(const char *a, const char *b);
-
-/* dir's path below root ("politics", "" for root itself), or NULL when dir
- * is not inside root. Points into dir. */
-const char *root_below(const char *root, const char *dir);
 
 /* prefix + "/" + id, or id alone when prefix is empty (malloc'd). */
 char *root_join(const char *prefix, const char *id);

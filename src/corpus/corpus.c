@@ -125,15 +125,16 @@ int corpus_root(corpus *c, buf *out, char *err, size_t errlen)
     return rc;
 }
 
-int corpus_set_root(corpus *c, const char *root, const char *prefix, long *renamed, char *err, size_t errlen)
+int corpus_widen_root(corpus *c, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
+                      size_t errlen)
 {
     *renamed = 0;
     if (!c->writing || c->broken || c->in_batch) {
-        snprintf(err, errlen, "corpus_set_root: not at the start of a run");
+        snprintf(err, errlen, "corpus_widen_root: not at the start of a run");
         return -1;
     }
     if (store_begin(c->s, err, errlen) != 0) return -1;
-    if (store_rebase(c->s, root, prefix, renamed, err, errlen) != 0) {
+    if (store_widen_root(c->s, folder, root, prefix, renamed, err, errlen) != 0) {
         store_rollback(c->s);
         return -1;
     }

@@ -70,11 +70,12 @@ int corpus_finish(corpus *c, char *err, size_t errlen);
  * out set, 0 when none is recorded yet, -1 on error. */
 int corpus_root(corpus *c, buf *out, char *err, size_t errlen);
 
-/* Makes root the store's root, renaming the ids stored below the old one to
- * "prefix/ID" (prefix: the old root's path below root; "" when nothing
- * moves), in a transaction of its own, before the articles of a run are
- * added. *renamed: how many ids changed. 0, or -1 (rolled back) with err. */
-int corpus_set_root(corpus *c, const char *root, const char *prefix, long *renamed, char *err, size_t errlen);
+/* Widens the store's root to hold folder too (store_widen_root), in a
+ * transaction of its own, before the articles of a run are added: the
+ * root after it into root, the old root's path below it into prefix,
+ * *renamed: how many stored ids became PREFIX/ID. 0, or -1 (rolled back). */
+int corpus_widen_root(corpus *c, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
+                      size_t errlen);
 
 /* Articles stored; -1 on a store error. */
 long long corpus_article_count(corpus *c);

@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/json.h"
+#include "core/path.h"
 #include "dossier.h"
 #include "store/schema.h"
 
@@ -610,14 +611,9 @@ static int rename_json(store *s, const void *json, size_t jsonlen, int64_t json_
     return rc;
 }
 
-int store_rebase(store *s, const char *root, const char *prefix, long *renamed, char *err, size_t errlen)
+/* Renames every rooted id to prefix/ID and records root. */
+static int rebase(store *s, const char *root, const char *prefix, long *renamed, char *err, size_t errlen)
 {
-    *renamed = 0;
-    err[0] = '\0';
-    if (!s->writable || !s->in_tx) {
-        snprintf(err, errlen, "store_rebase outside a batch");
-        return -1;
-    }
     sqlite3_stmt *sel = NULL, *upd = NULL, *meta = NULL;
     int rc = -1;
     buf json;
@@ -677,6 +673,37 @@ done:
     sqlite3_finalize(upd);
     sqlite3_finalize(meta);
     buf_free(&json);
+    return rc;
+}
+
+int store_widen_root(store *s, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
+                     size_t errlen)
+{
+    *renamed = 0;
+    err[0] = '\0';
+    if (!s->writable || !s->in_tx) {
+        snprintf(err, errlen, "store_widen_root outside a batch");
+        return -1;
+    }
+    buf old;
+    buf_init(&old);
+    int has = store_root(s, &old);
+    int rc = 0;
+    root->n = prefix->n = 0;
+    if (has < 0) {
+        set_err(err, errlen, "cannot read the store's root folder", s->db);
+        rc = -1;
+    } else if (folder) {
+        char *wide = path_common(has ? buf_cstr(&old) : NULL, folder);
+        const char *below = has ? path_below(wide, buf_cstr(&old)) : "";
+        buf_puts(root, wide);
+        buf_puts(prefix, below ? below : "");
+        if (!has || strcmp(wide, buf_cstr(&old)) != 0) rc = rebase(s, wide, below ? below : "", renamed, err, errlen);
+        free(wide);
+    } else if (has) {
+        buf_puts(root, buf_cstr(&old));
+    }
+    buf_free(&old);
     return rc;
 }
 

@@ -83,12 +83,15 @@ enum store_put store_put_article(store *s, article *a, char *json, size_t jsonle
  * yet, or a store made before roots), -1 on error. */
 int store_root(store *s, buf *out);
 
-/* Records root as the store's root and, when prefix is not empty, renames
- * every rooted article ID to "prefix/ID" (its extract JSON too), inside the
- * open batch: the root moved up to a folder holding the old one, prefix
- * being the old root's path below the new. *renamed: how many. 0, or -1
+/* Widens the store's root to the nearest folder holding it and folder
+ * (absolute, resolved; NULL: no change), inside the open batch, so that
+ * two ingests deciding it at once cannot both move it. When it moves up,
+ * every rooted article ID is renamed to "PREFIX/ID" (its extract JSON too),
+ * PREFIX being the old root's path below the new. The root after it into
+ * root (empty when none), PREFIX into prefix, *renamed: how many. 0, or -1
  * with a reason (the batch must then be rolled back). */
-int store_rebase(store *s, const char *root, const char *prefix, long *renamed, char *err, size_t errlen);
+int store_widen_root(store *s, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
+                     size_t errlen);
 
 /* Whether the tables behind the SQL views are empty while the link tables
  * are not: a store made before they existed (schema 4) and upgraded, whose

@@ -23,7 +23,9 @@ _dossier() {
         search) opts="--since --until --outlet --limit -n --offset --json --csv --db --help" ;;
         quotes) opts="--by --about --since --until --outlet --limit -n --json --csv --db --help" ;;
         entities) opts="--type --limit -n --json --csv --db --help" ;;
-        timeline) opts="--since --until --limit -n --json --db --help" ;;
+        timeline) opts="--since --until --limit -n --json --csv --db --help" ;;
+        conflicts) opts="--json --csv --db --help" ;;
+        claims) opts="--by --limit -n --json --csv --db --help" ;;
         help) COMPREPLY=($(compgen -W "$cmds" -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur"))

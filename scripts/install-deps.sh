@@ -3,7 +3,7 @@
 # Called by `make run` and `make test`; safe to run again. With --fuzz, only
 # what `make fuzz` needs besides: clang and its libFuzzer runtime.
 set -eu
-PKGS="build-essential pkg-config libxml2-dev libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcmocka-dev libxxhash-dev libarchive-dev libjansson-dev zlib1g-dev python3 curl"
+PKGS="build-essential pkg-config libxml2-dev libsqlite3-dev sqlite3 libutf8proc-dev libmicrohttpd-dev libcmocka-dev libxxhash-dev libarchive-dev libjansson-dev zlib1g-dev python3 curl"
 [ "${1:-}" = "--fuzz" ] && PKGS="clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do

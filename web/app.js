@@ -114,7 +114,7 @@ async function pageSearch() {
   let r;
   try { r = await api("search?" + query); } catch (e) { results.replaceChildren(el("p", {class: "error", role: "alert"}, e.message)); return; }
   const hits = r.hits.map((h) => el("article", {class: "hit"},
-    el("h2", null, el("a", {href: articleHref(h.id)}, h.title || h.id)),
+    el("h2", null, el("a", {href: articleHref(h.doc)}, h.title || h.doc)),
     el("p", {class: "meta"}, dateline(h)), el("p", {class: "snippet"}, marked(h.snippet))));
   const pager = el("nav", {class: "pager", "aria-label": "Pages"});
   const page = (off, label) => { const n = new URLSearchParams(p); n.set("offset", off); return el("a", {href: "/?" + n}, label); };

@@ -1,4 +1,4 @@
-/* cmd_claims.c — `dossier claims [--by NAME] [--json]`: statements made more
+/* cmd_claims.c — `dossier claims [--by NAME] [--json | --csv]`: statements made more
  * than once, by several speakers or one speaker over the years. */
 #include <stdio.h>
 
@@ -7,7 +7,7 @@
 #include "core/json.h"
 
 const char cmd_claims_help[] =
-    "usage: dossier claims [--by NAME] [--limit N] [--json] [--db FILE]\n\n"
+    "usage: dossier claims [--by NAME] [--limit N] [--json | --csv] [--db FILE]\n\n"
     "Lists claims: the same statement made in two or more articles, by\n"
     "different speakers or by one speaker over the years, grouped by the\n"
     "content words the statements share. Each claim has a short label (its\n"
@@ -16,13 +16,16 @@ const char cmd_claims_help[] =
     "  --by NAME   only claims with a statement by NAME (any of its names)\n"
     "  --limit N   the first N claims only (-n N)\n"
     "  --json      one JSON object a line: summary, articles, quotes\n"
-    "              [{doc, speaker, published, outlet, text}]\n"
+    "              [{doc, speaker, published, outlet, text, carried_by}]\n"
+    "  --csv       CSV with a header row, one row per statement: claim (1 for\n"
+    "              the first listed), summary, doc, speaker, published, outlet,\n"
+    "              text, carried_by (other articles, separated by \"; \")\n"
     "  --db FILE   the store (default ./dossier.db)\n\n"
     "exit status: 0 listed (also when there are none); 2 bad usage; 3 the\n"
     "store could not be read; 4 --by names no entity.\n";
 
 typedef struct ctx {
-    bool json;
+    bool json, csv;
     int limit;
     long shown;
 } ctx;
@@ -36,11 +39,34 @@ static void print_json(const claim_info *c)
     buf_free(&b);
 }
 
+static void print_csv(const claim_info *c, long n)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%ld", n);
+    buf carried;
+    buf_init(&carried);
+    for (size_t i = 0; i < c->nstatements; i++) {
+        const claim_statement *s = &c->statements[i];
+        carried.n = 0;
+        for (size_t k = 0; k < s->ncarried; k++) {
+            if (k) buf_puts(&carried, "; ");
+            buf_puts(&carried, s->carried_by[k]);
+        }
+        const char *f[] = {num, c->summary, s->doc, s->speaker, s->published, s->outlet, s->text, buf_cstr(&carried)};
+        for (size_t k = 0; k < sizeof f / sizeof *f; k++) cli_csv_field(stdout, f[k], k + 1 < sizeof f / sizeof *f ? ',' : '\n');
+    }
+    buf_free(&carried);
+}
+
 static int each_claim(const claim_info *c, void *p)
 {
     ctx *x = p;
     if (x->limit && x->shown >= x->limit) return 1;
     x->shown++;
+    if (x->csv) {
+        print_csv(c, x->shown);
+        return 0;
+    }
     if (x->json) {
         print_json(c);
         return 0;
@@ -63,7 +89,7 @@ static int each_claim(const claim_info *c, void *p)
 int cmd_claims(int argc, char **argv)
 {
     link_opts o;
-    int rc = link_cli_parse("claims", argc, argv, LO_JSON | LO_BY | LO_LIMIT, &o);
+    int rc = link_cli_parse("claims", argc, argv, LO_JSON | LO_CSV | LO_BY | LO_LIMIT, &o);
     if (rc) return rc;
     corpus *c;
     if ((rc = link_cli_open(&o, &c)) != 0) return rc;
@@ -73,13 +99,14 @@ int cmd_claims(int argc, char **argv)
         link_cli_close(c);
         return rc;
     }
-    ctx x = {o.json, o.limit, 0};
+    ctx x = {o.json, o.csv, o.limit, 0};
+    if (o.csv) fputs("claim,summary,doc,speaker,published,outlet,text,carried_by\n", stdout);
     rc = corpus_claims(c, by, each_claim, &x, err, sizeof err);
     link_cli_close(c);
     if (rc < 0) {
         cli_error("claims: %s", err);
         return EXIT_STORE;
     }
-    if (!x.shown && !o.json) printf("no claim made in more than one article%s\n", o.by ? " by that entity" : "");
+    if (!x.shown && !o.json && !o.csv) printf("no claim made in more than one article%s\n", o.by ? " by that entity" : "");
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
 }

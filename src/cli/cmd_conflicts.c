@@ -1,4 +1,4 @@
-/* cmd_conflicts.c — `dossier conflicts [--json]`: events on which the
+/* cmd_conflicts.c — `dossier conflicts [--json | --csv]`: events on which the
  * articles' figures disagree, each value with its article and sentence. */
 #include <stdio.h>
 
@@ -7,7 +7,7 @@
 #include "core/json.h"
 
 const char cmd_conflicts_help[] =
-    "usage: dossier conflicts [--json] [--db FILE]\n\n"
+    "usage: dossier conflicts [--json | --csv] [--db FILE]\n\n"
     "Lists the events reported by several articles that give different\n"
     "figures for the same measure (141 dead in one, 150 in another): for each,\n"
     "the event (type, place, date), the measure, and each article's value\n"
@@ -17,13 +17,15 @@ const char cmd_conflicts_help[] =
     "nine staff = 141), are not conflicts.\n\n"
     "  --json      one JSON object a line: type, place, date, measure, values\n"
     "              [{value, doc, outlet, published, text, sentence}]\n"
+    "  --csv       CSV with a header row, one row per value: type, place,\n"
+    "              date, measure, value, doc, outlet, published, text, sentence\n"
     "  --db FILE   the store (default ./dossier.db)\n\n"
     "exit status: 0 listed (also when there are none); 2 bad usage; 3 the\n"
     "store could not be read.\n";
 
 typedef struct ctx {
     corpus *c;
-    bool json;
+    bool json, csv;
     long shown;
     buf sentence;
 } ctx;
@@ -85,6 +87,20 @@ static void print_json(ctx *c, const merged_event *e, const event_measure *m)
     buf_free(&b);
 }
 
+static void print_csv(ctx *c, const merged_event *e, const event_measure *m)
+{
+    for (size_t i = 0; i < m->nvalues; i++) {
+        const event_value *v = &m->values[i];
+        sentence_of(c, v);
+        buf_putc(&c->sentence, '\0');
+        char num[32];
+        snprintf(num, sizeof num, "%g", v->value);
+        const char *f[] = {e->type, e->place, e->date, m->measure, num, v->doc, v->outlet, v->published, v->text,
+                           c->sentence.p ? c->sentence.p : ""};
+        for (size_t k = 0; k < sizeof f / sizeof *f; k++) cli_csv_field(stdout, f[k], k + 1 < sizeof f / sizeof *f ? ',' : '\n');
+    }
+}
+
 static void print_text(ctx *c, const merged_event *e, const event_measure *m)
 {
     printf("%s%s in %s on %s — %s:\n", c->shown > 1 ? "\n" : "", e->type, e->place ? e->place : "(place unknown)",
@@ -104,7 +120,8 @@ static int each_event(const merged_event *e, void *p)
     for (size_t i = 0; i < e->nmeasures; i++) {
         if (!e->measures[i].conflict) continue;
         c->shown++;
-        if (c->json) print_json(c, e, &e->measures[i]);
+        if (c->csv) print_csv(c, e, &e->measures[i]);
+        else if (c->json) print_json(c, e, &e->measures[i]);
         else print_text(c, e, &e->measures[i]);
     }
     return 0;
@@ -113,11 +130,12 @@ static int each_event(const merged_event *e, void *p)
 int cmd_conflicts(int argc, char **argv)
 {
     link_opts o;
-    int rc = link_cli_parse("conflicts", argc, argv, LO_JSON, &o);
+    int rc = link_cli_parse("conflicts", argc, argv, LO_JSON | LO_CSV, &o);
     if (rc) return rc;
-    ctx c = {.json = o.json};
+    ctx c = {.json = o.json, .csv = o.csv};
     if ((rc = link_cli_open(&o, &c.c)) != 0) return rc;
     buf_init(&c.sentence);
+    if (o.csv) fputs("type,place,date,measure,value,doc,outlet,published,text,sentence\n", stdout);
     char err[512];
     rc = corpus_events(c.c, each_event, &c, err, sizeof err);
     buf_free(&c.sentence);
@@ -126,6 +144,6 @@ int cmd_conflicts(int argc, char **argv)
         cli_error("conflicts: %s", err);
         return EXIT_STORE;
     }
-    if (!c.shown && !o.json) printf("no conflicting figures among the events of %s\n", o.db);
+    if (!c.shown && !o.json && !o.csv) printf("no conflicting figures among the events of %s\n", o.db);
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
 }

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/roots.h"
 #include "cli/crash.h"
 #include "cli/jobs.h"
 #include "cli/sidecar.h"
+#include "core/path.h"
 #include "dossier.h"
 
 const char cmd_extract_help[] =
@@ -20,6 +22,10 @@ const char cmd_extract_help[] =
     "each WARC response record holding a page, is one article. A WARC record\n"
     "gives the article its url, its outlet (the URL's site) and, when the text\n"
     "has no date, its capture date as the publication date.\n\n"
+    "An article's id is its file's path, without its extension, below the\n"
+    "nearest folder holding every PATH given (business/001 for\n"
+    "bbc/business/001.txt given `bbc`; a file given alone, its name); an\n"
+    "archive member's path, a web page's URL.\n\n"
     "  --outlet NAME     the outlet of articles whose text names none\n"
     "  --published DATE  the publication date of articles whose text has none\n"
     "                    (2014-12-16, or any date the extractor reads)\n"
@@ -44,12 +50,13 @@ typedef struct extract_ctx {
     const char *root;      /* the PATH being walked: ids are relative to it */
     int jobs;              /* -j N: extraction threads (jobs.c) when 2 or more */
     bool pooled;           /* the threads run: files go to jobs_submit */
+    const char *prefix;    /* its folder below the run's root (cli/roots.h), or NULL */
 } extract_ctx;
 
 /* The source of ids and metadata for jobs.c. */
 static job_source job_src(const extract_ctx *c)
 {
-    return (job_source){c->root, c->meta, c->sidecar};
+    return (job_source){c->root, c->prefix, c->meta, c->sidecar};
 }
 
 /* A job done on an extraction thread, in input order: its JSON line, or
@@ -111,7 +118,9 @@ static void extract_member(const char *container, const read_member *m, const ch
     }
     article_meta meta = c->meta;
     article *tmp = article_new();
-    const char *id = dossier_id_from_member(tmp, container, m);
+    /* a compressed file is named as the file it holds would be */
+    char *file_id = !m->name && !m->url ? root_compressed_id(c->root, c->prefix, container) : NULL;
+    const char *id = file_id ? file_id : dossier_id_from_member(tmp, container, m);
     if (c->sidecar) sidecar_find(c->sidecar, container, m->name, id, &meta);
     if (m->url) meta.url = m->url;
     meta.captured = m->date;
@@ -121,6 +130,7 @@ static void extract_member(const char *container, const read_member *m, const ch
     free(source);
     crash_leave();
     article_free(tmp);
+    free(file_id);
     input_free(&in);
     print_article(c, a);
 }
@@ -161,27 +171,42 @@ static void extract_one(const char *path, const char *err, void *p)
         return;
     }
     article *tmp = article_new();
-    const char *id = dossier_id_from_root(tmp, c->root, path);
+    char *rooted = c->root ? root_join(c->prefix, dossier_id_from_root(tmp, c->root, path)) : NULL;
+    const char *id = rooted ? rooted : dossier_id_from_path(tmp, path);
     article_meta meta = c->meta;
     if (c->sidecar) sidecar_find(c->sidecar, path, NULL, id, &meta);
     article *a = dossier_extract_meta(c->d, &in, id, path, &meta);
     crash_leave();
     article_free(tmp);
+    free(rooted);
     input_free(&in);
     print_article(c, a);
 }
 
-/* Each path in turn: - is standard input, the others are walked. */
+/* Each path in turn: - is standard input, the others are walked, their
+ * ids paths below the nearest folder holding them all (roots.h). */
 static void extract_paths(extract_ctx *c, char **paths, int n)
 {
+    char **dirs = calloc((size_t)n + 1, sizeof *dirs), *common = NULL;
+    if (!dirs) abort();
+    for (int i = 0; i < n; i++) {
+        if (!strcmp(paths[i], "-") || !(dirs[i] = root_dir_of(paths[i]))) continue;
+        char *r = path_common(common, dirs[i]);
+        free(common);
+        common = r;
+    }
     for (int i = 0; i < n; i++) {
         if (!strcmp(paths[i], "-")) extract_container(c, "-");
         else {
             c->root = paths[i];
+            c->prefix = dirs[i] && common ? path_below(common, dirs[i]) : NULL;
             read_walk((const char *const *)paths + i, 1, extract_one, c);
-            c->root = NULL;
+            c->root = c->prefix = NULL;
         }
+        free(dirs[i]);
     }
+    free(dirs);
+    free(common);
 }
 
 /* Moves the paths to the front of argv and fills c->meta from the options;

@@ -17,9 +17,11 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/roots.h"
 #include "cli/crash.h"
 #include "cli/jobs.h"
 #include "cli/sidecar.h"
+#include "core/path.h"
 #include "corpus/corpus.h"
 #include "dossier.h"
 
@@ -35,11 +37,18 @@ const char cmd_ingest_help[] =
     "The same article text is stored once, whatever its file is called, so\n"
     "ingesting a folder again adds only what is new; a file whose text changed\n"
     "since it was stored replaces its old version; a different article whose\n"
-    "id is taken is stored as ID-2, ID-3, ... (an id is the file's path below\n"
-    "the folder given, without its extension: business/001; a file given\n"
-    "alone, its name). Articles are written\n"
+    "id is taken is stored as ID-2, ID-3, ... Articles are written\n"
     "in batches of 1024, each one transaction: an ingest that is killed loses\n"
     "only its current batch, and searches may run while it works.\n\n"
+    "Ids that last: a file's id is its path, without its extension, below the\n"
+    "store's root, the nearest folder holding everything ingested into it\n"
+    "(bbc/business/001.txt is business/001 after `ingest bbc`). Sub-folders\n"
+    "ingested one at a time, in any order, get the ids their folder would\n"
+    "give at once: when an ingest reaches outside the root, the root moves up\n"
+    "and the ids stored are renamed to match (`ingest bbc/politics`, then\n"
+    "`ingest bbc/sport`: 001 becomes politics/001), and it says so. Paths\n"
+    "listed on standard input do not move it: outside it, a file is named by\n"
+    "its file name.\n\n"
     "At the end one line tells how many files were read, new articles, updated,\n"
     "duplicates, failed files, megabytes and seconds. When standard error is a\n"
     "terminal, progress (files done of the total, files/s, MB/s, time left) is\n"
@@ -47,7 +56,8 @@ const char cmd_ingest_help[] =
     "  --db FILE   the store (default ./dossier.db)\n"
     "  --jobs N    extraction threads (default: one per CPU; 0: none, all on\n"
     "              the thread that writes)\n"
-    "  --quiet     no summary line\n"
+    "  --quiet     no summary line (a note that ids were renamed is still\n"
+    "              given)\n"
     "  --outlet NAME, --published DATE\n"
     "              the outlet and publication date of articles whose text\n"
     "              gives none (what the text says wins where it says it)\n"
@@ -75,7 +85,9 @@ typedef struct ingest_run {
     double t0, shown;
     bool progress;
     bool store_broken;    /* a store error: stop, the batch is rolled back */
-    job_source src;       /* the PATH being walked, --outlet, --published, --meta */
+    job_source src;       /* the PATH being walked, its folder below the store's root, --outlet,
+                             --published, --meta */
+    char *store_root;     /* the store's root folder, or NULL */
     struct stat db_st;    /* the store's file, left out when a folder holds it */
 } ingest_run;
 
@@ -208,6 +220,18 @@ static void count_file(const char *path, const char *err, void *ctx)
     (*(long *)ctx)++;
 }
 
+/* Walks one PATH given (or listed on standard input), its ids below the
+ * store's root when it lies inside it. */
+static void ingest_path(ingest_run *r, const char *path)
+{
+    char *dir = r->store_root ? root_dir_of(path) : NULL;
+    r->src.root = path;
+    r->src.prefix = dir ? path_below(r->store_root, dir) : NULL;
+    read_walk(&path, 1, ingest_one, r);
+    r->src.root = r->src.prefix = NULL;
+    free(dir);
+}
+
 static void ingest_stdin_list(ingest_run *r)
 {
     char *line = NULL;
@@ -216,10 +240,39 @@ static void ingest_stdin_list(ingest_run *r)
     while (!r->store_broken && (n = getline(&line, &cap, stdin)) > 0) {
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
         if (!n) continue;
-        const char *p = line;
-        read_walk(&p, 1, ingest_one, r);
+        ingest_path(r, line);
     }
     free(line);
+}
+
+/* The store's root: the nearest folder holding the old one and every PATH
+ * given; when it moves up, the ids stored are renamed (roots.h). Paths
+ * read from standard input do not move it. */
+static int settle_root(ingest_run *r, char **paths, int n)
+{
+    char err[512], *common = NULL;
+    for (int i = 0; i < n; i++) {
+        char *d = strcmp(paths[i], "-") ? root_dir_of(paths[i]) : NULL;
+        if (!d) continue;
+        char *c = path_common(common, d);
+        free(common), free(d);
+        common = c;
+    }
+    buf root, prefix;
+    buf_init(&root);
+    buf_init(&prefix);
+    long renamed = 0;
+    int rc = common ? corpus_widen_root(r->c, common, &root, &prefix, &renamed, err, sizeof err)
+                    : corpus_root(r->c, &root, err, sizeof err) < 0 ? -1 : 0;
+    if (rc != 0) store_error(r, "cannot settle the store's root folder", err);
+    else if (renamed)
+        fprintf(stderr, "dossier: ids are now paths below %s: %ld stored ids renamed (ID is now %s/ID)\n",
+                buf_cstr(&root), renamed, buf_cstr(&prefix));
+    r->store_root = rc == 0 && root.n ? strdup(buf_cstr(&root)) : NULL;
+    buf_free(&root);
+    buf_free(&prefix);
+    free(common);
+    return rc;
 }
 
 static void print_summary(const ingest_run *r)
@@ -314,14 +367,12 @@ int cmd_ingest(int argc, char **argv)
      * names only, and only when someone watches */
     if (r.progress && npaths) read_walk((const char *const *)argv, npaths, count_file, &r.total);
     r.src.meta.from = "option";
-    if (npaths) {
+    if (settle_root(&r, argv, npaths) != 0) {
+        /* nothing stored: the store is as it was */
+    } else if (npaths) {
         for (int i = 0; i < npaths && !r.store_broken; i++) {
             if (!strcmp(argv[i], "-")) ingest_container(&r, "-");
-            else {
-                r.src.root = argv[i];
-                read_walk((const char *const *)argv + i, 1, ingest_one, &r);
-                r.src.root = NULL;
-            }
+            else ingest_path(&r, argv[i]);
         }
     } else ingest_stdin_list(&r);
     jobs_finish(store_job, &r);
@@ -331,5 +382,6 @@ int cmd_ingest(int argc, char **argv)
     corpus_close(r.c);
     dossier_close(r.d);
     sidecar_free(r.src.sidecar);
+    free(r.store_root);
     return r.store_broken ? EXIT_STORE : r.failed ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -29,7 +29,7 @@ const char cmd_search_help[] =
     "  --outlet NAME  only this outlet (exact name, any case)\n"
     "  --limit N, -n N  at most N articles (default 10)\n"
     "  --offset N     skip the first N (for paging)\n"
-    "  --json         one JSON object per article: rank, score, id, title,\n"
+    "  --json         one JSON object per article: rank, score, doc, title,\n"
     "                 published, outlet, snippet (matches marked [like this])\n"
     "  --csv          the same fields as CSV, with a header row\n"
     "  --db FILE      the store (default ./dossier.db)\n\n"
@@ -114,13 +114,8 @@ static int print_json(const query_hit *h, void *ctx)
 {
     buf *b = ctx;
     b->n = 0;
-    buf_printf(b, "{\"rank\":%d,\"score\":%.6g", h->rank, h->score);
-    buf_puts(b, ",\"id\":"); json_cstr(b, h->id);
-    buf_puts(b, ",\"title\":"); json_cstr(b, h->title);
-    buf_puts(b, ",\"published\":"); json_cstr(b, h->published);
-    buf_puts(b, ",\"outlet\":"); json_cstr(b, h->outlet);
-    buf_puts(b, ",\"snippet\":"); json_cstr(b, h->snippet);
-    buf_puts(b, "}\n");
+    query_hit_json(h, b);
+    buf_putc(b, '\n');
     fwrite(b->p, 1, b->n, stdout);
     return 0;
 }
@@ -195,7 +190,7 @@ int cmd_search(int argc, char **argv)
         cli_error("%s", err);
         code = status == CORPUS_DATA ? EXIT_INTERNAL : EXIT_STORE;
     } else {
-        if (o.csv) fputs("rank,score,id,title,published,outlet,snippet\n", stdout);
+        if (o.csv) fputs("rank,score,doc,title,published,outlet,snippet\n", stdout);
         int rc = corpus_search(s, o.words, &o.filter, o.csv ? print_csv : o.json ? print_json : print_text, &out,
                                err, sizeof err);
         if (rc == QUERY_BAD_QUERY) {

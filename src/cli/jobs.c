@@ -12,6 +12,7 @@
 
 #include "cli/crash.h"
 #include "cli/jobs.h"
+#include "cli/roots.h"
 
 static void extract_job(const dossier *d, job *j)
 {
@@ -29,6 +30,7 @@ static void extract_job(const dossier *d, job *j)
     if (j->url) meta.url = j->url;
     meta.captured = j->date;
     j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path), j->path, &meta);
+    if (j->a) j->a->id_rooted = j->rooted;
     crash_leave();
     article_free(tmp);
     input_free(&in);
@@ -57,14 +59,16 @@ static void job_clear(job *j)
     j->nbytes = 0;
     j->err[0] = '\0';
     j->bytes = 0;
+    j->rooted = false;
     j->ready = false;
 }
 
-static bool job_set(job *j, const char *root, const char *path, const char *walk_err)
+static bool job_set(job *j, const job_source *src, const char *path, const char *walk_err)
 {
-    if (root) {
+    if (src->root) {
         article *tmp = article_new();
-        j->id = strdup(dossier_id_from_root(tmp, root, path));
+        j->id = root_join(src->prefix, dossier_id_from_root(tmp, src->root, path));
+        j->rooted = src->prefix != NULL;
         article_free(tmp);
         if (!j->id) return false;
     }
@@ -84,14 +88,19 @@ static void job_meta(const job_source *src, job *j, const char *container, const
     article_free(tmp);
 }
 
-/* An archive member's job: a copy of its bytes, its id and metadata. */
-static bool job_set_member(job *j, const char *container, const read_member *m)
+/* An archive member's job: a copy of its bytes, its id and metadata. A
+ * compressed file is named as the file it holds would be, below the root. */
+static bool job_set_member(job *j, const job_source *src, const char *container, const read_member *m)
 {
     size_t n = strlen(container) + (m->name ? strlen(m->name) + 2 : 1);
-    article *tmp = article_new();
-    const char *id = dossier_id_from_member(tmp, container, m);
-    j->id = strdup(id);
-    article_free(tmp);
+    if (!m->name && !m->url && src->root) {
+        j->id = root_compressed_id(src->root, src->prefix, container);
+        j->rooted = src->prefix != NULL;
+    } else {
+        article *tmp = article_new();
+        j->id = strdup(dossier_id_from_member(tmp, container, m));
+        article_free(tmp);
+    }
     if ((j->path = malloc(n))) snprintf(j->path, n, "%s%s%s", container, m->name ? ":" : "", m->name ? m->name : "");
     if ((j->member = malloc(m->len ? m->len : 1))) memcpy(j->member, m->bytes, m->len);
     j->nbytes = m->len;
@@ -187,7 +196,7 @@ static void pool_done_next(pool *p, job_done_fn done, void *ctx)
 /* Fills j for a file or member; false (j cleared) when out of memory. */
 static bool job_fill(job *j, const job_source *src, const char *path, const char *walk_err, const read_member *m)
 {
-    if (!(m ? job_set_member(j, path, m) : job_set(j, src->root, path, walk_err))) {
+    if (!(m ? job_set_member(j, src, path, m) : job_set(j, src, path, walk_err))) {
         job_clear(j);
         return false;
     }

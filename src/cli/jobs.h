@@ -23,12 +23,15 @@ typedef struct job {
     buf json;             /* a's extract JSON */
     double bytes;         /* the bytes read */
     char err[512];
+    bool rooted;          /* the id is a path below the store's root (roots.h) */
     bool ready;
 } job;
 
 /* Where ids and metadata come from. */
 typedef struct job_source {
     const char *root;     /* the PATH being walked: ids are relative to it; NULL: the file name */
+    const char *prefix;   /* that PATH's folder below the run's or store's root (cli/roots.h), or
+                             NULL when outside it: then ids are not rooted */
     article_meta meta;    /* --outlet, --published */
     sidecar *sidecar;     /* --meta FILE, or NULL */
 } job_source;

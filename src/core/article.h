@@ -107,6 +107,7 @@ typedef struct event {
 typedef struct article {
     arena mem;
     const char *id, *source;
+    bool id_rooted;               /* id is the file's path below the store's root (cli/roots.h) */
     const char *title, *published, *outlet, *dateline;   /* NULL when unknown */
     const char *url;              /* where the page was fetched (WARC, sidecar), or NULL */
     /* Where title, published and outlet came from when not from the text:

@@ -12,7 +12,7 @@ struct corpus {
     bool writing;
     bool in_batch;   /* a transaction is open (writers only) */
     bool broken;     /* a write failed: the batch was rolled back */
-    bool changed;    /* articles were added or replaced since the last settle of the whole corpus */
+    bool changed;    /* an article was added, updated or removed since the whole corpus was settled */
 };
 
 corpus *corpus_open(const char *path, enum corpus_mode mode, int *status, char *err, size_t errlen)
@@ -55,11 +55,13 @@ static void fail(corpus *c)
 
 /* Closes the open batch: the corpus structures it changed are settled, then
  * everything is committed at once. The last batch of an ingest also
- * settles what is judged over the whole corpus (link_settle). */
+ * settles what is judged over the whole corpus (link_settle) and refreshes
+ * the tables behind the SQL views. */
 static int commit_batch(corpus *c, bool last, char *err, size_t errlen)
 {
     if (!c->in_batch) return 0;
-    if (link_settle(c->l, last, err, errlen) != 0 || store_commit(c->s, err, errlen) != 0) {
+    if (link_settle(c->l, last, err, errlen) != 0 || (last && link_views_refresh(c->l, err, errlen) != 0) ||
+        store_commit(c->s, err, errlen) != 0) {
         fail(c);
         return -1;
     }
@@ -100,18 +102,49 @@ int corpus_finish(corpus *c, char *err, size_t errlen)
         snprintf(err, errlen, "an earlier write failed (its batch was rolled back)");
         return -1;
     }
-    /* the last batch settles the whole corpus, even when the batch before
-     * it was full and committed: then in a batch of its own */
-    if (c->changed && !c->in_batch) {
+    /* the last batch settles the whole corpus (link_settle) and refreshes
+     * the tables behind the SQL views, even when the batch before it was
+     * full and committed: then in a transaction of its own */
+    bool last = c->changed || store_views_stale(c->s);
+    if (last && !c->in_batch) {
         if (store_begin(c->s, err, errlen) != 0) {
             fail(c);
             return -1;
         }
         c->in_batch = true;
     }
-    int rc = commit_batch(c, c->changed, err, errlen);
+    int rc = commit_batch(c, last, err, errlen);
     if (rc == 0) c->changed = false;
     return rc;
+}
+
+int corpus_root(corpus *c, buf *out, char *err, size_t errlen)
+{
+    int rc = store_root(c->s, out);
+    if (rc < 0) snprintf(err, errlen, "cannot read the store's root folder");
+    return rc;
+}
+
+int corpus_widen_root(corpus *c, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
+                      size_t errlen)
+{
+    *renamed = 0;
+    if (!c->writing || c->broken || c->in_batch) {
+        snprintf(err, errlen, "corpus_widen_root: not at the start of a run");
+        return -1;
+    }
+    if (store_begin(c->s, err, errlen) != 0) return -1;
+    if (store_widen_root(c->s, folder, root, prefix, renamed, err, errlen) != 0) {
+        store_rollback(c->s);
+        return -1;
+    }
+    if (store_commit(c->s, err, errlen) != 0) {
+        store_rollback(c->s);
+        return -1;
+    }
+    /* the views' numbering and lists of ids follow the ids */
+    if (*renamed) c->changed = true;
+    return 0;
 }
 
 long long corpus_article_count(corpus *c) { return store_article_count(c->s); }

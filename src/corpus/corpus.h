@@ -66,6 +66,17 @@ enum store_put corpus_add(corpus *c, article *a, char *json, size_t jsonlen, cha
 /* Commits what corpus_add left pending. 0, or -1 (rolled back) with err. */
 int corpus_finish(corpus *c, char *err, size_t errlen);
 
+/* The folder the store's file ids are paths below (store_root): 1 and
+ * out set, 0 when none is recorded yet, -1 on error. */
+int corpus_root(corpus *c, buf *out, char *err, size_t errlen);
+
+/* Widens the store's root to hold folder too (store_widen_root), in a
+ * transaction of its own, before the articles of a run are added: the
+ * root after it into root, the old root's path below it into prefix,
+ * *renamed: how many stored ids became PREFIX/ID. 0, or -1 (rolled back). */
+int corpus_widen_root(corpus *c, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
+                      size_t errlen);
+
 /* Articles stored; -1 on a store error. */
 long long corpus_article_count(corpus *c);
 

@@ -129,6 +129,7 @@ typedef struct merged_event {
     const event_measure *measures;
     size_t nmeasures;
     bool conflict;
+    long long id;                           /* the event id its per-article rows carry in the store */
 } merged_event;
 
 typedef int (*event_fn)(const merged_event *e, void *ctx);
@@ -180,6 +181,14 @@ void link_values_json(const event_measure *m, buf *b, json_extra_fn extra, void 
 /* Every claim (by_cluster 0) or those with a statement by that entity, the
  * most repeated first. 0 done, 1 stopped by fn, -1 on a store error. */
 int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *err, size_t errlen);
+
+/* Rewrites the tables behind the store's SQL views (docs/schema.md) from
+ * what the readers above decide: each entity's canonical name and type, the
+ * merged events with their values and conflicts, the claims. Called inside
+ * the last batch of an ingest that changed the store (corpus_finish); its
+ * cost is that of `dossier entities`, `conflicts` and `claims` together.
+ * 0, or -1 with a reason (the batch must then be rolled back). */
+int link_views_refresh(linker *l, char *err, size_t errlen);
 
 /* The bytes [start, end) of a stored article's text, into out. */
 int link_article_text(linker *l, long long article, uint32_t start, uint32_t end, buf *out, char *err,

@@ -409,6 +409,7 @@ int link_events(linker *l, event_fn fn, void *ctx, char *err, size_t errlen)
                 ev[i].figs[b - 1] = t;
             }
         summarise(l, &ev[i]);
+        ev[i].pub.id = ids[i];
     }
     if (result == 0 && n > 1) qsort(ev, n, sizeof *ev, event_order);
     int stop = 0;

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "core/date.h"
+#include "core/json.h"
 
 /* Tokens in a snippet (FTS5 allows up to 64). */
 #define SNIPPET_TOKENS "24"
@@ -840,4 +841,20 @@ long long query_data_version(store *s)
 {
     searcher *q = searcher_of(s);
     return q ? data_version(q) : -1;
+}
+
+void query_hit_json(const query_hit *h, buf *b)
+{
+    buf_printf(b, "{\"rank\":%d,\"score\":%.6g", h->rank, h->score);
+    buf_puts(b, ",\"doc\":");
+    json_cstr(b, h->id);
+    buf_puts(b, ",\"title\":");
+    json_cstr(b, h->title);
+    buf_puts(b, ",\"published\":");
+    json_cstr(b, h->published);
+    buf_puts(b, ",\"outlet\":");
+    json_cstr(b, h->outlet);
+    buf_puts(b, ",\"snippet\":");
+    json_cstr(b, h->snippet);
+    buf_putc(b, '}');
 }

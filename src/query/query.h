@@ -79,6 +79,11 @@ int query_terms(const char *text);
  * before may be stale (the server's response cache). -1 on error. */
 long long query_data_version(store *s);
 
+/* Appends hit as a JSON object: rank, score, doc (the article's id), title,
+ * published, outlet, snippet. The one writer of a search hit, for the
+ * command line's --json and the server's /api/search alike. */
+void query_hit_json(const query_hit *h, buf *b);
+
 /* Rewrites a user's search text into an FTS5 query (see query_search). */
 void query_fts_text(const char *text, buf *out);
 

@@ -220,17 +220,7 @@ static int search_hit(const query_hit *h, void *ctx)
     buf *b = pg->b;
     if (pg->n < SEARCH_MAX) pg->rows[pg->n++] = h->row;
     if (b->p[b->n - 1] != '[') buf_putc(b, ',');
-    buf_printf(b, "{\"rank\":%d,\"score\":%.6g,", h->rank, h->score);
-    key_str(b, "id", h->id);
-    buf_putc(b, ',');
-    key_str(b, "title", h->title);
-    buf_putc(b, ',');
-    key_str(b, "published", h->published);
-    buf_putc(b, ',');
-    key_str(b, "outlet", h->outlet);
-    buf_putc(b, ',');
-    key_str(b, "snippet", h->snippet);
-    buf_putc(b, '}');
+    query_hit_json(h, b);
     return 0;
 }
 

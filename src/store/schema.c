@@ -191,6 +191,82 @@ static const schema_stmt schema[] = {
     {5, "UPDATE articles SET sentences = (SELECT count(*) FROM sentences s WHERE s.article = articles.rowid)"},
     {5, "DROP TABLE sentences"},
     {5, "ALTER TABLE link_quotes DROP COLUMN text"},
+
+    /* Version 6: ids that last. `rooted`: the id is the file's path below
+     * the store's root (store_meta 'root', the nearest folder holding every
+     * file ingested), so it is renamed when the root moves up; archive
+     * members, web pages and standard input are named otherwise. */
+    {6, "ALTER TABLE articles ADD COLUMN rooted INTEGER NOT NULL DEFAULT 0"},
+    {6, "CREATE TABLE store_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"},
+
+    /* Version 6: the store as an interface (docs/schema.md). What the link
+     * stage decides when it reads the corpus back -- an entity's canonical
+     * name and type, the merged events with each article's figure and the
+     * conflicts, the claims -- is written, as `dossier` prints it, into
+     * the tables below at the end of every ingest that changed the store
+     * (link_views_refresh), so that the v_ views answer "who is quoted
+     * most" or "which articles name X" with plain SQL, without knowing
+     * per-article nodes from clusters. */
+    {6, "CREATE TABLE link_entity_info("
+        " cluster INTEGER PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,"
+        " articles INTEGER NOT NULL, mentions INTEGER NOT NULL, first_seen TEXT, last_seen TEXT)"},
+    /* A merged event: `n` its number in `dossier report`'s and the API's
+     * list (1 first), `event` the id its per-article rows carry. */
+    {6, "CREATE TABLE link_event_info("
+        " event INTEGER PRIMARY KEY, n INTEGER NOT NULL UNIQUE, type TEXT NOT NULL, place TEXT, date TEXT,"
+        " perpetrator INTEGER, articles INTEGER NOT NULL, mentioned_in INTEGER NOT NULL,"
+        " conflict INTEGER NOT NULL)"},
+    /* One article's value for one measure of a merged event (132 children
+     * and nine staff are one value, 141), as `conflicts` lists them. */
+    {6, "CREATE TABLE link_event_values("
+        " event INTEGER NOT NULL, measure TEXT NOT NULL, article INTEGER NOT NULL,"
+        " value REAL NOT NULL, text TEXT NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,"
+        " conflict INTEGER NOT NULL)"},
+    /* A claim (`n`: its number in `dossier claims`, the most repeated first)
+     * and its statements. */
+    {6, "CREATE TABLE link_claim_info(n INTEGER PRIMARY KEY, summary TEXT NOT NULL,"
+        " statements INTEGER NOT NULL, articles INTEGER NOT NULL)"},
+    {6, "CREATE TABLE link_claim_statements("
+        " claim INTEGER NOT NULL, i INTEGER NOT NULL, article INTEGER NOT NULL, speaker INTEGER,"
+        " text TEXT NOT NULL, carried_by TEXT NOT NULL, PRIMARY KEY(claim, i)) WITHOUT ROWID"},
+
+    /* The views. Names are as in the command line's --json: `doc` an
+     * article's id, `published` its date, `entity` a canonical name. */
+    {6, "CREATE VIEW v_articles AS SELECT id AS doc, title, published, outlet, dateline, source, text,"
+        " ingested_at FROM articles"},
+    {6, "CREATE VIEW v_entities AS SELECT cluster AS entity_id, name AS entity, type, articles, mentions,"
+        " first_seen, last_seen FROM link_entity_info"},
+    {6, "CREATE VIEW v_aliases AS SELECT i.cluster AS entity_id, i.name AS entity, i.type, f.form AS alias,"
+        " sum(f.mentions) AS mentions, count(DISTINCT e.article) AS articles"
+        " FROM link_forms f JOIN link_entities e ON e.node = f.node JOIN link_entity_info i ON i.cluster = e.cluster"
+        " GROUP BY i.cluster, f.form"},
+    {6, "CREATE VIEW v_mentions AS SELECT i.cluster AS entity_id, i.name AS entity, i.type, a.id AS doc,"
+        " a.published, a.outlet, a.title, e.name AS name_in_article, e.role, e.mentions"
+        " FROM link_entities e JOIN link_entity_info i ON i.cluster = e.cluster JOIN articles a ON a.rowid = e.article"},
+    {6, "CREATE VIEW v_quotes AS SELECT a.id AS doc, a.published, a.outlet, i.name AS speaker,"
+        " i.cluster AS speaker_id, q.kind,"
+        " CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT) AS text,"
+        " CAST(substr(CAST(a.text AS BLOB), q.sent_start + 1, q.sent_end - q.sent_start) AS TEXT) AS sentence,"
+        " q.start, q.end"
+        " FROM link_quotes q JOIN articles a ON a.rowid = q.article"
+        " LEFT JOIN link_entities s ON s.node = q.speaker LEFT JOIN link_entity_info i ON i.cluster = s.cluster"},
+    {6, "CREATE VIEW v_events AS SELECT v.n AS event_id, v.type, v.place, v.date, p.name AS perpetrator,"
+        " v.articles, v.mentioned_in, v.conflict FROM link_event_info v"
+        " LEFT JOIN link_entity_info p ON p.cluster = v.perpetrator"},
+    {6, "CREATE VIEW v_event_articles AS SELECT v.n AS event_id, v.type, v.place, v.date, a.id AS doc,"
+        " a.published, a.outlet, max(e.main) AS reports"
+        " FROM link_events e JOIN link_event_info v ON v.event = e.event JOIN articles a ON a.rowid = e.article"
+        " GROUP BY v.n, e.article"},
+    {6, "CREATE VIEW v_figures AS SELECT v.n AS event_id, v.type, v.place, v.date, x.measure, x.value,"
+        " a.id AS doc, a.published, a.outlet, x.text,"
+        " CAST(substr(CAST(a.text AS BLOB), x.sent_start + 1, x.sent_end - x.sent_start) AS TEXT) AS sentence,"
+        " x.conflict FROM link_event_values x JOIN link_event_info v ON v.event = x.event"
+        " JOIN articles a ON a.rowid = x.article"},
+    {6, "CREATE VIEW v_conflicts AS SELECT * FROM v_figures WHERE conflict"},
+    {6, "CREATE VIEW v_claims AS SELECT c.n AS claim, c.summary, c.statements, c.articles,"
+        " a.id AS doc, a.published, a.outlet, i.name AS speaker, s.text, s.carried_by"
+        " FROM link_claim_info c JOIN link_claim_statements s ON s.claim = c.n JOIN articles a ON a.rowid = s.article"
+        " LEFT JOIN link_entity_info i ON i.cluster = s.speaker"},
 };
 enum { NSCHEMA = sizeof schema / sizeof *schema };
 

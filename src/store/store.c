@@ -14,6 +14,7 @@
 
 #include "core/buf.h"
 #include "core/json.h"
+#include "core/path.h"
 #include "dossier.h"
 #include "store/schema.h"
 
@@ -30,8 +31,8 @@ static const char *const stmt_sql[ST__N] = {
     [ST_BY_HASH] = "SELECT rowid, id FROM articles WHERE hash = ?1",
     [ST_BY_ID] = "SELECT rowid, source FROM articles WHERE id = ?1",
     [ST_INSERT] = "INSERT INTO articles(id, source, title, published, outlet, dateline,"
-                  " text, removed, hash, json, text_at, json_size, sentences, ingested_at)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                  " text, removed, hash, json, text_at, json_size, sentences, rooted, ingested_at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
                   " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     [ST_DELETE] = "DELETE FROM articles WHERE rowid = ?1",
     /* External content: FTS5 removes a row's terms given its old values. */
@@ -350,6 +351,7 @@ static int insert_article(store *s, const article *a, const unsigned char hash[1
     sqlite3_bind_int64(st, 11, text_at);
     sqlite3_bind_int64(st, 12, (sqlite3_int64)jsonlen);
     sqlite3_bind_int64(st, 13, a->sents.n);
+    sqlite3_bind_int(st, 14, a->id_rooted);
     int rc = step_done(st);
     sqlite3_clear_bindings(st);
     if (rc != 0) return -1;
@@ -656,6 +658,167 @@ enum store_put store_put_article(store *s, article *a, char *json, size_t jsonle
     s->batch_articles++;
     s->batch_bytes += a->len + jsonlen;
     return replace || copy ? STORE_UPDATED : STORE_NEW;
+}
+
+int store_root(store *s, buf *out)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM store_meta WHERE key = 'root'", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+        found = 1;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
+}
+
+/* The stored JSON of one row with its "id" value replaced by id's: plain
+ * (inflated when packed), then packed again. *text_at moves by as many
+ * bytes as the id's JSON grew. */
+/* prefix/id, malloc'd. */
+static char *prefixed(const char *prefix, const char *id)
+{
+    size_t n = strlen(prefix) + strlen(id) + 2;
+    char *s = malloc(n);
+    if (!s) abort();
+    snprintf(s, n, "%s/%s", prefix, id);
+    return s;
+}
+
+static int rename_json(store *s, const void *json, size_t jsonlen, int64_t json_size, const char *old_id,
+                       const char *id, sqlite3_int64 *text_at, buf *out)
+{
+    buf plain, head;
+    buf_init(&plain);
+    buf_init(&head);
+    int rc = -1;
+    /* store_article_json with no text to put back gives the plain JSON */
+    if (store_article_json(json, jsonlen, json_size, -1, NULL, 0, &plain) == 0) {
+        buf_puts(&head, "{\"id\":");
+        json_cstr(&head, old_id);
+        if (plain.n >= head.n && !memcmp(plain.p, head.p, head.n)) {
+            size_t old_n = head.n;
+            out->n = 0;
+            buf_puts(out, "{\"id\":");
+            json_cstr(out, id);
+            if (*text_at >= 0) *text_at += (sqlite3_int64)out->n - (sqlite3_int64)old_n;
+            buf_put(out, plain.p + old_n, plain.n - old_n);
+            rc = 0;
+        }
+    }
+    buf_free(&plain);
+    buf_free(&head);
+    return rc;
+}
+
+/* Renames every rooted id to prefix/ID and records root. */
+static int rebase(store *s, const char *root, const char *prefix, long *renamed, char *err, size_t errlen)
+{
+    sqlite3_stmt *sel = NULL, *upd = NULL, *meta = NULL;
+    int rc = -1;
+    buf json;
+    buf_init(&json);
+    if (sqlite3_prepare_v2(s->db, "SELECT rowid, id, json, json_size, text_at FROM articles WHERE rooted",
+                           -1, &sel, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "UPDATE articles SET id = ?2, json = ?3, json_size = ?4, text_at = ?5"
+                                  " WHERE rowid = ?1", -1, &upd, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO store_meta(key, value) VALUES ('root', ?1)",
+                           -1, &meta, NULL) != SQLITE_OK)
+        goto done;
+    int r = SQLITE_DONE;
+    while (*prefix && (r = sqlite3_step(sel)) == SQLITE_ROW) {
+        const char *old_id = (const char *)sqlite3_column_text(sel, 1);
+        const void *j = sqlite3_column_blob(sel, 2);
+        size_t jn = (size_t)sqlite3_column_bytes(sel, 2);
+        int64_t json_size = sqlite3_column_type(sel, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(sel, 3);
+        sqlite3_int64 text_at = sqlite3_column_int64(sel, 4);
+        char *id = prefixed(prefix, old_id);
+        if (rename_json(s, j, jn, json_size, old_id, id, &text_at, &json) != 0) {
+            snprintf(err, errlen, "cannot rename article '%s' to '%s': its stored JSON does not start with its id",
+                     old_id, id);
+            free(id);
+            goto done;
+        }
+        const void *packed;
+        size_t packedlen;
+        pack_json(s, json.p, json.n, &packed, &packedlen);
+        sqlite3_bind_int64(upd, 1, sqlite3_column_int64(sel, 0));
+        sqlite3_bind_text(upd, 2, id, -1, SQLITE_TRANSIENT);
+        if (packed == json.p) sqlite3_bind_text64(upd, 3, json.p, json.n, SQLITE_STATIC, SQLITE_UTF8);
+        else sqlite3_bind_blob64(upd, 3, packed, packedlen, SQLITE_STATIC);
+        sqlite3_bind_int64(upd, 4, (sqlite3_int64)json.n);
+        sqlite3_bind_int64(upd, 5, text_at);
+        int u = sqlite3_step(upd);
+        sqlite3_reset(upd);
+        free(id);
+        if (u != SQLITE_DONE) {
+            set_err(err, errlen, "cannot rename the stored ids", s->db);
+            goto done;
+        }
+        (*renamed)++;
+    }
+    if (*prefix && r != SQLITE_DONE) {
+        set_err(err, errlen, "", s->db);
+        goto done;
+    }
+    sqlite3_bind_text(meta, 1, root, -1, SQLITE_STATIC);
+    if (sqlite3_step(meta) != SQLITE_DONE) {
+        set_err(err, errlen, "", s->db);
+        goto done;
+    }
+    rc = 0;
+done:
+    if (rc != 0 && !err[0]) set_err(err, errlen, "", s->db);
+    sqlite3_finalize(sel);
+    sqlite3_finalize(upd);
+    sqlite3_finalize(meta);
+    buf_free(&json);
+    return rc;
+}
+
+int store_widen_root(store *s, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
+                     size_t errlen)
+{
+    *renamed = 0;
+    err[0] = '\0';
+    if (!s->writable || !s->in_tx) {
+        snprintf(err, errlen, "store_widen_root outside a batch");
+        return -1;
+    }
+    buf old;
+    buf_init(&old);
+    int has = store_root(s, &old);
+    int rc = 0;
+    root->n = prefix->n = 0;
+    if (has < 0) {
+        set_err(err, errlen, "cannot read the store's root folder", s->db);
+        rc = -1;
+    } else if (folder) {
+        char *wide = path_common(has ? buf_cstr(&old) : NULL, folder);
+        const char *below = has ? path_below(wide, buf_cstr(&old)) : "";
+        buf_puts(root, wide);
+        buf_puts(prefix, below ? below : "");
+        if (!has || strcmp(wide, buf_cstr(&old)) != 0) rc = rebase(s, wide, below ? below : "", renamed, err, errlen);
+        free(wide);
+    } else if (has) {
+        buf_puts(root, buf_cstr(&old));
+    }
+    buf_free(&old);
+    return rc;
+}
+
+bool store_views_stale(store *s)
+{
+    static const char sql[] =
+        "SELECT (EXISTS(SELECT 1 FROM link_entities) AND NOT EXISTS(SELECT 1 FROM link_entity_info))"
+        " OR (EXISTS(SELECT 1 FROM link_events) AND NOT EXISTS(SELECT 1 FROM link_event_info))";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return false;
+    bool stale = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return stale;
 }
 
 int64_t store_article_count(store *s)

@@ -85,6 +85,26 @@ enum store_put {
  * (no copy of a JSON that may be hundreds of megabytes). */
 enum store_put store_put_article(store *s, article *a, char *json, size_t jsonlen, char *err, size_t errlen);
 
+/* The folder the store's rooted ids are paths below (cli/roots.h), into
+ * out: 1 when the store has one, 0 when not (nothing ingested from files
+ * yet, or a store made before roots), -1 on error. */
+int store_root(store *s, buf *out);
+
+/* Widens the store's root to the nearest folder holding it and folder
+ * (absolute, resolved; NULL: no change), inside the open batch, so that
+ * two ingests deciding it at once cannot both move it. When it moves up,
+ * every rooted article ID is renamed to "PREFIX/ID" (its extract JSON too),
+ * PREFIX being the old root's path below the new. The root after it into
+ * root (empty when none), PREFIX into prefix, *renamed: how many. 0, or -1
+ * with a reason (the batch must then be rolled back). */
+int store_widen_root(store *s, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
+                     size_t errlen);
+
+/* Whether the tables behind the SQL views are empty while the link tables
+ * are not: a store made before they existed (schema 4) and upgraded, whose
+ * next ingest fills them even when it adds nothing. */
+bool store_views_stale(store *s);
+
 /* Articles stored (committed or in this connection's transaction); -1 on error. */
 int64_t store_article_count(store *s);
 

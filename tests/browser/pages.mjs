@@ -122,7 +122,7 @@ try {
   const hostile = await newPage();
   let requests = [];
   hostile.on("request", (r) => requests.push(r.url()));
-  await hostile.goto(base + "/articles/hostile");
+  await hostile.goto(base + "/articles/serve/hostile");
   await hostile.waitForSelector(".text");
   await hostile.waitForTimeout(300);
   const text = await hostile.locator(".text").textContent();
@@ -137,7 +137,7 @@ try {
 
   // --- 360 px wide -----------------------------------------------------------------------
   const phone = await newPage({ width: 360, height: 740 });
-  for (const [name, path, sel] of [["search", "/?q=market", ".hit"], ["article", "/articles/01_market", ".text"],
+  for (const [name, path, sel] of [["search", "/?q=market", ".hit"], ["article", "/articles/link/01_market", ".text"],
                                     ["person", "/entities/Odera", ".chart"], ["event", "/events/1", "table.figures"]]) {
     await phone.goto(base + path);
     await phone.waitForSelector(sel);

@@ -50,7 +50,52 @@ check "cli: search --csv: a header row, then the hits, as --json" \
 import csv, json, subprocess, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 js = [json.loads(l) for l in subprocess.run([sys.argv[2], "--db", sys.argv[3], "search", "Taliban", "--json"], capture_output=True, text=True).stdout.splitlines()]
-assert len(rows) == len(js) > 0 and [r["id"] for r in rows] == [j["id"] for j in js], (rows, js)
+assert len(rows) == len(js) > 0 and [r["doc"] for r in rows] == [j["doc"] for j in js], (rows, js)
 assert rows[0]["snippet"] == js[0]["snippet"] and rows[0]["rank"] == "1"
+PY
+# conflicts, claims and timeline --csv: a header row, then the rows of --json
+# (one per value, per statement, per item), with the same field names.
+"$D" ingest --quiet examples --db "$O/x.db" > /dev/null 2>&1
+check "cli: conflicts, claims and timeline --csv hold what --json holds" \
+    python3 - "$D" "$O/x.db" <<'PY'
+import csv, io, json, subprocess, sys
+def run(*a):
+    r = subprocess.run([sys.argv[1], "--db", sys.argv[2], *a], capture_output=True, text=True)
+    assert r.returncode == 0, (a, r.stderr)
+    return r.stdout
+def rows(*a): return list(csv.DictReader(io.StringIO(run(*a, "--csv"), newline="")))
+def js(*a): return [json.loads(l) for l in run(*a, "--json").splitlines()]
+c, cj = rows("conflicts"), js("conflicts")
+vals = [(e["type"], e["measure"], v["doc"], v["published"] or "", "%g" % v["value"], v["sentence"]) for e in cj for v in e["values"]]
+assert c and [(r["type"], r["measure"], r["doc"], r["published"], r["value"], r["sentence"]) for r in c] == vals, (c, vals)
+k, kj = rows("claims"), js("claims")
+sts = [(str(n), q["doc"], q["speaker"] or "", q["text"], "; ".join(q["carried_by"])) for n, x in enumerate(kj, 1) for q in x["quotes"]]
+assert k and [(r["claim"], r["doc"], r["speaker"], r["text"], r["carried_by"]) for r in k] == sts, (k, sts)
+assert all(r["summary"] == kj[int(r["claim"]) - 1]["summary"] for r in k)
+t, tj = rows("timeline", "Peshawar"), js("timeline", "Peshawar")
+assert t and [dict(r) for r in t] == [{f: x[f] or "" for f in ("date", "what", "text", "doc")} for x in tj], (t, tj)
+PY
+# One name per field: an article pointed at is "doc" in every list, never "id";
+# "published" is an article's date, "date" an event's or a timeline item's.
+check "cli: every --json list names an article doc and its date published" \
+    python3 - "$D" "$O/x.db" <<'PY'
+import json, subprocess, sys
+def js(*a):
+    out = subprocess.run([sys.argv[1], "--db", sys.argv[2], *a, "--json"], capture_output=True, text=True).stdout
+    return [json.loads(l) for l in out.splitlines()]
+def walk(o, path=""):
+    if isinstance(o, dict):
+        for k, v in o.items():
+            yield path + k, v
+            yield from walk(v, path + k + ".")
+    elif isinstance(o, list):
+        for v in o: yield from walk(v, path + "[].")
+for cmd in (["search", "Taliban"], ["quotes"], ["conflicts"], ["claims"], ["timeline", "Peshawar"], ["entities"],
+            ["entity", "Khwaja", "Asif"]):
+    out = js(*cmd)
+    assert out, cmd
+    keys = {k for o in out for k, _ in walk(o)}
+    assert not any(k == "id" or k.endswith(".id") for k in keys), (cmd, keys)
+    assert any(k == "doc" or k.endswith(".doc") or k == "docs" for k in keys), (cmd, keys)
 PY
 rm -rf "$O"

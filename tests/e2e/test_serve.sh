@@ -29,7 +29,7 @@ header() { grep -qi "^$1" "$V/h"; }
 get "/api/search?q=market&limit=2"
 check "serve: search is 200" status 200
 check "serve: search has the command line's fields" \
-    json "len(j['hits'])==2 and set(j['hits'][0])=={'rank','score','id','title','published','outlet','snippet'}"
+    json "len(j['hits'])==2 and set(j['hits'][0])=={'rank','score','doc','title','published','outlet','snippet'}"
 check "serve: search marks the matched words" json "'[market' in j['hits'][0]['snippet'].lower()"
 check "serve: JSON is served as JSON" header "Content-Type: application/json"
 check "serve: API replies carry the CSP" header "Content-Security-Policy: default-src 'none'; script-src 'self'"
@@ -47,10 +47,10 @@ check "serve: search named= is bounded" status 400
 get "/api/search?q=market&marks=controls"
 check "serve: search marks=controls marks with U+0002/U+0003" json "'\x02' in j['hits'][0]['snippet']"
 
-get "/api/articles/04_senator"
+get "/api/articles/link/04_senator"
 check "serve: an article is 200" status 200
 check "serve: an article is its extract object" \
-    json "j['id']=='04_senator' and j['outlet']=='Harbour Times' and {'text','removed','sentences','entities','quotes','figures'} <= set(j)"
+    json "j['id']=='link/04_senator' and j['outlet']=='Harbour Times' and {'text','removed','sentences','entities','quotes','figures'} <= set(j)"
 
 get "/api/entities?type=PERSON"
 check "serve: entities lists people with the command line's fields" \
@@ -115,7 +115,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X GET -d x=1 "$U/api/search?q=mar
 check "serve: a GET with a body is refused (413)" test "$code" = 413
 
 # the pages: one shell, its script from this server only
-for p in "/" "/?q=market" "/articles/04_senator" "/entities/Odera" "/events/1" "/conflicts" "/claims"; do
+for p in "/" "/?q=market" "/articles/link/04_senator" "/entities/Odera" "/events/1" "/conflicts" "/claims"; do
     get "$p"
     check "serve: page $p is 200 HTML" sh -c "test \"\$(cat '$V/code')\" = 200 && grep -qi '^Content-Type: text/html' '$V/h'"
 done
@@ -132,7 +132,7 @@ get "/api/timeline/$(head -c 2000 /dev/zero | tr '\0' a)"
 check "serve: an overlong name is 404" status 404
 
 # an ingest beside the server (WAL): served throughout, its article seen after
-get "/api/articles/store_lighthouse"
+get "/api/articles/articles/store_lighthouse"
 check "serve: an article not yet ingested is 404" status 404
 "$D" ingest "$FIX/articles/store_lighthouse.txt" --db "$V/s.db" -q &
 ING=$!
@@ -144,8 +144,8 @@ done
 wait "$ING"
 check "serve: an ingest beside it exits 0" test $? -eq 0
 check "serve: requests during the ingest are answered" test "$served" -eq 10
-get "/api/articles/store_lighthouse"
-check "serve: the article ingested beside it is served" json "j['id']=='store_lighthouse'"
+get "/api/articles/articles/store_lighthouse"
+check "serve: the article ingested beside it is served" json "j['id']=='articles/store_lighthouse'"
 
 # a client sending one byte a second holds a connection, not a worker
 python3 - "$port" > /dev/null 2>&1 <<'EOF' &

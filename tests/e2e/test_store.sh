@@ -70,10 +70,10 @@ check "search does not list articles without the words" test "$(grep -c store_or
 check "search --json gives one JSON object per match" python3 -c "
 import json
 rows=[json.loads(l) for l in open('$S/s2.jsonl')]
-assert sorted(r['id'] for r in rows)==['store_ferry','store_orchard'], rows
+assert sorted(r['doc'] for r in rows)==['store_ferry','store_orchard'], rows
 assert [r['rank'] for r in rows]==[1,2]
 assert rows[0]['score']>=rows[1]['score']
-for r in rows: assert set(r)>={'id','title','published','outlet','snippet','score'}
+for r in rows: assert set(r)>={'doc','title','published','outlet','snippet','score'}
 "
 "$D" search "ferr*" --limit 1 --db "$S/a.db" > "$S/s3.out" 2>&1
 check "search prefix and --limit" test "$(grep -c '^ *[0-9]*\. ' "$S/s3.out")" -eq 1

@@ -5,7 +5,7 @@ A=$T/access
 mkdir -p "$A/ro"
 "$D" ingest "$FIX/articles" --db "$A/ro/n?#%.db" > /dev/null 2>&1    # URI characters in the name
 id=$("$D" search lighthouse --json --db "$A/ro/n?#%.db" 2>/dev/null |
-     python3 -c "import json,sys; print(json.loads(sys.stdin.readline())['id'])" 2>/dev/null)
+     python3 -c "import json,sys; print(json.loads(sys.stdin.readline())['doc'])" 2>/dev/null)
 check "access: the store to lock holds the lighthouse article" test -n "$id"
 # as_reader CMD...: runs CMD as a user who cannot write $A/ro. Root writes any
 # folder, so root runs it as nobody (setpriv); anyone else drops write rights.

@@ -83,14 +83,14 @@ static void search_returns_hits_with_the_command_lines_fields(void **state)
     assert_int_equal(r.status, 200);
     assert_string_equal(r.type, "application/json");
     assert_true(has(&r, "\"hits\":[{\"rank\":1,\"score\":"));
-    assert_true(has(&r, "\"id\":\"ferry\""));
+    assert_true(has(&r, "\"doc\":\"ferry\""));
     assert_true(has(&r, "\"outlet\":\"Lake Gazette\""));
     assert_true(has(&r, "[ferry]"));
     assert_true(has(&r, "\"count\":2}"));
     get(&r, "search", 3, "q", "ferry", "marks", "controls", "since", "2019-06");
     assert_int_equal(r.status, 200);
     assert_true(has(&r, "\\u0002ferry\\u0003"));
-    assert_false(has(&r, "\"id\":\"ferry\""));   /* published in May */
+    assert_false(has(&r, "\"doc\":\"ferry\""));   /* published in May */
     buf_free(&r.body);
 }
 

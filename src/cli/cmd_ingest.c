@@ -262,6 +262,20 @@ static int settle_root(ingest_run *r, char **paths, int n)
     buf_init(&root);
     buf_init(&prefix);
     long renamed = 0;
+    /* a root of "/" names nothing: a file from elsewhere (/tmp) does not
+     * rename every stored id; it keeps its path below the folder given */
+    if (common && corpus_root(r->c, &root, err, sizeof err) >= 0) {
+        char *wide = root.n ? path_common(buf_cstr(&root), common) : strdup(common);
+        if (wide && !strcmp(wide, "/")) {
+            fprintf(stderr, "dossier: the files given lie outside the store's root (%s): their ids are paths "
+                            "below the folders given, not renamed to paths below /\n",
+                    root.n ? buf_cstr(&root) : "none yet");
+            free(common);
+            common = NULL;
+        }
+        free(wide);
+        root.n = 0;
+    }
     int rc = common ? corpus_widen_root(r->c, common, &root, &prefix, &renamed, err, sizeof err)
                     : corpus_root(r->c, &root, err, sizeof err) < 0 ? -1 : 0;
     if (rc != 0) store_error(r, "cannot settle the store's root folder", err);

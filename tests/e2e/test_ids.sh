@@ -48,6 +48,19 @@ check "ids: renamed articles are still found by search" \
 check "ids: ingesting a sub-folder again changes nothing" test "$(ids_of "$I/ps.db")" = "politics/001 politics/002 sport/001 sport/002"
 "$D" ingest "$I/news/bbc/sport/002.txt" --db "$I/ps.db" > "$I/one.out" 2>&1
 check "ids: a file given alone inside the root keeps its path below it" grep -q "0 new, 0 updated, 1 duplicates" "$I/one.out"
+# A file from another tree (a root of / would name nothing) keeps its path below
+# the folder given, and the stored ids stay as they are.
+O=$(mktemp -d -p /var/tmp 2>/dev/null)
+if [ -n "$O" ]; then
+    printf 'A ferry sank near Ostby harbour on Monday, the port authority said.\n' > "$O/far.txt"
+    "$D" ingest "$O/far.txt" --db "$I/ps.db" > "$I/far.out" 2>&1
+    check "ids: a file far outside the root leaves the stored ids as they are" \
+        test "$(ids_of "$I/ps.db")" = "far politics/001 politics/002 sport/001 sport/002"
+    check "ids: and says why its id is not rooted" grep -q "outside the store's root" "$I/far.out"
+    rm -rf "$O"
+else
+    echo "note: ids: /var/tmp not writable; the far-file test skipped"
+fi
 "$D" extract "$I/news/bbc/politics" "$I/news/bbc/sport/001.txt" > "$I/two.jsonl"
 check "ids: extract names the paths given below the folder holding them all" \
     test "$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["id"] for l in sys.stdin))' < "$I/two.jsonl")" = "politics/001 politics/002 sport/001"

@@ -105,7 +105,7 @@ int corpus_finish(corpus *c, char *err, size_t errlen)
     /* the last batch settles the whole corpus (link_settle) and refreshes
      * the tables behind the SQL views, even when the batch before it was
      * full and committed: then in a transaction of its own */
-    bool last = c->changed || store_views_stale(c->s);
+    bool last = c->changed || link_views_stale(c->l);
     if (last && !c->in_batch) {
         if (store_begin(c->s, err, errlen) != 0) {
             fail(c);

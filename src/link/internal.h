@@ -15,6 +15,10 @@
 #include "core/wordmap.h"
 #include "link/link.h"
 
+/* The link stage's tables, indexes, trigger and views (schema.c), which
+ * link_open brings up to date in the store. */
+extern const schema_part link_schema;
+
 /* --- data tables (res.c) ---------------------------------------------------- */
 
 /* One transliteration rule: `from` rewritten to `to` (data/link/transliteration.txt). */

@@ -23,6 +23,7 @@ typedef struct linker_full {
 
 linker *link_open(store *s, const char *datadir, char *err, size_t errlen)
 {
+    if (store_apply_part(s, &link_schema, err, errlen) != 0) return NULL;
     link_res *res = link_res_load(datadir, err, errlen);
     if (!res) return NULL;
     linker_full *lf = calloc(1, sizeof *lf);

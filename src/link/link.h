@@ -190,6 +190,11 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
  * 0, or -1 with a reason (the batch must then be rolled back). */
 int link_views_refresh(linker *l, char *err, size_t errlen);
 
+/* Whether the tables behind the SQL views are empty while the link tables
+ * are not: a store made before they existed and upgraded, whose next
+ * ingest fills them even when it adds nothing. */
+bool link_views_stale(linker *l);
+
 /* The bytes [start, end) of a stored article's text, into out. */
 int link_article_text(linker *l, long long article, uint32_t start, uint32_t end, buf *out, char *err,
                       size_t errlen);

@@ -143,3 +143,15 @@ int link_views_refresh(linker *l, char *err, size_t errlen)
     buf_free(&r.tmp);
     return rc < 0 || r.rc < 0 ? -1 : 0;
 }
+
+bool link_views_stale(linker *l)
+{
+    static const char sql[] =
+        "SELECT (EXISTS(SELECT 1 FROM link_entities) AND NOT EXISTS(SELECT 1 FROM link_entity_info))"
+        " OR (EXISTS(SELECT 1 FROM link_events) AND NOT EXISTS(SELECT 1 FROM link_event_info))";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) return false;
+    bool stale = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return stale;
+}

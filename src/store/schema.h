@@ -12,6 +12,8 @@
  * SQLite file is refused instead of being written into. */
 #define SCHEMA_APPLICATION_ID 0x444F5353
 
+#include "store/store.h"
+
 /* The version this build creates and reads: the highest `since` in schema.c. */
 int schema_version(void);
 
@@ -25,5 +27,8 @@ int schema_check(sqlite3 *db, bool writable, char *err, size_t errlen);
  * before it changes anything (even the journal mode) in a file that may be
  * another program's. */
 int schema_probe(sqlite3 *db, char *err, size_t errlen);
+
+/* As schema_check, for a list another stage owns (store_apply_part). */
+int schema_part_check(sqlite3 *db, const schema_part *p, bool writable, char *err, size_t errlen);
 
 #endif

@@ -809,16 +809,9 @@ int store_widen_root(store *s, const char *folder, buf *root, buf *prefix, long 
     return rc;
 }
 
-bool store_views_stale(store *s)
+int store_apply_part(store *s, const schema_part *p, char *err, size_t errlen)
 {
-    static const char sql[] =
-        "SELECT (EXISTS(SELECT 1 FROM link_entities) AND NOT EXISTS(SELECT 1 FROM link_entity_info))"
-        " OR (EXISTS(SELECT 1 FROM link_events) AND NOT EXISTS(SELECT 1 FROM link_event_info))";
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return false;
-    bool stale = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return stale;
+    return schema_part_check(s->db, p, s->writable, err, errlen);
 }
 
 int64_t store_article_count(store *s)

@@ -41,6 +41,20 @@ enum store_mode {
 #define STORE_BATCH_ARTICLES 1024
 #define STORE_BATCH_BYTES ((size_t)8 << 20)
 
+/* A versioned list of tables that another stage owns in the store (the
+ * link stage's: src/link/schema.c): `since` is the version that introduced
+ * each statement. */
+typedef struct schema_stmt {
+    int since;
+    const char *sql;
+} schema_stmt;
+
+typedef struct schema_part {
+    const char *name;          /* its version is kept in store_meta as schema:NAME */
+    const schema_stmt *stmts;
+    size_t n;
+} schema_part;
+
 /* NULL with a one-line reason (naming the file) when the file is missing (in
  * read mode), is not SQLite, is another program's database, or has a schema
  * newer than this build. */
@@ -100,10 +114,11 @@ int store_root(store *s, buf *out);
 int store_widen_root(store *s, const char *folder, buf *root, buf *prefix, long *renamed, char *err,
                      size_t errlen);
 
-/* Whether the tables behind the SQL views are empty while the link tables
- * are not: a store made before they existed (schema 4) and upgraded, whose
- * next ingest fills them even when it adds nothing. */
-bool store_views_stale(store *s);
+/* Brings part's tables up to its version: a writer creates what is
+ * missing in one transaction (a new store gets them all); a reader accepts
+ * only the current version. Called by the stage that owns part, when it
+ * opens on the store (link_open). 0, or -1 with a one-line reason. */
+int store_apply_part(store *s, const schema_part *p, char *err, size_t errlen);
 
 /* Articles stored (committed or in this connection's transaction); -1 on error. */
 int64_t store_article_count(store *s);

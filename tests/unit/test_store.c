@@ -498,6 +498,36 @@ static void the_hash_is_128_bits_of_the_text(void **state)
     assert_memory_not_equal(h1, h3, 16);
 }
 
+/* A stage's own tables (as the link stage's): created in a new store and
+ * recorded; a reader of an older version is refused; a writer upgrades. */
+static const schema_stmt part_v1[] = {{1, "CREATE TABLE kestrel_nodes(node INTEGER PRIMARY KEY, name TEXT)"}};
+static const schema_stmt part_v2[] = {{1, "CREATE TABLE kestrel_nodes(node INTEGER PRIMARY KEY, name TEXT)"},
+                                      {2, "ALTER TABLE kestrel_nodes ADD COLUMN kind TEXT"}};
+static const schema_part kestrel_1 = {"kestrel", part_v1, 1}, kestrel_2 = {"kestrel", part_v2, 2};
+
+static void a_stages_tables_are_its_own_list(void **state)
+{
+    (void)state;
+    char err[512];
+    store *s = open_ok(STORE_WRITE);
+    assert_int_equal(store_apply_part(s, &kestrel_1, err, sizeof err), 0);
+    assert_int_equal(scalar(store_sqlite(s), "SELECT value FROM store_meta WHERE key = 'schema:kestrel'"), 1);
+    assert_int_equal(store_apply_part(s, &kestrel_1, err, sizeof err), 0);   /* current: nothing to do */
+    store_close(s);
+    s = open_ok(STORE_READ);
+    assert_int_equal(store_apply_part(s, &kestrel_2, err, sizeof err), -1);   /* a reader never upgrades */
+    assert_non_null(strstr(err, "run dossier ingest"));
+    store_close(s);
+    s = open_ok(STORE_WRITE);
+    assert_int_equal(store_apply_part(s, &kestrel_2, err, sizeof err), 0);
+    assert_int_equal(scalar(store_sqlite(s), "SELECT value FROM store_meta WHERE key = 'schema:kestrel'"), 2);
+    assert_int_equal(scalar(store_sqlite(s), "SELECT count(*) FROM pragma_table_info('kestrel_nodes') WHERE name = 'kind'"), 1);
+    store_close(s);
+    s = open_ok(STORE_WRITE);
+    assert_int_equal(store_apply_part(s, &kestrel_1, err, sizeof err), -1);   /* newer than this build's */
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -518,6 +548,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_long_text_is_cut_out_and_comes_back, setup, teardown),
         cmocka_unit_test_setup_teardown(span_texts_are_cut_out_and_come_back, setup, teardown),
         cmocka_unit_test(the_hash_is_128_bits_of_the_text),
+        cmocka_unit_test_setup_teardown(a_stages_tables_are_its_own_list, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

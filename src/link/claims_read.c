@@ -361,15 +361,13 @@ static bool names_share(const stmt_names *a, const stmt_names *b)
  * speaker for statements that name nothing ("proceeds will be used for
  * general corporate purposes", said by 25 companies of 25 offerings) or that
  * speak of their speaker. */
-static bool may_be_one(const stmt_row *a, const stmt_numbers *na, const stmt_row *b, const stmt_numbers *nb)
+static bool may_be_one(const stmt_row *a, const stmt_numbers *na, const stmt_names *ma, const stmt_row *b,
+                       const stmt_numbers *nb, const stmt_names *mb)
 {
     if (numbers_differ(na, nb)) return false;
-    stmt_names ma, mb;
-    names_of(a->text, &ma);
-    names_of(b->text, &mb);
     bool same_speaker = a->pub.speaker_cluster && a->pub.speaker_cluster == b->pub.speaker_cluster;
-    if (ma.n && mb.n && !names_share(&ma, &mb)) return false;
-    if (!ma.n && !mb.n && !same_speaker) return false;
+    if (ma->n && mb->n && !names_share(ma, mb)) return false;
+    if (!ma->n && !mb->n && !same_speaker) return false;
     if ((about_speaker(a->text) || about_speaker(b->text)) &&
         (!a->pub.speaker_cluster || a->pub.speaker_cluster != b->pub.speaker_cluster))
         return false;
@@ -396,11 +394,14 @@ static void cut_group(linker *l, owned_claim *g, long long by_cluster, owned_cla
     size_t n = g->nrows;
     qsort(g->rows, n, sizeof *g->rows, rows_by_date);
     stmt_numbers *num = calloc(n + 1, sizeof *num);
+    stmt_names *names = calloc(n + 1, sizeof *names);   /* once a statement, not once a pair */
+    if (!names) abort();
     uint32_t *head = malloc((n + 1) * sizeof *head), *next = malloc((n + 1) * sizeof *next);
     uint32_t *size = malloc((n + 1) * sizeof *size);
     if (!num || !head || !next || !size) abort();
     for (size_t i = 0; i < n; i++) {
         num[i].n = numbers_of(g->rows[i].text, num[i].v, CLAIM_NUMBERS);
+        names_of(g->rows[i].text, &names[i]);
         head[i] = (uint32_t)i, next[i] = UINT32_MAX, size[i] = 1;
     }
     /* the pairs that are one claim on their own */
@@ -410,7 +411,7 @@ static void cut_group(linker *l, owned_claim *g, long long by_cluster, owned_cla
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             const stmt_row *a = &g->rows[i], *b = &g->rows[j];
-            if (!may_be_one(a, &num[i], b, &num[j]) || !claim_same(a->words, a->nwords, b->words, b->nwords)) continue;
+            if (!may_be_one(a, &num[i], &names[i], b, &num[j], &names[j]) || !claim_same(a->words, a->nwords, b->words, b->nwords)) continue;
             if (np == pcap) {
                 pcap *= 2;
                 p = realloc(p, pcap * sizeof *p);
@@ -430,7 +431,7 @@ static void cut_group(linker *l, owned_claim *g, long long by_cluster, owned_cla
         for (uint32_t x = ga; x != UINT32_MAX && ok; x = next[x])
             for (uint32_t y = gb; y != UINT32_MAX && ok; y = next[y]) {
                 const stmt_row *a = &g->rows[x], *b = &g->rows[y];
-                ok = may_be_one(a, &num[x], b, &num[y]);
+                ok = may_be_one(a, &num[x], &names[x], b, &num[y], &names[y]);
                 sum += claim_similarity(a->words, a->nwords, b->words, b->nwords, NULL, NULL);
             }
         if (!ok || sum < CLAIM_MIN_SIMILARITY * size[ga] * size[gb]) continue;
@@ -461,7 +462,7 @@ static void cut_group(linker *l, owned_claim *g, long long by_cluster, owned_cla
         }
         (*out)[(*nout)++] = c;
     }
-    free(num), free(head), free(next), free(size), free(p);
+    free(num), free(names), free(head), free(next), free(size), free(p);
     free_claim(g);   /* what was not moved: statements of no claim */
     memset(g, 0, sizeof *g);
 }

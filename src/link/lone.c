@@ -48,6 +48,8 @@ typedef struct lone_node {
     int day;          /* days since year 0 of the article's date, 0 when undated */
     long long *ctx;   /* the clusters of its article's other entities, sorted */
     uint32_t nctx;
+    char **ends;      /* the first and last words (folded) of its article's full names */
+    uint32_t nends;
 } lone_node;
 
 typedef struct word_cluster {
@@ -379,54 +381,45 @@ static bool near_in_time(const cand_info *c, int day)
     return !dated;
 }
 
-/* The context of one article: the clusters of its entities that are not
- * lone, sorted; and whether it gives a full name with the word (in which
- * case the article itself has decided). */
-static int read_context(linker *l, arena *m, long long art, ll_vec *ctx, char *err, size_t errlen)
+/* The context of one article, in one read of its entities: the clusters of
+ * those that are not lone, sorted, into ctx; the first and last words of its
+ * people's full names into ends (a lone word among them was decided by the
+ * article itself). */
+typedef ARENA_VEC(char *) str_vec;
+
+static int read_context(linker *l, arena *m, long long art, ll_vec *ctx, str_vec *ends, char *err, size_t errlen)
 {
     static const char sql[] = "SELECT cluster, name, type FROM link_entities WHERE article = ?1";
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, art);
-    ctx->n = 0;
+    ctx->n = ends->n = 0;
+    buf f;
+    buf_init(&f);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 1);
-        if (sqlite3_column_int(st, 2) == ENT_PERSON && name && !strchr(name, ' ')) continue;
+        const char *name = (const char *)sqlite3_column_text(st, 1), *first, *last;
+        bool person = sqlite3_column_int(st, 2) == ENT_PERSON;
+        if (person && name && !strchr(name, ' ')) continue;
         *ARENA_PUSH(m, *ctx) = sqlite3_column_int64(st, 0);
+        size_t nf, nl;
+        if (person && name && name_ends(name, &f, &first, &nf, &last, &nl)) {
+            *ARENA_PUSH(m, *ends) = arena_strndup(m, first, nf);
+            *ARENA_PUSH(m, *ends) = arena_strndup(m, last, nl);
+        }
     }
     sqlite3_reset(st);
+    buf_free(&f);
     if (rc != SQLITE_DONE) return link_sql_error(l, err, errlen);
     ctx->n = sort_unique(ctx->v, ctx->n);
     return 0;
 }
 
-static bool article_names_word(linker *l, long long art, const char *word, char *err, size_t errlen, int *rc)
+static bool has_str(char *const *v, uint32_t n, const char *w)
 {
-    static const char sql[] = "SELECT name FROM link_entities WHERE article = ?1 AND type = ?2"
-                              " AND instr(name, ' ') > 0";
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    *rc = 0;
-    if (!st) {
-        *rc = -1;
-        return false;
-    }
-    sqlite3_bind_int64(st, 1, art);
-    sqlite3_bind_int(st, 2, ENT_PERSON);
-    buf f;
-    buf_init(&f);
-    bool found = false;
-    int step;
-    size_t wl = strlen(word);
-    while (!found && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 0), *first, *last;
-        size_t nf, nl;
-        if (name && name_ends(name, &f, &first, &nf, &last, &nl))
-            found = (nf == wl && !memcmp(first, word, wl)) || (nl == wl && !memcmp(last, word, wl));
-    }
-    sqlite3_reset(st);
-    buf_free(&f);
-    return found;
+    for (uint32_t i = 0; i < n; i++)
+        if (!strcmp(v[i], w)) return true;
+    return false;
 }
 
 static int set_cluster(linker *l, long long node, long long cluster, char *err, size_t errlen)
@@ -536,12 +529,17 @@ int link_lone_settle(linker *l, char *err, size_t errlen)
         if (i && lone.v[i - 1].article == n->article) {
             n->ctx = lone.v[i - 1].ctx;
             n->nctx = lone.v[i - 1].nctx;
+            n->ends = lone.v[i - 1].ends;
+            n->nends = lone.v[i - 1].nends;
             continue;
         }
         ll_vec ctx = {0};
-        rc = read_context(l, &m, n->article, &ctx, err, errlen);
+        str_vec ends = {0};
+        rc = read_context(l, &m, n->article, &ctx, &ends, err, errlen);
         n->ctx = ctx.v;
         n->nctx = ctx.n;
+        n->ends = ends.v;
+        n->nends = ends.n;
         for (uint32_t k = 0; k < ctx.n; k++) *ARENA_PUSH(&m, need) = ctx.v[k];
     }
     for (uint32_t i = 0; i < names.n; i++) *ARENA_PUSH(&m, need) = names.v[i].cluster;
@@ -554,8 +552,7 @@ int link_lone_settle(linker *l, char *err, size_t errlen)
         long long target = n->node;
         if (names.n) {
             ll_vec ctx = {.v = n->ctx, .n = n->nctx, .cap = n->nctx};
-            bool decided = article_names_word(l, n->article, n->word, err, errlen, &rc);
-            if (rc == 0 && !decided)
+            if (!has_str(n->ends, n->nends, n->word))   /* else the article decided */
                 target = choose(l, &m, n, &ctx, &names, &cands, &counts, narticles,
                                 wordmap_has(l->res->given, n->word, strlen(n->word)) &&
                                     !(nother && bsearch(&n->word, other, nother, sizeof *other, cmp_str)),

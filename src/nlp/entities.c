@@ -143,16 +143,26 @@ static int by_start(const void *x, const void *y);
 
 /* --- 1. runs of tags --------------------------------------------------------------- */
 
+/* A dash written with a space on each side ("Lee Hart - the band's manager -
+ * said"): a parenthetical break, never a hyphen inside one name. */
+static bool spaced_dash(const work *w, uint32_t i)
+{
+    return (w->t[i].flags & TF_SPACE) && i + 1 < w->nt && (w->t[i + 1].flags & TF_SPACE);
+}
+
 /* Punctuation a name never runs across: colons, brackets, quotation marks
- * ("for Us: Pak Army" is two runs). Names do hold . - & ' / and commas
- * (Ministry of Agriculture, Animal Husbandry and Fisheries; Goldman, Sachs). */
+ * ("for Us: Pak Army" is two runs), a spaced dash. Names do hold . - & ' /
+ * and commas (Ministry of Agriculture, Animal Husbandry and Fisheries;
+ * Goldman, Sachs). */
 static bool breaks_name(const work *w, uint32_t i)
 {
     if (w->t[i].flags & (TF_WORD | TF_NUM)) return false;
     size_t n;
     const char *p = tok_text(w, i, &n);
-    if (n == 1) return !strchr(".-&'/,", p[0]);
-    return !is_possessive(w, i) && !(n == 3 && !memcmp(p, "\xE2\x80\x93", 3));   /* en dash */
+    bool en_dash = n == 3 && !memcmp(p, "\xE2\x80\x93", 3);
+    if ((n == 1 && p[0] == '-') || en_dash) return spaced_dash(w, i);
+    if (n == 1) return !strchr(".&'/,", p[0]);
+    return !is_possessive(w, i);
 }
 
 /* A name ending at token `end` with Corp, Ltd, Plc ... is a company's. */

@@ -263,6 +263,24 @@ static void names_stop_at_colons_brackets_and_quotation_marks(void **state)
     article_free(a);
 }
 
+/* A dash with a space each side sets off a parenthesis; a hyphen or an
+ * en dash written tight stays inside a name. */
+static void names_stop_at_a_spaced_dash(void **state)
+{
+    article *a = test_extract("To mark ten years since the death of the singer Lena Moreau, Rob Kendall - Moreau's "
+                              "former manager at Velmar Records - recalls the tours. Kendall worked with Moreau "
+                              "for twenty years, and the Harlow-Quenby Trust paid for the concerts.\n");
+    const mention *m = find_mention(a, "Rob Kendall");
+    assert_non_null(m);
+    assert_int_equal(m->type, ENT_PERSON);
+    for (uint32_t i = 0; i < a->mentions.n; i++) {
+        const char *t = span_str(a, a->mentions.v[i].start, a->mentions.v[i].end);
+        assert_null(strstr(t, " - "));
+    }
+    assert_non_null(find_mention(a, "Harlow-Quenby Trust"));
+    article_free(a);
+}
+
 static void company_names_are_no_titled_people(void **state)
 {
     article *a = test_extract("Shares of General Harlow Corp rose 5 pct on Monday. Analysts at Colonel Velmar "
@@ -357,6 +375,7 @@ int main(void)
         cmocka_unit_test(acronyms_in_brackets_name_their_long_form),
         cmocka_unit_test(described_organisations_and_places_inside_words),
         cmocka_unit_test(names_stop_at_colons_brackets_and_quotation_marks),
+        cmocka_unit_test(names_stop_at_a_spaced_dash),
         cmocka_unit_test(company_names_are_no_titled_people),
         cmocka_unit_test(words_before_a_name_are_its_role),
     };

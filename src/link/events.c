@@ -48,6 +48,8 @@
  * words can never be alike enough. */
 #define MIN_INDEX_WEIGHT 3.0f
 
+
+
 /* How much more a word of a name weighs (boost_names). */
 #define NAME_BOOST 2.0f
 
@@ -219,11 +221,38 @@ static size_t event_words(const link_res *r, const article *a, const event *e, b
     return n;
 }
 
+static int by_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* The years an article's text names (its resolved times), ascending and
+ * distinct, space-separated into out; empty when it names none. Only asked
+ * of an article without a date: the years it names are the best sign of
+ * when it was written. */
+static void article_era(const article *a, buf *out)
+{
+    int *years = malloc((a->times.n + 1) * sizeof *years);
+    if (!years) abort();
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < a->times.n; i++) {
+        const char *v = a->times.v[i].value;
+        int y;
+        if (v && sscanf(v, "%4d", &y) == 1 && y >= 1000 && y <= 2999) years[n++] = y;
+    }
+    qsort(years, n, sizeof *years, by_int);
+    for (uint32_t i = 0; i < n; i++)
+        if (!i || years[i] != years[i - 1]) buf_printf(out, "%s%d", out->n ? " " : "", years[i]);
+    free(years);
+}
+
 static long long insert_event(linker *l, long long art, uint32_t n, const article *a, const event *e, bool main,
                               long long perpetrator, char *err, size_t errlen)
 {
     static const char sql[] = "INSERT INTO link_events(article, n, type, place, date, lo, hi, perpetrator, words,"
-                              " main, victims, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)";
+                              " main, victims, era, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                              " ?12, 0)";
     static const char self[] = "UPDATE link_events SET event = node WHERE node = ?1";
     long lo, hi;
     bool bounded = window(e->date, a->published, &lo, &hi);
@@ -252,6 +281,11 @@ static long long insert_event(linker *l, long long art, uint32_t n, const articl
     for (uint32_t i = 0; i < e->victims.n; i++) buf_printf(&victims, "%s%s", i ? "\n" : "", e->victims.v[i]);
     if (victims.n) sqlite3_bind_text(st, 11, victims.p, (int)victims.n, SQLITE_TRANSIENT);
     buf_free(&victims);
+    buf era;
+    buf_init(&era);
+    if (!bounded) article_era(a, &era);
+    if (era.n) sqlite3_bind_text(st, 12, era.p, (int)era.n, SQLITE_TRANSIENT);
+    buf_free(&era);
 
     int rc = link_step_done(l, st, err, errlen);
     free(w);
@@ -345,6 +379,8 @@ typedef struct ev_node {
     claim_word *w;
     size_t nw;
     bool main;                 /* what its article reports, not recalls */
+    int *era;                  /* unbounded: the years its article names, ascending */
+    size_t nera;
 } ev_node;
 
 static int node_order(const void *x, const void *y)
@@ -356,14 +392,31 @@ static int node_order(const void *x, const void *y)
 
 static void free_nodes(ev_node *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++) free(v[i].doc), free(v[i].type), free(v[i].place), free(v[i].w);
+    for (size_t i = 0; i < n; i++) free(v[i].doc), free(v[i].type), free(v[i].place), free(v[i].w), free(v[i].era);
     free(v);
+}
+
+/* The years of an `era` column ("2004 2005"), malloc'd, count in *n; NULL when none. */
+static int *parse_era(const char *s, size_t *n)
+{
+    *n = 0;
+    if (!s || !*s) return NULL;
+    size_t cap = 1;
+    for (const char *p = s; *p; p++) cap += *p == ' ';
+    int *v = malloc(cap * sizeof *v);
+    if (!v) abort();
+    for (char *end; *s && *n < cap; s = end) {
+        long y = strtol(s, &end, 10);
+        if (end == s) break;
+        v[(*n)++] = (int)y;
+    }
+    return v;
 }
 
 static ev_node *load_nodes(linker *l, size_t *count, char *err, size_t errlen)
 {
     static const char sql[] = "SELECT e.node, e.event, a.id, e.article, e.n, e.type, e.place, e.lo, e.hi, e.words,"
-                              " e.main FROM link_events e JOIN articles a ON a.rowid = e.article";
+                              " e.main, e.era FROM link_events e JOIN articles a ON a.rowid = e.article";
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return NULL;
     size_t n = 0, cap = 64;
@@ -397,6 +450,7 @@ static ev_node *load_nodes(linker *l, size_t *count, char *err, size_t errlen)
         if (!e->w) abort();
         if (bytes) memcpy(e->w, sqlite3_column_blob(st, 9), e->nw * sizeof *e->w);
         e->main = sqlite3_column_int(st, 10) != 0;
+        e->era = parse_era((const char *)sqlite3_column_text(st, 11), &e->nera);
         if (!e->doc) e->doc = strdup("");
     }
     sqlite3_reset(st);
@@ -440,9 +494,36 @@ static double places_factor(const link_res *r, const ev_node *a, const ev_node *
 /* How the time windows of two nodes bear on their being one event: 1 when
  * they meet, less the further apart they lie — dates read from text may be
  * a trial's or a funeral's, so they weigh but never rule out. */
+/* Whether an unbounded node's era (the years its undated article names)
+ * comes within a year of the days [lo, hi]; true when it names no year. */
+static bool era_meets(const ev_node *a, long lo, long hi)
+{
+    if (!a->nera) return true;
+    for (size_t i = 0; i < a->nera; i++)
+        if (days_of(a->era[i] - 1, 1, 1) <= hi && (lo == LONG_MIN || days_of(a->era[i] + 1, 12, 31) >= lo))
+            return true;
+    return false;
+}
+
+/* Whether the eras of two unbounded nodes come within a year of each other. */
+static bool eras_meet(const ev_node *a, const ev_node *b)
+{
+    if (!a->nera || !b->nera) return true;
+    for (size_t i = 0, j = 0; i < a->nera && j < b->nera;) {
+        if (abs(a->era[i] - b->era[j]) <= 1) return true;
+        if (a->era[i] < b->era[j]) i++;
+        else j++;
+    }
+    return false;
+}
+
 static double time_factor(const ev_node *a, const ev_node *b)
 {
-    if (!a->bounded || !b->bounded) return 1;
+    /* An article without dates is placed in time, loosely, by the years it
+     * names: an event of another era weighs as one years apart. */
+    if (!a->bounded && !b->bounded) return eras_meet(a, b) ? 1 : TIME_YEARS;
+    if (!a->bounded) return era_meets(a, b->lo, b->hi) ? 1 : TIME_YEARS;
+    if (!b->bounded) return era_meets(b, a->lo, a->hi) ? 1 : TIME_YEARS;
     long gap = a->hi < b->lo ? b->lo - a->hi : b->hi < a->lo ? a->lo - b->hi : 0;
     return gap == 0 ? 1 : gap <= 7 ? TIME_NEAR : gap <= 366 ? TIME_MONTHS : TIME_YEARS;
 }

@@ -203,6 +203,12 @@ static const schema_stmt stmts[] = {
         " a.id AS doc, a.published, a.outlet, i.name AS speaker, s.text, s.carried_by"
         " FROM link_claim_info c JOIN link_claim_statements s ON s.claim = c.n JOIN articles a ON a.rowid = s.article"
         " LEFT JOIN link_entity_info i ON i.cluster = s.speaker"},
+
+    /* Version 7: `era`, for an event of an article that gives no date of
+     * its own and none for the event: the years its text names, ascending,
+     * space-separated (NULL when it names none). A report of 2005 that
+     * names only 2004 and 2005 is far from an event dated 1987. */
+    {7, "ALTER TABLE link_events ADD COLUMN era TEXT"},
 };
 
 const schema_part link_schema = {"link", stmts, sizeof stmts / sizeof *stmts};

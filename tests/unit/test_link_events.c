@@ -167,6 +167,44 @@ static void test_undated_joins_by_content(void **state)
     linked_close(&k);
 }
 
+/* An article without a date names the years it speaks of: its events are
+ * of that time, and one as alike in words decades before is another. */
+static article *undated_naming(const char *id, const char *text, const char *year)
+{
+    article *a = fake_article(id, NULL, text);
+    timexpr *t = ARENA_PUSH(&a->mem, a->times);
+    t->start = at(a, year);
+    t->end = t->start + (uint32_t)strlen(year);
+    t->value = arena_strdup(&a->mem, year);
+    fake_event(a, "attack", "Kenya", NULL);
+    return a;
+}
+
+static void test_undated_keeps_to_its_years(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    article *a = fake_article("d1", "1998-06-02",
+                              "Militants overran the Garissa border post and killed four police officers.");
+    fake_event(a, "attack", "Kenya", NULL);
+    linked_add(&k, a);
+    linked_add(&k, undated_naming("u1", "Gunmen shot two guards at a Garissa hotel in 2015, police said.", "2015"));
+    seen s = events_of(&k);
+    assert_int_equal(s.n, 2);
+    linked_close(&k);
+
+    linked_open(&k);
+    a = fake_article("d1", "1998-06-02", "Militants overran the Garissa border post and killed four police officers.");
+    fake_event(a, "attack", "Kenya", NULL);
+    linked_add(&k, a);
+    linked_add(&k, undated_naming("u2", "Gunmen shot two guards at a Garissa hotel in 1998, police said.", "1998"));
+    s = events_of(&k);
+    assert_int_equal(s.n, 1);
+    assert_string_equal(s.line[0], "attack|Kenya|-|d1,u2|");
+    linked_close(&k);
+}
+
 /* A report that recalls an event in passing is listed apart from those
  * reporting it; a report of another kind of event is never joined. */
 static void test_recalled_and_kinds(void **state)
@@ -222,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_order_does_not_matter),
         cmocka_unit_test(test_similar_events_stay_apart),
         cmocka_unit_test(test_undated_joins_by_content),
+        cmocka_unit_test(test_undated_keeps_to_its_years),
         cmocka_unit_test(test_recalled_and_kinds),
         cmocka_unit_test(test_parts_add_up),
     };

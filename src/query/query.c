@@ -101,6 +101,11 @@ static void put_word(const char *w, size_t n, buf *out)
         if (syntax_char(c)) syntax = true;
         else if (!bare_char(c)) bare = false;
     }
+    /* A star opens no word in FTS5's syntax (prefix* closes one), and a
+     * query that opens with one is one of FTS5's special queries ("*id",
+     * "*reads"), whose rows an auxiliary function must not be asked about
+     * (SQLite 3.40 crashes in xRowid): such a word is words, quoted. */
+    if (n && w[0] == '*') syntax = false, bare = false;
     if (bare || syntax || is_operator(w, n)) {
         buf_put(out, w, n);
         return;

@@ -44,12 +44,6 @@ static size_t singular(const char *w, size_t n)
     return n;
 }
 
-static float weight_of(const link_res *r, const char *w, size_t n)
-{
-    const char *v = wordmap_get(r->idf, w, n);
-    return v ? (float)atof(v) : r->idf_max;
-}
-
 static claim_word word_of(const link_res *r, const char *w, size_t n)
 {
     const char *country = wordmap_get(r->demonyms, w, n);
@@ -58,13 +52,13 @@ static claim_word word_of(const link_res *r, const char *w, size_t n)
         size_t k = 0;
         for (const char *p = country; *p && k < sizeof word; p++)
             word[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-        return (claim_word){(uint32_t)hash_bytes(word, k), weight_of(r, word, k)};
+        return (claim_word){(uint32_t)hash_bytes(word, k), link_word_weight(r, word, k)};
     }
     size_t k = singular(w, n);
     if (k > sizeof word - 1) k = sizeof word - 1;
     memcpy(word, w, k);
     if (k == n - 2) word[k - 1] = 'y';   /* policies → policy */
-    return (claim_word){(uint32_t)hash_bytes(word, k), weight_of(r, word, k)};
+    return (claim_word){(uint32_t)hash_bytes(word, k), link_word_weight(r, word, k)};
 }
 
 static bool ascii_letter(char c) { return ((unsigned char)c | 32) >= 'a' && ((unsigned char)c | 32) <= 'z'; }

@@ -50,6 +50,10 @@ typedef struct link_res {
 link_res *link_res_load(const char *datadir, char *err, size_t errlen);
 void link_res_free(link_res *r);
 
+/* How rare a folded word is in news (ln N/df, data/link/word-idf.txt); a
+ * word not listed weighs idf_max. */
+float link_word_weight(const link_res *r, const char *w, size_t n);
+
 /* --- names and their comparison keys (names.c) ------------------------------ */
 
 enum key_role {

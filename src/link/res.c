@@ -132,6 +132,12 @@ link_res *link_res_load(const char *datadir, char *err, size_t errlen)
     return r;
 }
 
+float link_word_weight(const link_res *r, const char *w, size_t n)
+{
+    const char *v = wordmap_get(r->idf, w, n);
+    return v ? (float)atof(v) : r->idf_max;
+}
+
 void link_res_free(link_res *r)
 {
     if (!r) return;

@@ -86,6 +86,39 @@ static void test_apart(void **state)
     linked_close(&k);
 }
 
+/* Organisations that share a country's adjective, a common word or a
+ * legal form are different organisations: "American" standing for one in
+ * its article, "Bank" or "Co" after a country, "National ... Bank". */
+static article *org_article(const char *id, const char *text, const char *name, const char *short_form)
+{
+    article *a = fake_article(id, "1990-05-01", text);
+    fake_entity(a, name, ENT_ORG, (const char *[]){name, short_form, NULL});
+    return a;
+}
+
+static void test_organisations_apart(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, org_article("o1", "American Vellum Co raised its dividend. American said sales rose.",
+                               "American Vellum Co", "American"));
+    linked_add(&k, org_article("o2", "American Harlow Telegraph Co cut jobs. American said costs fell.",
+                               "American Harlow Telegraph Co", "American"));
+    linked_add(&k, org_article("o3", "The Inter-American Quenby Development Bank lent more.",
+                               "Inter-American Quenby Development Bank", NULL));
+    linked_add(&k, org_article("o4", "American Bank opened a branch.", "American Bank", NULL));
+    linked_add(&k, org_article("o5", "National Tamworth Bank Plc bought a broker.", "National Tamworth Bank Plc", NULL));
+    linked_add(&k, org_article("o6", "National Bank lent to farmers.", "National Bank", NULL));
+    linked_add(&k, org_article("o7", "Harlow Vellum Co said it would merge. Vellum said so.", "Harlow Vellum Co", NULL));
+    static const char *const names[] = {"American Vellum Co", "American Harlow Telegraph Co",
+                                        "Inter-American Quenby Development Bank", "American Bank",
+                                        "National Tamworth Bank Plc", "National Bank"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        assert_string_equal(cluster_of(&k, names[i]), names[i]);
+    linked_close(&k);
+}
+
 /* The report of the articles ingested in the given order. */
 static char *report_in_order(const int *order)
 {
@@ -334,6 +367,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_joins),
         cmocka_unit_test(test_apart),
+        cmocka_unit_test(test_organisations_apart),
         cmocka_unit_test(test_order_does_not_matter),
         cmocka_unit_test(test_replaced_article),
         cmocka_unit_test(test_people_kept_apart),

@@ -203,6 +203,15 @@ static const schema_stmt stmts[] = {
         " a.id AS doc, a.published, a.outlet, i.name AS speaker, s.text, s.carried_by"
         " FROM link_claim_info c JOIN link_claim_statements s ON s.claim = c.n JOIN articles a ON a.rowid = s.article"
         " LEFT JOIN link_entity_info i ON i.cluster = s.speaker"},
+
+    /* Version 7: the clusters whose row of link_entity_info may be stale
+     * (src/link/views.c): filed with each batch that moved a node between
+     * clusters, read and cleared when the views are refreshed, so that an
+     * ingest of a few articles rewrites the rows of the clusters it
+     * touched, not all of them. -1 stands for every cluster: a store made
+     * before has its rows redone whole once. */
+    {7, "CREATE TABLE link_views_dirty(cluster INTEGER PRIMARY KEY)"},
+    {7, "INSERT INTO link_views_dirty(cluster) VALUES (-1)"},
 };
 
 const schema_part link_schema = {"link", stmts, sizeof stmts / sizeof *stmts};

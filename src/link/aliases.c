@@ -111,6 +111,8 @@ static long long merge_clusters(linker *l, long long a, long long b, char *err, 
     sqlite3_bind_int64(st, 1, keep);
     sqlite3_bind_int64(st, 2, gone);
     if (link_step_done(l, st, err, errlen) != 0) return -1;
+    link_views_mark(l, keep);
+    link_views_mark(l, gone);
     return keep;
 }
 
@@ -227,6 +229,7 @@ static int set_cluster(linker *l, long long node, long long cluster, char *err, 
     if (!st) return -1;
     sqlite3_bind_int64(st, 1, node);
     sqlite3_bind_int64(st, 2, cluster);
+    link_views_mark(l, cluster);
     return link_step_done(l, st, err, errlen);
 }
 
@@ -386,6 +389,7 @@ int link_entities_redo(linker *l, char *err, size_t errlen)
     size_t n;
     long long *ids = read_ids(l, touched, 0, &n, err, errlen);
     if (!ids) return -1;
+    link_views_mark_all(l);   /* clusters vanish and are renumbered: rare (an article replaced) */
     int rc = link_exec(l, reset, err, errlen);
     for (size_t i = 0; i < n && rc == 0; i++) rc = rejoin_node(l, ids[i], err, errlen);
     free(ids);

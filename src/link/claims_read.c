@@ -18,6 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/arena.h"
+#include "core/idmap.h"
 #include "link/internal.h"
 
 typedef struct stmt_row {
@@ -183,7 +185,54 @@ static void fold_wire_copies(stmt_row *rows, size_t n)
 /* Completes a claim from its rows (moved in); false when it is not one to
  * show: fewer than two statements once wire copy is folded, or fewer than
  * two articles, or none by the speaker asked for. */
-static bool finish(linker *l, owned_claim *c, long long by_cluster)
+/* --- speakers' names ---------------------------------------------------------------
+ *
+ * A speaker's canonical name is decided over all of its cluster's nodes
+ * (link_entity_name, a GROUP BY over them). A claims read names the same
+ * few hundred speakers for tens of thousands of statements, so each
+ * cluster's name is asked once per read and kept here for the rest of it;
+ * the store does not change during a read, so the names are the same. */
+typedef struct speaker_names {
+    arena mem;
+    idmap ids;           /* cluster -> index into names */
+    const char **names;  /* NULL: the name could not be read */
+    size_t n, cap;
+} speaker_names;
+
+static void speaker_names_init(speaker_names *sn)
+{
+    memset(sn, 0, sizeof *sn);
+    arena_init(&sn->mem);
+    idmap_init(&sn->mem, &sn->ids, 256);
+}
+
+static void speaker_names_free(speaker_names *sn)
+{
+    free(sn->names);
+    arena_free(&sn->mem);
+}
+
+/* The canonical name of cluster (owned by sn), or NULL when it cannot be read. */
+static const char *speaker_name(linker *l, speaker_names *sn, long long cluster)
+{
+    int32_t *slot = idmap_slot(&sn->ids, (uint64_t)cluster);
+    if (*slot >= 0) return sn->names[*slot];
+    if (sn->n == sn->cap) {
+        sn->cap = sn->cap ? 2 * sn->cap : 64;
+        sn->names = realloc(sn->names, sn->cap * sizeof *sn->names);
+        if (!sn->names) abort();
+    }
+    *slot = (int32_t)sn->n;   /* before the lookup below: no slot is held across it */
+    buf b;
+    buf_init(&b);
+    char err[128];
+    sn->names[sn->n++] = link_entity_name(l, cluster, &b, NULL, err, sizeof err) == 0
+                             ? arena_strdup(&sn->mem, buf_cstr(&b)) : NULL;
+    buf_free(&b);
+    return sn->names[sn->n - 1];
+}
+
+static bool finish(linker *l, speaker_names *sn, owned_claim *c, long long by_cluster)
 {
     bool by = !by_cluster;
     for (size_t i = 0; i < c->nrows && !by; i++) by = c->rows[i].pub.speaker_cluster == by_cluster;
@@ -197,12 +246,8 @@ static bool finish(linker *l, owned_claim *c, long long by_cluster)
     for (size_t i = 0; i < c->nrows; i++) {
         stmt_row *r = &c->rows[i];
         if (r->pub.speaker_cluster) {
-            buf b;
-            buf_init(&b);
-            char err[128];
-            if (link_entity_name(l, r->pub.speaker_cluster, &b, NULL, err, sizeof err) == 0)
-                r->speaker = strdup(buf_cstr(&b));
-            buf_free(&b);
+            const char *name = speaker_name(l, sn, r->pub.speaker_cluster);
+            if (name && !(r->speaker = strdup(name))) abort();
         }
         r->pub.speaker = r->speaker;
         r->pub.carried_by = r->carried;
@@ -389,7 +434,7 @@ static int spair_best(const void *x, const void *y)
 
 /* Cuts one candidate group (rows sorted by date) into claims; each claim
  * that is one to show is appended to out. The rows are moved. */
-static void cut_group(linker *l, owned_claim *g, long long by_cluster, owned_claim **out, size_t *nout, size_t *cap)
+static void cut_group(linker *l, speaker_names *sn, owned_claim *g, long long by_cluster, owned_claim **out, size_t *nout, size_t *cap)
 {
     size_t n = g->nrows;
     qsort(g->rows, n, sizeof *g->rows, rows_by_date);
@@ -451,7 +496,7 @@ static void cut_group(linker *l, owned_claim *g, long long by_cluster, owned_cla
             memset(&g->rows[x], 0, sizeof g->rows[x]);   /* moved */
         }
         c.cap = c.nrows;
-        if (!finish(l, &c, by_cluster)) {
+        if (!finish(l, sn, &c, by_cluster)) {
             free_claim(&c);
             continue;
         }
@@ -503,12 +548,14 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
     sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
     if (!st) return -1;
     owned_claim *v = NULL, cur = {0};
+    speaker_names names;
+    speaker_names_init(&names);
     size_t n = 0, cap = 0;
     long long id = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long long claim = sqlite3_column_int64(st, 0);
-        if (claim != id && cur.nrows) cut_group(l, &cur, by_cluster, &v, &n, &cap);
+        if (claim != id && cur.nrows) cut_group(l, &names, &cur, by_cluster, &v, &n, &cap);
         id = claim;
         if (cur.nrows == cur.cap) {
             cur.cap = cur.cap ? 2 * cur.cap : 8;
@@ -518,7 +565,8 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
         read_row(st, &cur.rows[cur.nrows++]);
     }
     sqlite3_reset(st);
-    if (cur.nrows) cut_group(l, &cur, by_cluster, &v, &n, &cap);
+    if (cur.nrows) cut_group(l, &names, &cur, by_cluster, &v, &n, &cap);
+    speaker_names_free(&names);
     int result = rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
     if (result == 0 && n > 1) qsort(v, n, sizeof *v, claim_order);
     int stop = 0;

@@ -180,7 +180,20 @@ struct linker {
     buf tmp, tmp2;
     bool events_dirty;   /* event nodes came or went since events were last grouped */
     struct claim_cache *claim_cache;   /* recent statements' words (claims.c) */
+    /* Clusters whose nodes changed since the batch began, for the views
+     * (views.c): filed into link_views_dirty when the batch settles. */
+    long long *dirty;
+    size_t ndirty, dirty_cap;
+    bool dirty_all;      /* every cluster: too many, or a redo renumbered them */
 };
+
+/* Notes that cluster c gained or lost nodes (c <= 0 is ignored), or that
+ * any cluster may have, for the rows behind the SQL views (views.c). */
+void link_views_mark(linker *l, long long c);
+void link_views_mark_all(linker *l);
+/* Files the clusters marked since the last call into link_views_dirty,
+ * inside the batch (link_settle calls it); 0, or -1 with err set. */
+int link_views_file(linker *l, char *err, size_t errlen);
 
 /* Frees what claims.c keeps between articles (link_close calls it). */
 void link_claims_free(linker *l);

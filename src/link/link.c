@@ -47,6 +47,7 @@ void link_close(linker *l)
     linker_full *lf = (linker_full *)l;
     for (int i = 0; i < lf->nstmts; i++) sqlite3_finalize(lf->stmts[i].st);
     link_claims_free(l);
+    free(l->dirty);
     link_res_free(l->res);
     buf_free(&l->tmp);
     buf_free(&l->tmp2);
@@ -168,5 +169,6 @@ int link_article(linker *l, const article *a, char *err, size_t errlen)
 int link_settle(linker *l, bool last, char *err, size_t errlen)
 {
     if (last && link_lone_settle(l, err, errlen) != 0) return -1;
-    return link_events_settle(l, err, errlen);
+    if (link_events_settle(l, err, errlen) != 0) return -1;
+    return link_views_file(l, err, errlen);
 }

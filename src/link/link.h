@@ -185,8 +185,10 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
 /* Rewrites the tables behind the store's SQL views (docs/schema.md) from
  * what the readers above decide: each entity's canonical name and type, the
  * merged events with their values and conflicts, the claims. Called inside
- * the last batch of an ingest that changed the store (corpus_finish); its
- * cost is that of `dossier entities`, `conflicts` and `claims` together.
+ * the last batch of an ingest that changed the store (corpus_finish). The
+ * entity rows redone are those of the clusters marked since the last
+ * refresh (link_views_dirty; all of them when many are); events and claims
+ * cost what `dossier conflicts` and `claims` do.
  * 0, or -1 with a reason (the batch must then be rolled back). */
 int link_views_refresh(linker *l, char *err, size_t errlen);
 

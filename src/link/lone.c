@@ -44,6 +44,7 @@ enum { LONE_MIN_SHARED = 2, LONE_MAX_NAME_WORDS = 5 };
 
 typedef struct lone_node {
     long long node, article, cluster;
+    long long was;    /* its cluster before this settle */
     char *word;       /* folded */
     int day;          /* days since year 0 of the article's date, 0 when undated */
     long long *ctx;   /* the clusters of its article's other entities, sorted */
@@ -502,11 +503,13 @@ int link_lone_settle(linker *l, char *err, size_t errlen)
     }
     /* every lone node starts alone again, so that no earlier decision counts
      * as a candidate's article or a name's rarity */
-    for (uint32_t i = 0; i < lone.n && rc == 0; i++)
+    for (uint32_t i = 0; i < lone.n && rc == 0; i++) {
+        lone.v[i].was = lone.v[i].cluster;
         if (lone.v[i].cluster != lone.v[i].node) {
             rc = set_cluster(l, lone.v[i].node, lone.v[i].node, err, errlen);
             lone.v[i].cluster = lone.v[i].node;
         }
+    }
     /* the distinct lone words, sorted, to pick the full names worth reading */
     char **words = arena_alloc(&m, lone.n * sizeof *words);
     for (uint32_t i = 0; i < lone.n; i++) words[i] = lone.v[i].word;
@@ -559,6 +562,11 @@ int link_lone_settle(linker *l, char *err, size_t errlen)
                                 err, errlen, &rc);
         }
         if (rc == 0 && target != n->cluster) rc = set_cluster(l, n->node, target, err, errlen);
+        /* the views need redoing only where a node ends up elsewhere than it began */
+        if (target != n->was) {
+            link_views_mark(l, n->was);
+            link_views_mark(l, target);
+        }
     }
     arena_free(&m);
     return rc;

@@ -209,6 +209,15 @@ static const schema_stmt stmts[] = {
      * space-separated (NULL when it names none). A report of 2005 that
      * names only 2004 and 2005 is far from an event dated 1987. */
     {7, "ALTER TABLE link_events ADD COLUMN era TEXT"},
+
+    /* Version 8: the clusters whose row of link_entity_info may be stale
+     * (src/link/views.c): filed with each batch that moved a node between
+     * clusters, read and cleared when the views are refreshed, so that an
+     * ingest of a few articles rewrites the rows of the clusters it
+     * touched, not all of them. -1 stands for every cluster: a store made
+     * before has its rows redone whole once. */
+    {8, "CREATE TABLE link_views_dirty(cluster INTEGER PRIMARY KEY)"},
+    {8, "INSERT INTO link_views_dirty(cluster) VALUES (-1)"},
 };
 
 const schema_part link_schema = {"link", stmts, sizeof stmts / sizeof *stmts};

@@ -6,10 +6,16 @@
  * read, which SQL alone cannot repeat. So at the end of an ingest that
  * changed the store, what they hand over is written into link_entity_info,
  * link_event_info, link_event_values, link_claim_info and
- * link_claim_statements, whole, inside the last batch; the v_ views join
- * them to the articles. A reader of the views then sees what `dossier
- * entities`, `conflicts` and `claims` print, as of the last ingest. */
+ * link_claim_statements inside the last batch; the v_ views join them to
+ * the articles. A reader of the views then sees what `dossier entities`,
+ * `conflicts` and `claims` print, as of the last ingest.
+ *
+ * An entity's row depends on its cluster's nodes alone, so only the rows
+ * of clusters that gained or lost nodes are redone (link_views_dirty, see
+ * schema.c), unless they are many; events and claims are numbered over the
+ * whole corpus and are rewritten whole. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "link/internal.h"
 
@@ -126,9 +132,155 @@ static int claim_row(const claim_info *c, void *ctx)
     return 0;
 }
 
+/* --- which clusters' rows to redo ------------------------------------------------------
+ *
+ * The in-memory list holds the clusters marked during the batch, with
+ * repeats (a merge marks both sides each time); it is sorted and made
+ * unique when it fills, and when DIRTY_MAX distinct clusters are marked in
+ * one batch the views' entity rows are redone whole instead: that many
+ * cost as much one by one as all of them at once, and memory stays fixed. */
+enum { DIRTY_MAX = 1 << 15 };
+
+static int cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t sort_unique(long long *v, size_t n)
+{
+    if (n > 1) qsort(v, n, sizeof *v, cmp_ll);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!k || v[i] != v[k - 1]) v[k++] = v[i];
+    return k;
+}
+
+void link_views_mark_all(linker *l)
+{
+    l->dirty_all = true;
+    l->ndirty = 0;
+}
+
+void link_views_mark(linker *l, long long c)
+{
+    if (c <= 0 || l->dirty_all) return;
+    if (l->ndirty == l->dirty_cap) {
+        l->ndirty = sort_unique(l->dirty, l->ndirty);
+        if (l->ndirty >= DIRTY_MAX) {
+            link_views_mark_all(l);
+            return;
+        }
+        if (l->ndirty * 2 >= l->dirty_cap) {
+            l->dirty_cap = l->dirty_cap ? 2 * l->dirty_cap : 256;
+            l->dirty = realloc(l->dirty, l->dirty_cap * sizeof *l->dirty);
+            if (!l->dirty) abort();
+        }
+    }
+    l->dirty[l->ndirty++] = c;
+}
+
+int link_views_file(linker *l, char *err, size_t errlen)
+{
+    static const char sql[] = "INSERT OR IGNORE INTO link_views_dirty(cluster) VALUES (?1)";
+    static const char all_sql[] = "SELECT 1 FROM link_views_dirty WHERE cluster = -1";
+    if (!l->dirty_all && !l->ndirty) return 0;
+    /* when every row is to be redone already (a new store's first ingest),
+     * naming clusters adds nothing */
+    sqlite3_stmt *all = link_stmt(l, all_sql, err, errlen);
+    long long every = all ? link_step_int(l, all, 0, err, errlen) : -1;
+    if (every < 0) return -1;
+    if (every) {
+        l->dirty_all = false;
+        l->ndirty = 0;
+        return 0;
+    }
+    if (l->dirty_all) {
+        l->dirty_all = false;
+        l->ndirty = 0;
+        sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+        if (!st) return -1;
+        sqlite3_bind_int64(st, 1, -1);
+        return link_step_done(l, st, err, errlen);
+    }
+    l->ndirty = sort_unique(l->dirty, l->ndirty);
+    for (size_t i = 0; i < l->ndirty; i++) {
+        sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+        if (!st) return -1;
+        sqlite3_bind_int64(st, 1, l->dirty[i]);
+        if (link_step_done(l, st, err, errlen) != 0) return -1;
+    }
+    l->ndirty = 0;
+    return 0;
+}
+
+/* The clusters filed as dirty (ascending; -1 first when all are), or NULL
+ * with err set. */
+static long long *read_dirty(linker *l, size_t *n, char *err, size_t errlen)
+{
+    static const char sql[] = "SELECT cluster FROM link_views_dirty ORDER BY cluster";
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return NULL;
+    size_t cap = 64;
+    long long *v = malloc(cap * sizeof *v);
+    if (!v) abort();
+    *n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap *= 2;
+            v = realloc(v, cap * sizeof *v);
+            if (!v) abort();
+        }
+        v[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return v;
+    free(v);
+    link_sql_error(l, err, errlen);
+    return NULL;
+}
+
+/* Redoes the rows of link_entity_info: those of the dirty clusters, or all
+ * when every cluster is dirty, the table is empty, or the dirty are more
+ * than FEW and more than a quarter of it (one query per cluster then costs
+ * more than one pass over all). */
+enum { FEW = 64 };
+
+static int refresh_entities(linker *l, refresh *r, char *err, size_t errlen)
+{
+    static const char count_sql[] = "SELECT count(*) FROM link_entity_info";
+    static const char del_sql[] = "DELETE FROM link_entity_info WHERE cluster = ?1";
+    size_t n;
+    long long *dirty = read_dirty(l, &n, err, errlen);
+    if (!dirty) return -1;
+    sqlite3_stmt *st = link_stmt(l, count_sql, err, errlen);
+    long long rows = st ? link_step_int(l, st, 0, err, errlen) : -1;
+    int rc = rows < 0 ? -1 : 0;
+    if (rc == 0 && (!rows || (n && dirty[0] < 0) || (n > FEW && (long long)n * 4 > rows))) {
+        rc = link_exec(l, "DELETE FROM link_entity_info", err, errlen);
+        if (rc == 0) rc = link_clusters(l, 0, entity_row, r, err, errlen);
+    } else {
+        for (size_t i = 0; i < n && rc >= 0 && r->rc == 0; i++) {
+            if (!(st = link_stmt(l, del_sql, err, errlen))) {
+                rc = -1;
+                break;
+            }
+            sqlite3_bind_int64(st, 1, dirty[i]);
+            rc = link_step_done(l, st, err, errlen);
+            if (rc == 0) rc = link_clusters(l, dirty[i], entity_row, r, err, errlen);
+        }
+    }
+    free(dirty);
+    if (rc < 0 || r->rc < 0) return -1;
+    return link_exec(l, "DELETE FROM link_views_dirty", err, errlen);
+}
+
 int link_views_refresh(linker *l, char *err, size_t errlen)
 {
-    if (link_exec(l, "DELETE FROM link_entity_info; DELETE FROM link_event_info; DELETE FROM link_event_values;"
+    /* what this batch marked counts too */
+    if (link_views_file(l, err, errlen) != 0 ||
+        link_exec(l, "DELETE FROM link_event_info; DELETE FROM link_event_values;"
                      " DELETE FROM link_claim_info; DELETE FROM link_claim_statements", err, errlen) != 0)
         return -1;
     refresh r = {.l = l, .err = err, .errlen = errlen};
@@ -136,7 +288,7 @@ int link_views_refresh(linker *l, char *err, size_t errlen)
     static const char ent_sql[] = "INSERT INTO link_entity_info(cluster, name, type, articles, mentions, first_seen,"
                                   " last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
     r.st = link_stmt(l, ent_sql, err, errlen);
-    int rc = r.st ? link_clusters(l, 0, entity_row, &r, err, errlen) : -1;
+    int rc = r.st ? refresh_entities(l, &r, err, errlen) : -1;
     if (rc >= 0 && r.rc == 0) rc = link_events(l, event_row, &r, err, errlen);
     r.n = 0;
     if (rc >= 0 && r.rc == 0) rc = link_claims(l, 0, claim_row, &r, err, errlen);

@@ -79,4 +79,25 @@ printf '\n\nKhawaja Asif said on Monday that "talks will go on".\n' >> "$V/extra
 "$D" ingest --quiet "$V/extra.txt" --db "$V/v.db" > /dev/null 2>&1
 q "SELECT count(DISTINCT doc) FROM v_mentions WHERE entity = 'Khawaja Muhammad Asif'" > "$V/n.txt"
 check "views: refreshed by the next ingest" test "$(cat "$V/n.txt")" -eq "$(($(wc -l < "$V/m.want") + 1))"
+
+# An ingest that adds a few articles redoes only the entity rows of the
+# clusters it touched (link_views_dirty): ingested one file at a time, in
+# reverse order, the rows are those of a refresh of every cluster of the
+# same store, and the views those of the files ingested at once.
+for f in $(ls -r examples/*); do "$D" ingest --quiet "$f" --db "$V/one.db" > /dev/null 2>&1; done
+cp "$V/one.db" "$V/full.db"
+sqlite3 "$V/full.db" "DELETE FROM link_entity_info"   # empty: the next ingest redoes every row
+"$D" ingest --quiet examples --db "$V/full.db" > /dev/null 2>&1
+rows() { sqlite3 -batch -noheader "$1" "SELECT * FROM link_entity_info ORDER BY cluster"; }
+check "views: each ingest's refresh leaves no cluster marked to redo" \
+    sh -c 'test "$(sqlite3 "$1" "SELECT count(*) FROM link_entity_info")" -gt 10 && \
+           test "$(sqlite3 "$1" "SELECT count(*) FROM link_views_dirty")" -eq 0' sh "$V/one.db"
+rows "$V/one.db" > "$V/one.txt"
+rows "$V/full.db" > "$V/full.txt"
+check "views: entity rows redone cluster by cluster are those of a whole refresh (same rows)" cmp -s "$V/one.txt" "$V/full.txt"
+ents() { sqlite3 -batch -noheader "$1" "SELECT entity, type, articles, mentions, first_seen, last_seen FROM v_entities ORDER BY 1, 2, 3, 4, 5, 6"; }
+ents "$V/one.db" > "$V/one-e.txt"
+"$D" ingest --quiet examples --db "$V/all.db" > /dev/null 2>&1
+ents "$V/all.db" > "$V/all-e.txt"
+check "views: v_entities after one file at a time is that of one ingest of all" cmp -s "$V/one-e.txt" "$V/all-e.txt"
 rm -rf "$V"

@@ -66,6 +66,9 @@ check "link: quotes --about matches whole words (ill is not in will)" \
 check "link: quotes --about finds a word's other forms (kill: killing)" \
     sh -c "'$D' quotes --about kill --db '$L/all.db' | grep -q killing"
 check "link: conflicts exits 0" "$D" conflicts --db "$L/all.db"
+"$D" ingest -q "$FIX/link" examples --db "$L/two.db" > /dev/null 2>&1
+check "link: conflicts -n 1 lists the first conflict only" \
+    sh -c 'test "$("$1" conflicts --json --db "$2" | wc -l)" -eq 2 && test "$("$1" conflicts -n 1 --json --db "$2")" = "$("$1" conflicts --json --db "$2" | head -1)"' _ "$D" "$L/two.db"
 check "link: claims exits 0" "$D" claims --db "$L/all.db"
 check "link: timeline of a person exits 0" "$D" timeline Yusuf Odera --db "$L/all.db"
 "$D" timeline Garissa --json --db "$L/all.db" > "$L/timeline.jsonl"

@@ -125,4 +125,16 @@ printf 'The union said pay talks would resume in May.\n' >> "$A/m1/desk/01.txt"
 (cd "$A/m1" && tar czf "$A/in/spring.tar.gz" desk)
 "$D" ingest "$A/in" --db "$A/ab.db" > "$A/again.out" 2>&1
 check "ids: ... a changed member updates its own article" grep -q "0 new, 1 updated, 1 duplicates" "$A/again.out"
+
+# A store written before sources were resolved holds them as typed (relative
+# to the folder ingest ran in): a changed file still updates its article.
+O=$I/old
+mkdir -p "$O/coll/desk"
+printf 'Quay tolls\n\nThe Vard quay company raised its tolls on Monday, its director said.\n' > "$O/coll/desk/tolls.txt"
+"$D" ingest -q "$O/coll" --db "$O/s.db" > /dev/null 2>&1
+python3 -c 'import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute("update articles set source = ?", ("coll/desk/tolls.txt",)); db.commit()' "$O/s.db"
+printf '\nThe director said the tolls had last been raised when the crane was bought.\n' >> "$O/coll/desk/tolls.txt"
+"$D" ingest "$O/coll" --db "$O/s.db" > "$O/out.txt" 2>&1
+check "ids: a store's older, relative sources: a changed file updates its article" \
+    sh -c 'grep -q "0 new, 1 updated" "$1" && test "$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from articles\").fetchone()[0])" "$2")" = 1' _ "$O/out.txt" "$O/s.db"
 [ -n "${KEEP:-}" ] || rm -rf "$I"

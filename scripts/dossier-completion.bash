@@ -24,7 +24,7 @@ _dossier() {
         quotes) opts="--by --about --since --until --outlet --limit -n --json --csv --db --help" ;;
         entities) opts="--type --limit -n --json --csv --db --help" ;;
         timeline) opts="--since --until --limit -n --json --csv --db --help" ;;
-        conflicts) opts="--json --csv --db --help" ;;
+        conflicts) opts="--limit -n --json --csv --db --help" ;;
         claims) opts="--by --limit -n --json --csv --db --help" ;;
         help) COMPREPLY=($(compgen -W "$cmds" -- "$cur")); return ;;
     esac

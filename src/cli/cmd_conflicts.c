@@ -1,4 +1,4 @@
-/* cmd_conflicts.c — `dossier conflicts [--json | --csv]`: events on which the
+/* cmd_conflicts.c — `dossier conflicts [--limit N] [--json | --csv]`: events on which the
  * articles' figures disagree, each value with its article and sentence. */
 #include <stdio.h>
 
@@ -7,7 +7,7 @@
 #include "core/json.h"
 
 const char cmd_conflicts_help[] =
-    "usage: dossier conflicts [--json | --csv] [--db FILE]\n\n"
+    "usage: dossier conflicts [--limit N] [--json | --csv] [--db FILE]\n\n"
     "Lists the events reported by several articles that give different\n"
     "figures for the same measure (141 dead in one, 150 in another): for each,\n"
     "the event (type, place, date), the measure, and each article's value\n"
@@ -15,6 +15,7 @@ const char cmd_conflicts_help[] =
     "Figures that differ only by rounding, by \"more than\" or \"about\", or\n"
     "because one article gives parts of the other's total (132 children and\n"
     "nine staff = 141), are not conflicts.\n\n"
+    "  --limit N   the first N conflicts only (-n N)\n"
     "  --json      one JSON object a line: type, place, date, measure, values\n"
     "              [{value, doc, outlet, published, text, sentence}]\n"
     "  --csv       CSV with a header row, one row per value: type, place,\n"
@@ -26,7 +27,7 @@ const char cmd_conflicts_help[] =
 typedef struct ctx {
     corpus *c;
     bool json, csv;
-    long shown;
+    long shown, limit;   /* limit 0: all */
     buf sentence;
 } ctx;
 
@@ -119,6 +120,7 @@ static int each_event(const merged_event *e, void *p)
     ctx *c = p;
     for (size_t i = 0; i < e->nmeasures; i++) {
         if (!e->measures[i].conflict) continue;
+        if (c->limit && c->shown >= c->limit) return 1;
         c->shown++;
         if (c->csv) print_csv(c, e, &e->measures[i]);
         else if (c->json) print_json(c, e, &e->measures[i]);
@@ -130,9 +132,9 @@ static int each_event(const merged_event *e, void *p)
 int cmd_conflicts(int argc, char **argv)
 {
     link_opts o;
-    int rc = link_cli_parse("conflicts", argc, argv, LO_JSON | LO_CSV, &o);
+    int rc = link_cli_parse("conflicts", argc, argv, LO_JSON | LO_CSV | LO_LIMIT, &o);
     if (rc) return rc;
-    ctx c = {.json = o.json, .csv = o.csv};
+    ctx c = {.json = o.json, .csv = o.csv, .limit = o.limit};
     if ((rc = link_cli_open(&o, &c.c)) != 0) return rc;
     buf_init(&c.sentence);
     if (o.csv) fputs("type,place,date,measure,value,doc,outlet,published,text,sentence\n", stdout);

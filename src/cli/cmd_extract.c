@@ -25,7 +25,8 @@ const char cmd_extract_help[] =
     "An article's id is its file's path, without its extension, below the\n"
     "nearest folder holding every PATH given (business/001 for\n"
     "bbc/business/001.txt given `bbc`; a file given alone, its name); an\n"
-    "archive member's path, a web page's URL.\n\n"
+    "archive member's path below its archive's id (news.tar.gz's\n"
+    "world/001.txt is news/world/001), a web page's URL.\n\n"
     "  --outlet NAME     the outlet of articles whose text names none\n"
     "  --published DATE  the publication date of articles whose text has none\n"
     "                    (2014-12-16, or any date the extractor reads)\n"
@@ -56,7 +57,7 @@ typedef struct extract_ctx {
 /* The source of ids and metadata for jobs.c. */
 static job_source job_src(const extract_ctx *c)
 {
-    return (job_source){c->root, c->prefix, c->meta, c->sidecar};
+    return (job_source){.root = c->root, .prefix = c->prefix, .meta = c->meta, .sidecar = c->sidecar};
 }
 
 /* A job done on an extraction thread, in input order: its JSON line, or
@@ -117,10 +118,10 @@ static void extract_member(const char *container, const read_member *m, const ch
         return;
     }
     article_meta meta = c->meta;
-    article *tmp = article_new();
-    /* a compressed file is named as the file it holds would be */
-    char *file_id = !m->name && !m->url ? root_compressed_id(c->root, c->prefix, container) : NULL;
-    const char *id = file_id ? file_id : dossier_id_from_member(tmp, container, m);
+    bool rooted;
+    char *file_id = root_member_id(c->root, c->prefix, container, m, &rooted);
+    if (!file_id) abort();   /* out of memory */
+    const char *id = file_id;
     if (c->sidecar) sidecar_find(c->sidecar, container, m->name, id, &meta);
     if (m->url) meta.url = m->url;
     meta.captured = m->date;
@@ -129,7 +130,6 @@ static void extract_member(const char *container, const read_member *m, const ch
     article *a = dossier_extract_meta(c->d, &in, id, source ? source : name, &meta);
     free(source);
     crash_leave();
-    article_free(tmp);
     free(file_id);
     input_free(&in);
     print_article(c, a);

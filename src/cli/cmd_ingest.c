@@ -381,6 +381,7 @@ int cmd_ingest(int argc, char **argv)
      * names only, and only when someone watches */
     if (r.progress && npaths) read_walk((const char *const *)argv, npaths, count_file, &r.total);
     r.src.meta.from = "option";
+    r.src.abs_source = true;
     if (settle_root(&r, argv, npaths) != 0) {
         /* nothing stored: the store is as it was */
     } else if (npaths) {

@@ -29,7 +29,8 @@ static void extract_job(const dossier *d, job *j)
     article_meta meta = j->meta;
     if (j->url) meta.url = j->url;
     meta.captured = j->date;
-    j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path), j->path, &meta);
+    j->a = dossier_extract_meta(d, &in, j->id ? j->id : dossier_id_from_path(tmp, j->path),
+                                 j->source ? j->source : j->path, &meta);
     if (j->a) j->a->id_rooted = j->rooted;
     crash_leave();
     article_free(tmp);
@@ -49,13 +50,14 @@ static void job_clear(job *j)
     if (j->json.cap > JOB_JSON_KEEP) buf_free(&j->json);
     article_free(j->a);
     free(j->path);
+    free(j->source);
     free(j->walk_err);
     free(j->member);
     free(j->id);
     free(j->url);
     free(j->date);
     j->a = NULL;
-    j->path = j->walk_err = j->member = j->id = j->url = j->date = NULL;
+    j->path = j->source = j->walk_err = j->member = j->id = j->url = j->date = NULL;
     j->nbytes = 0;
     j->err[0] = '\0';
     j->bytes = 0;
@@ -73,8 +75,9 @@ static bool job_set(job *j, const job_source *src, const char *path, const char 
         if (!j->id) return false;
     }
     j->path = strdup(path);
+    j->source = src->abs_source ? root_abs_path(path) : NULL;
     j->walk_err = walk_err ? strdup(walk_err) : NULL;
-    return j->path && (!walk_err || j->walk_err);
+    return j->path && (!src->abs_source || j->source) && (!walk_err || j->walk_err);
 }
 
 /* The job's metadata: the options', and the --meta file's row for it. */
@@ -88,25 +91,32 @@ static void job_meta(const job_source *src, job *j, const char *container, const
     article_free(tmp);
 }
 
-/* An archive member's job: a copy of its bytes, its id and metadata. A
- * compressed file is named as the file it holds would be, below the root. */
-static bool job_set_member(job *j, const job_source *src, const char *container, const read_member *m)
+/* container:name, or container alone for a compressed file's content. */
+static char *member_path(const char *container, const read_member *m)
 {
     size_t n = strlen(container) + (m->name ? strlen(m->name) + 2 : 1);
-    if (!m->name && !m->url && src->root) {
-        j->id = root_compressed_id(src->root, src->prefix, container);
-        j->rooted = src->prefix != NULL;
-    } else {
-        article *tmp = article_new();
-        j->id = strdup(dossier_id_from_member(tmp, container, m));
-        article_free(tmp);
+    char *s = malloc(n);
+    if (s) snprintf(s, n, "%s%s%s", container, m->name ? ":" : "", m->name ? m->name : "");
+    return s;
+}
+
+/* An archive member's job: a copy of its bytes, its id (root_member_id)
+ * and metadata. */
+static bool job_set_member(job *j, const job_source *src, const char *container, const read_member *m)
+{
+    j->id = root_member_id(src->root, src->prefix, container, m, &j->rooted);
+    j->path = member_path(container, m);
+    if (src->abs_source) {
+        char *abs = root_abs_path(container);
+        j->source = abs ? member_path(abs, m) : NULL;
+        free(abs);
     }
-    if ((j->path = malloc(n))) snprintf(j->path, n, "%s%s%s", container, m->name ? ":" : "", m->name ? m->name : "");
     if ((j->member = malloc(m->len ? m->len : 1))) memcpy(j->member, m->bytes, m->len);
     j->nbytes = m->len;
     j->url = m->url ? strdup(m->url) : NULL;
     j->date = m->date ? strdup(m->date) : NULL;
-    return j->id && j->path && j->member && (!m->url || j->url) && (!m->date || j->date);
+    return j->id && j->path && (!src->abs_source || j->source) && j->member && (!m->url || j->url) &&
+           (!m->date || j->date);
 }
 
 /* --- the extraction threads -------------------------------------------------

@@ -13,7 +13,8 @@
 
 /* One file or archive member, and what extracting it gave. */
 typedef struct job {
-    char *path;           /* the file, or for a member its source (archive:name) */
+    char *path;           /* the file, or for a member archive:name, as given */
+    char *source;         /* the article's source when not path (ingest: resolved, root_abs_path) */
     char *member;         /* an archive member's bytes, or NULL: read path */
     size_t nbytes;
     char *id, *url, *date;   /* a member's id and WARC metadata, or NULL */
@@ -34,6 +35,8 @@ typedef struct job_source {
                              NULL when outside it: then ids are not rooted */
     article_meta meta;    /* --outlet, --published */
     sidecar *sidecar;     /* --meta FILE, or NULL */
+    bool abs_source;      /* sources are resolved paths (root_abs_path): a store tells one file
+                             from another by them, whatever folder ingest ran in */
 } job_source;
 
 /* Takes a finished job (j->a NULL: j->walk_err or j->err says why). */

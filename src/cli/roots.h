@@ -14,6 +14,10 @@
 #ifndef DOSSIER_CLI_ROOTS_H
 #define DOSSIER_CLI_ROOTS_H
 
+#include <stdbool.h>
+
+#include "dossier.h"
+
 /* The folder a path given counts for, resolved (realpath): itself when a
  * folder, else the folder it is in. NULL when it does not exist. malloc'd. */
 char *root_dir_of(const char *path);
@@ -21,8 +25,25 @@ char *root_dir_of(const char *path);
 /* prefix + "/" + id, or id alone when prefix is empty (malloc'd). */
 char *root_join(const char *prefix, const char *id);
 
-/* A compressed file's id (business/story.html.gz: business/story) below
- * root, under prefix; NULL when path is not below root (malloc'd). */
-char *root_compressed_id(const char *root, const char *prefix, const char *path);
+/* A compressed file's or an archive's id: its path below root (or, root
+ * NULL, its file name) without its suffixes (business/story.html.gz:
+ * business/story; news.tar.gz, news.zip: news), under prefix. malloc'd. */
+char *root_container_id(const char *root, const char *prefix, const char *path);
+
+/* The id of a member of the archive or compressed file `container`: a WARC
+ * record's URL (without scheme and www.); a compressed file's content, the
+ * container's id; an archive member, the member's path (without its
+ * extension) below the archive's id, so news.tar.gz's world/001.txt is
+ * news/world/001 and two archives holding the same path do not collide.
+ * *rooted: the id is a path below the store's root (renamed with it).
+ * malloc'd; NULL when out of memory. */
+char *root_member_id(const char *root, const char *prefix, const char *container, const read_member *m,
+                     bool *rooted);
+
+/* path with its folder resolved (realpath; the last component kept as
+ * named): the same string for one file whatever the working folder, a
+ * symbolic link to a folder or "..". path itself (copied) when its folder
+ * does not exist, and "-" stays "-". malloc'd. */
+char *root_abs_path(const char *path);
 
 #endif

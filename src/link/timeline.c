@@ -74,9 +74,12 @@ static int add_event(const merged_event *e, void *ctx)
     bool did = e->perpetrator_cluster == t->cluster;
     if (!did && !named(t, e->place)) return 0;
     char text[512];
-    snprintf(text, sizeof text, "%s in %s%s%s (%zu article%s)", e->type, e->place ? e->place : "an unknown place",
-             did ? ", by " : "", did ? t->name : "", e->ndocs, e->ndocs == 1 ? "" : "s");
-    push(t, e->date, e->type, text, e->ndocs ? e->docs[0] : "", 0, 0, 0);
+    /* an event no article reports, only recalls in passing, is still one
+     * of the entity's: it is shown with the first article recalling it */
+    size_t n = e->ndocs ? e->ndocs : e->nmentioned;
+    snprintf(text, sizeof text, "%s in %s%s%s (%s%zu article%s)", e->type, e->place ? e->place : "an unknown place",
+             did ? ", by " : "", did ? t->name : "", e->ndocs ? "" : "recalled in ", n, n == 1 ? "" : "s");
+    push(t, e->date, e->type, text, e->ndocs ? e->docs[0] : e->nmentioned ? e->mentioned[0] : "", 0, 0, 0);
     return 0;
 }
 

@@ -29,7 +29,7 @@ enum {
 };
 static const char *const stmt_sql[ST__N] = {
     [ST_BY_HASH] = "SELECT rowid, id FROM articles WHERE hash = ?1",
-    [ST_BY_ID] = "SELECT rowid, source FROM articles WHERE id = ?1",
+    [ST_BY_ID] = "SELECT rowid, source, rooted FROM articles WHERE id = ?1",
     [ST_INSERT] = "INSERT INTO articles(id, source, title, published, outlet, dateline,"
                   " text, removed, hash, json, text_at, json_size, sentences, rooted, ingested_at)"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
@@ -396,9 +396,30 @@ static bool hash_stored(store *s, const unsigned char hash[16], const char *id, 
     return dup;
 }
 
-/* Who holds `id`: 0 nobody, 1 the same source (its rowid in *rowid), 2 another
- * source; -1 on error. */
-static int id_holder(store *s, const char *id, const char *source, sqlite3_int64 *rowid)
+/* A path's last component. */
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Whether a stored row and an article of the same id came from the same file.
+ * ingest records sources with their folders resolved, so equal sources are
+ * one file. A row stored before that kept the path as typed, relative to the
+ * folder ingest ran in: when both ids are rooted (a path below the store's
+ * root, extension dropped), the same file name means the same path below the
+ * root, so the same file. */
+static bool same_file(const char *stored, bool stored_rooted, const article *a)
+{
+    if (!stored || !a->source) return false;
+    if (!strcmp(stored, a->source)) return true;
+    return stored[0] != '/' && stored_rooted && a->id_rooted && !strchr(stored, ':') &&
+           !strcmp(file_name(stored), file_name(a->source));
+}
+
+/* Who holds `id`: 0 nobody, 1 the same file (its rowid in *rowid), 2 another
+ * file; -1 on error. */
+static int id_holder(store *s, const char *id, const article *a, sqlite3_int64 *rowid)
 {
     sqlite3_stmt *st = s->st[ST_BY_ID];
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -406,7 +427,7 @@ static int id_holder(store *s, const char *id, const char *source, sqlite3_int64
     if (r == SQLITE_ROW) {
         const char *src = (const char *)sqlite3_column_text(st, 1);
         *rowid = sqlite3_column_int64(st, 0);
-        who = src && source && !strcmp(src, source) ? 1 : 2;
+        who = same_file(src, sqlite3_column_int(st, 2) != 0, a) ? 1 : 2;
     } else if (r != SQLITE_DONE) {
         who = -1;
     }
@@ -423,7 +444,7 @@ static const char *choose_id(store *s, article *a, sqlite3_int64 *replace, char 
     for (int k = 1; k <= STORE_MAX_RENAMES; k++) {
         const char *id = k == 1 ? a->id : arena_printf(&a->mem, "%s-%d", a->id, k);
         sqlite3_int64 rowid = 0;
-        int who = id_holder(s, id, a->source, &rowid);
+        int who = id_holder(s, id, a, &rowid);
         if (who < 0) {
             set_err(err, errlen, "", s->db);
             return NULL;

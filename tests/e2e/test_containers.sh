@@ -26,11 +26,11 @@ ids() { python3 -c 'import json,sys; print(" ".join(sorted(json.loads(l)["id"] f
 field() { python3 -c 'import json,sys; a=[json.loads(l) for l in sys.stdin]; print(" ".join(str(eval(sys.argv[1])) for x in a))' "$1"; }
 
 "$D" extract "$C/a.tar.gz" > "$C/tar.jsonl" 2> "$C/err.txt"
-check "containers: a .tar.gz gives one article per member, ids from member paths" \
-    test "$(ids < "$C/tar.jsonl")" = "sport/001 world/001 world/002"
+check "containers: a .tar.gz gives one article per member, ids from member paths below the archive's" \
+    test "$(ids < "$C/tar.jsonl")" = "a/sport/001 a/world/001 a/world/002"
 check "containers: ... nothing on stderr" test ! -s "$C/err.txt"
 "$D" extract "$C/a.zip" > "$C/zip.jsonl" 2>/dev/null
-check "containers: a .zip gives the same articles" test "$(ids < "$C/zip.jsonl")" = "sport/001 world/001 world/002"
+check "containers: a .zip gives the same articles" test "$(ids < "$C/zip.jsonl")" = "a/sport/001 a/world/001 a/world/002"
 check "containers: ... the member's text is read" grep -q '"source":"[^"]*a.zip:world/002.html"' "$C/zip.jsonl"
 "$D" extract "$C/ferry.html.gz" "$C/orchard.txt.bz2" "$C/lighthouse.txt.xz" > "$C/z.jsonl" 2>/dev/null
 check "containers: .html.gz, .bz2 and .xz files are read, ids without the suffixes" \
@@ -77,7 +77,7 @@ PY
 rc=$?
 check "containers: a corrupt zip member: exit 1 (was $rc)" test "$rc" -eq 1
 check "containers: ... one error naming the member" one_error "$C/err.txt" "$C/bad.zip: d/1.txt" "."
-check "containers: ... the other members read" test "$(ids < "$C/bad.jsonl")" = "d/0 d/2"
+check "containers: ... the other members read" test "$(ids < "$C/bad.jsonl")" = "bad/d/0 bad/d/2"
 # Big enough that the cut falls past libarchive's first decompressed block.
 python3 - "$C/in/world" <<'PY'
 import random, sys

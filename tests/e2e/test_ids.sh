@@ -72,4 +72,69 @@ gzip -c "$FIX/articles/store_orchard.txt" > "$I/gz/b/001.txt.gz"
 "$D" ingest -q "$I/gz/a" --db "$I/gz.db" > /dev/null 2>&1
 check "ids: compressed files in sub-folders ingested apart are named by their paths" \
     test "$(ids_of "$I/gz.db")" = "a/001 b/001"
-rm -rf "$I"
+
+
+# The same file ingested again from another working folder, through "..", a
+# symbolic link to its folder, an absolute path or a list on standard input,
+# is the same article: a changed text updates it, never a second copy (the
+# store tells files apart by their resolved paths).
+W=$I/cwd
+mkdir -p "$W/coll/desk"
+printf 'Harbour fees rise\n\nThe Ostby port board raised its mooring fees on Monday, the board chairman said.\n' > "$W/coll/desk/fees.txt"
+printf 'Mill closes\n\nThe Brenna paper mill will close in June, its owners said on Friday.\n' > "$W/coll/mill.txt"
+ln -s coll "$W/alias"
+WD=$(cd "$W" && pwd -P)
+DA=$(cd "$(dirname "$D")" && pwd -P)/$(basename "$D")   # the binary, from any folder
+"$D" ingest -q "$W/coll" --db "$W/s.db" > /dev/null 2>&1
+n=0
+for how in "cd '$W/coll/desk' && '$DA' ingest -q fees.txt --db ../../s.db" \
+           "cd '$W' && '$DA' ingest -q alias/desk/fees.txt --db s.db" \
+           "cd '$W/coll' && '$DA' ingest -q ../coll/./desk/../desk/fees.txt --db ../s.db" \
+           "cd / && '$DA' ingest -q '$W/coll/desk/fees.txt' --db '$W/s.db'" \
+           "cd '$W/coll' && echo desk/fees.txt | '$DA' ingest -q --db ../s.db"; do
+    n=$((n + 1))
+    printf '\nRevision %d: the chairman said the fees had last been raised when the quay was rebuilt.\n' "$n" >> "$W/coll/desk/fees.txt"
+    sh -c "$how" > /dev/null 2>&1
+done
+check "ids: a changed file ingested again from other folders, links and .. is one article" \
+    test "$(ids_of "$W/s.db")" = "desk/fees mill"
+check "ids: ... holding its newest text" \
+    sh -c '"$1" show desk/fees --db "$2" | grep -q "Revision 5:"' _ "$D" "$W/s.db"
+check "ids: ... its source the file's resolved path" \
+    test "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select source from articles where id = ?", ("desk/fees",)).fetchone()[0])' "$W/s.db")" = "$WD/coll/desk/fees.txt"
+
+# Two archives holding a member of the same path are two articles, each named
+# below its archive's id, the same ids whichever is ingested first or again.
+A=$I/arch
+mkdir -p "$A/m1/desk" "$A/m2/desk" "$A/in"
+printf 'Ferry strike ends\n\nDock workers at Ostby ended their strike on Tuesday, the union said.\n' > "$A/m1/desk/01.txt"
+printf 'Bridge reopens\n\nThe Kell river bridge reopened to lorries on Thursday, the council said.\n' > "$A/m2/desk/01.txt"
+(cd "$A/m1" && tar czf "$A/in/spring.tar.gz" desk)
+(cd "$A/m2" && python3 -c 'import zipfile; z = zipfile.ZipFile("../in/autumn.zip", "w"); z.write("desk/01.txt"); z.close()')
+"$D" ingest -q "$A/in/spring.tar.gz" --db "$A/ab.db" > /dev/null 2>&1
+"$D" ingest -q "$A/in/autumn.zip" --db "$A/ab.db" > /dev/null 2>&1
+"$D" ingest -q "$A/in" --db "$A/ab.db" > /dev/null 2>&1
+"$D" ingest -q "$A/in/autumn.zip" --db "$A/ba.db" > /dev/null 2>&1
+"$D" ingest -q "$A/in/spring.tar.gz" --db "$A/ba.db" > /dev/null 2>&1
+check "ids: two archives' members of the same path are two articles, below each archive's id" \
+    test "$(ids_of "$A/ab.db")" = "autumn/desk/01 spring/desk/01"
+check "ids: ... the same ids in the other order" test "$(ids_of "$A/ba.db")" = "$(ids_of "$A/ab.db")"
+check "ids: ... each its own text" \
+    sh -c '"$1" show spring/desk/01 --db "$2" | grep -q "Dock workers" && "$1" show autumn/desk/01 --db "$2" | grep -q "Kell river"' _ "$D" "$A/ab.db"
+printf 'The union said pay talks would resume in May.\n' >> "$A/m1/desk/01.txt"
+(cd "$A/m1" && tar czf "$A/in/spring.tar.gz" desk)
+"$D" ingest "$A/in" --db "$A/ab.db" > "$A/again.out" 2>&1
+check "ids: ... a changed member updates its own article" grep -q "0 new, 1 updated, 1 duplicates" "$A/again.out"
+
+# A store written before sources were resolved holds them as typed (relative
+# to the folder ingest ran in): a changed file still updates its article.
+O=$I/old
+mkdir -p "$O/coll/desk"
+printf 'Quay tolls\n\nThe Vard quay company raised its tolls on Monday, its director said.\n' > "$O/coll/desk/tolls.txt"
+"$D" ingest -q "$O/coll" --db "$O/s.db" > /dev/null 2>&1
+python3 -c 'import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute("update articles set source = ?", ("coll/desk/tolls.txt",)); db.commit()' "$O/s.db"
+printf '\nThe director said the tolls had last been raised when the crane was bought.\n' >> "$O/coll/desk/tolls.txt"
+"$D" ingest "$O/coll" --db "$O/s.db" > "$O/out.txt" 2>&1
+check "ids: a store's older, relative sources: a changed file updates its article" \
+    sh -c 'grep -q "0 new, 1 updated" "$1" && test "$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from articles\").fetchone()[0])" "$2")" = 1' _ "$O/out.txt" "$O/s.db"
+[ -n "${KEEP:-}" ] || rm -rf "$I"

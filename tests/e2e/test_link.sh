@@ -66,10 +66,18 @@ check "link: quotes --about matches whole words (ill is not in will)" \
 check "link: quotes --about finds a word's other forms (kill: killing)" \
     sh -c "'$D' quotes --about kill --db '$L/all.db' | grep -q killing"
 check "link: conflicts exits 0" "$D" conflicts --db "$L/all.db"
+"$D" ingest -q "$FIX/link" examples --db "$L/two.db" > /dev/null 2>&1
+check "link: conflicts -n 1 lists the first conflict only" \
+    sh -c 'test "$("$1" conflicts --json --db "$2" | wc -l)" -eq 2 && test "$("$1" conflicts -n 1 --json --db "$2")" = "$("$1" conflicts --json --db "$2" | head -1)"' _ "$D" "$L/two.db"
 check "link: claims exits 0" "$D" claims --db "$L/all.db"
 check "link: timeline of a person exits 0" "$D" timeline Yusuf Odera --db "$L/all.db"
 "$D" timeline Garissa --json --db "$L/all.db" > "$L/timeline.jsonl"
 check "link: a place's timeline holds its event" grep -q '"what":"attack"' "$L/timeline.jsonl"
+# An event the examples only recall in passing names the article recalling it.
+"$D" ingest -q examples --db "$L/ex.db" > /dev/null 2>&1
+"$D" timeline Pakistan --json --db "$L/ex.db" > "$L/tl_ex.jsonl"
+check "link: every timeline item names an article, recalled events too" \
+    python3 -c 'import json,sys; a=[json.loads(l) for l in open(sys.argv[1])]; assert a and all(x["doc"] for x in a), a; assert any("recalled in" in x["text"] for x in a)' "$L/tl_ex.jsonl"
 "$D" report --db "$L/missing.db" > /dev/null 2>&1
 check "link: report on a missing store exits 3" test $? -eq 3
 for c in report entities entity quotes conflicts claims timeline; do

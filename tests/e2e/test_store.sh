@@ -92,7 +92,8 @@ check "a bad --since exits 2" test $? -eq 2
 check "search with no words exits 2" test $? -eq 2
 
 # --- show -----------------------------------------------------------------------
-"$D" extract "$FIX/articles/store_ferry.html" > "$S/ferry.extract" 2>/dev/null
+# a store's source is the file's resolved path (ingest may run in any folder)
+"$D" extract "$(pwd -P)/$FIX/articles/store_ferry.html" > "$S/ferry.extract" 2>/dev/null
 "$D" show store_ferry --json --db "$S/a.db" > "$S/ferry.show" 2>&1
 check "show exits 0" test $? -eq 0
 check "show --json is exactly the extract object" cmp -s "$S/ferry.extract" "$S/ferry.show"

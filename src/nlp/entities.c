@@ -199,6 +199,42 @@ static void drafts_from_tags(work *w, const uint8_t *tags)
     }
 }
 
+/* Whether tokens [s, e) are legal forms only (Co, Inc, Ltd, and their dots). */
+static bool only_legal_forms(const work *w, uint32_t s, uint32_t e)
+{
+    bool any = false;
+    for (uint32_t i = s; i < e; i++) {
+        if (!(w->t[i].flags & TF_WORD)) continue;
+        size_t n;
+        const char *p = tok_text(w, i, &n);
+        if (!wordmap_has(w->r->org_suffixes, p, n)) return false;
+        any = true;
+    }
+    return any;
+}
+
+/* What the tagger cut from a name is no name: legal forms after "and"
+ * ("Bear Stearns and Co Inc") belong to the name before, and are dropped
+ * where there is none; a single letter ("rated by S and P") names nothing. */
+static void legal_forms_and_letters(work *w)
+{
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < w->d.n; k++) {
+        draft *d = &w->d.v[k];
+        if (d->e == d->s + 1 && w->t[d->s].end - w->t[d->s].start == 1) continue;
+        if (only_legal_forms(w, d->s, d->e)) {
+            draft *prev = o ? &w->d.v[o - 1] : NULL;
+            if (prev && prev->e + 1 == d->s && (tok_is(w, prev->e, "and") || tok_is(w, prev->e, "&"))) {
+                prev->e = d->e;
+                prev->type = ENT_ORG;
+            }
+            continue;
+        }
+        w->d.v[o++] = *d;
+    }
+    w->d.n = o;
+}
+
 /* --- 2. titles and roles -------------------------------------------------------------- */
 
 /* A word before a person's name that is no part of it, though no title:
@@ -953,7 +989,7 @@ static void publish(work *w)
 /* The passes over the drafts, in order; each may use w->tmp for tables of
  * its own. */
 static void (*const passes[])(work *) = {
-    split_titled_names, attach_roles, mark_loc, define_long_forms, numbered_names,
+    legal_forms_and_letters, split_titled_names, attach_roles, mark_loc, define_long_forms, numbered_names,
     plural_names_after_the, propagate_names, plural_families, merge_demonym_groups,
     described_organisations, places_inside_words, find_acronyms,
 };

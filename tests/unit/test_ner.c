@@ -281,6 +281,22 @@ static void names_stop_at_a_spaced_dash(void **state)
     article_free(a);
 }
 
+/* Legal forms after "and" close the name before them; a letter alone is no name. */
+static void legal_forms_join_their_name_and_letters_are_none(void **state)
+{
+    article *a = test_extract("Quenby Capital Corp said it made Velmar Tamworth and Co Inc its banker. The notes "
+                              "were rated AA by M and Q alone, and Harlow Trust said it agreed.\n");
+    const mention *m = find_mention(a, "Velmar Tamworth and Co Inc");
+    assert_non_null(m);
+    assert_int_equal(m->type, ENT_ORG);
+    for (uint32_t i = 0; i < a->mentions.n; i++) {
+        const char *t = span_str(a, a->mentions.v[i].start, a->mentions.v[i].end);
+        assert_true(strlen(t) > 1);
+        assert_string_not_equal(t, "Co Inc");
+    }
+    article_free(a);
+}
+
 static void company_names_are_no_titled_people(void **state)
 {
     article *a = test_extract("Shares of General Harlow Corp rose 5 pct on Monday. Analysts at Colonel Velmar "
@@ -376,6 +392,7 @@ int main(void)
         cmocka_unit_test(described_organisations_and_places_inside_words),
         cmocka_unit_test(names_stop_at_colons_brackets_and_quotation_marks),
         cmocka_unit_test(names_stop_at_a_spaced_dash),
+        cmocka_unit_test(legal_forms_join_their_name_and_letters_are_none),
         cmocka_unit_test(company_names_are_no_titled_people),
         cmocka_unit_test(words_before_a_name_are_its_role),
     };

@@ -8,8 +8,11 @@
  * pair first, and two groups only when their statements are alike on
  * average and none gives other numbers than another ("a 10 pct stock
  * dividend" is not "a 5 pct stock dividend", whatever the words shared),
- * and statements about their speakers ("it raised its prime rate") only
- * with those of the same speaker.
+ * statements about their speakers ("it raised its prime rate") only
+ * with those of the same speaker, a denial never with an affirmation, a
+ * statement of its day ("today") only with those of the same day, and
+ * statements by two speakers only from articles telling one story
+ * (claims_story.c: the wire's formulas repeat across unrelated stories).
  * Then wire copy is folded: the same words by the same speaker printed by
  * several articles within days are one statement "carried by" them, and a
  * claim needs two statements, not one statement printed twice. */
@@ -400,21 +403,117 @@ static bool names_share(const stmt_names *a, const stmt_names *b)
     return false;
 }
 
+/* Whether a statement denies what it says: "is not expected to
+ * intervene" and "is expected to intervene" share every content word and say
+ * opposite things, while "there is no good or bad militia" and "we don't
+ * tell good militias from bad ones" both deny. A "not" before "to" negates
+ * a clause inside ("his decision not to serve again"), not the statement. */
+static bool negated(const char *t)
+{
+    static const char *const no[] = {"no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"};
+    for (const char *p = t; *p; p++) {
+        if (!letter(*p) || (p > t && letter(p[-1]))) continue;
+        size_t len = 0;
+        while (letter(p[len]) || (p[len] == '\'' && letter(p[len + 1]))) len++;
+        if (len > 3 && !strncasecmp(p + len - 3, "n't", 3)) return true;
+        for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+            if (strlen(no[i]) == len && !strncasecmp(p, no[i], len)) return true;
+        if (len == 3 && !strncasecmp(p, "not", 3)) {
+            const char *q = p + 3;
+            while (*q == ' ') q++;
+            if (strncasecmp(q, "to ", 3) != 0) return true;
+        }
+        p += len - 1;
+    }
+    return false;
+}
+
+/* How a statement is anchored to its publication: to its day ("today",
+ * "yesterday", "this morning"), to its week ("on Friday", "next week"), or
+ * not at all. Such a statement tells of the days around its publication,
+ * and the same words published a day (a week) apart tell of other days:
+ * "the Fed is not expected to intervene today", "yields were higher than
+ * last Monday's offering". */
+enum { ANCHOR_NONE, ANCHOR_DAY, ANCHOR_WEEK };
+
+static bool word_in(const char *p, size_t len, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(words[i]) == len && !strncasecmp(p, words[i], len)) return true;
+    return false;
+}
+
+static int anchor_of(const char *t)
+{
+    static const char *const day[] = {"today", "todays", "tonight", "tonights", "yesterday", "tomorrow", "overnight"};
+    static const char *const part[] = {"morning", "afternoon", "evening"};
+    static const char *const week[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", "week", "weekend"};
+    int anchor = ANCHOR_NONE;
+    bool this_or_last = false;
+    for (const char *p = t; *p; p++) {
+        if (!letter(*p) || (p > t && letter(p[-1]))) continue;
+        size_t len = 0;
+        while (letter(p[len])) len++;
+        if (word_in(p, len, day, sizeof day / sizeof *day) ||
+            (this_or_last && word_in(p, len, part, sizeof part / sizeof *part)))
+            return ANCHOR_DAY;
+        if (word_in(p, len, week, 7) ||
+            (this_or_last && word_in(p, len, week + 7, 2)))
+            anchor = ANCHOR_WEEK;
+        this_or_last = len == 4 && (!strncasecmp(p, "this", 4) || !strncasecmp(p, "last", 4) || !strncasecmp(p, "next", 4));
+        p += len - 1;
+    }
+    return anchor;
+}
+
+/* The tighter of two anchors: a statement of its day beside one of its
+ * week must be of the same day. */
+static int tighter(int a, int b)
+{
+    if (a == ANCHOR_NONE) return b;
+    if (b == ANCHOR_NONE) return a;
+    return a < b ? a : b;
+}
+
+/* What is read of a statement once, to compare it with others. */
+typedef struct stmt_facts {
+    stmt_numbers num;
+    stmt_names names;
+    bool negated;
+    int anchor;              /* ANCHOR_* */
+    long story;              /* index in the group's stories */
+    claim_about *about;      /* whom its article tells of beside it (claim_story_about) */
+    size_t nabout;
+} stmt_facts;
+
 /* Whether two statements may be one claim whatever their words: the same
  * numbers; something named in common when both name things ("stocks of corn
  * in Toledo" and "stocks of wheat in Chicago" are two facts); the same
  * speaker for statements that name nothing ("proceeds will be used for
  * general corporate purposes", said by 25 companies of 25 offerings) or that
- * speak of their speaker. */
-static bool may_be_one(const stmt_row *a, const stmt_numbers *na, const stmt_names *ma, const stmt_row *b,
-                       const stmt_numbers *nb, const stmt_names *mb)
+ * speak of their speaker; both denying or both not; the same day for
+ * statements telling of their day (wire copy aside, the same words printed
+ * again); and, unless one speaker says both, articles telling one story
+ * (claims_story.c: "lead manager Salomon Brothers Inc." under two issuers'
+ * notes are two facts). */
+static bool may_be_one(const stmt_row *a, const stmt_facts *fa, const stmt_row *b, const stmt_facts *fb,
+                       const claim_stories *stories)
 {
-    if (numbers_differ(na, nb)) return false;
+    if (numbers_differ(&fa->num, &fb->num)) return false;
+    if (fa->negated != fb->negated) return false;
     bool same_speaker = a->pub.speaker_cluster && a->pub.speaker_cluster == b->pub.speaker_cluster;
-    if (ma->n && mb->n && !names_share(ma, mb)) return false;
-    if (!ma->n && !mb->n && !same_speaker) return false;
-    if ((about_speaker(a->text) || about_speaker(b->text)) &&
-        (!a->pub.speaker_cluster || a->pub.speaker_cluster != b->pub.speaker_cluster))
+    if (fa->names.n && fb->names.n && !names_share(&fa->names, &fb->names)) return false;
+    if (!fa->names.n && !fb->names.n && !same_speaker) return false;
+    if ((about_speaker(a->text) || about_speaker(b->text)) && !same_speaker) return false;
+    int anchor = tighter(fa->anchor, fb->anchor);
+    if (anchor != ANCHOR_NONE && !wire_copy(a, b)) {
+        int da = day_of(a->published), db = day_of(b->published);
+        if (da >= 0 && db >= 0 && abs(da - db) > (anchor == ANCHOR_DAY ? 0 : 6)) return false;
+    }
+    if (!same_speaker && fa->story >= 0 && fb->story >= 0 &&
+        !claim_one_story(&stories->v[fa->story], fa->about, fa->nabout, a->pub.speaker_cluster,
+                         &stories->v[fb->story], fb->about, fb->nabout, b->pub.speaker_cluster))
         return false;
     return true;
 }
@@ -433,20 +532,29 @@ static int spair_best(const void *x, const void *y)
 }
 
 /* Cuts one candidate group (rows sorted by date) into claims; each claim
- * that is one to show is appended to out. The rows are moved. */
-static void cut_group(linker *l, speaker_names *sn, owned_claim *g, long long by_cluster, owned_claim **out, size_t *nout, size_t *cap)
+ * that is one to show is appended to out. The rows are moved. -1 with err
+ * set when the store could not be read. */
+static int cut_group(linker *l, speaker_names *sn, owned_claim *g, long long by_cluster, owned_claim **out,
+                     size_t *nout, size_t *cap, char *err, size_t errlen)
 {
     size_t n = g->nrows;
     qsort(g->rows, n, sizeof *g->rows, rows_by_date);
-    stmt_numbers *num = calloc(n + 1, sizeof *num);
-    stmt_names *names = calloc(n + 1, sizeof *names);   /* once a statement, not once a pair */
-    if (!names) abort();
+    stmt_facts *facts = calloc(n + 1, sizeof *facts);   /* once a statement, not once a pair */
     uint32_t *head = malloc((n + 1) * sizeof *head), *next = malloc((n + 1) * sizeof *next);
     uint32_t *size = malloc((n + 1) * sizeof *size);
-    if (!num || !head || !next || !size) abort();
+    if (!facts || !head || !next || !size) abort();
+    claim_stories stories = {0};
+    int result = 0;
     for (size_t i = 0; i < n; i++) {
-        num[i].n = numbers_of(g->rows[i].text, num[i].v, CLAIM_NUMBERS);
-        names_of(g->rows[i].text, &names[i]);
+        stmt_facts *f = &facts[i];
+        f->num.n = numbers_of(g->rows[i].text, f->num.v, CLAIM_NUMBERS);
+        names_of(g->rows[i].text, &f->names);
+        f->negated = negated(g->rows[i].text);
+        f->anchor = anchor_of(g->rows[i].text);
+        f->story = result == 0 ? claim_story_of(l, &stories, g->rows[i].pub.article, err, errlen) : -1;
+        if (f->story < 0) result = -1;
+        else f->nabout = claim_story_about(&stories.v[f->story], g->rows[i].pub.speaker_cluster, g->rows[i].text,
+                                           &f->about);
         head[i] = (uint32_t)i, next[i] = UINT32_MAX, size[i] = 1;
     }
     /* the pairs that are one claim on their own */
@@ -456,7 +564,7 @@ static void cut_group(linker *l, speaker_names *sn, owned_claim *g, long long by
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             const stmt_row *a = &g->rows[i], *b = &g->rows[j];
-            if (!may_be_one(a, &num[i], &names[i], b, &num[j], &names[j]) || !claim_same(a->words, a->nwords, b->words, b->nwords)) continue;
+            if (result != 0 || !may_be_one(a, &facts[i], b, &facts[j], &stories) || !claim_same(a->words, a->nwords, b->words, b->nwords)) continue;
             if (np == pcap) {
                 pcap *= 2;
                 p = realloc(p, pcap * sizeof *p);
@@ -476,7 +584,7 @@ static void cut_group(linker *l, speaker_names *sn, owned_claim *g, long long by
         for (uint32_t x = ga; x != UINT32_MAX && ok; x = next[x])
             for (uint32_t y = gb; y != UINT32_MAX && ok; y = next[y]) {
                 const stmt_row *a = &g->rows[x], *b = &g->rows[y];
-                ok = may_be_one(a, &num[x], &names[x], b, &num[y], &names[y]);
+                ok = may_be_one(a, &facts[x], b, &facts[y], &stories);
                 sum += claim_similarity(a->words, a->nwords, b->words, b->nwords, NULL, NULL);
             }
         if (!ok || sum < CLAIM_MIN_SIMILARITY * size[ga] * size[gb]) continue;
@@ -507,9 +615,12 @@ static void cut_group(linker *l, speaker_names *sn, owned_claim *g, long long by
         }
         (*out)[(*nout)++] = c;
     }
-    free(num), free(names), free(head), free(next), free(size), free(p);
+    for (size_t i = 0; i < n; i++) free(facts[i].about);
+    free(facts), free(head), free(next), free(size), free(p);
+    claim_stories_free(&stories);
     free_claim(g);   /* what was not moved: statements of no claim */
     memset(g, 0, sizeof *g);
+    return result;
 }
 
 static void read_row(sqlite3_stmt *st, stmt_row *r)
@@ -552,10 +663,12 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
     speaker_names_init(&names);
     size_t n = 0, cap = 0;
     long long id = 0;
-    int rc;
+    int rc, failed = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long long claim = sqlite3_column_int64(st, 0);
-        if (claim != id && cur.nrows) cut_group(l, &names, &cur, by_cluster, &v, &n, &cap);
+        if (claim != id && cur.nrows &&
+            (failed = cut_group(l, &names, &cur, by_cluster, &v, &n, &cap, err, errlen)) != 0)
+            break;
         id = claim;
         if (cur.nrows == cur.cap) {
             cur.cap = cur.cap ? 2 * cur.cap : 8;
@@ -565,9 +678,10 @@ int link_claims(linker *l, long long by_cluster, claim_fn fn, void *ctx, char *e
         read_row(st, &cur.rows[cur.nrows++]);
     }
     sqlite3_reset(st);
-    if (cur.nrows) cut_group(l, &names, &cur, by_cluster, &v, &n, &cap);
+    int result = failed ? -1 : rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+    if (result == 0 && cur.nrows) result = cut_group(l, &names, &cur, by_cluster, &v, &n, &cap, err, errlen);
     speaker_names_free(&names);
-    int result = rc == SQLITE_DONE ? 0 : link_sql_error(l, err, errlen);
+    free_claim(&cur);
     if (result == 0 && n > 1) qsort(v, n, sizeof *v, claim_order);
     int stop = 0;
     for (size_t i = 0; i < n && result == 0 && !stop; i++) stop = fn(&v[i].pub, ctx);

@@ -171,6 +171,53 @@ double claim_similarity(const claim_word *a, size_t na, const claim_word *b, siz
 /* Whether two statements make one claim. */
 bool claim_same(const claim_word *a, size_t na, const claim_word *b, size_t nb);
 
+/* The story an article tells (claims_story.c): the entities it names, in
+ * order, and their clusters (sorted). */
+typedef struct claim_story_entity {
+    long long cluster;
+    int type;                /* enum ent_type */
+    long long mentions;
+    char *name;              /* its name in the article (malloc'd) */
+} claim_story_entity;
+
+typedef struct claim_story {
+    long long article;
+    claim_story_entity *who;
+    long long *clusters;
+    size_t n;
+} claim_story;
+
+/* The stories of the articles met so far (read once per article). */
+typedef struct claim_stories {
+    claim_story *v;
+    size_t n, cap;
+} claim_stories;
+
+/* The index in v of article `art`'s story, read from the store the first
+ * time it is asked; -1 with err set on a store error. */
+long claim_story_of(linker *l, claim_stories *v, long long art, char *err, size_t errlen);
+
+/* Someone an article tells of beside a statement, and how often named. */
+typedef struct claim_about {
+    long long cluster, mentions;
+} claim_about;
+
+/* Whom the article tells of beside a statement of it (`text`, by `speaker`,
+ * 0 when unknown): its people and organisations other than the speaker and
+ * than those the statement names, sorted by cluster, in *out (malloc'd).
+ * Returns how many. */
+size_t claim_story_about(const claim_story *s, long long speaker, const char *text, claim_about **out);
+
+/* Whether two statements (each with its article's story, whom that tells
+ * of beside the statement, and its speaker) come from one story: the same
+ * article; one's speaker named in the other article; someone both tell of,
+ * named three times or more between them; or either article telling of no
+ * one else. */
+bool claim_one_story(const claim_story *a, const claim_about *about_a, size_t na, long long speaker_a,
+                     const claim_story *b, const claim_about *about_b, size_t nb, long long speaker_b);
+
+void claim_stories_free(claim_stories *v);
+
 /* --- the linker ------------------------------------------------------------- */
 
 struct linker {

@@ -244,6 +244,111 @@ static void test_wire_copy_is_one_statement(void **state)
     linked_close(&k);
 }
 
+/* A statement that denies is not the one that affirms, whatever the words
+ * they share; a "not" inside a clause ("chose not to") denies nothing. */
+static void test_denial_is_another_claim(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted("n1", "2021-02-01", "Tomas Ferreira",
+                          "The port authority is expected to reopen the northern grain terminal."));
+    linked_add(&k, quoted("n2", "2021-02-08", "Tomas Ferreira",
+                          "The port authority is not expected to reopen the northern grain terminal."));
+    assert_int_equal(claims_now(&k).claims, 0);
+    linked_add(&k, quoted("n3", "2021-03-01", "Tomas Ferreira",
+                          "The harbour board's decision not to raise berth fees pleased the shipping lines."));
+    linked_add(&k, quoted("n4", "2021-03-20", "Tomas Ferreira",
+                          "The harbour board's decision to keep berth fees unchanged pleased the shipping lines."));
+    found f = claims_now(&k);
+    assert_int_equal(f.claims, 1);
+    assert_int_equal(f.statements, 2);
+    linked_close(&k);
+}
+
+/* A statement telling of its own day ("today") or week ("on Friday")
+ * published on another day (a week apart) tells of another day. */
+static void test_statements_of_their_day(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted("t1", "1999-05-03", "Ines Valdari",
+                          "The central bank will add liquidity to the money market today."));
+    linked_add(&k, quoted("t2", "1999-05-10", "Ines Valdari",
+                          "The central bank should add liquidity to the money market today."));
+    assert_int_equal(claims_now(&k).claims, 0);
+    linked_add(&k, quoted("t3", "1999-05-10", "Ines Valdari",
+                          "The central bank is set to add fresh liquidity to the money market today."));
+    assert_int_equal(claims_now(&k).claims, 1);   /* t2 and t3: the same day */
+    linked_close(&k);
+
+    linked_open(&k);
+    linked_add(&k, quoted("f1", "1999-06-04", "Ines Valdari",
+                          "The shipyard strike that began on Friday has closed both dry docks."));
+    linked_add(&k, quoted("f2", "1999-06-05", "Ines Valdari",
+                          "The shipyard strike which started on Friday has shut both dry docks."));
+    assert_int_equal(claims_now(&k).claims, 1);
+    linked_add(&k, quoted("f3", "1999-06-18", "Ines Valdari",
+                          "A shipyard strike that began on Friday has closed both dry docks again."));
+    found f = claims_now(&k);
+    assert_int_equal(f.claims, 1);
+    assert_int_equal(f.statements, 2);   /* f3: another Friday */
+    linked_close(&k);
+}
+
+/* An article naming `issuer` (the speaker, an organisation) and, once
+ * each, the firms around its deal; the statement names its manager. */
+static article *offering(const char *id, const char *published, const char *issuer, const char *statement)
+{
+    char body[640];
+    snprintf(body, sizeof body,
+             "%s is raising 90 mln dlrs through notes due 2030, said %s. The notes are rated A by Halden Ratings "
+             "and priced over Treasury securities.",
+             issuer, statement);
+    article *a = fake_article(id, published, body);
+    int32_t who = fake_entity(a, issuer, ENT_ORG, (const char *[]){issuer, NULL});
+    fake_entity(a, "Kestrel Brothers Inc", ENT_ORG, (const char *[]){"Kestrel Brothers Inc", NULL});
+    fake_entity(a, "Halden Ratings", ENT_ORG, (const char *[]){"Halden Ratings", NULL});
+    fake_entity(a, "Treasury", ENT_ORG, (const char *[]){"Treasury", NULL});
+    fake_quote(a, statement, who);
+    return a;
+}
+
+/* An article quoting `speaker` on the resignation of Governor Selma Rieck
+ * (named twice: the story the article tells). */
+static article *reaction(const char *id, const char *speaker, const char *statement)
+{
+    char body[640];
+    snprintf(body, sizeof body, "Governor Selma Rieck resigned on the eve of the vote. %s said %s. Rieck left at noon.",
+             speaker, statement);
+    article *a = fake_article(id, "2022-09-14", body);
+    fake_entity(a, "Selma Rieck", ENT_PERSON, (const char *[]){"Selma Rieck", "Rieck left", NULL});
+    int32_t who = fake_entity(a, speaker, ENT_PERSON, (const char *[]){speaker, NULL});
+    fake_quote(a, statement, who);
+    return a;
+}
+
+/* The same formula in two stories is two facts: two issuers' notes with
+ * the same lead manager. The same words by two speakers about one story
+ * (what both articles are about, beside the statement) are one claim. */
+static void test_one_formula_two_stories(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, offering("o1", "1998-03-02", "Marlow Paper Corp", "lead manager Kestrel Brothers Inc"));
+    linked_add(&k, offering("o2", "1998-03-09", "Brenton Gas Co", "lead manager Kestrel Brothers Inc"));
+    linked_add(&k, offering("o3", "1998-04-01", "Ostrava Mills Inc", "lead manager Kestrel Brothers Inc"));
+    assert_int_equal(claims_now(&k).claims, 0);
+    linked_add(&k, reaction("s1", "Jonas Ekberg", "the sudden departure would unsettle the Ravensburg bond markets for weeks"));
+    linked_add(&k, reaction("s2", "Priya Nandakumar", "the sudden departure will unsettle Ravensburg bond markets for weeks"));
+    found f = claims_now(&k);
+    assert_int_equal(f.claims, 1);
+    assert_int_equal(f.articles, 2);
+    linked_close(&k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +361,9 @@ int main(void)
         cmocka_unit_test(test_replaced_article),
         cmocka_unit_test(test_claims_do_not_chain),
         cmocka_unit_test(test_wire_copy_is_one_statement),
+        cmocka_unit_test(test_denial_is_another_claim),
+        cmocka_unit_test(test_statements_of_their_day),
+        cmocka_unit_test(test_one_formula_two_stories),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -149,6 +149,14 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
         uint32_t p = s - 1;
         unsigned w = word_class(c, p);
         if ((w & W_DET) && !(w & W_THAT)) { s = p; det = true; break; }
+        /* "her friend said": the possessive pronoun is a determiner ("our" and
+         * "their" are listed as ones) of a speaker noun ("her liberal
+         * friends", not "her comments") */
+        if (tok_eq(c, p, "her") && (head & (S_ROLE | S_PEOPLE | S_GROUP))) {
+            s = p;
+            det = true;
+            break;
+        }
         if (tok_possessive(c, p) && p > lo && is_cap_word(c, p - 1)) {
             s = cap_run_start(c, lo, p - 1);
             det = true;
@@ -162,9 +170,9 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
     }
     /* "six in 10 voters", "nine out of 10 doctors": a share of the people
      * speaks, the whole phrase names them */
-    if ((head & S_PEOPLE) && (c->t[s].flags & TF_NUM) && s > lo + 1 && ratio_word(c, s - 2) &&
-        (tok_eq(c, s - 1, "in") || (tok_eq(c, s - 1, "of") && s > lo + 2 && tok_eq(c, s - 2, "out") &&
-                                    ratio_word(c, s - 3)))) {
+    if ((head & S_PEOPLE) && (c->t[s].flags & TF_NUM) && s > lo + 1 &&
+        ((tok_eq(c, s - 1, "in") && ratio_word(c, s - 2)) ||
+         (tok_eq(c, s - 1, "of") && s > lo + 2 && tok_eq(c, s - 2, "out") && ratio_word(c, s - 3)))) {
         s = tok_eq(c, s - 1, "in") ? s - 2 : s - 3;
         det = true;
     }
@@ -265,6 +273,17 @@ static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
         out->how = NP_PRONOUN;
         out->pron = (uint16_t)(w & W_PRONOUN);
         out->kind = (w & (W_HE | W_SHE | W_I)) ? SK_PERSON : SK_GROUP;
+        return true;
+    }
+    /* "most of them", "two of us": a part of a group named before */
+    if ((tok_eq(c, h, "them") || tok_eq(c, h, "us")) && h >= lo + 2 && tok_eq(c, h - 1, "of") &&
+        (ratio_word(c, h - 2) || tok_eq(c, h - 2, "most") || tok_eq(c, h - 2, "many") || tok_eq(c, h - 2, "some") ||
+         tok_eq(c, h - 2, "all") || tok_eq(c, h - 2, "few") || tok_eq(c, h - 2, "several") || tok_eq(c, h - 2, "both") ||
+         tok_eq(c, h - 2, "half") || tok_eq(c, h - 2, "none"))) {
+        out->s = out->role_s = h - 2;
+        out->e = out->role_e = h + 1;
+        out->how = NP_GROUP;
+        out->kind = SK_GROUP;
         return true;
     }
     if (tok_punct(c, h, ')') && h > lo + 1 && is_cap_word(c, h - 1) && tok_punct(c, h - 2, '('))

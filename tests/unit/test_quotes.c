@@ -746,6 +746,56 @@ static void noun_after_a_word_of_time(void **state)
     article_free(a);
 }
 
+/* "Seven in 10 rural voters said …": a share of a group is the speaker,
+ * the whole phrase, not its first number. */
+static void share_of_a_group_speaks(void **state)
+{
+    article *a = quotes_of("Seven in 10 rural voters said the new toll was unfair to commuters.\n\n"
+                           "Nine out of 10 nurses said the night shifts had grown longer.");
+    const quote *q = find(a, "toll was unfair");
+    assert_string_equal(who(a, q), "Seven in 10 rural voters");
+    q = find(a, "night shifts");
+    assert_string_equal(who(a, q), "Nine out of 10 nurses");
+    article_free(a);
+}
+
+/* "Green mayoral candidate Ada Moss …, saying": modifiers before the title
+ * words keep the name in the subject a participle hangs on. */
+static void modifiers_before_a_title(void **state)
+{
+    article *a = quotes_of("Green mayoral candidate Ada Moss weighed in on the radio, saying the depot should stay open.");
+    const quote *q = find(a, "depot should stay open");
+    assert_string_equal(who(a, q), "Ada Moss");
+    assert_string_equal(cue_of(a, q), "saying");
+    article_free(a);
+}
+
+/* "after footage emerged showing …": a document or recording is the
+ * subject its participle reports for, its finding a noun phrase; "faces
+ * questions about …" names a topic, with no speaker or statement. */
+static void source_participle_and_topic_nouns(void **state)
+{
+    article *a = quotes_of("The coach faced questions about his future, especially after footage emerged showing a heated row in the tunnel.");
+    const quote *q = find(a, "heated row");
+    assert_string_equal(text_of(a, q), "a heated row in the tunnel");
+    assert_string_equal(who(a, q), "footage");
+    for (uint32_t i = 0; i < a->quotes.n; i++) assert_string_not_equal(cue_of(a, &a->quotes.v[i]), "questions");
+    article_free(a);
+}
+
+/* "…, her cousin said." and "Most of them said …": a possessive pronoun
+ * opens the speaker phrase; a part of a group named before speaks. */
+static void possessive_and_partitive_speakers(void **state)
+{
+    article *a = quotes_of("The ferry left an hour late because of the fog, her cousin said.\n\n"
+                           "The dockers met the owners on Friday. Most of them said the offer was too low.");
+    const quote *q = find(a, "ferry left an hour late");
+    assert_string_equal(who(a, q), "her cousin");
+    q = find(a, "offer was too low");
+    assert_string_equal(who(a, q), "Most of them");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -810,6 +860,10 @@ int main(void)
         cmocka_unit_test(adverb_between_speaker_and_verb),
         cmocka_unit_test(condition_opening_the_statement),
         cmocka_unit_test(noun_after_a_word_of_time),
+        cmocka_unit_test(share_of_a_group_speaks),
+        cmocka_unit_test(modifiers_before_a_title),
+        cmocka_unit_test(source_participle_and_topic_nouns),
+        cmocka_unit_test(possessive_and_partitive_speakers),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -355,7 +355,11 @@ static void coordinated(const qctx *c, uint32_t lo, np *out)
 {
     if (out->how == NP_PRONOUN || out->s < lo + 2 || !tok_eq(c, out->s - 1, "and")) return;
     np first;
-    if (!np_core_before(c, lo, out->s - 2, &first) || first.how == NP_PRONOUN) return;
+    if (!np_core_before(c, lo, out->s - 2, &first)) return;
+    /* "she and another reporter said": a subject pronoun joins too, where
+     * it opens the clause (not "… told him he and his aides …") */
+    if (first.how == NP_PRONOUN && !(first.s == lo || tok_punct(c, first.s - 1, ',') || tok_punct(c, first.s - 1, ';')))
+        return;
     out->s = first.s;
     out->how = NP_GROUP;
     out->kind = SK_GROUP;

@@ -796,6 +796,17 @@ static void possessive_and_partitive_speakers(void **state)
     article_free(a);
 }
 
+/* "…, she and her lawyer said.": a subject pronoun opening the clause joins
+ * the phrase after "and"; both speak, and the cue trails the statement. */
+static void pronoun_and_phrase_speak_together(void **state)
+{
+    article *a = quotes_of("Ilse Berg missed the final after a fall in training. The knee had not healed in time, she and her lawyer said.");
+    const quote *q = find(a, "knee had not healed");
+    assert_string_equal(text_of(a, q), "The knee had not healed in time");
+    assert_string_equal(cue_of(a, q), "said");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -864,6 +875,7 @@ int main(void)
         cmocka_unit_test(modifiers_before_a_title),
         cmocka_unit_test(source_participle_and_topic_nouns),
         cmocka_unit_test(possessive_and_partitive_speakers),
+        cmocka_unit_test(pronoun_and_phrase_speak_together),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

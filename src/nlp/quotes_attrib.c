@@ -158,7 +158,7 @@ static bool sentence_subject(const qctx *c, uint32_t b, uint32_t end, np *who)
     np x;
     for (uint32_t p = b; p < end; p++) {
         if (p > b && !tok_punct(c, p - 1, ',') && !(word_class(c, p - 1) & W_SUB)) continue;
-        if (np_after(c, p, end, &x) && x.e < end && x.how != NP_NONE && !(x.pron & W_IT) &&
+        if (np_subject_after(c, p, end, &x) && x.e < end && x.how != NP_NONE && !(x.pron & W_IT) &&
             (x.how == NP_NAME || x.how == NP_PRONOUN || speaker_class(c, x.e - 1)) &&
             tok_lower_word(c, x.e) && !(word_class(c, x.e) & (W_PREP | W_THAT | W_REL | W_LINK))) {
             *who = x;   /* the nearest clause before the participle */

@@ -380,8 +380,10 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
     if (tok_eq(c, i - 1, "all") && (c->t[i - 1].flags & TF_SENT)) return true;   /* "All told, …" */
     /* "a long-standing demand", "the swing states": determiner, modifier, noun */
     /* ("both parties say": a plural before a base form is its subject) */
+    /* ("an earlier report": a word of time there is a modifier too) */
     if ((form == VF_BASE || form == VF_S) && i >= lo + 2 && tok_lower_word(c, i - 1) &&
-        !speaker_class(c, i - 1) && !(word_class(c, i - 1) & (W_AUX | W_PRONOUN)) &&
+        !speaker_class(c, i - 1) && !(word_class(c, i - 1) & W_PRONOUN) &&
+        (!(word_class(c, i - 1) & W_AUX) || (word_class(c, i - 1) & W_TIME)) &&
         (word_class(c, i - 2) & W_DET) && !(word_class(c, i - 2) & W_THAT) &&
         !(form == VF_BASE && (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's'))
         return true;

@@ -289,7 +289,11 @@ static bool says_something(const qctx *c, const cue *k)
     if (k->layout == CL_FORWARD && k->cls != CUE_BY && (tok_eq(c, k->cb, "and") || tok_eq(c, k->cb, "or")))
         return false;
     /* "the challenges of the past decade", "reports of fraud": a plural noun */
-    if (k->layout == CL_FORWARD && k->form == VF_S && k->cb == k->tok + k->n && tok_eq(c, k->cb, "of")) return false;
+    /* ("questions about the plan", "claims over the vote": a topic) */
+    uint32_t after = k->tok + k->n;
+    if (k->layout == CL_FORWARD && k->form == VF_S &&
+        (tok_eq(c, after, "of") || tok_eq(c, after, "about") || tok_eq(c, after, "over")))
+        return false;
     return true;
 }
 
@@ -355,12 +359,35 @@ static bool asks_a_question(const qctx *c, const cue *k)
 }
 
 /* "a poll shows Sanders leading", "records show a gift of $2,000 to the
- * fund": a document's or a poll's finding may be a noun phrase. */
+ * fund", "a video surfaced showing the senator asleep": a document's or a
+ * poll's finding may be a noun phrase. */
 static bool finding_of_a_source(const qctx *c, const cue *k)
 {
-    if (k->layout != CL_FORWARD || k->participle || k->who.e == 0 || !(speaker_class(c, k->who.e - 1) & S_SOURCE))
-        return false;
+    if (k->layout != CL_FORWARD || k->who.e == 0 || !(speaker_class(c, k->who.e - 1) & S_SOURCE)) return false;
     return !(word_class(c, k->cb) & (W_PREP | W_LOC | W_SUB)) || (word_class(c, k->cb) & W_DET);
+}
+
+/* "said if elected he would cut taxes", "said when he took office, the
+ * deficit was rising": a clause of condition or time opening the content,
+ * then the main clause it governs — the statement. "said before he died"
+ * and "said when asked about it" hold no main clause and report nothing. */
+static bool condition_then_statement(const qctx *c, const cue *k)
+{
+    static const char *const cond[] = {"if", "unless", "once", "when", "because"};
+    bool opens = false;
+    for (size_t n = 0; n < sizeof cond / sizeof *cond; n++) opens = opens || tok_eq(c, k->cb, cond[n]);
+    if (!opens || k->cls == CUE_ASK || k->cls == CUE_BY || k->cls == CUE_INTENT || k->layout != CL_FORWARD) return false;
+    bool own = false;   /* the subordinate clause's own subject and verb seen */
+    for (uint32_t j = k->cb + 1; j < k->ce && j < k->cb + 30; j++) {
+        if (tok_terminal(c, j) || tok_punct(c, j, ';')) break;
+        bool starts = j == k->cb + 1 || tok_punct(c, j - 1, ',') ||
+                      ((word_class(c, j) & W_PRONOUN) && !tok_eq(c, j, "her") && !tok_eq(c, j, "him") &&
+                       !tok_eq(c, j, "them"));
+        if (!starts || !subject_verb(c, j, k->ce)) continue;
+        if (j == k->cb + 1 && !own) { own = true; continue; }
+        return true;
+    }
+    return false;
 }
 
 static bool same_speaker(const speaker *x, const speaker *y)
@@ -394,7 +421,7 @@ void report_indirect(qrun *R, uint32_t b, uint32_t e, uint32_t nq, uint32_t nk)
          * not what was said ("asked about the deal" stays) — unless quoted
          * words in it show speech ("said as minister he would "…"") */
         if (!that && !frag && k->layout == CL_FORWARD && !k->participle && (word_class(c, k->cb) & (W_SUB | W_LOC)) &&
-            !asks_a_question(c, k) &&
+            !asks_a_question(c, k) && !condition_then_statement(c, k) &&
             !(tok_eq(c, k->cb, "to") && tok_lower_word(c, k->cb + 1) && !word_class(c, k->cb + 1)))   /* vowed to act */
             continue;
         bool colon = k->cb > 0 && tok_punct(c, k->cb - 1, ':');

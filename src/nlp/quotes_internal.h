@@ -224,6 +224,9 @@ bool headline_quote(const qctx *c, uint32_t b, uint32_t e, uint32_t *colon, np *
 /* --- speakers (speakers.c) --- */
 bool np_before(const qctx *c, uint32_t lo, uint32_t end, np *out);
 bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out);
+/* As np_after, for a clause's subject: the phrase ends before its verb
+ * ("the mayor visited …": the mayor). */
+bool np_subject_after(const qctx *c, uint32_t start, uint32_t hi, np *out);
 /* Any short phrase [s, e) read as a speaker where the layout says one stands. */
 bool np_phrase(const qctx *c, uint32_t s, uint32_t e, np *out);
 void speaker_resolve(qctx *c, const np *who, speaker *out);

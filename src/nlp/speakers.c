@@ -128,6 +128,16 @@ static bool plural_possessive(const qctx *c, uint32_t i)
     return apos && (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's';
 }
 
+/* The first number of a share: "6 in 10", "six out of 10". */
+static bool ratio_word(const qctx *c, uint32_t i)
+{
+    static const char *const small[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    if (c->t[i].flags & TF_NUM) return true;
+    for (size_t k = 0; k < sizeof small / sizeof *small; k++)
+        if (tok_eq(c, i, small[k])) return true;
+    return false;
+}
+
 /* A determiner phrase ending at token h: "the military's top spokesman",
  * "Pakistani officials", "a spokesman for the campaign". */
 static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
@@ -139,6 +149,14 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
         uint32_t p = s - 1;
         unsigned w = word_class(c, p);
         if ((w & W_DET) && !(w & W_THAT)) { s = p; det = true; break; }
+        /* "her friend said": the possessive pronoun is a determiner ("our" and
+         * "their" are listed as ones) of a speaker noun ("her liberal
+         * friends", not "her comments") */
+        if (tok_eq(c, p, "her") && (head & (S_ROLE | S_PEOPLE | S_GROUP))) {
+            s = p;
+            det = true;
+            break;
+        }
         if (tok_possessive(c, p) && p > lo && is_cap_word(c, p - 1)) {
             s = cap_run_start(c, lo, p - 1);
             det = true;
@@ -149,6 +167,14 @@ static bool det_phrase_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
         if (!(c->t[p].flags & TF_WORD) || (w & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_PRONOUN | W_TIME)))
             break;
         s = p;
+    }
+    /* "six in 10 voters", "nine out of 10 doctors": a share of the people
+     * speaks, the whole phrase names them */
+    if ((head & S_PEOPLE) && (c->t[s].flags & TF_NUM) && s > lo + 1 &&
+        ((tok_eq(c, s - 1, "in") && ratio_word(c, s - 2)) ||
+         (tok_eq(c, s - 1, "of") && s > lo + 2 && tok_eq(c, s - 2, "out") && ratio_word(c, s - 3)))) {
+        s = tok_eq(c, s - 1, "in") ? s - 2 : s - 3;
+        det = true;
     }
     if (!det) {
         if (!(head & (S_PEOPLE | S_GROUP | S_SOURCE))) return false;
@@ -249,6 +275,17 @@ static bool np_core_before(const qctx *c, uint32_t lo, uint32_t h, np *out)
         out->kind = (w & (W_HE | W_SHE | W_I)) ? SK_PERSON : SK_GROUP;
         return true;
     }
+    /* "most of them", "two of us": a part of a group named before */
+    if ((tok_eq(c, h, "them") || tok_eq(c, h, "us")) && h >= lo + 2 && tok_eq(c, h - 1, "of") &&
+        (ratio_word(c, h - 2) || tok_eq(c, h - 2, "most") || tok_eq(c, h - 2, "many") || tok_eq(c, h - 2, "some") ||
+         tok_eq(c, h - 2, "all") || tok_eq(c, h - 2, "few") || tok_eq(c, h - 2, "several") || tok_eq(c, h - 2, "both") ||
+         tok_eq(c, h - 2, "half") || tok_eq(c, h - 2, "none"))) {
+        out->s = out->role_s = h - 2;
+        out->e = out->role_e = h + 1;
+        out->how = NP_GROUP;
+        out->kind = SK_GROUP;
+        return true;
+    }
     if (tok_punct(c, h, ')') && h > lo + 1 && is_cap_word(c, h - 1) && tok_punct(c, h - 2, '('))
         return np_core_before(c, lo, h - 3, out) && (out->e = h + 1, true);   /* Institute (PIPS) */
     if (tok_punct(c, h, ')')) {   /* "Sen. Dana Poe (R-Ga.)": a party and state after the name */
@@ -300,6 +337,14 @@ static uint32_t skip_left_aux(const qctx *c, uint32_t lo, uint32_t end)
             continue;
         }
         if ((w & W_TIME) && tok_lower_word(c, j)) { i = j; continue; }
+        /* "Carter however said", "the ministry meanwhile said": a sentence
+         * adverb without its commas */
+        if (tok_lower_word(c, j) && (w & W_STOP) && (tok_eq(c, j, "however") || tok_eq(c, j, "meanwhile") ||
+                                                     tok_eq(c, j, "instead") || tok_eq(c, j, "too") ||
+                                                     tok_eq(c, j, "still") || tok_eq(c, j, "indeed"))) {
+            i = j;
+            continue;
+        }
         break;
     }
     return i;
@@ -310,7 +355,11 @@ static void coordinated(const qctx *c, uint32_t lo, np *out)
 {
     if (out->how == NP_PRONOUN || out->s < lo + 2 || !tok_eq(c, out->s - 1, "and")) return;
     np first;
-    if (!np_core_before(c, lo, out->s - 2, &first) || first.how == NP_PRONOUN) return;
+    if (!np_core_before(c, lo, out->s - 2, &first)) return;
+    /* "she and another reporter said": a subject pronoun joins too, where
+     * it opens the clause (not "… told him he and his aides …") */
+    if (first.how == NP_PRONOUN && !(first.s == lo || tok_punct(c, first.s - 1, ',') || tok_punct(c, first.s - 1, ';')))
+        return;
     out->s = first.s;
     out->how = NP_GROUP;
     out->kind = SK_GROUP;
@@ -472,8 +521,12 @@ static uint32_t cap_run_end(const qctx *c, uint32_t i, uint32_t hi)
     uint32_t e = i;
     while (e < hi) {
         if (is_cap_word(c, e)) { e++; continue; }
-        if (e > i && tok_lower_word(c, e) && (speaker_class(c, e) & (S_ROLE | S_GROUP | S_PEOPLE))) {
-            uint32_t r = e;   /* "Republican strategist Ryan Williams" */
+        /* "Democratic presidential nominee Ann Ruiz": up to two modifiers
+         * before the title words */
+        uint32_t m = e;
+        while (e > i && m < hi && m < e + 2 && tok_lower_word(c, m) && !word_class(c, m) && !speaker_class(c, m)) m++;
+        if (e > i && m < hi && tok_lower_word(c, m) && (speaker_class(c, m) & (S_ROLE | S_GROUP | S_PEOPLE))) {
+            uint32_t r = m;   /* "Republican strategist Ryan Williams" */
             while (r < hi && tok_lower_word(c, r) && (speaker_class(c, r) & (S_ROLE | S_GROUP | S_PEOPLE))) r++;
             if (r < hi && is_cap_word(c, r) && !(word_class(c, r) & (W_TIME | W_STOP | W_PREP))) {
                 e = r;
@@ -494,7 +547,7 @@ static uint32_t cap_run_end(const qctx *c, uint32_t i, uint32_t hi)
 
 /* A phrase starting at token i: for inverted cues ("said Asif, the minister")
  * and addressees ("told CNN"). */
-static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
+static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, bool subject, np *out)
 {
     memset(out, 0, sizeof *out);
     if (i >= hi) return false;
@@ -519,12 +572,21 @@ static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
         classify_run(c, s, e, out);
         return out->how != NP_NONE;
     }
-    if (s == i && !(speaker_class(c, i) & (S_PEOPLE | S_GROUP))) return false;
+    /* a bare plural or body; as a subject, a document or poll too ("video
+     * surfaced showing …") */
+    if (s == i && !(speaker_class(c, i) & (S_PEOPLE | S_GROUP | (subject ? S_SOURCE : 0)))) return false;
     /* determiner phrase: up to the first word that cannot be in it */
     uint32_t e = i;
     while (e < hi && e - s < 7) {
         unsigned k = word_class(c, e);
         if (!(c->t[e].flags & TF_WORD) || (k & (W_AUX | W_THAT | W_PREP | W_REL | W_LINK | W_PRONOUN | W_TIME))) break;
+        /* a subject: "the mayor visited the site": a word that no speaker
+         * noun takes after it, right after one, is the verb (not "the party
+         * leader", "the campaign's spokesman"); an object keeps its
+         * modifiers ("according to a memo released by the agency") */
+        if (subject && e > i && tok_lower_word(c, e) && !speaker_class(c, e) && !tok_possessive(c, e - 1) &&
+            (speaker_class(c, e - 1) & (S_ROLE | S_PEOPLE | S_GROUP | S_SOURCE)))
+            break;
         e++;
     }
     if (e == i || !np_core_before(c, s, e - 1, out)) return false;
@@ -536,14 +598,14 @@ static bool np_core_after(const qctx *c, uint32_t i, uint32_t hi, np *out)
     return true;
 }
 
-bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out)
+static bool np_after_as(const qctx *c, uint32_t start, uint32_t hi, bool subject, np *out)
 {
-    if (!np_core_after(c, start, hi, out)) return false;
+    if (!np_core_after(c, start, hi, subject, out)) return false;
     /* "said Asim Bajwa, the military's spokesman." — an apposition to the end */
     uint32_t e = out->e;
     if (e + 1 < hi && tok_punct(c, e, ',') && out->how == NP_NAME) {
         np app;
-        if (np_core_after(c, e + 1, hi, &app) && app.how != NP_PRONOUN &&
+        if (np_core_after(c, e + 1, hi, false, &app) && app.how != NP_PRONOUN &&
             (app.e >= hi || tok_punct(c, app.e, ',') || tok_terminal(c, app.e) || (c->t[app.e].flags & TF_QUOTE))) {
             out->role_s = app.s;
             out->role_e = app.e;
@@ -552,7 +614,7 @@ bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out)
         }
     } else if (e + 1 < hi && tok_punct(c, e, ',') && out->how != NP_PRONOUN) {
         np app;   /* "the Taliban spokesman, Zabihullah Mujahid," */
-        if (np_core_after(c, e + 1, hi, &app) && app.how == NP_NAME &&
+        if (np_core_after(c, e + 1, hi, false, &app) && app.how == NP_NAME &&
             (app.e >= hi || tok_punct(c, app.e, ',') || tok_terminal(c, app.e))) {
             uint32_t s = out->s;
             *out = app;
@@ -563,6 +625,10 @@ bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out)
     }
     return true;
 }
+
+bool np_after(const qctx *c, uint32_t start, uint32_t hi, np *out) { return np_after_as(c, start, hi, false, out); }
+
+bool np_subject_after(const qctx *c, uint32_t start, uint32_t hi, np *out) { return np_after_as(c, start, hi, true, out); }
 
 bool np_phrase(const qctx *c, uint32_t s, uint32_t e, np *out)
 {

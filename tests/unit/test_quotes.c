@@ -690,6 +690,123 @@ static void quoted_words_opening_a_clause(void **state)
     article_free(a);
 }
 
+/* "The governor toured the plant and said …": the second verb's speaker
+ * is the subject of the first, not the stretch of narration before "and". */
+static void second_verb_after_narration(void **state)
+{
+    article *a = quotes_of("The governor toured the flooded plant on Friday and said the levee would be rebuilt by June.\n\n"
+                           "The minister visited the depot and said the fares would stay frozen next year.");
+    const quote *q = find(a, "levee would be rebuilt");
+    assert_string_equal(text_of(a, q), "the levee would be rebuilt by June");
+    assert_string_equal(who(a, q), "The governor");
+    q = find(a, "fares would stay");
+    assert_string_equal(who(a, q), "The minister");
+    article_free(a);
+}
+
+/* "Ibarra however said …": a sentence adverb without its commas stands
+ * between the speaker and the verb. */
+static void adverb_between_speaker_and_verb(void **state)
+{
+    article *a = quotes_of("Prices rose again in March. Nora Ibarra however said the rise would not last beyond summer.");
+    const quote *q = find(a, "would not last");
+    assert_string_equal(text_of(a, q), "the rise would not last beyond summer");
+    assert_string_equal(who(a, q), "Nora Ibarra");
+    article_free(a);
+}
+
+/* "said if …, …": a condition opening the content, then the main clause, is
+ * what was said; a clause of time alone ("said before he left") is not. */
+static void condition_opening_the_statement(void **state)
+{
+    article *a = quotes_of("Pablo Ruiz said if re-elected he would double the school budget.\n\n"
+                           "Lena Marsh said if she were mayor, the city would buy back the tram line.\n\n"
+                           "Omar Haddad said when asked about the vote.\n\n"
+                           "Ivo Petrov said before he resigned.");
+    const quote *q = find(a, "double the school budget");
+    assert_string_equal(text_of(a, q), "if re-elected he would double the school budget");
+    assert_string_equal(who(a, q), "Pablo Ruiz");
+    q = find(a, "buy back the tram");
+    assert_string_equal(text_of(a, q), "if she were mayor, the city would buy back the tram line");
+    assert_string_equal(who(a, q), "Lena Marsh");
+    for (uint32_t i = 0; i < a->quotes.n; i++) {
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "asked about the vote"));
+        assert_null(strstr(text_of(a, &a->quotes.v[i]), "resigned"));
+    }
+    article_free(a);
+}
+
+/* "A later report in a Texas weekly said …": a verb form after a
+ * determiner and a word of time is the noun, and the real verb follows. */
+static void noun_after_a_word_of_time(void **state)
+{
+    article *a = quotes_of("A later report in a Texas weekly said that the council had sold the land twice.");
+    const quote *q = find(a, "sold the land twice");
+    assert_string_equal(cue_of(a, q), "said");
+    article_free(a);
+}
+
+/* "Seven in 10 rural voters said …": a share of a group is the speaker,
+ * the whole phrase, not its first number. */
+static void share_of_a_group_speaks(void **state)
+{
+    article *a = quotes_of("Seven in 10 rural voters said the new toll was unfair to commuters.\n\n"
+                           "Nine out of 10 nurses said the night shifts had grown longer.");
+    const quote *q = find(a, "toll was unfair");
+    assert_string_equal(who(a, q), "Seven in 10 rural voters");
+    q = find(a, "night shifts");
+    assert_string_equal(who(a, q), "Nine out of 10 nurses");
+    article_free(a);
+}
+
+/* "Green mayoral candidate Ada Moss …, saying": modifiers before the title
+ * words keep the name in the subject a participle hangs on. */
+static void modifiers_before_a_title(void **state)
+{
+    article *a = quotes_of("Green mayoral candidate Ada Moss weighed in on the radio, saying the depot should stay open.");
+    const quote *q = find(a, "depot should stay open");
+    assert_string_equal(who(a, q), "Ada Moss");
+    assert_string_equal(cue_of(a, q), "saying");
+    article_free(a);
+}
+
+/* "after footage emerged showing …": a document or recording is the
+ * subject its participle reports for, its finding a noun phrase; "faces
+ * questions about …" names a topic, with no speaker or statement. */
+static void source_participle_and_topic_nouns(void **state)
+{
+    article *a = quotes_of("The coach faced questions about his future, especially after footage emerged showing a heated row in the tunnel.");
+    const quote *q = find(a, "heated row");
+    assert_string_equal(text_of(a, q), "a heated row in the tunnel");
+    assert_string_equal(who(a, q), "footage");
+    for (uint32_t i = 0; i < a->quotes.n; i++) assert_string_not_equal(cue_of(a, &a->quotes.v[i]), "questions");
+    article_free(a);
+}
+
+/* "…, her cousin said." and "Most of them said …": a possessive pronoun
+ * opens the speaker phrase; a part of a group named before speaks. */
+static void possessive_and_partitive_speakers(void **state)
+{
+    article *a = quotes_of("The ferry left an hour late because of the fog, her cousin said.\n\n"
+                           "The dockers met the owners on Friday. Most of them said the offer was too low.");
+    const quote *q = find(a, "ferry left an hour late");
+    assert_string_equal(who(a, q), "her cousin");
+    q = find(a, "offer was too low");
+    assert_string_equal(who(a, q), "Most of them");
+    article_free(a);
+}
+
+/* "…, she and her lawyer said.": a subject pronoun opening the clause joins
+ * the phrase after "and"; both speak, and the cue trails the statement. */
+static void pronoun_and_phrase_speak_together(void **state)
+{
+    article *a = quotes_of("Ilse Berg missed the final after a fall in training. The knee had not healed in time, she and her lawyer said.");
+    const quote *q = find(a, "knee had not healed");
+    assert_string_equal(text_of(a, q), "The knee had not healed in time");
+    assert_string_equal(cue_of(a, q), "said");
+    article_free(a);
+}
+
 static void odd_input_does_not_break(void **state)
 {
     const char *texts[] = {"", "\"", "\"\"\"\"", "said said said", ", according to", "\u201c\u201d\u201c",
@@ -750,6 +867,15 @@ int main(void)
         cmocka_unit_test(person_of_a_place_and_long_objects),
         cmocka_unit_test(main_clause_speakers),
         cmocka_unit_test(quoted_words_opening_a_clause),
+        cmocka_unit_test(second_verb_after_narration),
+        cmocka_unit_test(adverb_between_speaker_and_verb),
+        cmocka_unit_test(condition_opening_the_statement),
+        cmocka_unit_test(noun_after_a_word_of_time),
+        cmocka_unit_test(share_of_a_group_speaks),
+        cmocka_unit_test(modifiers_before_a_title),
+        cmocka_unit_test(source_participle_and_topic_nouns),
+        cmocka_unit_test(possessive_and_partitive_speakers),
+        cmocka_unit_test(pronoun_and_phrase_speak_together),
         cmocka_unit_test(odd_input_does_not_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -140,6 +140,7 @@ static bool same_sentence(const work *w, uint32_t i, uint32_t j)
 
 static bool is_cap_word(const work *w, uint32_t i);
 static int by_start(const void *x, const void *y);
+static void drafts_order(work *w, uint32_t n0);
 
 /* --- 1. runs of tags --------------------------------------------------------------- */
 
@@ -369,7 +370,7 @@ static void split_titled_names(work *w)
         *ARENA_PUSH(&w->mem, w->d) = person;
         d = &w->d.v[k];   /* the push may have moved the array */
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* --- 3. geographic features --------------------------------------------------------- */
@@ -416,6 +417,30 @@ static int by_start(const void *x, const void *y)
 {
     const draft *a = x, *b = y;
     return a->s < b->s ? -1 : a->s > b->s;
+}
+
+/* Puts the drafts back in text order after a pass appended some from n0 on,
+ * as a stable sort by start would. A pass appends in text order to drafts
+ * already in order, so the two runs are merged from the back, with only the
+ * appended ones copied aside: qsort's merge sort takes a copy of all of them
+ * (50 MB for a 100 MB article, at the step's peak). Runs out of order are
+ * sorted whole. */
+static void drafts_order(work *w, uint32_t n0)
+{
+    draft *v = w->d.v;
+    uint32_t n = w->d.n;
+    if (n <= n0) return;
+    bool sorted = true;
+    for (uint32_t k = 1; k < n && sorted; k++) sorted = k == n0 || v[k - 1].s <= v[k].s;
+    if (!sorted) {
+        qsort(v, n, sizeof *v, by_start);
+        return;
+    }
+    uint32_t m = n - n0, i = n0, j = m, k = n;
+    draft *tail = arena_alloc(&w->tmp, sizeof *tail * m);
+    memcpy(tail, v + n0, sizeof *tail * m);
+    while (j > 0)   /* on equal starts the earlier draft stays first */
+        v[--k] = i > 0 && v[i - 1].s > tail[j - 1].s ? v[--i] : tail[--j];
 }
 
 /* --- consistency within the article ------------------------------------------------ */
@@ -502,7 +527,7 @@ static void propagate_names(work *w)
             type = word_types_get(&org_first, folded_hash(w, i));
         if (type) *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = type, .kind = MK_NAME};
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* "Philadelphia 76ers", "San Francisco 49ers": a place (or the place read
@@ -548,7 +573,7 @@ static void plural_names_after_the(work *w)
         *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = ENT_ORG, .kind = MK_NAME};
         cov[i] = 1;
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* "the Haqqanis", "the Kennedys": a one-word name in the plural right after
@@ -748,7 +773,7 @@ static void define_long_forms(work *w)
     w->d.n = o;
     for (uint32_t k = 0; k < nlf; k++)
         *ARENA_PUSH(&w->mem, w->d) = (draft){.s = lf[k].s, .e = lf[k].e, .type = lf[k].type, .kind = MK_NAME};
-    qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, o);
 }
 
 /* "the Dawn newspaper", "the Xinhua news agency": capitalised words the
@@ -770,7 +795,7 @@ static void described_organisations(work *w)
         *ARENA_PUSH(&w->mem, w->d) = (draft){.s = j, .e = i, .type = ENT_ORG, .kind = MK_NAME};
         for (uint32_t k = j; k < i; k++) cov[k] = 1;
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* "Islamabad-based", "London-born": a known place before a lower-case
@@ -793,7 +818,7 @@ static void places_inside_words(work *w)
         d->bs = w->t[i].start;
         d->be = w->t[i].start + (uint32_t)(dash - p);
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* "Long Name (ACR)": every bare ACR in the article becomes a mention of the
@@ -823,7 +848,7 @@ static void find_acronyms(work *w)
         const char *v = wordmap_get(defined, x, n);
         if (v) *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = (uint8_t)(*v - '0'), .kind = MK_NAME};
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
     wordmap_free(defined);
 }
 

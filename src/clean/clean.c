@@ -44,10 +44,10 @@ void clean_set_text(article *a, const char *s, size_t n)
     if (end > start) *ARENA_PUSH(&a->mem, a->paras) = (span){(uint32_t)(start - t), (uint32_t)(end - t)};
 }
 
-void clean_article(const clean_res *r, article *a, const input *in)
+void clean_article(const clean_res *r, article *a, input *in)
 {
     a->is_html = in->kind == INPUT_HTML;
-    if (a->is_html) clean_html(r, a, in->text, in->len);
+    if (a->is_html) clean_html(r, a, in);
     else clean_text(r, a, in->text, in->len);
     if (!a->text) clean_set_text(a, "", 0);
     clean_find_dateline(r, a);

@@ -18,7 +18,11 @@ typedef struct clean_res clean_res;   /* word lists from data/clean/ */
 clean_res *clean_load(const char *datadir, char *err, size_t errlen);
 void clean_free(clean_res *r);
 
-void clean_article(const clean_res *r, article *a, const input *in);
+/* Cleans in into a: text, paragraphs, title, date, outlet, dateline. May
+ * give back in's bytes (free, in->text set to NULL) as soon as it no longer
+ * needs them, so a long page's bytes are not held beside its tree; the
+ * caller frees in->text after. */
+void clean_article(const clean_res *r, article *a, input *in);
 
 /* Sets a->text from s (paragraphs already joined with "\n\n") and a->paras. */
 void clean_set_text(article *a, const char *s, size_t n);

@@ -6,6 +6,7 @@
  * paragraph containers the way Readability does and selects the body;
  * html_emit.c writes the selected blocks as paragraphs. Word lists live in
  * data/clean/html-*.txt. */
+#include <libxml/parserInternals.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,13 +67,35 @@ xmlNodePtr html_next(xmlNodePtr n, xmlNodePtr root, bool skip_children)
  * everything after the limit; with HUGE, deep pages parse whole, and every
  * walk here is iterative, so depth costs nothing but memory. NOBLANKS is
  * left out: on the 121 benchmark pages it changed no output and saved under
- * 1% of the work, and white space between inline tags separates words. */
-static htmlDocPtr parse(const char *html, size_t n)
+ * 1% of the work, and white space between inline tags separates words.
+ *
+ * What htmlReadMemory(page, "UTF-8") does, less two copies of the page: the
+ * parser takes its own copy, after which in's bytes are given back; and no
+ * encoding converter is set, since read.c has made the text valid UTF-8
+ * (the converter copied it once more into a buffer grown to twice its size;
+ * for a 100 MB page those were 300 MB beside the tree). The input's encoding
+ * is named, as htmlReadMemory names it, so a <meta charset> in the page is
+ * not followed. */
+static htmlDocPtr parse(input *in)
 {
-    if (n > INT32_MAX) n = INT32_MAX;
+    size_t n = in->len > INT32_MAX ? INT32_MAX : in->len;
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                HTML_PARSE_COMPACT | XML_PARSE_HUGE;
-    return htmlReadMemory(html, (int)n, NULL, "UTF-8", opts);
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(in->text, (int)n);
+    free(in->text);
+    in->text = NULL;
+    if (!ctxt) return NULL;
+    htmlCtxtUseOptions(ctxt, opts);
+    ctxt->html = 1;
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);   /* read as UTF-8, a byte-order mark skipped */
+    ctxt->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    htmlParseDocument(ctxt);
+    htmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    /* as htmlReadMemory does: the document keeps the names' dictionary */
+    if (ctxt->dictNames && doc && doc->dict == ctxt->dict) ctxt->dict = NULL;
+    htmlFreeParserCtxt(ctxt);
+    return doc;
 }
 
 /* libxml2's recovery may leave several top-level elements ("<html/>x"
@@ -149,13 +172,14 @@ static void use_ld_body(buf *text, const char *body)
     while (text->n && (text->p[text->n - 1] == '\n' || text->p[text->n - 1] == ' ')) text->n--;
 }
 
-void clean_html(const clean_res *r, article *a, const char *html, size_t n)
+void clean_html(const clean_res *r, article *a, input *in)
 {
+    size_t n = in->len;
     hctx c = {.res = r->html, .a = a};
     arena_init(&c.scratch);
     buf text;
     buf_init(&text);
-    c.doc = parse(html, n);
+    c.doc = parse(in);
     xmlNodePtr root = c.doc ? xmlDocGetRootElement(c.doc) : NULL;
     if (root) {
         annotate_all(&c);
@@ -170,12 +194,14 @@ void clean_html(const clean_res *r, article *a, const char *html, size_t n)
         if (!date_valid(m.pubdate)) html_date_from_text(&c, &m);
         set_meta(&c, &m);
     }
-    clean_set_text(a, text.p ? text.p : "", text.n);
-    buf_free(&text);
+    /* The tree goes before the text is copied into the article, so the two
+     * are never held together. libxml2 builds it of nodes of a few dozen
+     * bytes each, which free() keeps in the process: after a long page (270
+     * MB of them for 100 MB of HTML) their pages are given back, so they are
+     * not held through nlp either. */
     if (c.doc) xmlFreeDoc(c.doc);
     arena_free(&c.scratch);
-    /* libxml2 builds the tree of nodes of a few dozen bytes each, which free()
-     * keeps in the process: after a long page (270 MB of them for 100 MB of
-     * HTML) give their pages back, so they are not held through nlp. */
     if (n >= TRIM_AFTER) malloc_trim(0);
+    clean_set_text(a, text.p ? text.p : "", text.n);
+    buf_free(&text);
 }

@@ -19,7 +19,7 @@ struct clean_res {
     text_res *text;
 };
 
-void clean_html(const clean_res *r, article *a, const char *html, size_t n);
+void clean_html(const clean_res *r, article *a, input *in);   /* gives back in->text once parsed */
 void clean_text(const clean_res *r, article *a, const char *text, size_t n);
 
 /* Sets a->dateline ("KABUL, AFGHANISTAN", "Islamabad") from the opening of

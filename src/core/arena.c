@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct arena_block {
     arena_block *prev;
@@ -32,10 +33,20 @@ static void free_chain(arena_block *b)
     }
 }
 
+/* Large blocks are anonymous mappings of their own (see big_alloc). */
+static void unmap_chain(arena_block *b)
+{
+    while (b) {
+        arena_block *prev = b->prev;
+        munmap(b, sizeof *b + b->cap);
+        b = prev;
+    }
+}
+
 void arena_free(arena *a)
 {
     free_chain(a->head);
-    free_chain(a->big);
+    unmap_chain(a->big);
     arena_init(a);
 }
 
@@ -61,11 +72,15 @@ static size_t round_up(size_t n)
     return rounded;
 }
 
-/* A large allocation: a block of its own, first in a->big. */
+/* A large allocation: a block of its own, first in a->big. It is mapped
+ * directly rather than taken from malloc: fresh pages read as zero and cost
+ * no memory until written, so the unused tail of a reserved or doubled array
+ * (tokens, drafts, mentions) is never resident, and growing it by mremap
+ * neither copies nor zeroes anything. */
 static void *big_alloc(arena *a, size_t rounded)
 {
-    arena_block *b = calloc(1, sizeof *b + rounded);
-    if (!b) oom(rounded);
+    arena_block *b = mmap(NULL, sizeof *b + rounded, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (b == MAP_FAILED) oom(rounded);
     b->prev = a->big;
     b->cap = b->used = rounded;
     a->big = b;
@@ -74,16 +89,16 @@ static void *big_alloc(arena *a, size_t rounded)
 }
 
 /* Grows p in place or by moving its block, when p is a large allocation:
- * NULL when it is not. */
+ * NULL when it is not. The pages added are fresh, hence zero. */
 static void *big_grow(arena *a, void *p, size_t old_n, size_t new_n)
 {
+    (void)old_n;
     arena_block **link = &a->big;
     while (*link && (void *)(*link)->mem != p) link = &(*link)->prev;
     if (!*link) return NULL;
     size_t rounded = round_up(new_n);
-    arena_block *b = realloc(*link, sizeof *b + rounded);
-    if (!b) oom(rounded);
-    memset(b->mem + old_n, 0, new_n - old_n);
+    arena_block *b = mremap(*link, sizeof *b + (*link)->cap, sizeof *b + rounded, MREMAP_MAYMOVE);
+    if (b == MAP_FAILED) oom(rounded);
     a->used_total += rounded - b->cap;
     b->cap = b->used = rounded;
     *link = b;

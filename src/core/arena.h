@@ -5,10 +5,11 @@
  * Small allocations share blocks that grow geometrically up to 1 MiB; the
  * last one can grow in place, which makes arena-backed dynamic arrays (see
  * ARENA_PUSH) cheap. An allocation of 256 KiB or more gets a block of its
- * own, zeroed by calloc (fresh pages, untouched until written), and grows by
- * realloc of that block: a long article's arrays (tokens, mentions) neither
- * strand the copies they outgrew nor make the next shared block as large as
- * themselves. */
+ * own, mapped from the system (fresh zero pages, resident only once written),
+ * and grows by mremap of that block: a long article's arrays (tokens,
+ * mentions) neither strand the copies they outgrew nor make the next shared
+ * block as large as themselves, and the unused half of a doubled array costs
+ * nothing. */
 #ifndef DOSSIER_ARENA_H
 #define DOSSIER_ARENA_H
 

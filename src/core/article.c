@@ -47,3 +47,14 @@ int32_t article_sentence_at(const article *a, uint32_t off)
     if (lo < a->sents.n && a->sents.v[lo].start <= off) return (int32_t)lo;
     return -1;
 }
+
+uint16_t article_token_para(const article *a, uint32_t i)
+{
+    uint32_t lo = 0, hi = a->para_steps.n;   /* first step past i */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (a->para_steps.v[mid] <= i) lo = mid + 1;
+        else hi = mid;
+    }
+    return (uint16_t)lo;
+}

@@ -35,11 +35,19 @@ enum token_flag {
     TF_SPACE  = 1 << 12,  /* white space (or start of text) precedes the token */
 };
 
+/* Eight bytes, as a long article holds one per 5 bytes of text: a token is at
+ * most TOKEN_MAX_LEN bytes (the tokenizer cuts a longer run of letters into
+ * pieces, nothing dropped), and its paragraph number is kept apart
+ * (article_token_para). */
 typedef struct token {
-    uint32_t start, end;
+    uint32_t start;
+    uint16_t len;         /* bytes: the token is [start, start + len) */
     uint16_t flags;
-    uint16_t para;        /* paragraph number, saturating at 65535 */
 } token;
+#define TOKEN_MAX_LEN 65535u
+
+/* The end of a token's span (one past its last byte). */
+static inline uint32_t tok_end(const token *t) { return t->start + t->len; }
 
 typedef struct sentence {
     uint32_t start, end;  /* byte span in text */
@@ -120,6 +128,10 @@ typedef struct article {
     ARENA_VEC(const char *) removed;
     ARENA_VEC(span) paras;        /* paragraphs of text */
     ARENA_VEC(token) tokens;
+    /* Where the paragraph number goes up by one: the token index, once per
+     * step (twice when a paragraph break holds only white space between
+     * two others); see article_token_para. */
+    ARENA_VEC(uint32_t) para_steps;
     ARENA_VEC(sentence) sents;
     ARENA_VEC(mention) mentions;
     ARENA_VEC(entity) entities;
@@ -131,6 +143,12 @@ typedef struct article {
 
 article *article_new(void);
 void article_free(article *a);
+
+/* Token i's paragraph number: 0 for the first paragraph, one more after each
+ * paragraph break the tokenizer met (two or more newlines), saturating at
+ * 65535. Only compared: same paragraph, or how many paragraphs apart. By
+ * bisection of a->para_steps. */
+uint16_t article_token_para(const article *a, uint32_t i);
 
 /* The sentence holding byte offset `off`, or -1. */
 int32_t article_sentence_at(const article *a, uint32_t off);

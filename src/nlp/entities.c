@@ -86,14 +86,16 @@ typedef struct work {
     uint32_t *caps, ncaps;
     ARENA_VEC(draft) d;
     /* Working memory, apart from the article's arena so that a long text
-     * does not keep it: mem (drafts, title, caps) lives through the step,
-     * tmp (one pass's own tables) is emptied after each pass. */
-    arena mem, tmp;
+     * does not keep it: mem (title, caps) lives through the step, drafts
+     * until they are published as mentions (so the two are not held beside
+     * the aliases' tables), tmp (one pass's own tables) is emptied after
+     * each pass. */
+    arena mem, drafts, tmp;
 } work;
 
 static const char *tok_text(const work *w, uint32_t i, size_t *n)
 {
-    *n = w->t[i].end - w->t[i].start;
+    *n = tok_end(&w->t[i]) - w->t[i].start;
     return w->a->text + w->t[i].start;
 }
 
@@ -128,7 +130,7 @@ static int title_kind(const work *w, uint32_t i)
 static bool is_the(const work *w, uint32_t i)
 {
     const char *p = w->a->text + w->t[i].start;
-    return w->t[i].end - w->t[i].start == 3 && (p[0] | 32) == 't' && (p[1] | 32) == 'h' && (p[2] | 32) == 'e';
+    return tok_end(&w->t[i]) - w->t[i].start == 3 && (p[0] | 32) == 't' && (p[1] | 32) == 'h' && (p[2] | 32) == 'e';
 }
 
 static bool same_sentence(const work *w, uint32_t i, uint32_t j)
@@ -140,6 +142,7 @@ static bool same_sentence(const work *w, uint32_t i, uint32_t j)
 
 static bool is_cap_word(const work *w, uint32_t i);
 static int by_start(const void *x, const void *y);
+static void drafts_order(work *w, uint32_t n0);
 
 /* --- 1. runs of tags --------------------------------------------------------------- */
 
@@ -188,7 +191,7 @@ static void drafts_from_tags(work *w, const uint8_t *tags)
         while (end > i && (!(w->t[end - 1].flags & (TF_WORD | TF_NUM)) || is_possessive(w, end - 1)))
             end--;
         if (end > i) {
-            draft *d = ARENA_PUSH(&w->mem, w->d);
+            draft *d = ARENA_PUSH(&w->drafts, w->d);
             d->s = i;
             d->e = end;
             d->type = ner_tag_ent(tags[i]);
@@ -412,10 +415,10 @@ static void split_titled_names(work *w)
             *d = person;
             continue;
         }
-        *ARENA_PUSH(&w->mem, w->d) = person;
+        *ARENA_PUSH(&w->drafts, w->d) = person;
         d = &w->d.v[k];   /* the push may have moved the array */
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* --- 3. geographic features --------------------------------------------------------- */
@@ -424,7 +427,7 @@ static void split_titled_names(work *w)
  * from mixed case: there the gazetteer decides when it knows the place. */
 static bool shouted_place(const work *w, const draft *d, uint8_t *type)
 {
-    if (d->e - d->s != 1 || !(w->t[d->s].flags & TF_UPPER) || w->t[d->s].end - w->t[d->s].start < 4) return false;
+    if (d->e - d->s != 1 || !(w->t[d->s].flags & TF_UPPER) || tok_end(&w->t[d->s]) - w->t[d->s].start < 4) return false;
     size_t n;
     const char *p = tok_text(w, d->s, &n);
     unsigned g = gazetteer_word(w->r->fx.gaz, p, n) & GZ_TYPES;
@@ -444,7 +447,7 @@ static void mark_loc(work *w)
         const char *last = tok_text(w, d->e - 1, &n);
         bool feature = d->e - d->s > 1 && wordmap_has(w->r->loc_heads, last, n);
         const char *name = w->a->text + w->t[d->s].start;
-        unsigned g = gazetteer_lookup(w->r->fx.gaz, name, w->t[d->e - 1].end - w->t[d->s].start);
+        unsigned g = gazetteer_lookup(w->r->fx.gaz, name, tok_end(&w->t[d->e - 1]) - w->t[d->s].start);
         if (feature || (g & GZ_LOC && !(g & GZ_GPE))) d->type = ENT_LOC;
     }
 }
@@ -462,6 +465,30 @@ static int by_start(const void *x, const void *y)
 {
     const draft *a = x, *b = y;
     return a->s < b->s ? -1 : a->s > b->s;
+}
+
+/* Puts the drafts back in text order after a pass appended some from n0 on,
+ * as a stable sort by start would. A pass appends in text order to drafts
+ * already in order, so the two runs are merged from the back, with only the
+ * appended ones copied aside: qsort's merge sort takes a copy of all of them
+ * (50 MB for a 100 MB article, at the step's peak). Runs out of order are
+ * sorted whole. */
+static void drafts_order(work *w, uint32_t n0)
+{
+    draft *v = w->d.v;
+    uint32_t n = w->d.n;
+    if (n <= n0) return;
+    bool sorted = true;
+    for (uint32_t k = 1; k < n && sorted; k++) sorted = k == n0 || v[k - 1].s <= v[k].s;
+    if (!sorted) {
+        qsort(v, n, sizeof *v, by_start);
+        return;
+    }
+    uint32_t m = n - n0, i = n0, j = m, k = n;
+    draft *tail = arena_alloc(&w->tmp, sizeof *tail * m);
+    memcpy(tail, v + n0, sizeof *tail * m);
+    while (j > 0)   /* on equal starts the earlier draft stays first */
+        v[--k] = i > 0 && v[i - 1].s > tail[j - 1].s ? v[--i] : tail[--j];
 }
 
 /* --- consistency within the article ------------------------------------------------ */
@@ -546,9 +573,9 @@ static void propagate_names(work *w)
          * at a sentence's start says nothing) and not before another name */
         if (!type && !(w->t[i].flags & TF_SENT) && (i + 1 >= w->nt || !is_cap_word(w, i + 1)))
             type = word_types_get(&org_first, folded_hash(w, i));
-        if (type) *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = type, .kind = MK_NAME};
+        if (type) *ARENA_PUSH(&w->drafts, w->d) = (draft){.s = i, .e = i + 1, .type = type, .kind = MK_NAME};
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* "Philadelphia 76ers", "San Francisco 49ers": a place (or the place read
@@ -560,7 +587,7 @@ static void numbered_names(work *w)
         draft *d = &w->d.v[k];
         uint32_t e = d->e;
         if ((d->type != ENT_GPE && d->type != ENT_ORG) || d->be || e >= w->nt || !(w->t[e].flags & TF_NUM)) continue;
-        if (w->t[e].start != w->t[e - 1].end + 1 || (k + 1 < w->d.n && w->d.v[k + 1].s == e)) continue;
+        if (w->t[e].start != tok_end(&w->t[e - 1]) + 1 || (k + 1 < w->d.n && w->d.v[k + 1].s == e)) continue;
         size_t n;
         const char *p = tok_text(w, e, &n);
         size_t digits = 0;
@@ -591,10 +618,10 @@ static void plural_names_after_the(work *w)
         if (n < 4 || p[n - 1] != 's' || p[n - 2] == 's' || p[n - 2] == '\'' || p[n - 2] == 'u') continue;
         if (gazetteer_word(w->r->fx.gaz, p, n) & GZ_TYPES) continue;
         if (gazetteer_word(w->r->fx.gaz, p, n - 1) & (GZ_NORP | GZ_GPE | GZ_LOC)) continue;   /* Afghans, Koreas */
-        *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = ENT_ORG, .kind = MK_NAME};
+        *ARENA_PUSH(&w->drafts, w->d) = (draft){.s = i, .e = i + 1, .type = ENT_ORG, .kind = MK_NAME};
         cov[i] = 1;
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* "the Haqqanis", "the Kennedys": a one-word name in the plural right after
@@ -793,8 +820,8 @@ static void define_long_forms(work *w)
     }
     w->d.n = o;
     for (uint32_t k = 0; k < nlf; k++)
-        *ARENA_PUSH(&w->mem, w->d) = (draft){.s = lf[k].s, .e = lf[k].e, .type = lf[k].type, .kind = MK_NAME};
-    qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+        *ARENA_PUSH(&w->drafts, w->d) = (draft){.s = lf[k].s, .e = lf[k].e, .type = lf[k].type, .kind = MK_NAME};
+    drafts_order(w, o);
 }
 
 /* "the Dawn newspaper", "the Xinhua news agency": capitalised words the
@@ -813,10 +840,10 @@ static void described_organisations(work *w)
         uint32_t j = i;
         while (j > 0 && i - j < 4 && is_cap_word(w, j - 1) && !cov[j - 1] && !(w->t[j].flags & TF_SENT)) j--;
         if (j == i || j == 0 || !tok_is(w, j - 1, "the")) continue;
-        *ARENA_PUSH(&w->mem, w->d) = (draft){.s = j, .e = i, .type = ENT_ORG, .kind = MK_NAME};
+        *ARENA_PUSH(&w->drafts, w->d) = (draft){.s = j, .e = i, .type = ENT_ORG, .kind = MK_NAME};
         for (uint32_t k = j; k < i; k++) cov[k] = 1;
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* "Islamabad-based", "London-born": a known place before a lower-case
@@ -834,12 +861,12 @@ static void places_inside_words(work *w)
         if (!dash || dash == p || dash + 1 >= p + n || dash[1] < 'a' || dash[1] > 'z') continue;
         unsigned g = gazetteer_word(w->r->fx.gaz, p, (size_t)(dash - p)) & GZ_TYPES;
         if (!(g & (GZ_GPE | GZ_LOC)) || (g & (GZ_PERSON | GZ_NORP))) continue;
-        draft *d = ARENA_PUSH(&w->mem, w->d);
+        draft *d = ARENA_PUSH(&w->drafts, w->d);
         *d = (draft){.s = i, .e = i + 1, .type = g & GZ_GPE ? ENT_GPE : ENT_LOC, .kind = MK_NAME};
         d->bs = w->t[i].start;
         d->be = w->t[i].start + (uint32_t)(dash - p);
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
 }
 
 /* "Long Name (ACR)": every bare ACR in the article becomes a mention of the
@@ -867,9 +894,9 @@ static void find_acronyms(work *w)
         size_t n;
         const char *x = tok_text(w, i, &n);
         const char *v = wordmap_get(defined, x, n);
-        if (v) *ARENA_PUSH(&w->mem, w->d) = (draft){.s = i, .e = i + 1, .type = (uint8_t)(*v - '0'), .kind = MK_NAME};
+        if (v) *ARENA_PUSH(&w->drafts, w->d) = (draft){.s = i, .e = i + 1, .type = (uint8_t)(*v - '0'), .kind = MK_NAME};
     }
-    if (w->d.n > n0) qsort(w->d.v, w->d.n, sizeof *w->d.v, by_start);
+    drafts_order(w, n0);
     wordmap_free(defined);
 }
 
@@ -940,11 +967,11 @@ static void find_role_mentions(work *w)
         if (who < 0) continue;
         mention *m = ARENA_PUSH(&w->tmp, roles);
         m->start = w->t[i].start;
-        m->end = w->t[e - 1].end;
+        m->end = tok_end(&w->t[e - 1]);
         m->type = ENT_PERSON;
         m->kind = MK_ROLE;
         m->entity = who;
-        m->role = (span){w->t[i + 1].start, w->t[e - 1].end};
+        m->role = (span){w->t[i + 1].start, tok_end(&w->t[e - 1])};
         i = e - 1;
     }
     if (!roles.n) return;
@@ -978,11 +1005,11 @@ static void publish(work *w)
         const draft *d = &w->d.v[k];
         mention *m = ARENA_PUSH(&w->a->mem, w->a->mentions);
         m->start = d->be ? d->bs : w->t[d->s].start;
-        m->end = d->be ? d->be : w->t[d->e - 1].end;
+        m->end = d->be ? d->be : tok_end(&w->t[d->e - 1]);
         m->type = d->type;
         m->kind = d->kind;
         m->entity = -1;
-        if (d->re > d->rs) m->role = (span){w->t[d->rs].start, w->t[d->re - 1].end};
+        if (d->re > d->rs) m->role = (span){w->t[d->rs].start, tok_end(&w->t[d->re - 1])};
     }
 }
 
@@ -1001,6 +1028,7 @@ void entities_run(const entities_res *r, article *a)
     if (!a->tokens.n) return;
     work w = {.r = r, .a = a, .t = a->tokens.v, .nt = a->tokens.n};
     arena_init(&w.mem);
+    arena_init(&w.drafts);
     arena_init(&w.tmp);
     w.title = arena_alloc(&w.mem, a->tokens.n);
     memset(w.title, 0xFF, a->tokens.n);
@@ -1020,6 +1048,9 @@ void entities_run(const entities_res *r, article *a)
         arena_free(&w.tmp);
     }
     publish(&w);
+    arena_free(&w.drafts);
+    w.d.v = NULL;
+    w.d.n = w.d.cap = 0;
     aliases_resolve(a);
     find_role_mentions(&w);
     arena_free(&w.tmp);

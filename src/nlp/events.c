@@ -120,8 +120,8 @@ static const char *find_trigger(const events_res *r, const article *a, const sen
     *strength = PLURAL;
     for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
         const token *k = &a->tokens.v[t];
-        if (!(k->flags & TF_WORD) || !shape_may(&r->trigger_shapes, a->text + k->start, k->end - k->start)) continue;
-        const char *v = wordmap_get(r->triggers, a->text + k->start, k->end - k->start);
+        if (!(k->flags & TF_WORD) || !shape_may(&r->trigger_shapes, a->text + k->start, tok_end(k) - k->start)) continue;
+        const char *v = wordmap_get(r->triggers, a->text + k->start, tok_end(k) - k->start);
         if (!v) continue;
         size_t tl = strcspn(v, ",");
         enum strength st = strstr(v, "plural") ? PLURAL : strstr(v, "weak") ? WEAK : STRONG;
@@ -214,7 +214,7 @@ static void pick_date(const article *a, const sentence *s, reading *rd)
     /* The first paragraph tells the news: a date there well before
      * publication ("a region devastated by the tsunami of 2004") is
      * background, not the date of what is reported. */
-    bool lead = s->ntok && a->tokens.v[s->tok].para == a->tokens.v[0].para && a->pubdate.y;
+    bool lead = s->ntok && article_token_para(a, s->tok) == article_token_para(a, 0) && a->pubdate.y;
     int64_t pub = lead ? date_to_days(a->pubdate) : 0;
     for (uint32_t i = first_time(a, s->start); i < a->times.n && a->times.v[i].start < s->end; i++) {
         const timexpr *t = &a->times.v[i];
@@ -323,10 +323,10 @@ static bool harmed(const article *a, const sentence *s, uint32_t t0, uint32_t t1
             if (a->text[k->start] == ',') continue;
             break;
         }
-        if (word_is(a, k->start, k->end, itself)) return true;
-        if (word_is(a, k->start, k->end, harm_words)) return pass;
-        if (!word_is(a, k->start, k->end, between_words)) break;
-        pass |= word_is(a, k->start, k->end, passive);
+        if (word_is(a, k->start, tok_end(k), itself)) return true;
+        if (word_is(a, k->start, tok_end(k), harm_words)) return pass;
+        if (!word_is(a, k->start, tok_end(k), between_words)) break;
+        pass |= word_is(a, k->start, tok_end(k), passive);
     }
     /* before it: the verb, past an age ("shot 16-year-old Kimani Gray") */
     static const char *const age_words[] = {"year", "years", "old", "year-old", "a", "the", NULL};
@@ -334,8 +334,8 @@ static bool harmed(const article *a, const sentence *s, uint32_t t0, uint32_t t1
         const token *k = &a->tokens.v[t - 1];
         if ((k->flags & TF_NUM) || ((k->flags & TF_PUNCT) && a->text[k->start] == '-')) continue;
         if (!(k->flags & TF_WORD)) break;
-        if (word_is(a, k->start, k->end, age_words)) continue;
-        return word_is(a, k->start, k->end, harm_words) && strncasecmp(a->text + k->start, "died", 4) &&
+        if (word_is(a, k->start, tok_end(k), age_words)) continue;
+        return word_is(a, k->start, tok_end(k), harm_words) && strncasecmp(a->text + k->start, "died", 4) &&
                strncasecmp(a->text + k->start, "dies", 4);
     }
     return false;

@@ -239,7 +239,7 @@ static void add_figure(article *a, const window *w, const quantity *q, const rea
     uint32_t last = (rd->noun_end > q->end ? rd->noun_end : q->end) - 1;
     figure *f = ARENA_PUSH(&a->mem, a->figures);
     f->start = tok_at(w, q->first)->start;
-    f->end = tok_at(w, last)->end;
+    f->end = tok_end(tok_at(w, last));
     f->value = q->value;
     f->high = q->high;
     f->approx = q->approx;

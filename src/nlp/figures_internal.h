@@ -84,7 +84,7 @@ static inline const token *tok_at(const window *w, uint32_t i) { return &w->a->t
 static inline const char *tok_text(const window *w, uint32_t i) { return w->a->text + w->a->tokens.v[i].start; }
 static inline size_t tok_len(const window *w, uint32_t i)
 {
-    return w->a->tokens.v[i].end - w->a->tokens.v[i].start;
+    return tok_end(&w->a->tokens.v[i]) - w->a->tokens.v[i].start;
 }
 static inline bool tok_is(const window *w, uint32_t i, char c)
 {

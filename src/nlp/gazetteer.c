@@ -159,9 +159,9 @@ unsigned gazetteer_match(const gazetteer *g, const article *a, uint32_t i, uint3
     char key[256];
     size_t n = 0;
     unsigned best = 0;
-    bool shout = shouted(a->text + t[i].start, t[i].end - t[i].start);
+    bool shout = shouted(a->text + t[i].start, tok_end(&t[i]) - t[i].start);
     for (uint32_t j = i; j < end && j < i + GAZ_MAX_WORDS; j++) {
-        size_t w = t[j].end - t[j].start;
+        size_t w = tok_end(&t[j]) - t[j].start;
         bool space = j > i && (t[j].flags & TF_SPACE);
         if (n + w + space > maxlen || n + w + space > sizeof key) break;
         if (j > i && (t[j].flags & TF_PARA)) break;

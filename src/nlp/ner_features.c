@@ -199,7 +199,7 @@ void ner_prepare(const ner_features *fx, const article *a, uint32_t tok, uint32_
         const token *x = &a->tokens.v[tok + k];
         ner_tok *o = &t[k];
         o->s = a->text + x->start;
-        o->n = x->end - x->start;
+        o->n = tok_end(x) - x->start;
         o->flags = x->flags;
         o->first = !seen_word && (x->flags & (TF_WORD | TF_NUM));
         if (x->flags & (TF_WORD | TF_NUM)) seen_word = true;

@@ -743,7 +743,7 @@ static bool has_capital(const article *a, const token *t)
 {
     if (!(t->flags & TF_WORD)) return false;
     if (t->flags & (TF_CAP | TF_UPPER)) return true;
-    return ner_has_byte_between(a->text + t->start, t->end - t->start, 'A' - 1, 'Z' + 1);
+    return ner_has_byte_between(a->text + t->start, tok_end(t) - t->start, 'A' - 1, 'Z' + 1);
 }
 
 /* Token i's word as features see it (digits as 0), in norm or the text;
@@ -752,7 +752,7 @@ static const char *token_word(const article *a, const tagger_mem *s, uint32_t to
                               size_t *n)
 {
     const token *t = &a->tokens.v[tok + i];
-    *n = t->end - t->start;
+    *n = tok_end(t) - t->start;
     return s->digits[i] ? ner_norm_digits(a->text + t->start, n, norm, 128) : a->text + t->start;
 }
 
@@ -763,7 +763,7 @@ static const char *token_word(const article *a, const tagger_mem *s, uint32_t to
 static inline void lookup_hash(const ner_model *m, article *a, tagger_mem *s, uint32_t tok, uint32_t i)
 {
     const token *t = &a->tokens.v[tok + i];
-    s->digits[i] = ner_has_byte_between(a->text + t->start, t->end - t->start, '0' - 1, '9' + 1);
+    s->digits[i] = ner_has_byte_between(a->text + t->start, tok_end(t) - t->start, '0' - 1, '9' + 1);
     char norm[128];
     size_t n;
     const char *w = token_word(a, s, tok, i, norm, &n);
@@ -846,7 +846,7 @@ static void prepare_stretch(const ner_model *m, article *a, uint32_t tok, uint32
         const token *t = &a->tokens.v[tok + i];
         ner_tok *x = &s->tok[i];
         x->s = a->text + t->start;
-        x->n = t->end - t->start;
+        x->n = tok_end(t) - t->start;
         x->flags = t->flags;
         x->first = i == first_word;
         x->lower_h = e->lower_h;
@@ -904,7 +904,7 @@ static void tag_stretch(const ner_model *m, article *a, uint32_t tok, uint32_t n
 
 /* A lower-case word just before a capitalised one may open its name
  * ("al Qaeda", "de Mistura"); elsewhere lower-case words are left out. */
-static bool may_open(const token *t) { return (t->flags & TF_WORD) && t->end - t->start <= 3; }
+static bool may_open(const token *t) { return (t->flags & TF_WORD) && tok_end(t) - t->start <= 3; }
 
 /* Marks the tokens worth scoring: words with a capital letter, unless the
  * vocabulary knows the word as one that is not part of names. The passes

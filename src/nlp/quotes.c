@@ -99,7 +99,7 @@ static void lead_in(qrun *R, uint32_t e, uint32_t nk)
         bool that;
         if (content_start(c, k, e, &that) < e) continue;
         R->lead = true;
-        R->lead_para = c->t[e - 1].para;
+        R->lead_para = article_token_para(c->a, e - 1);
         memset(&R->lead_q, 0, sizeof R->lead_q);
         R->lead_q.speaker = k->sp.entity;
         R->lead_q.speaker_span = k->sp.name.end ? k->sp.name : k->sp.words;
@@ -210,9 +210,9 @@ static void resolve_pending(qrun *R, uint16_t para, bool closes_chain, bool led)
 
 static uint32_t para_end_sentence(const article *a, uint32_t si)
 {
-    uint16_t para = a->tokens.v[a->sents.v[si].tok].para;
+    uint16_t para = article_token_para(a, a->sents.v[si].tok);
     uint32_t sj = si;
-    while (sj < a->sents.n && a->tokens.v[a->sents.v[sj].tok].para == para) sj++;
+    while (sj < a->sents.n && article_token_para(a, a->sents.v[sj].tok) == para) sj++;
     return sj;
 }
 
@@ -226,7 +226,7 @@ static uint32_t process_paragraph(qrun *R, uint32_t si, uint32_t sj)
     article *a = c->a;
     const sentence *sv = a->sents.v;
     uint32_t tb = sv[si].tok, te = sv[sj - 1].tok + sv[sj - 1].ntok;
-    uint16_t para = c->t[tb].para;
+    uint16_t para = article_token_para(c->a, tb);
     R->para_q0 = a->quotes.n;
     bool chained = R->runs_on;
     R->runs_on = false;
@@ -248,7 +248,7 @@ static uint32_t process_paragraph(qrun *R, uint32_t si, uint32_t sj)
         np who;
         if (has_words(c, tb, te, 5) && attribution_line(c, lb, le, &who)) {
             pull_quote(R, tb, te, lb, le, &who, &sv[si], &sv[sj]);
-            R->last_attr_para = c->t[lb].para;
+            R->last_attr_para = article_token_para(c->a, lb);
             return sk;
         }
     }

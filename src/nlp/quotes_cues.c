@@ -15,7 +15,7 @@
 
 /* --- token predicates ------------------------------------------------------ */
 
-static uint32_t tok_len(const qctx *c, uint32_t i) { return c->t[i].end - c->t[i].start; }
+static uint32_t tok_len(const qctx *c, uint32_t i) { return tok_end(&c->t[i]) - c->t[i].start; }
 static const char *tok_text(const qctx *c, uint32_t i) { return c->a->text + c->t[i].start; }
 
 bool tok_punct(const qctx *c, uint32_t i, char ch)
@@ -45,7 +45,7 @@ span tok_span(const qctx *c, uint32_t b, uint32_t e)
     span s = {0, 0};
     if (e > b) {
         s.start = c->t[b].start;
-        s.end = c->t[e - 1].end;
+        s.end = tok_end(&c->t[e - 1]);
     }
     return s;
 }
@@ -346,9 +346,9 @@ static uint8_t cue_class_of(char ch)
 /* The value for tokens i and i+1 read as one two-word cue, or NULL. */
 static const char *two_word(const qctx *c, uint32_t i, uint32_t end)
 {
-    if (i + 1 >= end || !(c->t[i + 1].flags & TF_WORD) || c->t[i + 1].start != c->t[i].end + 1) return NULL;
-    if (c->a->text[c->t[i].end] != ' ') return NULL;
-    return wordmap_get(c->r->verbs, tok_text(c, i), c->t[i + 1].end - c->t[i].start);
+    if (i + 1 >= end || !(c->t[i + 1].flags & TF_WORD) || c->t[i + 1].start != tok_end(&c->t[i]) + 1) return NULL;
+    if (c->a->text[tok_end(&c->t[i])] != ' ') return NULL;
+    return wordmap_get(c->r->verbs, tok_text(c, i), tok_end(&c->t[i + 1]) - c->t[i].start);
 }
 
 static bool be_form(const qctx *c, uint32_t i)
@@ -370,12 +370,12 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
     /* "a government claim": a base form after a singular noun is a noun
      * ("officials say", "they say", "would say" are verbs) */
     if (form == VF_BASE && tok_lower_word(c, i - 1) && !(word_class(c, i - 1) & (W_AUX | W_PRONOUN | W_DET | W_THAT | W_REL)) &&
-        !(speaker_class(c, i - 1) & S_PEOPLE) && (c->a->text[c->t[i - 1].end - 1] | 0x20) != 's')
+        !(speaker_class(c, i - 1) & S_PEOPLE) && (c->a->text[tok_end(&c->t[i - 1]) - 1] | 0x20) != 's')
         return true;
     /* "leaflets highlighting claimed improvements": a past form as an adjective */
     if (form == VF_PAST && tok_lower_word(c, i - 1) && !word_class(c, i - 1)) {
-        uint32_t n = c->t[i - 1].end - c->t[i - 1].start;
-        if (n > 4 && !memcmp(c->a->text + c->t[i - 1].end - 3, "ing", 3)) return true;
+        uint32_t n = tok_end(&c->t[i - 1]) - c->t[i - 1].start;
+        if (n > 4 && !memcmp(c->a->text + tok_end(&c->t[i - 1]) - 3, "ing", 3)) return true;
     }
     if (tok_eq(c, i - 1, "all") && (c->t[i - 1].flags & TF_SENT)) return true;   /* "All told, …" */
     /* "a long-standing demand", "the swing states": determiner, modifier, noun */
@@ -385,7 +385,7 @@ static bool noun_or_passive(const qctx *c, uint32_t i, uint8_t form, uint32_t lo
         !speaker_class(c, i - 1) && !(word_class(c, i - 1) & W_PRONOUN) &&
         (!(word_class(c, i - 1) & W_AUX) || (word_class(c, i - 1) & W_TIME)) &&
         (word_class(c, i - 2) & W_DET) && !(word_class(c, i - 2) & W_THAT) &&
-        !(form == VF_BASE && (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's'))
+        !(form == VF_BASE && (c->a->text[tok_end(&c->t[i - 1]) - 1] | 0x20) == 's'))
         return true;
     if (form == VF_PAST) {
         /* a passive, an adverb allowed between: "is termed", "is also termed" */
@@ -412,7 +412,7 @@ static bool n_before_verb(const qctx *c, uint32_t i, uint32_t j, uint8_t form, u
     if (next == VF_PAST || (form == VF_S && next == VF_BASE)) return true;
     /* a singular name before a base form is no subject: "Commission report says" */
     if (form != VF_BASE || next != VF_S || i == 0 || !(c->t[i - 1].flags & TF_CAP) || (c->t[i - 1].flags & TF_SENT) ||
-        (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's')
+        (c->a->text[tok_end(&c->t[i - 1]) - 1] | 0x20) == 's')
         return false;
     /* "Police say" and "Labour say" are bodies speaking; "the Commission report" a noun */
     return !(speaker_class(c, i - 1) & (S_GROUP | S_PEOPLE)) || (i > 1 && (word_class(c, i - 2) & W_DET));
@@ -424,7 +424,7 @@ static bool negated(const qctx *c, uint32_t i)
     for (uint32_t j = i; j > 0 && i - j < 3; j--) {
         uint32_t k = j - 1;
         if (!(c->t[k].flags & TF_WORD)) return false;
-        uint32_t n = c->t[k].end - c->t[k].start;
+        uint32_t n = tok_end(&c->t[k]) - c->t[k].start;
         const char *s = c->a->text + c->t[k].start;
         if (tok_eq(c, k, "not") || tok_eq(c, k, "never") ||
             (n > 3 && !strncasecmp(s + n - 3, "n't", 3)) || (n > 5 && !memcmp(s + n - 5, "n\xE2\x80\x99t", 5)))
@@ -592,7 +592,7 @@ uint32_t content_start(const qctx *c, const cue *k, uint32_t end, bool *saw_that
          * phrase of place, "that" and a verb open a relative clause */
         if (i > k->tok + k->n && (word_class(c, k->tok + k->n) & W_PREP) && tok_lower_word(c, i - 1) &&
             !word_class(c, i - 1) && i + 2 < end && tok_lower_word(c, i + 1) &&
-            !(word_class(c, i + 1) & (W_DET | W_PRONOUN | W_AUX)) && c->a->text[c->t[i + 1].end - 1] == 's' &&
+            !(word_class(c, i + 1) & (W_DET | W_PRONOUN | W_AUX)) && c->a->text[tok_end(&c->t[i + 1]) - 1] == 's' &&
             ((c->t[i + 2].flags & TF_CAP) || (word_class(c, i + 2) & (W_DET | W_PREP))) && k->cls != CUE_TELL &&
             k->cls != CUE_ASK)
             return end;

@@ -78,7 +78,7 @@ static bool dash_speaker(qrun *R, const qspan *q, uint32_t e, speaker *sp, span 
     qctx *c = &R->c;
     uint32_t d = q->close + 1;
     /* the splitter may have ended the sentence at the closing mark */
-    for (e = d; e < c->nt && e < d + 10 && c->t[e].para == c->t[q->close].para; e++) {}
+    for (e = d; e < c->nt && e < d + 10 && article_token_para(c->a, e) == article_token_para(c->a, q->close); e++) {}
     if (q->unclosed || d + 1 >= e || !tok_dash(c, d)) return false;
     np who;
     if (!np_after(c, d + 1, e, &who) || who.how != NP_NAME) return false;
@@ -222,7 +222,7 @@ void attach_back(qrun *R, uint32_t b, uint32_t e, uint32_t nk)
             return;
     }
     const token *mark = &c->t[b - 1];
-    if (!(mark->flags & TF_QCLOSE) || mark->para != c->t[b].para) return;
+    if (!(mark->flags & TF_QCLOSE) || article_token_para(c->a, b - 1) != article_token_para(c->a, b)) return;
     quote *q = &a->quotes.v[R->pending[R->npending - 1]];
     if (q->end > mark->start || q->end + 4 < mark->start) return;
     q->speaker = k->sp.entity;
@@ -266,8 +266,8 @@ static bool same_words(const qctx *c, uint32_t b1, uint32_t e1, uint32_t b2, uin
     if (e1 - b1 != e2 - b2) return false;
     for (uint32_t i = 0; i < e1 - b1; i++) {
         const token *x = &c->t[b1 + i], *y = &c->t[b2 + i];
-        if (x->end - x->start != y->end - y->start ||
-            strncasecmp(c->a->text + x->start, c->a->text + y->start, x->end - x->start) != 0)
+        if (tok_end(x) - x->start != tok_end(y) - y->start ||
+            strncasecmp(c->a->text + x->start, c->a->text + y->start, tok_end(x) - x->start) != 0)
             return false;
     }
     return true;
@@ -278,11 +278,11 @@ static bool same_words(const qctx *c, uint32_t b1, uint32_t e1, uint32_t b2, uin
 static bool label_repeats(const qctx *c, uint32_t si, uint32_t lb, uint32_t le)
 {
     const article *a = c->a;
-    uint16_t para = c->t[a->sents.v[si].tok].para;
+    uint16_t para = article_token_para(c->a, a->sents.v[si].tok);
     for (uint32_t s = si + 1, seen = 0; s < a->sents.n && seen < 40; s++, seen++) {
         uint32_t b = a->sents.v[s].tok, e = b + a->sents.v[s].ntok;
         if (!(c->t[b].flags & TF_PARA)) continue;
-        if (c->t[b].para > para + 12) break;
+        if (article_token_para(c->a, b) > para + 12) break;
         uint32_t k = label_end(c, b, e);
         uint32_t s0 = (c->t[b].flags & TF_QUOTE) ? b + 1 : b;
         if (k && same_words(c, lb, le, s0, k)) return true;
@@ -312,7 +312,7 @@ bool transcript_turn(qrun *R, uint32_t si, uint32_t sj, uint32_t tb, uint32_t te
     while (ce > k + 1 && (c->t[ce - 1].flags & TF_QUOTE)) ce--;
     quote_emit(R, Q_DIRECT, tok_span(c, k + 1, ce), &sp, tok_span(c, k, k + 1));
     speaker_remember(c, &sp);
-    R->last_attr_para = c->t[tb].para;
+    R->last_attr_para = article_token_para(c->a, tb);
     (void)sj;
     return true;
 }

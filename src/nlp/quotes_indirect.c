@@ -177,8 +177,8 @@ static bool clause_like(const qctx *c, uint32_t b, uint32_t e)
     for (uint32_t i = b; i < e && i < b + 12; i++) {
         if (tok_punct(c, i, ',') || tok_terminal(c, i)) break;
         if (finite_aux(c, i)) return true;
-        uint32_t n = c->t[i].end - c->t[i].start;
-        if (i > b && tok_lower_word(c, i) && n > 4 && !memcmp(c->a->text + c->t[i].end - 2, "ed", 2)) return true;
+        uint32_t n = tok_end(&c->t[i]) - c->t[i].start;
+        if (i > b && tok_lower_word(c, i) && n > 4 && !memcmp(c->a->text + tok_end(&c->t[i]) - 2, "ed", 2)) return true;
     }
     return false;
 }
@@ -208,7 +208,7 @@ static bool subject_verb(const qctx *c, uint32_t b, uint32_t e)
     if (b >= e) return false;
     if ((word_class(c, b) & (W_HE | W_SHE | W_THEY | W_WE | W_I | W_IT)) && !tok_eq(c, b, "her") &&
         !tok_eq(c, b, "him") && !tok_eq(c, b, "them") && !(word_class(c, b) & W_DET)) {
-        uint32_t v = b + 1, n = v < e ? c->t[v].end - c->t[v].start : 0;
+        uint32_t v = b + 1, n = v < e ? tok_end(&c->t[v]) - c->t[v].start : 0;
         const char *w = v < e ? c->a->text + c->t[v].start : "";
         return v < e && (finite_aux(c, v) || (tok_lower_word(c, v) && n > 3 && (w[n - 1] == 's' || !memcmp(w + n - 2, "ed", 2))));
     }

@@ -157,7 +157,7 @@ bool tok_dash(const qctx *c, uint32_t i);
 static inline bool tok_eq(const qctx *c, uint32_t i, const char *word)
 {
     size_t n = __builtin_strlen(word);
-    if (i >= c->nt || c->t[i].end - c->t[i].start != n) return false;
+    if (i >= c->nt || tok_end(&c->t[i]) - c->t[i].start != n) return false;
     const unsigned char *s = (const unsigned char *)c->a->text + c->t[i].start;
     for (size_t k = 0; k < n; k++)
         if (((unsigned)s[k] - 'A' < 26u ? s[k] | 0x20u : s[k]) != (unsigned char)word[k]) return false;
@@ -201,7 +201,7 @@ static inline bool cue_shaped(const qctx *c, uint32_t i)
 {
     const token *t = &c->t[i];
     return (t->flags & TF_WORD) && !(t->flags & TF_UPPER) &&
-           shape_in(&c->r->verb_shapes, shape_of(c->a->text + t->start, t->end - t->start));
+           shape_in(&c->r->verb_shapes, shape_of(c->a->text + t->start, tok_end(t) - t->start));
 }
 /* The cue starting at token i (before end), if any. */
 bool cue_at(const qctx *c, uint32_t i, uint32_t end, cue *out);

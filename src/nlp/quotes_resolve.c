@@ -55,7 +55,7 @@ static uint8_t phrase_sex(const qctx *c, const np *who)
 {
     uint8_t g = gender_of(c, who->s, who->e);
     if (g || who->how != NP_NAME || who->name_e < who->name_s + 2) return g;
-    return given_name_sex(c->r, c->a->text + c->t[who->name_s].start, c->t[who->name_s].end - c->t[who->name_s].start);
+    return given_name_sex(c->r, c->a->text + c->t[who->name_s].start, tok_end(&c->t[who->name_s]) - c->t[who->name_s].start);
 }
 
 static uint8_t kind_of_entity(const article *a, int32_t e)
@@ -93,7 +93,7 @@ static const referent *newest(const qctx *c, uint32_t back)
 static const referent *by_role(const qctx *c, uint32_t h, int32_t *holder)
 {
     const char *w = c->a->text + c->t[h].start;
-    size_t n = c->t[h].end - c->t[h].start;
+    size_t n = tok_end(&c->t[h]) - c->t[h].start;
     *holder = -1;
     for (uint32_t k = 0; k < QC_RECENT; k++) {
         const referent *r = newest(c, k);
@@ -159,9 +159,9 @@ static uint32_t person_before_affiliation(const qctx *c, const np *who)
     int32_t m = mention_at(c, who->name_s);
     if (m < 0) return who->name_e;
     const mention *mm = &c->a->mentions.v[m];
-    if (mm->type != ENT_PERSON || mm->end >= c->t[who->name_e - 1].end) return who->name_e;
+    if (mm->type != ENT_PERSON || mm->end >= tok_end(&c->t[who->name_e - 1])) return who->name_e;
     for (uint32_t i = who->name_s; i + 1 < who->name_e; i++)
-        if (c->t[i].end == mm->end)
+        if (tok_end(&c->t[i]) == mm->end)
             return tok_lower_word(c, i + 1) && (word_class(c, i + 1) & (W_LINK | W_PREP)) ? i + 1 : who->name_e;
     return who->name_e;
 }
@@ -212,7 +212,7 @@ static void group_head(qctx *c, const np *who, speaker *out)
 {
     uint32_t h = who->e - 1;
     int32_t m = h > who->s ? mention_at(c, h - 1) : -1;
-    if (m >= 0 && c->a->mentions.v[m].end == c->t[h - 1].end && org_entity(c, c->a->mentions.v[m].entity)) {
+    if (m >= 0 && c->a->mentions.v[m].end == tok_end(&c->t[h - 1]) && org_entity(c, c->a->mentions.v[m].entity)) {
         out->entity = c->a->mentions.v[m].entity;
         return;
     }

@@ -54,7 +54,7 @@ void sentences_free(sentences_res *r)
 static bool is_terminal(const article *a, const token *t)
 {
     const char *s = a->text + t->start;
-    uint32_t n = t->end - t->start;
+    uint32_t n = tok_end(t) - t->start;
     if (!(t->flags & TF_PUNCT)) return false;
     if (n == 1) return *s == '.' || *s == '!' || *s == '?';
     if (n == 3 && memcmp(s, "...", 3) == 0) return true;
@@ -67,7 +67,7 @@ static bool is_trailer(const article *a, const token *t)
     if (t->flags & TF_SPACE) return false;
     if (t->flags & TF_QCLOSE) return true;
     char c = a->text[t->start];
-    return t->end - t->start == 1 && (c == ')' || c == ']');
+    return tok_end(t) - t->start == 1 && (c == ')' || c == ']');
 }
 
 /* Can the token open a sentence? */
@@ -80,14 +80,14 @@ static bool opens_sentence(const token *t)
 static bool is_starter(const sentences_res *r, const article *a, const token *t)
 {
     return (t->flags & (TF_QOPEN | TF_PARA)) ||
-           wordmap_has(r->starters, a->text + t->start, t->end - t->start);
+           wordmap_has(r->starters, a->text + t->start, tok_end(t) - t->start);
 }
 
 /* For a token ending in its own period: may that period end the sentence? */
 static bool abbrev_may_end(const sentences_res *r, const article *a, const token *t, const token *next)
 {
     const char *s = a->text + t->start;
-    uint32_t n = t->end - t->start - 1;
+    uint32_t n = tok_end(t) - t->start - 1;
     const char *kind = wordmap_get(r->abbrev, s, n);
     if (kind && (!strcmp(kind, "title") || !strcmp(kind, "numero"))) return false;
     if (kind && !strcmp(kind, "month") && (next->flags & TF_NUM)) return false;
@@ -124,7 +124,7 @@ static bool speech_tag_follows(const sentences_res *r, const article *a, uint32_
             if (c != ',' && c != '.') return false;   /* commas of an apposition, initials */
             continue;
         }
-        if (wordmap_has(r->speech, a->text + t[k].start, t[k].end - t[k].start))
+        if (wordmap_has(r->speech, a->text + t[k].start, tok_end(&t[k]) - t[k].start))
             return !full_stop || tag_ends_soon(a, k);
     }
     return false;
@@ -136,12 +136,12 @@ static void emit(article *a, uint32_t first, uint32_t last)
     s->tok = first;
     s->ntok = last - first;
     s->start = a->tokens.v[first].start;
-    s->end = a->tokens.v[last - 1].end;
+    s->end = tok_end(&a->tokens.v[last - 1]);
 }
 
 static bool is_abbreviation(const sentences_res *r, const article *a, const token *t, uint32_t n, uint32_t i)
 {
-    const char *kind = wordmap_get(r->abbrev, a->text + t[i].start, t[i].end - t[i].start);
+    const char *kind = wordmap_get(r->abbrev, a->text + t[i].start, tok_end(&t[i]) - t[i].start);
     if (!kind) return false;
     if (strcmp(kind, "numero") == 0) return i + 2 < n && (t[i + 2].flags & TF_NUM);
     return true;
@@ -150,28 +150,34 @@ static bool is_abbreviation(const sentences_res *r, const article *a, const toke
 /* Whether token i is a listed abbreviation whose period is the next token. */
 static bool joins_period(const sentences_res *r, const article *a, const token *t, uint32_t n, uint32_t i)
 {
-    return a->text[t[i].end] == '.' && (t[i].flags & (TF_WORD | TF_ABBR)) == TF_WORD && i + 1 < n &&
-           t[i + 1].start == t[i].end && t[i + 1].end == t[i].end + 1 && is_abbreviation(r, a, t, n, i);
+    return a->text[tok_end(&t[i])] == '.' && (t[i].flags & (TF_WORD | TF_ABBR)) == TF_WORD && i + 1 < n &&
+           t[i].len < TOKEN_MAX_LEN &&
+           t[i + 1].start == tok_end(&t[i]) && tok_end(&t[i + 1]) == tok_end(&t[i]) + 1 && is_abbreviation(r, a, t, n, i);
 }
 
 /* Joins a listed abbreviation and its period into one token (Mr + . → Mr.),
  * compacting the token array in place: the tokens between two joins move
- * in one block, and only writes behind the scan are made. */
+ * in one block, and only writes behind the scan are made. The paragraph
+ * steps (token indices) move with their tokens; a joined period never
+ * opens a paragraph. */
 static void join_abbreviations(const sentences_res *r, article *a)
 {
     token *t = a->tokens.v;
+    uint32_t *ps = a->para_steps.v, nps = a->para_steps.n, k = 0;
     uint32_t n = a->tokens.n, o = 0, i = 0;
     while (i < n) {
         uint32_t j = i;
         while (j < n && !joins_period(r, a, t, n, j)) j++;
         uint32_t keep = j - i + (j < n);   /* the block, and the abbreviation */
+        for (; k < nps && ps[k] < i + keep; k++) ps[k] -= i - o;
         if (o != i) memmove(t + o, t + i, (size_t)keep * sizeof *t);
         o += keep;
         if (j == n) break;
-        t[o - 1].end++;
+        t[o - 1].len++;
         t[o - 1].flags |= TF_ABBR;
         i = j + 2;
     }
+    for (; k < nps; k++) ps[k] -= n - o;   /* steps after the last token */
     a->tokens.n = o;
 }
 
@@ -191,7 +197,7 @@ void sentences_run(const sentences_res *r, article *a)
             in_quote = false;
         }
         if (t[i].flags & TF_QUOTE) in_quote = (t[i].flags & TF_QOPEN) != 0;
-        bool abbr = (t[i].flags & TF_ABBR) && a->text[t[i].end - 1] == '.';
+        bool abbr = (t[i].flags & TF_ABBR) && a->text[tok_end(&t[i]) - 1] == '.';
         if (!is_terminal(a, &t[i]) && !abbr) continue;
         uint32_t j = i + 1;
         bool closed_quote = false;

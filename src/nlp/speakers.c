@@ -22,7 +22,7 @@ static bool person_mention_ends(const qctx *c, uint32_t i, uint32_t *first)
     int32_t m = mention_at(c, i);
     if (m < 0) return false;
     const mention *mm = &c->a->mentions.v[m];
-    if (mm->type != ENT_PERSON || mm->kind != MK_NAME || mm->end != c->t[i].end) return false;
+    if (mm->type != ENT_PERSON || mm->kind != MK_NAME || mm->end != tok_end(&c->t[i])) return false;
     uint32_t k = i;
     while (k > 0 && c->t[k - 1].start >= mm->start) k--;
     *first = k;
@@ -90,8 +90,8 @@ static void classify_run(const qctx *c, uint32_t s, uint32_t e, np *out)
 /* A word capitalised only because it opens the sentence: "Speaking at …". */
 static bool sentence_word(const qctx *c, uint32_t i)
 {
-    uint32_t n = c->t[i].end - c->t[i].start;
-    return (c->t[i].flags & TF_SENT) && n > 4 && !memcmp(c->a->text + c->t[i].end - 3, "ing", 3);
+    uint32_t n = tok_end(&c->t[i]) - c->t[i].start;
+    return (c->t[i].flags & TF_SENT) && n > 4 && !memcmp(c->a->text + tok_end(&c->t[i]) - 3, "ing", 3);
 }
 
 /* A run of capitalised words ending at token h, with linking words and
@@ -123,9 +123,9 @@ static bool plural_possessive(const qctx *c, uint32_t i)
 {
     if (i == 0 || (c->t[i].flags & TF_SPACE) || !(c->t[i - 1].flags & TF_WORD)) return false;
     const char *s = c->a->text + c->t[i].start;
-    uint32_t n = c->t[i].end - c->t[i].start;
+    uint32_t n = tok_end(&c->t[i]) - c->t[i].start;
     bool apos = (n == 1 && *s == '\'') || (n == 3 && !memcmp(s, "\xE2\x80\x99", 3));
-    return apos && (c->a->text[c->t[i - 1].end - 1] | 0x20) == 's';
+    return apos && (c->a->text[tok_end(&c->t[i - 1]) - 1] | 0x20) == 's';
 }
 
 /* The first number of a share: "6 in 10", "six out of 10". */
@@ -319,7 +319,7 @@ static uint32_t skip_left_aux(const qctx *c, uint32_t lo, uint32_t end)
     while (i > lo) {
         uint32_t j = i - 1;
         unsigned w = word_class(c, j);
-        uint32_t n = c->t[j].end - c->t[j].start;
+        uint32_t n = tok_end(&c->t[j]) - c->t[j].start;
         const char *s = c->a->text + c->t[j].start;
         if (tok_lower_word(c, j) && ((w & W_AUX) || (n > 4 && memcmp(s + n - 2, "ly", 2) == 0 && !(w & W_TIME)))) {
             i = j;
@@ -376,8 +376,8 @@ static bool aside(const qctx *c, uint32_t b, uint32_t e)
     if (e == b + 1 && (c->t[b].flags & TF_NUM)) return true;   /* an age: "Jim Bennett, 57, said" */
     if ((w & (W_PREP | W_LINK)) && tok_lower_word(c, b)) return true;   /* "from Wembley" */
     if (e == b + 1 && tok_lower_word(c, b) && (w & (W_AUX | W_TIME | W_STOP))) return true;
-    uint32_t n = c->t[b].end - c->t[b].start;
-    return e == b + 1 && tok_lower_word(c, b) && n > 4 && !memcmp(c->a->text + c->t[b].end - 2, "ly", 2);
+    uint32_t n = tok_end(&c->t[b]) - c->t[b].start;
+    return e == b + 1 && tok_lower_word(c, b) && n > 4 && !memcmp(c->a->text + tok_end(&c->t[b]) - 2, "ly", 2);
 }
 
 /* "Hugh Hill, a doctor, said" / "the spokesman, Zabihullah Mujahid, said":

@@ -88,16 +88,16 @@ const lex *times_lex(const scan *sc, uint32_t i)
     static const lex none = {0};
     if (i < sc->first || i >= sc->last) return &none;   /* the grammar stays in its sentence */
     const token *t = &sc->a->tokens.v[i];
-    if ((t->flags & TF_PUNCT) || !shape_may(&sc->r->shapes.lexicon, sc->a->text + t->start, t->end - t->start))
+    if ((t->flags & TF_PUNCT) || !shape_may(&sc->r->shapes.lexicon, sc->a->text + t->start, tok_end(t) - t->start))
         return &none;
     if (!sc->cache) {
         static _Thread_local lex one;
-        one = times_lex_word(sc->r, sc->a->text + t->start, t->end - t->start);
+        one = times_lex_word(sc->r, sc->a->text + t->start, tok_end(t) - t->start);
         return &one;
     }
     lex *c = &sc->cache[i - sc->first];
     if (!c->known) {
-        *c = times_lex_word(sc->r, sc->a->text + t->start, t->end - t->start);
+        *c = times_lex_word(sc->r, sc->a->text + t->start, tok_end(t) - t->start);
         c->known = true;
     }
     return c;
@@ -312,7 +312,7 @@ static inline bool may_continue(const times_res *r, const article *a, const toke
     if (t->flags & TF_PUNCT) return false;
     if (t->flags & TF_NUM) return true;
     const char *s = a->text + t->start;
-    uint32_t n = t->end - t->start, shape = shape_of(s, n);
+    uint32_t n = tok_end(t) - t->start, shape = shape_of(s, n);
     const times_shapes *sh = &r->shapes;
     return shape_in(&sh->lexicon, shape) || ((t->flags & TF_CAP) && shape_in(&sh->names, shape)) ||
            hyphen_starter(sh, s, n);
@@ -328,7 +328,7 @@ static bool may_start(const times_res *r, const article *a, const token *t, cons
     if (t->flags & TF_PUNCT) return false;
     if (t->flags & TF_NUM) return true;
     const char *s = a->text + t->start;
-    uint32_t n = t->end - t->start, shape = shape_of(s, n);
+    uint32_t n = tok_end(t) - t->start, shape = shape_of(s, n);
     const times_shapes *sh = &r->shapes;
     if ((t->flags & TF_CAP) && shape_in(&sh->names, shape)) return true;
     if (shape_in(&sh->starts, shape) && (shape_in(&sh->solo, shape) || (next && may_continue(r, a, next))))
@@ -341,7 +341,7 @@ static bool may_start(const times_res *r, const article *a, const token *t, cons
 static bool full_name_before_period(const article *a, uint32_t i)
 {
     const token *t = &a->tokens.v[i];
-    uint32_t n = t->end - t->start - 1;
+    uint32_t n = tok_end(t) - t->start - 1;
     const char *s = a->text + t->start;
     int m = date_month_from_name(s, n);
     if (m) return n >= 5 || m == 5 || m == 6 || m == 7;
@@ -354,7 +354,7 @@ static void emit(scan *sc, article *a, const match *m)
     if (start > sc->first && (times_lex(sc, start - 1)->cls & LX_INCL)) start--;
     timexpr *t = ARENA_PUSH(&a->mem, a->times);
     t->start = a->tokens.v[start].start;
-    t->end = a->tokens.v[m->end - 1].end;
+    t->end = tok_end(&a->tokens.v[m->end - 1]);
     if (m->end_byte > t->start && m->end_byte < t->end) t->end = m->end_byte;
     else if (t->end - t->start > 5 && a->text[t->end - 1] == '.' && full_name_before_period(a, m->end - 1))
         t->end--;

@@ -27,7 +27,7 @@
 
 static const token *tok(const scan *sc, uint32_t i) { return &sc->a->tokens.v[i]; }
 static const char *tok_s(const scan *sc, uint32_t i) { return sc->a->text + tok(sc, i)->start; }
-static uint32_t tok_n(const scan *sc, uint32_t i) { return tok(sc, i)->end - tok(sc, i)->start; }
+static uint32_t tok_n(const scan *sc, uint32_t i) { return tok_end(tok(sc, i)) - tok(sc, i)->start; }
 static bool in_sentence(const scan *sc, uint32_t i) { return i >= sc->first && i < sc->last; }
 
 /* Token i is the word w, in any case (w in lower case). */
@@ -176,7 +176,7 @@ static bool parsed_date(scan *sc, uint32_t i, match *m)
 {
     const article *a = sc->a;
     if ((tok(sc, i)->flags & TF_NUM) && !may_be_date(sc, i)) return false;
-    uint32_t off = tok(sc, i)->start, limit = a->tokens.v[sc->last - 1].end;
+    uint32_t off = tok(sc, i)->start, limit = tok_end(&a->tokens.v[sc->last - 1]);
     date d;
     size_t n = date_parse_opts(a->text + off, limit - off, DATE_NO_YEAR | DATE_NO_TIME, &d);
     if (!n) return false;
@@ -320,7 +320,7 @@ static bool holiday_name(scan *sc, uint32_t i, int dir, match *m)
            shape_may(&sh->holiday_word, tok_s(sc, i + most), tok_n(sc, i + most)))
         most++;
     for (uint32_t k = most; k >= 1; k--) {
-        uint32_t start = tok(sc, i)->start, end = tok(sc, i + k - 1)->end;
+        uint32_t start = tok(sc, i)->start, end = tok_end(tok(sc, i + k - 1));
         const holiday *h = times_holiday(sc->r, sc->a->text + start, end - start);
         if (h) return ok(m, i, i + k, tv_holiday(sc->pub, h, dir < 0 ? direction(sc, i) : dir));
     }

@@ -183,12 +183,27 @@ static void reserve_tokens(article *a)
     a->tokens.cap = want;
 }
 
-/* Every field is set, so the slot needs no zeroing first (as ARENA_PUSH does). */
-static inline void push(article *a, uint32_t s, uint32_t e, uint16_t flags, uint16_t para)
+/* Every field is set, so the slot needs no zeroing first (as ARENA_PUSH does).
+ * A run longer than TOKEN_MAX_LEN (no news word is) goes in as pieces of at
+ * most that many bytes, cut between characters; the pieces after the first
+ * keep its kind but no space or paragraph before them. */
+static inline void push_one(article *a, uint32_t s, uint32_t e, uint16_t flags)
 {
     if (a->tokens.n == a->tokens.cap)
         arena_vec_grow(&a->mem, (void **)&a->tokens.v, &a->tokens.cap, sizeof *a->tokens.v);
-    a->tokens.v[a->tokens.n++] = (token){.start = s, .end = e, .flags = flags, .para = para};
+    a->tokens.v[a->tokens.n++] = (token){.start = s, .len = (uint16_t)(e - s), .flags = flags};
+}
+
+static inline void push(article *a, uint32_t s, uint32_t e, uint16_t flags)
+{
+    while (__builtin_expect(e - s > TOKEN_MAX_LEN, 0)) {
+        uint32_t cut = s + TOKEN_MAX_LEN;
+        while (cut > s + 1 && ((unsigned char)a->text[cut] & 0xC0) == 0x80) cut--;
+        push_one(a, s, cut, flags);
+        s = cut;
+        flags &= (uint16_t)~(TF_SPACE | TF_PARA | TF_SENT | TF_QOPEN | TF_QCLOSE);
+    }
+    push_one(a, s, e, flags);
 }
 
 /* TF_CAP when the word starts upper case; TF_UPPER when its first letters
@@ -223,6 +238,7 @@ static int32_t last_cp(const cursor *c, uint32_t s, uint32_t e)
 /* What the scan carries from one token to the next. */
 typedef struct scan {
     cursor c;
+    article *a;          /* for its paragraph steps */
     uint32_t para;
     uint16_t pending;    /* TF_SPACE / TF_PARA for the next token */
     bool open_dq, open_sq, first;
@@ -241,7 +257,10 @@ static uint32_t skip_space(scan *st, uint32_t i)
     st->pending |= TF_SPACE;
     if (nl >= 2 && !st->first) {
         st->pending |= TF_PARA;
-        if (st->para < 65535) st->para++;
+        if (st->para < 65535) {
+            st->para++;
+            *ARENA_PUSH(&st->a->mem, st->a->para_steps) = st->a->tokens.n;
+        }
         st->open_dq = st->open_sq = false;
     }
     st->prev = ' ';
@@ -322,8 +341,9 @@ static bool scan_token(scan *st, uint32_t i, uint32_t *end, uint16_t *f)
 void nlp_tokenize(article *a)
 {
     nlp_tokenize_init();   /* a no-op after nlp_load; kept for direct callers */
-    scan st = {.c = {a->text, a->len}, .pending = TF_PARA | TF_SPACE, .first = true};
+    scan st = {.c = {a->text, a->len}, .a = a, .pending = TF_PARA | TF_SPACE, .first = true};
     a->tokens.n = 0;
+    a->para_steps.n = 0;
     reserve_tokens(a);
     uint32_t i = 0;
     while (i < st.c.n) {
@@ -341,7 +361,7 @@ void nlp_tokenize(article *a)
             continue;
         }
         st.first = false;
-        push(a, i, e, f, (uint16_t)st.para);
+        push(a, i, e, f);
         /* one space before the next token, the usual case, takes no loop */
         if (st.c.s[e] == ' ' && ascii_class[(unsigned char)st.c.s[e + 1]] != C_SPACE &&
             ascii_class[(unsigned char)st.c.s[e + 1]] != C_NL) {

@@ -24,8 +24,8 @@ typedef struct input {
 } input;
 
 /* Maximum input accepted (bytes); larger files are refused, not truncated.
- * One article's extraction peaks at 5 (text) to 7 (HTML) times its size
- * (README, "Measured"), so 256 MiB keeps the worst file under about 2 GB; a
+ * One article's extraction peaks at 4 (text) to 6 (HTML) times its size
+ * (README, "Measured"), so 256 MiB keeps the worst file under about 1.6 GB; a
  * news article is under a megabyte, a glued corpus of 221 MB still passes. */
 #define READ_MAX_BYTES ((size_t)256 << 20)
 

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(a && a->text && utf8_valid_prefix(a->text, a->len) == a->len);
 #define CHECK_SPANS(vec) \
     for (uint32_t i = 0; i < (vec).n; i++) check_span(a, (vec).v[i].start, (vec).v[i].end)
-    CHECK_SPANS(a->tokens);
+    for (uint32_t i = 0; i < a->tokens.n; i++) check_span(a, a->tokens.v[i].start, tok_end(&a->tokens.v[i]));
     CHECK_SPANS(a->sents);
     CHECK_SPANS(a->mentions);
     CHECK_SPANS(a->quotes);

@@ -70,9 +70,9 @@ static void typewriter_quotes_are_quotation_marks(void **state)
     article *a = test_analyze("``We won,'' she said. ''Yes.''", NULL);
     assert_non_null(a);
     assert_true(a->tokens.v[0].flags & TF_QOPEN);
-    assert_string_equal(span_str(a, a->tokens.v[0].start, a->tokens.v[0].end), "``");
+    assert_string_equal(span_str(a, a->tokens.v[0].start, tok_end(&a->tokens.v[0])), "``");
     assert_true(a->tokens.v[4].flags & TF_QCLOSE);
-    assert_string_equal(span_str(a, a->tokens.v[4].start, a->tokens.v[4].end), "''");
+    assert_string_equal(span_str(a, a->tokens.v[4].start, tok_end(&a->tokens.v[4])), "''");
     assert_int_equal(a->sents.n, 2);
     article_free(a);
 }
@@ -101,7 +101,7 @@ static void tokens_split_possessives_and_keep_hyphens(void **state)
     const char *want[] = {"Kenya", "'s", "Jubilee-e-Umoja", "don't", "1.13bn", "U.S.", "soldiers", "'", "gear"};
     assert_int_equal(a->tokens.n, 9);
     for (int i = 0; i < 9; i++)
-        assert_string_equal(span_str(a, a->tokens.v[i].start, a->tokens.v[i].end), want[i]);
+        assert_string_equal(span_str(a, a->tokens.v[i].start, tok_end(&a->tokens.v[i])), want[i]);
     assert_true(a->tokens.v[0].flags & TF_CAP);
     assert_true(a->tokens.v[4].flags & TF_NUM);
     assert_true(a->tokens.v[5].flags & TF_ABBR);
@@ -129,6 +129,53 @@ static void empty_text_has_no_sentences(void **state)
     article_free(a);
 }
 
+/* Paragraph numbers are kept apart from the tokens: they count the breaks
+ * met, stay right after abbreviations are joined (which removes tokens),
+ * and a break holding only white space counts too. */
+static void tokens_know_their_paragraph(void **state)
+{
+    article *a = test_analyze("Dr. Vale spoke.\n\nMs. Orr left at 5 p.m. today.\n\n\u00a0\n\nRain fell.", NULL);
+    assert_non_null(a);
+    const char *want[] = {"Dr.", "Vale", "spoke", ".", "Ms.", "Orr", "left", "at", "5", "p.m.", "today", ".",
+                          "Rain", "fell", "."};
+    const uint16_t para[] = {0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3};
+    assert_int_equal(a->tokens.n, sizeof want / sizeof *want);
+    for (uint32_t i = 0; i < a->tokens.n; i++) {
+        assert_string_equal(span_str(a, a->tokens.v[i].start, tok_end(&a->tokens.v[i])), want[i]);
+        assert_int_equal(article_token_para(a, i), para[i]);
+    }
+    article_free(a);
+}
+
+/* A run of letters longer than a token may be (TOKEN_MAX_LEN bytes) is cut
+ * into pieces between characters, which together cover it: nothing is lost. */
+static void an_overlong_word_is_cut_not_dropped(void **state)
+{
+    size_t n = 3 * (size_t)TOKEN_MAX_LEN;
+    char *text = malloc(n + 16);
+    assert_non_null(text);
+    memcpy(text, "Go ", 3);
+    for (size_t i = 3; i < n; i += 2) memcpy(text + i, "\xc3\xa9", 2);   /* é, two bytes each */
+    memcpy(text + n + 1 - n % 2, " now.", 6);
+    article *a = test_analyze(text, NULL);
+    assert_non_null(a);
+    uint32_t word_end = (uint32_t)(strstr(text, " now.") - text);
+    assert_true(a->tokens.n >= 6);
+    assert_string_equal(span_str(a, a->tokens.v[0].start, tok_end(&a->tokens.v[0])), "Go");
+    uint32_t at = 3, i = 1;
+    for (; i < a->tokens.n && a->tokens.v[i].start < word_end; i++) {
+        assert_int_equal(a->tokens.v[i].start, at);   /* the pieces follow each other */
+        assert_true(a->tokens.v[i].len <= TOKEN_MAX_LEN);
+        assert_true(((unsigned char)a->text[a->tokens.v[i].start] & 0xC0) != 0x80);
+        at = tok_end(&a->tokens.v[i]);
+    }
+    assert_int_equal(at, word_end);
+    assert_int_equal(i, 4);   /* 196,602 bytes: three pieces of 65,534, cut before an é */
+    assert_string_equal(span_str(a, a->tokens.v[i].start, tok_end(&a->tokens.v[i])), "now");
+    article_free(a);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -145,6 +192,8 @@ int main(void)
         cmocka_unit_test(tokens_split_possessives_and_keep_hyphens),
         cmocka_unit_test(quote_marks_open_and_close),
         cmocka_unit_test(empty_text_has_no_sentences),
+        cmocka_unit_test(tokens_know_their_paragraph),
+        cmocka_unit_test(an_overlong_word_is_cut_not_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

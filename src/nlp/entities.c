@@ -224,7 +224,7 @@ static void legal_forms_and_letters(work *w)
     uint32_t o = 0;
     for (uint32_t k = 0; k < w->d.n; k++) {
         draft *d = &w->d.v[k];
-        if (d->e == d->s + 1 && w->t[d->s].end - w->t[d->s].start == 1) continue;
+        if (d->e == d->s + 1 && w->t[d->s].len == 1) continue;
         if (only_legal_forms(w, d->s, d->e)) {
             draft *prev = o ? &w->d.v[o - 1] : NULL;
             if (prev && prev->e + 1 == d->s && (tok_is(w, prev->e, "and") || tok_is(w, prev->e, "&"))) {

@@ -403,6 +403,37 @@ static bool names_share(const stmt_names *a, const stmt_names *b)
     return false;
 }
 
+/* Whether a statement names a rare name (ln N/df at least DISTINCT_NAME_WEIGHT)
+ * the other does not. */
+#define DISTINCT_NAME_WEIGHT 4.0f
+
+static bool names_one_apart(const link_res *r, const stmt_names *a, const stmt_names *b)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        size_t la = strlen(a->v[i]);
+        if (link_word_weight(r, a->v[i], la) < DISTINCT_NAME_WEIGHT) continue;
+        bool found = false;
+        for (size_t j = 0; j < b->n && !found; j++) {
+            size_t lb = strlen(b->v[j]), n = la < lb ? la : lb;
+            found = (la == lb || n >= 4) && !memcmp(a->v[i], b->v[j], n);
+        }
+        if (!found) return true;
+    }
+    return false;
+}
+
+/* Whether a statement only announces what follows it ("the following stocks
+ * of corn in Toledo ...:", "prices were as follows -"): what it says is the
+ * table after it, not its own words, which every such table shares. */
+static bool announces_data(const char *t)
+{
+    size_t n = strlen(t);
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '\n')) n--;
+    if (n && (t[n - 1] == ':' || (t[n - 1] == '-' && n >= 2 && t[n - 2] == ' '))) return true;
+    if (!strncasecmp(t, "the following ", 14)) return true;
+    return n >= 10 && !strncasecmp(t + n - 10, "as follows", 10);
+}
+
 /* Whether a statement denies what it says: "is not expected to
  * intervene" and "is expected to intervene" share every content word and say
  * opposite things, while "there is no good or bad militia" and "we don't
@@ -497,13 +528,17 @@ typedef struct stmt_facts {
  * again); and, unless one speaker says both, articles telling one story
  * (claims_story.c: "lead manager Salomon Brothers Inc." under two issuers'
  * notes are two facts). */
-static bool may_be_one(const stmt_row *a, const stmt_facts *fa, const stmt_row *b, const stmt_facts *fb,
-                       const claim_stories *stories)
+static bool may_be_one(const link_res *r, const stmt_row *a, const stmt_facts *fa, const stmt_row *b,
+                       const stmt_facts *fb, const claim_stories *stories)
 {
     if (numbers_differ(&fa->num, &fb->num)) return false;
     if (fa->negated != fb->negated) return false;
     bool same_speaker = a->pub.speaker_cluster && a->pub.speaker_cluster == b->pub.speaker_cluster;
     if (fa->names.n && fb->names.n && !names_share(&fa->names, &fb->names)) return false;
+    /* each naming something rare the other does not: one formula, two facts
+     * ("bonus made to Peavey Company", "... to International Multifoods") */
+    if (names_one_apart(r, &fa->names, &fb->names) && names_one_apart(r, &fb->names, &fa->names)) return false;
+    if (announces_data(a->text) || announces_data(b->text)) return false;
     if (!fa->names.n && !fb->names.n && !same_speaker) return false;
     if ((about_speaker(a->text) || about_speaker(b->text)) && !same_speaker) return false;
     int anchor = tighter(fa->anchor, fb->anchor);
@@ -564,7 +599,7 @@ static int cut_group(linker *l, speaker_names *sn, owned_claim *g, long long by_
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             const stmt_row *a = &g->rows[i], *b = &g->rows[j];
-            if (result != 0 || !may_be_one(a, &facts[i], b, &facts[j], &stories) || !claim_same(a->words, a->nwords, b->words, b->nwords)) continue;
+            if (result != 0 || !may_be_one(l->res, a, &facts[i], b, &facts[j], &stories) || !claim_same(a->words, a->nwords, b->words, b->nwords)) continue;
             if (np == pcap) {
                 pcap *= 2;
                 p = realloc(p, pcap * sizeof *p);
@@ -584,7 +619,7 @@ static int cut_group(linker *l, speaker_names *sn, owned_claim *g, long long by_
         for (uint32_t x = ga; x != UINT32_MAX && ok; x = next[x])
             for (uint32_t y = gb; y != UINT32_MAX && ok; y = next[y]) {
                 const stmt_row *a = &g->rows[x], *b = &g->rows[y];
-                ok = may_be_one(a, &facts[x], b, &facts[y], &stories);
+                ok = may_be_one(l->res, a, &facts[x], b, &facts[y], &stories);
                 sum += claim_similarity(a->words, a->nwords, b->words, b->nwords, NULL, NULL);
             }
         if (!ok || sum < CLAIM_MIN_SIMILARITY * size[ga] * size[gb]) continue;

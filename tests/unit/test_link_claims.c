@@ -222,6 +222,29 @@ static void test_same_words_other_things(void **state)
     linked_close(&k);
 }
 
+/* One speaker's formula filled with two rare names is two facts; a
+ * statement announcing the table after it says nothing of its own. */
+static void test_one_formula_two_names(void **state)
+{
+    (void)state;
+    linked k;
+    linked_open(&k);
+    linked_add(&k, quoted("f1", "1991-05-02", "Farm Agency",
+                          "The export bonus was awarded to Quenvale Grain Company and will be paid in Harlow Agency stocks."));
+    linked_add(&k, quoted("f2", "1991-05-09", "Farm Agency",
+                          "The export bonus was awarded to Tarrowby Milling Corp and will be paid in Harlow Agency stocks."));
+    linked_add(&k, quoted("f3", "1991-05-10", "Harbour Office",
+                          "The following tonnages of barley were loaded at the Brinmoor quay this week -"));
+    linked_add(&k, quoted("f4", "1991-05-11", "Harbour Office",
+                          "The following tonnages of oats were loaded at the Brinmoor quay this week -"));
+    assert_int_equal(claims_now(&k).claims, 0);
+    /* the same formula with the same name is one claim */
+    linked_add(&k, quoted("f5", "1991-05-20", "Farm Agency",
+                          "The export bonus was awarded to Quenvale Grain Company and will be paid from Harlow Agency stocks."));
+    assert_int_equal(claims_now(&k).claims, 1);
+    linked_close(&k);
+}
+
 static void test_wire_copy_is_one_statement(void **state)
 {
     (void)state;
@@ -360,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_repeated_in_one_article),
         cmocka_unit_test(test_replaced_article),
         cmocka_unit_test(test_claims_do_not_chain),
+        cmocka_unit_test(test_one_formula_two_names),
         cmocka_unit_test(test_wire_copy_is_one_statement),
         cmocka_unit_test(test_denial_is_another_claim),
         cmocka_unit_test(test_statements_of_their_day),

@@ -351,34 +351,6 @@ static int rejoin_node(linker *l, long long node, char *err, size_t errlen)
     return c < 0 ? -1 : 0;
 }
 
-/* Reads a column of ids into a malloc'd array. */
-static long long *read_ids(linker *l, const char *sql, long long arg, size_t *n, char *err, size_t errlen)
-{
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return NULL;
-    if (arg) sqlite3_bind_int64(st, 1, arg);
-    size_t cap = 16;
-    long long *ids = malloc(cap * sizeof *ids);
-    if (!ids) abort();
-    *n = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap *= 2;
-            ids = realloc(ids, cap * sizeof *ids);
-            if (!ids) abort();
-        }
-        ids[(*n)++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        free(ids);
-        link_sql_error(l, err, errlen);
-        return NULL;
-    }
-    return ids;
-}
-
 int link_entities_redo(linker *l, char *err, size_t errlen)
 {
     /* every node of a touched cluster starts alone, then joins again */
@@ -387,7 +359,7 @@ int link_entities_redo(linker *l, char *err, size_t errlen)
     static const char touched[] = "SELECT node FROM link_entities WHERE cluster IN"
                                   " (SELECT id FROM link_redo WHERE kind = 'cluster') ORDER BY node";
     size_t n;
-    long long *ids = read_ids(l, touched, 0, &n, err, errlen);
+    long long *ids = link_read_ids(l, touched, 0, &n, err, errlen);
     if (!ids) return -1;
     link_views_mark_all(l);   /* clusters vanish and are renumbered: rare (an article replaced) */
     int rc = link_exec(l, reset, err, errlen);

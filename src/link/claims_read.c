@@ -392,33 +392,32 @@ static void names_of(const char *t, stmt_names *out)
     }
 }
 
-/* One name in both, or one the start of the other (Kenya, Kenyan). */
-static bool names_share(const stmt_names *a, const stmt_names *b)
+/* Whether b holds the name w, or one the start of the other (Kenya, Kenyan). */
+static bool names_hold(const stmt_names *b, const char *w)
 {
-    for (size_t i = 0; i < a->n; i++)
-        for (size_t j = 0; j < b->n; j++) {
-            size_t la = strlen(a->v[i]), lb = strlen(b->v[j]), n = la < lb ? la : lb;
-            if ((la == lb || n >= 4) && !memcmp(a->v[i], b->v[j], n)) return true;
-        }
+    size_t la = strlen(w);
+    for (size_t j = 0; j < b->n; j++) {
+        size_t lb = strlen(b->v[j]), n = la < lb ? la : lb;
+        if ((la == lb || n >= 4) && !memcmp(w, b->v[j], n)) return true;
+    }
     return false;
 }
 
-/* Whether a statement names a rare name (ln N/df at least DISTINCT_NAME_WEIGHT)
- * the other does not. */
-#define DISTINCT_NAME_WEIGHT 4.0f
+/* One name in both. */
+static bool names_share(const stmt_names *a, const stmt_names *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (names_hold(b, a->v[i])) return true;
+    return false;
+}
 
+/* Whether a statement names a rare name (LINK_DISTINCT_WEIGHT) the other
+ * does not. */
 static bool names_one_apart(const link_res *r, const stmt_names *a, const stmt_names *b)
 {
-    for (size_t i = 0; i < a->n; i++) {
-        size_t la = strlen(a->v[i]);
-        if (link_word_weight(r, a->v[i], la) < DISTINCT_NAME_WEIGHT) continue;
-        bool found = false;
-        for (size_t j = 0; j < b->n && !found; j++) {
-            size_t lb = strlen(b->v[j]), n = la < lb ? la : lb;
-            found = (la == lb || n >= 4) && !memcmp(a->v[i], b->v[j], n);
-        }
-        if (!found) return true;
-    }
+    for (size_t i = 0; i < a->n; i++)
+        if (link_word_weight(r, a->v[i], strlen(a->v[i])) >= LINK_DISTINCT_WEIGHT && !names_hold(b, a->v[i]))
+            return true;
     return false;
 }
 

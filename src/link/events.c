@@ -248,7 +248,7 @@ static void article_era(const article *a, buf *out)
 }
 
 static long long insert_event(linker *l, long long art, uint32_t n, const article *a, const event *e, bool main,
-                              long long perpetrator, char *err, size_t errlen)
+                              long long perpetrator, const buf *era, char *err, size_t errlen)
 {
     static const char sql[] = "INSERT INTO link_events(article, n, type, place, date, lo, hi, perpetrator, words,"
                               " main, victims, era, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
@@ -281,11 +281,7 @@ static long long insert_event(linker *l, long long art, uint32_t n, const articl
     for (uint32_t i = 0; i < e->victims.n; i++) buf_printf(&victims, "%s%s", i ? "\n" : "", e->victims.v[i]);
     if (victims.n) sqlite3_bind_text(st, 11, victims.p, (int)victims.n, SQLITE_TRANSIENT);
     buf_free(&victims);
-    buf era;
-    buf_init(&era);
-    if (!bounded) article_era(a, &era);
-    if (era.n) sqlite3_bind_text(st, 12, era.p, (int)era.n, SQLITE_TRANSIENT);
-    buf_free(&era);
+    if (!bounded && era->n) sqlite3_bind_text(st, 12, era->p, (int)era->n, SQLITE_STATIC);
 
     int rc = link_step_done(l, st, err, errlen);
     free(w);
@@ -349,14 +345,21 @@ int link_events_add(linker *l, long long art, const article *a, const long long 
 {
     if (!a->events.n) return 0;
     int64_t main = main_event(a);
-    for (uint32_t i = 0; i < a->events.n; i++) {
+    buf era;   /* read once per article, for its events without a window */
+    buf_init(&era);
+    long lo, hi;
+    if (!window(NULL, a->published, &lo, &hi)) article_era(a, &era);
+    int rc = 0;
+    for (uint32_t i = 0; i < a->events.n && rc == 0; i++) {
         const event *e = &a->events.v[i];
         if (!e->type) continue;
-        long long node = insert_event(l, art, i, a, e, (int64_t)i == main, perpetrator_node(a, e, nodes), err, errlen);
-        if (node < 0 || insert_figures(l, art, a, i, node, err, errlen) != 0) return -1;
+        long long node =
+            insert_event(l, art, i, a, e, (int64_t)i == main, perpetrator_node(a, e, nodes), &era, err, errlen);
+        if (node < 0 || insert_figures(l, art, a, i, node, err, errlen) != 0) rc = -1;
     }
+    buf_free(&era);
     l->events_dirty = true;
-    return 0;
+    return rc;
 }
 
 int link_events_redo(linker *l, char *err, size_t errlen)

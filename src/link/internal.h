@@ -54,6 +54,11 @@ void link_res_free(link_res *r);
  * word not listed weighs idf_max. */
 float link_word_weight(const link_res *r, const char *w, size_t n);
 
+/* From this rarity in news (ln N/df, a word in under 2% of articles) a word
+ * of a name tells one thing from another: "Peavey", "Shearson", "Taliban";
+ * below it it is one many names share ("American" 2.7, "Bank" 1.8). */
+#define LINK_DISTINCT_WEIGHT 4.0f
+
 /* --- names and their comparison keys (names.c) ------------------------------ */
 
 enum key_role {
@@ -260,6 +265,9 @@ int link_sql_error(linker *l, char *err, size_t errlen);
 long long link_step_int(linker *l, sqlite3_stmt *st, long long missing, char *err, size_t errlen);
 /* Column i of the row st is on, as a malloc'd string (NULL for NULL). */
 char *link_col_dup(sqlite3_stmt *st, int i);
+/* The first column of a query's rows (its ?1 bound to arg unless 0), as a
+ * malloc'd array of n ids; NULL with err set when the store fails. */
+long long *link_read_ids(linker *l, const char *sql, long long arg, size_t *n, char *err, size_t errlen);
 /* Steps st, which returns no rows: 0, or -1 with err set. */
 int link_step_done(linker *l, sqlite3_stmt *st, char *err, size_t errlen);
 

@@ -172,3 +172,30 @@ int link_settle(linker *l, bool last, char *err, size_t errlen)
     if (link_events_settle(l, err, errlen) != 0) return -1;
     return link_views_file(l, err, errlen);
 }
+
+long long *link_read_ids(linker *l, const char *sql, long long arg, size_t *n, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
+    if (!st) return NULL;
+    if (arg) sqlite3_bind_int64(st, 1, arg);
+    size_t cap = 16;
+    long long *ids = malloc(cap * sizeof *ids);
+    if (!ids) abort();
+    *n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap *= 2;
+            ids = realloc(ids, cap * sizeof *ids);
+            if (!ids) abort();
+        }
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(ids);
+        link_sql_error(l, err, errlen);
+        return NULL;
+    }
+    return ids;
+}

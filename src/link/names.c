@@ -345,10 +345,10 @@ static void person_keys(const link_res *r, const words *ws, key_fn emit, void *c
 }
 
 /* Capitals only (dots aside), two to eight of them: TTP, U.S., ISIS. */
-static bool is_acronym(const char *form)
+static bool is_acronym(const char *form, size_t n)
 {
     int caps = 0;
-    for (const char *p = form; *p; p++) {
+    for (const char *p = form; p < form + n; p++) {
         if (is_upper_ascii(*p) || (*p >= '0' && *p <= '9')) caps++;
         else if (*p != '.' && *p != '-') return false;
     }
@@ -362,7 +362,7 @@ static void whole_name_key(const link_res *r, const char *form, key_fn emit, voi
     words ws;
     split(form, &ws);
     if (!ws.n) return;
-    bool place = wordmap_has(r->places, form, strlen(form)) || is_acronym(form);
+    bool place = wordmap_has(r->places, form, strlen(form)) || is_acronym(form, strlen(form));
     buf b;
     buf_init(&b);
     int kept = 0;
@@ -391,15 +391,9 @@ static void head_key(const link_res *r, const char *w, const char *cc, char kind
     buf_free(&b);
 }
 
-/* Below this rarity in news (ln N/df) a word of a name is one many names
- * share ("American" 2.7, in 6% of articles; "Bank" 1.8, "Development",
- * "Party"): alone, or as a name's head beside a country, it tells no
- * organisation from another. */
-#define DISTINCT_WORD_MIN_WEIGHT 4.0f
-
 static bool distinct_word(const link_res *r, const char *w)
 {
-    return link_word_weight(r, w, strlen(w)) >= DISTINCT_WORD_MIN_WEIGHT;
+    return link_word_weight(r, w, strlen(w)) >= LINK_DISTINCT_WEIGHT;
 }
 
 /* Whether a word is a legal form (name-heads.txt FORM: Co, Inc, Plc). */
@@ -611,17 +605,6 @@ static bool plural_word(const char *w)
     return len >= 4 && w[len - 1] == 's' && w[len - 2] != 's';
 }
 
-/* Capitals only, two letters or more: BBC, IBM. */
-static bool is_acronym_word(const char *w, size_t n)
-{
-    size_t caps = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (w[i] >= 'a' && w[i] <= 'z') return false;
-        caps += w[i] >= 'A' && w[i] <= 'Z';
-    }
-    return caps >= 2;
-}
-
 /* A one-word form of an organisation that stands for its name in its
  * article but may stand for many across articles, so gives no key of its
  * own: the name's last word ("United" of Leeds United, "Chiefs" of Kansas
@@ -633,7 +616,7 @@ static bool is_short_form(const link_res *r, const words *name, const words *f)
     if (name->n < 2 || f->n != 1) return false;
     if (!strcmp(name->w[name->n - 1], f->w[0])) return true;
     if (strcmp(name->w[0], f->w[0]) != 0) return false;
-    return !is_acronym_word(f->orig[0], f->olen[0]) &&
+    return !is_acronym(f->orig[0], f->olen[0]) &&
            (is_demonym(r, f->orig[0], f->olen[0]) || !distinct_word(r, f->w[0]));
 }
 

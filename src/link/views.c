@@ -214,33 +214,6 @@ int link_views_file(linker *l, char *err, size_t errlen)
     return 0;
 }
 
-/* The clusters filed as dirty (ascending; -1 first when all are), or NULL
- * with err set. */
-static long long *read_dirty(linker *l, size_t *n, char *err, size_t errlen)
-{
-    static const char sql[] = "SELECT cluster FROM link_views_dirty ORDER BY cluster";
-    sqlite3_stmt *st = link_stmt(l, sql, err, errlen);
-    if (!st) return NULL;
-    size_t cap = 64;
-    long long *v = malloc(cap * sizeof *v);
-    if (!v) abort();
-    *n = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap *= 2;
-            v = realloc(v, cap * sizeof *v);
-            if (!v) abort();
-        }
-        v[(*n)++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return v;
-    free(v);
-    link_sql_error(l, err, errlen);
-    return NULL;
-}
-
 /* Redoes the rows of link_entity_info: those of the dirty clusters, or all
  * when every cluster is dirty, the table is empty, or the dirty are more
  * than FEW and more than a quarter of it (one query per cluster then costs
@@ -252,7 +225,8 @@ static int refresh_entities(linker *l, refresh *r, char *err, size_t errlen)
     static const char count_sql[] = "SELECT count(*) FROM link_entity_info";
     static const char del_sql[] = "DELETE FROM link_entity_info WHERE cluster = ?1";
     size_t n;
-    long long *dirty = read_dirty(l, &n, err, errlen);
+    /* ascending: -1 (all clusters) first */
+    long long *dirty = link_read_ids(l, "SELECT cluster FROM link_views_dirty ORDER BY cluster", 0, &n, err, errlen);
     if (!dirty) return -1;
     sqlite3_stmt *st = link_stmt(l, count_sql, err, errlen);
     long long rows = st ? link_step_int(l, st, 0, err, errlen) : -1;
